@@ -1,0 +1,2 @@
+// Placeholder: the harness lands with the client-conformance work.
+process.stdout.write('conformance: harness not built yet\n');

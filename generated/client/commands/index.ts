@@ -1,0 +1,2 @@
+// smithy-typescript generated code
+export * from "./RevokeTokenCommand.ts";
