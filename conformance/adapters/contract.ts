@@ -1,0 +1,78 @@
+/**
+ * What the suite asks of a client under test, and what it promises it. Versioned in
+ * CONTRACT.md: a substantive change here bumps ADAPTER_CONTRACT_VERSION.
+ * @public
+ */
+export const ADAPTER_CONTRACT_VERSION = '1.0.0';
+
+/** The input of one call, as the model defines RevokeTokenRequest. */
+export interface RevokeTokenInput {
+  Token?: string;
+  ClientId?: string;
+  ClientSecret?: string;
+  RevokeAssociatedSessions?: string;
+}
+
+/** What a successful call resolves to. Extra fields (e.g. `$metadata`) are allowed. */
+export interface RevokeTokenOutput {
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+  [key: string]: unknown;
+}
+
+export interface AdapterCapabilities {
+  /** Default true: the client can send ClientSecret. */
+  clientSecret?: boolean;
+  /** Default false: the client can send RevokeAssociatedSessions. */
+  revokeAssociatedSessions?: boolean;
+  /** Default false: the client honours context.signal. */
+  cancellation?: boolean;
+  /** Default false: the client may send more than one request per call. */
+  retries?: boolean;
+  /** With retries: the most requests one call may send. Default 3. */
+  maxAttempts?: number;
+}
+
+export interface CallContext {
+  /** Where to send the request, e.g. https://cognito-idp.us-east-1.amazonaws.com (intercepted in msw mode). */
+  endpoint: string;
+  region: string;
+  /** Aborted when the suite cancels the call (only used where capabilities.cancellation is true). */
+  signal?: AbortSignal;
+  /**
+   * A fetch that reaches the fixtures directly, with no network interception in between. An
+   * in-process adapter may route its client's HTTP through it (faster, and identical answers);
+   * one that ignores it still reaches the same fixtures through interception or loopback.
+   */
+  fetch?: typeof fetch;
+}
+
+/**
+ * A failed call rejects with an Error whose `name` is the error code the client decoded and
+ * whose `message` is the decoded message; `$metadata` where the client exposes it.
+ */
+export interface AdapterError extends Error {
+  $metadata?: { httpStatusCode?: number; requestId?: string };
+}
+
+export interface Adapter {
+  name: string;
+  capabilities?: AdapterCapabilities;
+  revokeToken(input: RevokeTokenInput, context: CallContext): Promise<RevokeTokenOutput>;
+  /** Optional: release resources (child processes, sockets) at the end of a run. */
+  close?(): Promise<void> | void;
+}
+
+/** An adapter module's default export: the adapter, or a (possibly async) function returning one. */
+export type AdapterModuleExport = Adapter | (() => Adapter | Promise<Adapter>);
+
+/** Capabilities with every default filled in. */
+export function resolveCapabilities(adapter: Adapter): Required<AdapterCapabilities> {
+  const c = adapter.capabilities ?? {};
+  return {
+    clientSecret: c.clientSecret ?? true,
+    revokeAssociatedSessions: c.revokeAssociatedSessions ?? false,
+    cancellation: c.cancellation ?? false,
+    retries: c.retries ?? false,
+    maxAttempts: c.retries ? (c.maxAttempts ?? 3) : 1,
+  };
+}
