@@ -16,7 +16,6 @@ export interface RevokeTokenInput {
 /** What a successful call resolves to. Extra fields (e.g. `$metadata`) are allowed. */
 export interface RevokeTokenOutput {
   $metadata?: { httpStatusCode?: number; requestId?: string };
-  [key: string]: unknown;
 }
 
 export interface AdapterCapabilities {

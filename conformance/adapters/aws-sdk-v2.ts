@@ -1,0 +1,41 @@
+import type { Adapter, AdapterError } from './contract.ts';
+
+// The v2 SDK prints a maintenance-mode notice on load; it says nothing about conformance.
+process.env.AWS_SDK_JS_SUPPRESS_MAINTENANCE_MODE_MESSAGE ??= '1';
+const { default: AWS } = await import('aws-sdk');
+
+interface V2Error extends Error {
+  code?: string;
+  statusCode?: number;
+  requestId?: string;
+}
+
+/**
+ * The AWS SDK for JavaScript v2 (aws-sdk), in maintenance mode but still widely deployed. It
+ * has no pluggable fetch, so it reaches the fixtures through msw's interception of Node's
+ * http module. Default retries (3 retries after the first attempt).
+ */
+const adapter: Adapter = {
+  name: 'aws-sdk-v2 (aws-sdk)',
+  capabilities: { clientSecret: true, revokeAssociatedSessions: false, cancellation: true, retries: true, maxAttempts: 4 },
+  revokeToken(input, context) {
+    const client = new AWS.CognitoIdentityServiceProvider({
+      region: context.region,
+      endpoint: context.endpoint,
+      credentials: new AWS.Credentials('AKIDFAKEFORCONFORMANCE', 'fake-secret-for-conformance'),
+    });
+    const request = client.revokeToken(input as AWS.CognitoIdentityServiceProvider.RevokeTokenRequest);
+    context.signal?.addEventListener('abort', () => request.abort(), { once: true });
+    return request.promise().then(
+      () => ({}),
+      (raw: V2Error) => {
+        const error = new Error(raw.message) as AdapterError;
+        error.name = raw.code ?? raw.name;
+        error.$metadata = { httpStatusCode: raw.statusCode, requestId: raw.requestId };
+        throw error;
+      },
+    );
+  },
+};
+
+export default adapter;

@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Adapter, AdapterModuleExport } from './contract.ts';
+
+/** Built-in adapters by name; each is one file in this folder. */
+export const BUILT_IN_ADAPTERS: Record<string, string> = {
+  'aws-sdk-v3': './aws-sdk-v3.ts',
+  'aws-sdk-v2': './aws-sdk-v2.ts',
+  'smithy-generated': './smithy-generated.ts',
+};
+
+export const DEFAULT_ADAPTER = 'aws-sdk-v3';
+
+/** A problem with --adapter: the CLI reports it as a configuration error (exit 2). */
+export class AdapterLoadError extends Error {
+  override name = 'AdapterLoadError';
+}
+
+function looksLikePath(spec: string): boolean {
+  return spec.includes('/') || spec.includes('\\') || /\.(m?js|ts)$/.test(spec);
+}
+
+/** Resolves `--adapter <built-in name | path>` to a checked Adapter object. */
+export async function loadAdapter(spec: string, cwd = process.cwd()): Promise<{ adapter: Adapter; builtIn?: string }> {
+  let url: string;
+  let builtIn: string | undefined;
+  if (spec in BUILT_IN_ADAPTERS) {
+    url = new URL(BUILT_IN_ADAPTERS[spec]!, import.meta.url).href;
+    builtIn = spec;
+  } else if (looksLikePath(spec)) {
+    const path = isAbsolute(spec) ? spec : resolve(cwd, spec);
+    if (!existsSync(path)) throw new AdapterLoadError(`--adapter ${spec}: no such file (${path})`);
+    url = pathToFileURL(path).href;
+  } else {
+    throw new AdapterLoadError(`--adapter ${spec}: not a built-in adapter (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) and not a path to a module`);
+  }
+  let module: { default?: AdapterModuleExport };
+  try {
+    module = await import(url);
+  } catch (error) {
+    throw new AdapterLoadError(`--adapter ${spec}: the module failed to load: ${(error as Error).message}`);
+  }
+  const exported = module.default;
+  if (exported === undefined) throw new AdapterLoadError(`--adapter ${spec}: the module has no default export`);
+  let adapter: unknown;
+  try {
+    adapter = typeof exported === 'function' ? await exported() : exported;
+  } catch (error) {
+    throw new AdapterLoadError(`--adapter ${spec}: the default export threw while creating the adapter: ${(error as Error).message}`);
+  }
+  return { adapter: checkAdapter(adapter, spec), builtIn };
+}
+
+function checkAdapter(value: unknown, spec: string): Adapter {
+  const candidate = value as Partial<Adapter> | null;
+  if (candidate === null || typeof candidate !== 'object') throw new AdapterLoadError(`--adapter ${spec}: the default export must be an adapter object or a function returning one`);
+  if (typeof candidate.name !== 'string' || candidate.name === '') throw new AdapterLoadError(`--adapter ${spec}: adapter.name must be a non-empty string`);
+  if (typeof candidate.revokeToken !== 'function') throw new AdapterLoadError(`--adapter ${spec}: adapter.revokeToken must be a function`);
+  const capabilities = candidate.capabilities ?? {};
+  if (typeof capabilities !== 'object') throw new AdapterLoadError(`--adapter ${spec}: adapter.capabilities must be an object`);
+  for (const [key, value] of Object.entries(capabilities)) {
+    const known = ['clientSecret', 'revokeAssociatedSessions', 'cancellation', 'retries'];
+    if (key === 'maxAttempts') {
+      if (!Number.isInteger(value) || (value as number) < 1) throw new AdapterLoadError(`--adapter ${spec}: adapter.capabilities.maxAttempts must be a positive integer`);
+    } else if (!known.includes(key)) {
+      throw new AdapterLoadError(`--adapter ${spec}: unknown capability "${key}" (known: ${known.join(', ')}, maxAttempts)`);
+    } else if (typeof value !== 'boolean') {
+      throw new AdapterLoadError(`--adapter ${spec}: adapter.capabilities.${key} must be true or false`);
+    }
+  }
+  return candidate as Adapter;
+}

@@ -1,0 +1,98 @@
+import { isDeepStrictEqual } from 'node:util';
+import { caseLevel, everyRequest, fail, hasRequests, pass, type Check, type Observation } from './check.ts';
+
+const RETRYABLE_NAMES = new Set(['TooManyRequestsException', 'InternalErrorException']);
+
+/** Throttling and transient answers, which clients with retries may repeat (smithy-typescript's classification). */
+export function isRetryableAnswer(o: Observation): boolean {
+  const response = o.case.response;
+  if (response === 'hang') return false;
+  if (response.code === 429 || response.code >= 500) return true;
+  return o.case.expect.outcome === 'error' && o.case.expect.name !== undefined && RETRYABLE_NAMES.has(o.case.expect.name);
+}
+
+export const a1OneRequestPerCall: Check = {
+  id: 'A1',
+  title: 'sends exactly one request per call (more only where the adapter declares retries)',
+  source: 'conformance contract: retries must be declared; a call must reach the service',
+  level: () => 'must',
+  appliesTo: (o) => o.case.mode !== 'cancel' && !o.case.tags.includes('invalid-input') && !(o.capabilities.retries && isRetryableAnswer(o)),
+  evaluate: (o) => (o.requests.length === 1 ? pass : fail('1 request', `${o.requests.length} requests`)),
+};
+
+export const a2Cancellation: Check = {
+  id: 'A2',
+  title: 'an aborted call rejects promptly and sends nothing more',
+  source: 'conformance contract: capabilities.cancellation (AbortSignal; the .NET API takes a CancellationToken)',
+  level: () => 'must',
+  appliesTo: (o) => o.case.mode === 'cancel',
+  evaluate: (o) => {
+    if (o.outcome.kind !== 'rejected') return fail('rejected after the abort', o.outcome.kind === 'resolved' ? 'resolved' : `still pending after ${o.outcome.afterMs} ms`);
+    const sentAfter = o.requests.length - (o.abortedAfterRequests ?? 0);
+    return sentAfter === 0 ? pass : fail('no request after the abort', `${sentAfter} more request(s)`);
+  },
+};
+
+export const a3RetryBound: Check = {
+  id: 'A3',
+  title: 'retries only throttling and transient errors, within the declared bound',
+  source: 'smithy-typescript service-error-classification; semantics: SDK retry behaviour',
+  level: (o) => (o.requests.length > o.capabilities.maxAttempts ? 'must' : 'should'),
+  appliesTo: (o) => o.capabilities.retries && o.case.mode !== 'cancel' && o.case.response !== 'hang' && hasRequests(o),
+  evaluate: (o) => {
+    const bound = isRetryableAnswer(o) ? o.capabilities.maxAttempts : 1;
+    if (o.requests.length <= bound) return pass;
+    const why = isRetryableAnswer(o) ? `at most ${bound} requests (declared maxAttempts)` : '1 request: this answer is not retryable';
+    return fail(why, `${o.requests.length} requests`);
+  },
+};
+
+export const a4Settles: Check = {
+  id: 'A4',
+  title: 'settles (resolves or rejects) once the service has answered',
+  source: 'conformance contract: a call never hangs on an answer it got',
+  level: () => 'must',
+  appliesTo: (o) => o.case.response !== 'hang' && o.case.mode !== 'cancel',
+  evaluate: (o) => (o.outcome.kind === 'unsettled' ? fail('settled', `still pending after ${o.outcome.afterMs} ms`) : pass),
+};
+
+function headerMap(headers: Record<string, string>): Map<string, string> {
+  return new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
+}
+
+export const f1FixtureRequest: Check = {
+  id: 'F1',
+  title: "matches the fixture's own request expectations",
+  source: 'the fixture (Smithy httpRequestTests fields)',
+  level: caseLevel,
+  appliesTo: (o) => o.case.request !== undefined && hasRequests(o),
+  evaluate: everyRequest((r, o) => {
+    const expected = o.case.request!;
+    if (expected.method !== undefined && r.method !== expected.method) return fail(`method ${expected.method}`, `method ${r.method}`);
+    if (expected.uri !== undefined && new URL(r.url).pathname !== expected.uri) return fail(`uri ${expected.uri}`, `uri ${new URL(r.url).pathname}`);
+    for (const [name, value] of headerMap(expected.headers ?? {})) {
+      if (r.headers[name] !== value) return fail(`${name}: ${value}`, r.headers[name] === undefined ? `no ${name}` : `${name}: ${r.headers[name]}`);
+    }
+    for (const name of expected.forbidHeaders ?? []) {
+      if (r.headers[name.toLowerCase()] !== undefined) return fail(`no ${name} header`, `${name} present`);
+    }
+    for (const name of expected.requireHeaders ?? []) {
+      // Content-Length may be added below the layer an in-process capture sees (see C5).
+      if (r.headers[name.toLowerCase()] === undefined && !(name.toLowerCase() === 'content-length' && r.transport !== 'loopback')) {
+        return fail(`a ${name} header`, `no ${name}`);
+      }
+    }
+    if (expected.body !== undefined) {
+      if (expected.bodyMediaType === 'application/json') {
+        let actual: unknown;
+        try {
+          actual = r.body === '' ? undefined : JSON.parse(r.body);
+        } catch {
+          return fail(`JSON body ${expected.body}`, `not JSON: ${r.body.slice(0, 60)}`);
+        }
+        if (!isDeepStrictEqual(actual, JSON.parse(expected.body))) return fail(`body ${expected.body}`, `body ${r.body}`);
+      } else if (r.body !== expected.body) return fail(`body ${expected.body}`, `body ${r.body}`);
+    }
+    return pass;
+  }),
+};

@@ -1,0 +1,72 @@
+import { isDeepStrictEqual } from 'node:util';
+import { everyRequest, fail, hasRequests, pass, type Check, type Finding, type Observation } from './check.ts';
+
+/** The members the caller set, as the wire must carry them: unset (undefined) ones left out. */
+export function expectedBody(params: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(params).filter(([, value]) => value !== undefined));
+}
+
+function parseObject(body: string): { ok: true; value: Record<string, unknown> } | { ok: false; actual: string } {
+  if (body === '') return { ok: false, actual: '(empty body)' };
+  try {
+    const value: unknown = JSON.parse(body);
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, actual: `JSON ${JSON.stringify(value)?.slice(0, 40)}` };
+    return { ok: true, value: value as Record<string, unknown> };
+  } catch {
+    return { ok: false, actual: `not JSON: ${body.slice(0, 60)}` };
+  }
+}
+
+const describe = (value: unknown) => JSON.stringify(value);
+
+export const c08BodyMembers: Check = {
+  id: 'C8',
+  title: 'sends a JSON object whose members are exactly the input, under their model names',
+  source: 'awsJson1_1 shape serialization; Smithy tests serializes_string_shapes, can_call_operation_with_optional_input',
+  level: () => 'must',
+  appliesTo: hasRequests,
+  evaluate: everyRequest((r, o: Observation): Finding => {
+    const parsed = parseObject(r.body);
+    const expected = expectedBody(o.case.params as Record<string, unknown>);
+    if (!parsed.ok) return fail(`a JSON object ${describe(expected)}`, parsed.actual);
+    for (const [name, value] of Object.entries(expected)) {
+      if (!(name in parsed.value)) return fail(`member ${name}`, `no ${name} in ${describe(Object.keys(parsed.value))}`);
+      if (!isDeepStrictEqual(parsed.value[name], value)) return fail(`${name}: ${describe(value)}`, `${name}: ${describe(parsed.value[name])}`);
+    }
+    return pass;
+  }),
+};
+
+export const c09OmitUnset: Check = {
+  id: 'C9',
+  title: 'leaves out members that were not set (no extra members, no nulls)',
+  source: 'Smithy test AwsJson11StructuresDontSerializeNullValues',
+  level: () => 'must',
+  appliesTo: hasRequests,
+  evaluate: everyRequest((r, o) => {
+    const parsed = parseObject(r.body);
+    if (!parsed.ok) return pass; // C8 reports a body that is not an object
+    const expected = expectedBody(o.case.params as Record<string, unknown>);
+    const extra = Object.keys(parsed.value).filter((name) => !(name in expected));
+    return extra.length === 0 ? pass : fail(`only ${describe(Object.keys(expected))}`, `also ${extra.map((n) => `${n}: ${describe(parsed.value[n])}`).join(', ')}`);
+  }),
+};
+
+export const c10EmptyObject: Check = {
+  id: 'C10',
+  title: 'sends {} (never an empty body) when no member is set',
+  source: 'awsJson1_1 empty body serialization; Smithy test can_call_operation_with_no_input_or_output',
+  level: () => 'must',
+  appliesTo: (o) => hasRequests(o) && Object.keys(expectedBody(o.case.params as Record<string, unknown>)).length === 0,
+  evaluate: everyRequest((r) => (r.body.trim() === '' ? fail('{}', '(empty body)') : pass)),
+};
+
+export const c11NoClientValidation: Check = {
+  id: 'C11',
+  title: 'leaves constraint checking to the service (sends input that breaks @length/@pattern/@required)',
+  source: 'Smithy constraint-traits: not enforced when serializing; input members are optional for clients',
+  level: () => 'should',
+  appliesTo: (o) => o.case.tags.includes('invalid-input'),
+  evaluate: (o) =>
+    o.requests.length > 0 ? pass : fail('the request is sent for the service to judge', `nothing sent; the client rejected it: ${o.outcome.kind === 'rejected' ? o.outcome.error.name : o.outcome.kind}`),
+};

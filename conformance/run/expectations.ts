@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import type { Verdict } from '../checks/check.ts';
+
+/**
+ * Known failures of one client, each with the reason and the source of the behaviour, so a
+ * change in the client shows up as an unexpected failure or an unexpected pass.
+ * @public
+ */
+export interface ExpectationsFile {
+  adapter: string;
+  expectations: Expectation[];
+}
+
+export interface Expectation {
+  /** A fixture id or a property id. */
+  case: string;
+  /** The rule expected to fail (e.g. C19); absent: any rule of that case. */
+  check?: string;
+  reason: string;
+  /** Where the client's behaviour is documented or seen (code path, issue, doc page). */
+  source: string;
+}
+
+export class ExpectationsError extends Error {
+  override name = 'ExpectationsError';
+}
+
+/** Reads and checks an expectations file; every problem names the file and the entry. */
+export function loadExpectations(path: string): ExpectationsFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new ExpectationsError(`--expectations ${path}: ${(error as Error).message}`);
+  }
+  const file = parsed as Partial<ExpectationsFile> | null;
+  if (!file || typeof file !== 'object' || typeof file.adapter !== 'string' || !Array.isArray(file.expectations)) {
+    throw new ExpectationsError(`--expectations ${path}: expected {"adapter": string, "expectations": [...]}`);
+  }
+  const seen = new Set<string>();
+  file.expectations.forEach((entry, index) => {
+    const where = `--expectations ${path}: /expectations/${index}`;
+    if (!entry || typeof entry.case !== 'string' || entry.case === '') throw new ExpectationsError(`${where}/case: must be a case id`);
+    if (entry.check !== undefined && typeof entry.check !== 'string') throw new ExpectationsError(`${where}/check: must be a rule id such as C19`);
+    if (typeof entry.reason !== 'string' || entry.reason.trim() === '') throw new ExpectationsError(`${where}/reason: every known failure needs a reason`);
+    if (typeof entry.source !== 'string' || entry.source.trim() === '') throw new ExpectationsError(`${where}/source: every known failure needs a source`);
+    const key = `${entry.case}#${entry.check ?? '*'}`;
+    if (seen.has(key)) throw new ExpectationsError(`${where}: duplicate entry for ${key}`);
+    seen.add(key);
+  });
+  return file as ExpectationsFile;
+}
+
+export type Classified =
+  | { kind: 'pass' }
+  | { kind: 'fail'; failures: Verdict[] }
+  | { kind: 'expected-fail'; failures: Verdict[]; expectations: Expectation[] }
+  | { kind: 'unexpected-pass'; expectations: Expectation[] };
+
+/**
+ * Sorts the failed verdicts of one case into expected and unexpected ones. `counted` says
+ * which levels fail the run (must only, or must and should under --strict).
+ */
+export function classify(caseId: string, verdicts: readonly Verdict[], expectations: readonly Expectation[], counted: (v: Verdict) => boolean): Classified {
+  const mine = expectations.filter((e) => e.case === caseId);
+  const failures = verdicts.filter((v) => v.status === 'fail' && counted(v));
+  const covers = (v: Verdict) => mine.some((e) => e.check === undefined || e.check === v.check);
+  const unexpected = failures.filter((v) => !covers(v));
+  if (unexpected.length > 0) return { kind: 'fail', failures: unexpected };
+  const allFailures = verdicts.filter((v) => v.status === 'fail');
+  const unmet = mine.filter((e) => !allFailures.some((v) => e.check === undefined || e.check === v.check));
+  if (unmet.length > 0) return { kind: 'unexpected-pass', expectations: unmet };
+  if (mine.length > 0) return { kind: 'expected-fail', failures: allFailures, expectations: mine };
+  return { kind: 'pass' };
+}

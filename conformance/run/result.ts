@@ -1,0 +1,41 @@
+import type { Verdict } from '../checks/check.ts';
+import type { Classified } from './expectations.ts';
+import type { Level } from './case.ts';
+
+/** One reported line of a run: a fixture case or a whole property. */
+export interface Result {
+  id: string;
+  kind: 'fixture' | 'property';
+  level: Level;
+  documentation?: string;
+  /** Where it came from: the fixture file, or the property's module. */
+  origin: string;
+  classified: Classified | { kind: 'not-applicable'; reason: string };
+  /** Verdicts of the case (for a failed property: of its shrunk counterexample). Redacted. */
+  verdicts: Verdict[];
+  /** For properties: how many runs, and the shrunk counterexample's input, redacted. */
+  runs?: number;
+  counterexample?: Record<string, unknown>;
+  /** One command that runs exactly this case again. */
+  replay: string;
+  /** Warnings that do not fail the run (should-level failures without --strict). */
+  warnings: Verdict[];
+}
+
+export interface Summary {
+  adapter: string;
+  total: number;
+  passed: number;
+  failed: number;
+  expectedFailures: number;
+  unexpectedPasses: number;
+  notApplicable: number;
+  warnings: number;
+  strict: boolean;
+  seed: number;
+  durationMs: number;
+}
+
+export function isFailure(result: Result): boolean {
+  return result.classified.kind === 'fail' || result.classified.kind === 'unexpected-pass';
+}

@@ -1,0 +1,115 @@
+import type { Adapter, AdapterCapabilities } from '../adapters/contract.ts';
+import type { Check, Observation, Outcome, Verdict } from '../checks/check.ts';
+import { judge } from '../checks/judge.ts';
+import type { FakeService } from '../wire/fake-service.ts';
+import { fixtureResponse } from '../wire/fixture-response.ts';
+import type { Case } from './case.ts';
+import { settle } from './clock.ts';
+
+export interface RunEnvironment {
+  adapter: Adapter;
+  capabilities: Required<AdapterCapabilities>;
+  service: FakeService;
+  endpoint: string;
+  region: string;
+  checks: readonly Check[];
+  /** Fake the clock during calls (in-process adapters only). */
+  fakeTime: boolean;
+  caseTimeoutMs: number;
+  /** Hand adapters the direct fetch (no interception). */
+  offerDirectFetch: boolean;
+}
+
+export type CaseStatus = 'pass' | 'fail' | 'not-applicable';
+
+export interface CaseResult {
+  case: Case;
+  status: CaseStatus;
+  /** For not-applicable cases: why. */
+  reason?: string;
+  verdicts: Verdict[];
+  outcome?: Outcome;
+  requestCount: number;
+}
+
+/** Why the adapter cannot express this case, or undefined when it can. */
+export function notApplicableReason(c: Case, capabilities: Required<AdapterCapabilities>): string | undefined {
+  if (c.params.ClientSecret !== undefined && !capabilities.clientSecret) return 'the adapter cannot send ClientSecret';
+  if (c.params.RevokeAssociatedSessions !== undefined && !capabilities.revokeAssociatedSessions) return 'the adapter cannot send RevokeAssociatedSessions';
+  if (c.mode === 'cancel' && !capabilities.cancellation) return 'the adapter does not declare cancellation';
+  return undefined;
+}
+
+function outcomeOf(settlement: Awaited<ReturnType<typeof settle>>): Outcome {
+  switch (settlement.kind) {
+    case 'resolved':
+      return { kind: 'resolved', value: settlement.value };
+    case 'unsettled':
+      return settlement;
+    case 'rejected': {
+      const error = settlement.error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown; requestId?: unknown } } | undefined;
+      const metadata = error?.$metadata;
+      return {
+        kind: 'rejected',
+        error: {
+          name: typeof error?.name === 'string' ? error.name : String(error),
+          message: typeof error?.message === 'string' ? error.message : '',
+          statusCode: typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined,
+          requestId: typeof metadata?.requestId === 'string' ? metadata.requestId : undefined,
+          hasMetadata: metadata !== undefined && metadata !== null,
+        },
+      };
+    }
+  }
+}
+
+/** Drives one case through the adapter and judges what happened. */
+export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult> {
+  const reason = notApplicableReason(c, env.capabilities);
+  if (reason) return { case: c, status: 'not-applicable', reason, verdicts: [], requestCount: 0 };
+
+  let releaseHang: () => void = () => {};
+  const hang = new Promise<Response>((resolve) => {
+    releaseHang = () => resolve(new Response(null, { status: 599 }));
+  });
+  env.service.begin({ respond: () => (c.response === 'hang' ? hang : fixtureResponse(c.response)) });
+
+  const controller = new AbortController();
+  let abortedAfterRequests: number | undefined;
+  if (c.mode === 'cancel') {
+    env.service.onRequest(() => {
+      if (abortedAfterRequests !== undefined) return;
+      abortedAfterRequests = env.service.requests.length;
+      controller.abort(new DOMException('cancelled by the conformance suite', 'AbortError'));
+    });
+  }
+
+  let requests;
+  let settlement;
+  try {
+    settlement = await settle(
+      () =>
+        env.adapter.revokeToken(structuredClone(c.params), {
+          endpoint: env.endpoint,
+          region: env.region,
+          signal: env.capabilities.cancellation ? controller.signal : undefined,
+          fetch: env.offerDirectFetch ? env.service.fetch : undefined,
+        }),
+      { fakeTime: env.fakeTime, realBudgetMs: env.caseTimeoutMs },
+    );
+  } finally {
+    releaseHang();
+    requests = env.service.end();
+  }
+
+  const observation: Observation = {
+    case: c,
+    requests,
+    outcome: outcomeOf(settlement),
+    capabilities: env.capabilities,
+    abortedAfterRequests,
+  };
+  const verdicts = judge(env.checks, observation);
+  const failed = verdicts.some((v) => v.status === 'fail');
+  return { case: c, status: failed ? 'fail' : 'pass', verdicts, outcome: observation.outcome, requestCount: requests.length };
+}

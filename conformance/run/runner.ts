@@ -1,0 +1,222 @@
+import fc from 'fast-check';
+import { setupServer } from 'msw/node';
+import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
+import type { Verdict } from '../checks/check.ts';
+import { CLIENT_CHECKS } from '../checks/index.ts';
+import type { Fixture } from '../fixtures/types.ts';
+import type { PropertyDefinition } from '../properties/property.ts';
+import { redactorFor, redactParams } from '../report/redact.ts';
+import type { Reporter } from '../report/reporter.ts';
+import { FakeService } from '../wire/fake-service.ts';
+import { regionalEndpoint } from '../wire/service-endpoint.ts';
+import type { Case } from './case.ts';
+import { classify, type Expectation } from './expectations.ts';
+import type { Result, Summary } from './result.ts';
+import { isFailure } from './result.ts';
+import { runCase, type CaseResult, type RunEnvironment } from './run-case.ts';
+
+/** A fixture with the file it came from. */
+export type FixtureWithFile = Fixture & { file: string };
+
+export interface SuiteOptions {
+  adapter: Adapter;
+  /** How the user named the adapter (for replay lines). */
+  adapterSpec: string;
+  fixtures: readonly FixtureWithFile[];
+  properties: readonly PropertyDefinition[];
+  strict: boolean;
+  seed: number;
+  /** Multiplies each property's default number of runs. */
+  runsScale: number;
+  /** fast-check replay path, used with a single --filter'ed property. */
+  replayPath?: string;
+  expectations: readonly Expectation[];
+  region: string;
+  caseTimeoutMs: number;
+  redact: boolean;
+  /** In-process: fake the clock and offer the direct fetch. Out-of-process adapters get real time. */
+  inProcess: boolean;
+  /** Extra words for replay lines (e.g. --expectations x). */
+  replayFlags?: string;
+  reporters: readonly Reporter[];
+}
+
+export function fixtureToCase(fixture: FixtureWithFile): Case {
+  return {
+    id: fixture.id,
+    documentation: fixture.documentation,
+    level: fixture.level,
+    tags: fixture.tags,
+    params: fixture.params,
+    request: fixture.request,
+    response: fixture.response,
+    expect: fixture.expect,
+    origin: { kind: 'fixture', file: fixture.file },
+  };
+}
+
+/** Runs the fixtures and properties against one adapter and reports as it goes. */
+export async function runSuite(options: SuiteOptions): Promise<{ summary: Summary; results: Result[] }> {
+  const started = performance.now();
+  const capabilities = resolveCapabilities(options.adapter);
+  const service = new FakeService('intercepted');
+  // Nothing may reach the network: an unmatched request is an error, not a pass-through.
+  const server = setupServer(service.handler);
+  server.listen({ onUnhandledRequest: 'error' });
+  const env: RunEnvironment = {
+    adapter: options.adapter,
+    capabilities,
+    service,
+    endpoint: regionalEndpoint(options.region),
+    region: options.region,
+    checks: CLIENT_CHECKS,
+    fakeTime: options.inProcess,
+    caseTimeoutMs: options.caseTimeoutMs,
+    offerDirectFetch: options.inProcess,
+  };
+  const counted = (v: Verdict) => v.level === 'must' || options.strict;
+  const replayBase = `npm run conformance -- --adapter ${options.adapterSpec}${options.replayFlags ? ` ${options.replayFlags}` : ''}${options.strict ? ' --strict' : ''}`;
+  const results: Result[] = [];
+  const total = options.fixtures.length + options.properties.length;
+  for (const reporter of options.reporters) reporter.onStart?.({ adapter: options.adapter.name, total });
+  const emit = (result: Result) => {
+    results.push(result);
+    for (const reporter of options.reporters) reporter.onResult(result);
+  };
+
+  try {
+    for (const fixture of options.fixtures) {
+      const outcome = await runCase(fixtureToCase(fixture), env);
+      emit(toResult(outcome, {
+        kind: 'fixture',
+        origin: fixture.file,
+        replay: `${replayBase} --filter ${fixture.id}`,
+        expectations: options.expectations,
+        counted,
+        redact: options.redact,
+      }));
+    }
+    for (const property of options.properties) {
+      emit(await runProperty(property, env, options, counted, replayBase));
+    }
+  } finally {
+    server.close();
+    await options.adapter.close?.();
+  }
+
+  const summary: Summary = {
+    adapter: options.adapter.name,
+    total: results.length,
+    passed: results.filter((r) => r.classified.kind === 'pass').length,
+    failed: results.filter((r) => r.classified.kind === 'fail').length,
+    expectedFailures: results.filter((r) => r.classified.kind === 'expected-fail').length,
+    unexpectedPasses: results.filter((r) => r.classified.kind === 'unexpected-pass').length,
+    notApplicable: results.filter((r) => r.classified.kind === 'not-applicable').length,
+    warnings: results.reduce((n, r) => n + r.warnings.length, 0),
+    strict: options.strict,
+    seed: options.seed,
+    durationMs: Math.round(performance.now() - started),
+  };
+  for (const reporter of options.reporters) await reporter.onEnd(summary, results);
+  return { summary, results };
+}
+
+interface ResultContext {
+  kind: Result['kind'];
+  origin: string;
+  replay: string;
+  expectations: readonly Expectation[];
+  counted: (v: Verdict) => boolean;
+  redact: boolean;
+}
+
+function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => string): Verdict[] {
+  return verdicts.map((v) => ({ ...v, ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}), ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}) }));
+}
+
+function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
+  const redact = redactorFor(outcome.case.params, context.redact);
+  const verdicts = redactVerdicts(outcome.verdicts, redact);
+  const base = {
+    id,
+    kind: context.kind,
+    level: outcome.case.level,
+    documentation: outcome.case.documentation,
+    origin: context.origin,
+    verdicts,
+    replay: context.replay,
+    warnings: verdicts.filter((v) => v.status === 'fail' && !context.counted(v)),
+  };
+  if (outcome.status === 'not-applicable') return { ...base, classified: { kind: 'not-applicable', reason: outcome.reason ?? '' } };
+  return { ...base, classified: classify(id, verdicts, context.expectations, context.counted) };
+}
+
+async function runProperty(
+  property: PropertyDefinition,
+  env: RunEnvironment,
+  options: SuiteOptions,
+  counted: (v: Verdict) => boolean,
+  replayBase: string,
+): Promise<Result> {
+  const origin = `conformance/properties/${property.id}`;
+  const notApplicable = property.notApplicable?.(env.capabilities);
+  const context: Omit<ResultContext, 'replay'> = { kind: 'property', origin, expectations: options.expectations, counted, redact: options.redact };
+  const numRuns = Math.max(1, Math.round(property.runs * options.runsScale));
+  if (notApplicable) {
+    return {
+      id: property.id, kind: 'property', level: property.level, documentation: property.title, origin,
+      classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: `${replayBase} --filter ${property.id}`, warnings: [], runs: 0,
+    };
+  }
+  const expected = options.expectations.filter((e) => e.case === property.id);
+  const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
+  const seenExpected: Verdict[] = [];
+  const warnings = new Map<string, Verdict>();
+  const arbitrary = property.cases(env.capabilities);
+  const details = await fc.check(
+    fc.asyncProperty(arbitrary, async (generated) => {
+      const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
+      const result = await runCase(c, env);
+      let ok = true;
+      for (const v of redactVerdicts(result.verdicts, redactorFor(c.params, options.redact))) {
+        if (v.status !== 'fail') continue;
+        if (isExpected(v)) seenExpected.push(v);
+        else if (counted(v)) ok = false;
+        else warnings.set(v.check, v);
+      }
+      return ok;
+    }),
+    { seed: options.seed, numRuns, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
+  );
+  const replayFor = (seed: number, path?: string) => `${replayBase} --filter ${property.id} --seed ${seed}${path ? ` --replay ${path}` : ''}`;
+  if (details.failed && details.counterexample) {
+    // Run the shrunk counterexample once more so the report shows its verdicts.
+    const generated = details.counterexample[0];
+    const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
+    const result = await runCase(c, env);
+    const redact = redactorFor(c.params, options.redact);
+    const verdicts = redactVerdicts(result.verdicts, redact);
+    const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
+    return {
+      id: property.id, kind: 'property', level: property.level, documentation: property.title, origin, verdicts,
+      classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
+      runs: details.numRuns, counterexample: redactParams(c.params, options.redact),
+      replay: replayFor(details.seed, details.counterexamplePath ?? undefined), warnings: [],
+    };
+  }
+  if (details.failed) {
+    // The predicate threw rather than returning false: a harness or adapter crash.
+    const cause = (details as { errorInstance?: unknown }).errorInstance;
+    const message = cause instanceof Error ? cause.message : 'the property run was interrupted';
+    const verdict: Verdict = { check: 'A4', title: 'the call completes without crashing the harness', level: 'must', status: 'fail', expected: 'no exception', actual: message };
+    return { id: property.id, kind: 'property', level: property.level, documentation: property.title, origin, verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed), warnings: [] };
+  }
+  const uniqueExpected = [...new Map(seenExpected.map((v) => [v.check, v])).values()];
+  const classified = classify(property.id, uniqueExpected, options.expectations, () => true);
+  return {
+    id: property.id, kind: 'property', level: property.level, documentation: property.title, origin,
+    verdicts: uniqueExpected, classified, runs: details.numRuns, replay: replayFor(options.seed), warnings: [...warnings.values()],
+  };
+}
+
+export { isFailure };

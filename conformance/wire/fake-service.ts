@@ -1,0 +1,91 @@
+import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
+import { captureRequest, type CapturedRequest, type Transport } from './captured-request.ts';
+import { ANY_REGIONAL_ENDPOINT } from './service-endpoint.ts';
+
+/** How the fake service answers the requests of one case. */
+export interface ServedCase {
+  /** `attempt` counts from 1 within the case. May return a promise that never settles (a hang). */
+  respond(attempt: number, request: CapturedRequest): Response | Promise<Response>;
+}
+
+/**
+ * The fake Cognito endpoint of a run: one msw handler that answers for whichever case is
+ * active, and records every request it sees. The same handler serves all three transports
+ * (msw interception, the direct fetch handed to in-process adapters, and a loopback socket),
+ * so the fixtures stay the single source of responses.
+ * @internal
+ */
+export class FakeService {
+  readonly handler: HttpHandler;
+  /** Requests of the active case, in arrival order. */
+  requests: CapturedRequest[] = [];
+  private active: ServedCase | undefined;
+  private transport: Transport = 'intercepted';
+  private listeners: Array<(request: CapturedRequest) => void> = [];
+
+  constructor(defaultTransport: Transport = 'intercepted') {
+    this.transport = defaultTransport;
+    const fallbackTransport = defaultTransport;
+    // Every method and path on any regional host: a client that sends GET /x must be caught
+    // and judged by the checks, not bounced as an unhandled request.
+    this.handler = http.all(ANY_REGIONAL_ENDPOINT, async ({ request }) => {
+      const served = this.active;
+      const captured = await captureRequest(request, this.transport);
+      this.transport = fallbackTransport;
+      if (!served) {
+        return HttpResponse.json({ __type: 'HarnessError', message: 'request arrived outside any case' }, { status: 599 });
+      }
+      this.requests.push(captured);
+      for (const listener of this.listeners) listener(captured);
+      return served.respond(this.requests.length, captured);
+    });
+  }
+
+  begin(served: ServedCase): void {
+    this.active = served;
+    this.requests = [];
+  }
+
+  end(): CapturedRequest[] {
+    this.active = undefined;
+    this.listeners = [];
+    return this.requests;
+  }
+
+  /** Calls `listener` for each request of the active case (used to abort mid-request). */
+  onRequest(listener: (request: CapturedRequest) => void): void {
+    this.listeners.push(listener);
+  }
+
+  /**
+   * A fetch that hands the request straight to the msw handler: same answers as interception,
+   * without patching Node's HTTP modules in between. Honours the request's AbortSignal.
+   */
+  readonly fetch: typeof fetch = async (input, init) => {
+    const request = new Request(input, init);
+    request.signal.throwIfAborted();
+    this.transport = 'direct';
+    const pending = getResponse([this.handler], request);
+    const response = await raceAbort(pending, request.signal);
+    if (!response) throw new TypeError(`no fake-service handler for ${request.method} ${request.url}`);
+    return response;
+  };
+}
+
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
