@@ -1,2 +1,92 @@
-// Placeholder: the harness lands with the client-conformance work.
-process.stdout.write('conformance: harness not built yet\n');
+#!/usr/bin/env node
+// `npm run conformance`: load -> select -> run -> report, one small module each.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { AdapterLoadError, loadAdapter } from '../adapters/load.ts';
+import { FixtureError, loadFixtures } from '../fixtures/load.ts';
+import { CLIENT_PROPERTIES } from '../properties/index.ts';
+import { humanReporter } from '../report/human.ts';
+import { jsonReporter } from '../report/json.ts';
+import { junitReporter } from '../report/junit.ts';
+import type { Reporter } from '../report/reporter.ts';
+import { ExpectationsError, loadExpectations, type Expectation } from '../run/expectations.ts';
+import { runSuite } from '../run/runner.ts';
+import { parseCliOptions, USAGE, UsageError, type CliOptions } from './options.ts';
+import { selectCases } from './select.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+function reportersFor(options: CliOptions): Reporter[] {
+  return options.reporters.map((spec) => {
+    switch (spec.kind) {
+      case 'human':
+        return humanReporter({ out: process.stdout, progress: process.stderr, verbose: options.verbose });
+      case 'json':
+        return jsonReporter(spec.path);
+      case 'junit':
+        return junitReporter(spec.path);
+    }
+  });
+}
+
+function defaultExpectationsPath(builtIn: string | undefined): string | undefined {
+  if (!builtIn) return undefined;
+  const path = fileURLToPath(new URL(`../expectations/${builtIn}.json`, import.meta.url));
+  return existsSync(path) ? path : undefined;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const options = parseCliOptions(argv);
+  if (options.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return EXIT.ok;
+  }
+  const fixtures = await loadFixtures();
+  const selected = selectCases(fixtures, CLIENT_PROPERTIES, options.filters);
+  if (options.list) {
+    for (const f of selected.fixtures) process.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
+    for (const p of selected.properties) process.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
+    return EXIT.ok;
+  }
+  const { adapter, builtIn } = await loadAdapter(options.adapter);
+  const expectationsPath = options.expectations ?? defaultExpectationsPath(builtIn);
+  const expectations: Expectation[] = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
+  const { summary } = await runSuite({
+    adapter,
+    adapterSpec: options.adapter,
+    fixtures: selected.fixtures,
+    properties: selected.properties,
+    strict: options.strict,
+    seed: options.seed,
+    runs: options.runs,
+    replayPath: options.replay,
+    expectations,
+    region: options.region,
+    caseTimeoutMs: options.caseTimeoutMs,
+    redact: options.redact,
+    inProcess: true,
+    replayFlags: options.expectations ? `--expectations ${options.expectations}` : undefined,
+    reporters: reportersFor(options),
+  });
+  if (summary.total - summary.notApplicable === 0) {
+    process.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
+    return EXIT.usage;
+  }
+  return summary.failed + summary.unexpectedPasses > 0 ? EXIT.failed : EXIT.ok;
+}
+
+const CONFIGURATION_ERRORS = [UsageError, AdapterLoadError, FixtureError, ExpectationsError];
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: Error) => {
+      const known = CONFIGURATION_ERRORS.some((type) => error instanceof type);
+      process.stderr.write(`conformance: ${known ? error.message : (error.stack ?? error.message)}\n`);
+      if (error instanceof UsageError) process.stderr.write('run with --help for the options\n');
+      process.exitCode = EXIT.usage;
+    },
+  );
+}

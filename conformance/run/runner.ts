@@ -26,8 +26,8 @@ export interface SuiteOptions {
   properties: readonly PropertyDefinition[];
   strict: boolean;
   seed: number;
-  /** Multiplies each property's default number of runs. */
-  runsScale: number;
+  /** Runs per property; undefined: each property's own default. */
+  runs?: number;
   /** fast-check replay path, used with a single --filter'ed property. */
   replayPath?: string;
   expectations: readonly Expectation[];
@@ -161,7 +161,7 @@ async function runProperty(
   const origin = `conformance/properties/${property.id}`;
   const notApplicable = property.notApplicable?.(env.capabilities);
   const context: Omit<ResultContext, 'replay'> = { kind: 'property', origin, expectations: options.expectations, counted, redact: options.redact };
-  const numRuns = Math.max(1, Math.round(property.runs * options.runsScale));
+  const numRuns = options.runs ?? property.runs;
   if (notApplicable) {
     return {
       id: property.id, kind: 'property', level: property.level, documentation: property.title, origin,

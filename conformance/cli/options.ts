@@ -1,0 +1,118 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_ADAPTER } from '../adapters/load.ts';
+
+/** A bad flag or value: reported with the flag's name, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: string };
+
+export interface CliOptions {
+  adapter: string;
+  strict: boolean;
+  seed: number;
+  runs?: number;
+  filters: string[];
+  reporters: ReporterSpec[];
+  expectations?: string;
+  replay?: string;
+  region: string;
+  caseTimeoutMs: number;
+  redact: boolean;
+  verbose: boolean;
+  list: boolean;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm run conformance -- [options]
+
+Runs the RevokeToken client conformance suite (fixtures and properties) against a client.
+
+Options:
+  --adapter <name|path>   built-in adapter (aws-sdk-v3, aws-sdk-v2, smithy-generated) or a
+                          path to an adapter module (.mjs, .js, .ts); default ${DEFAULT_ADAPTER}
+  --strict                should-level checks fail the run too
+  --seed <n>              seed for the property runs (printed in every replay line)
+  --runs <n>              runs per property (default: each property's own count)
+  --filter <id|tag>       only cases with this id or tag (C14, wire-header, ...); repeatable
+  --reporter <spec>       human (default), json=<file>, junit=<file>; repeatable
+  --expectations <file>   known failures of this client (default for built-ins:
+                          conformance/expectations/<name>.json)
+  --replay <path>         fast-check path of a failure (with --seed and --filter <property>)
+  --region <region>       region of the endpoint the client is pointed at; default us-east-1
+  --case-timeout <ms>     real time a call may take before it counts as hanging; default 10000
+  --no-redact             show Token, ClientId and ClientSecret values (redacted by default)
+  --verbose               also list expected failures, not-applicable cases and warnings
+  --list                  list the cases that would run, then exit
+  --help                  show this text
+
+Exit codes: 0 every counted check passed; 1 a check failed or an expectation is stale;
+2 usage or configuration error, or nothing ran.`;
+
+function integer(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) {
+    throw new UsageError(`--${flag} must be a whole number of at least ${min}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function reporterSpec(value: string): ReporterSpec {
+  if (value === 'human') return { kind: 'human' };
+  const match = /^(json|junit)=(.+)$/.exec(value);
+  if (!match) throw new UsageError(`--reporter ${value}: expected human, json=<file> or junit=<file>`);
+  return { kind: match[1] as 'json' | 'junit', path: match[2]! };
+}
+
+export function parseCliOptions(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: false,
+      options: {
+        adapter: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        filter: { type: 'string', multiple: true },
+        reporter: { type: 'string', multiple: true },
+        expectations: { type: 'string' },
+        replay: { type: 'string' },
+        region: { type: 'string', default: 'us-east-1' },
+        'case-timeout': { type: 'string' },
+        'no-redact': { type: 'boolean', default: false },
+        verbose: { type: 'boolean', default: false },
+        list: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const v = parsed.values;
+  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v.region!)) throw new UsageError(`--region ${v.region}: not a region name such as us-east-1`);
+  const seed = integer('seed', v.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
+  if (v.replay !== undefined) {
+    if (v.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure');
+    if ((v.filter ?? []).length !== 1) throw new UsageError('--replay needs exactly one --filter naming the property');
+    if (!/^\d+(:\d+)*$/.test(v.replay)) throw new UsageError(`--replay ${v.replay}: expected a fast-check path such as 3:1:0`);
+  }
+  return {
+    adapter: v.adapter ?? DEFAULT_ADAPTER,
+    strict: v.strict!,
+    seed,
+    runs: integer('runs', v.runs, 1),
+    filters: v.filter ?? [],
+    reporters: (v.reporter ?? ['human']).map(reporterSpec),
+    expectations: v.expectations,
+    replay: v.replay,
+    region: v.region!,
+    caseTimeoutMs: integer('case-timeout', v['case-timeout'], 1) ?? 10_000,
+    redact: !v['no-redact'],
+    verbose: v.verbose!,
+    list: v.list!,
+    help: v.help!,
+  };
+}

@@ -1,0 +1,23 @@
+import {
+  cancellation,
+  modeledErrors,
+  modeledErrorsWireVariants,
+  nonJsonBodies,
+  requestWire,
+  retries,
+  successUnknownMembers,
+  unknownErrorCodes,
+} from './client-properties.ts';
+import type { PropertyDefinition } from './property.ts';
+
+/** Every client property, in the order they run. */
+export const CLIENT_PROPERTIES: readonly PropertyDefinition[] = [
+  requestWire,
+  successUnknownMembers,
+  modeledErrors,
+  modeledErrorsWireVariants,
+  unknownErrorCodes,
+  nonJsonBodies,
+  cancellation,
+  retries,
+];

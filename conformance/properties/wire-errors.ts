@@ -1,0 +1,101 @@
+import fc from 'fast-check';
+import type { FixtureResponse } from '../fixtures/types.ts';
+
+/**
+ * Where an error response puts its code, after the awsJson1_1 rules and the Smithy compliance
+ * tests. The must variants are a bare shape name (what Cognito sends) and a full or foreign
+ * shape id (which the spec says clients MUST accept); the rest are the wider sanitising and
+ * lookup rules that some SDKs (botocore, aws-sdk v2) do not follow.
+ */
+export type CodeVariant =
+  | 'dunder-bare'
+  | 'dunder-namespace'
+  | 'dunder-other-namespace'
+  | 'dunder-uri-suffix'
+  | 'header-only'
+  | 'code-field'
+  | 'code-field-namespace-uri';
+
+export const MUST_VARIANTS: readonly CodeVariant[] = ['dunder-bare', 'dunder-namespace', 'dunder-other-namespace'];
+export const SHOULD_VARIANTS: readonly CodeVariant[] = ['dunder-uri-suffix', 'header-only', 'code-field', 'code-field-namespace-uri'];
+
+/** The checklist rule each variant exercises (the error-name check reports under it). */
+export const VARIANT_RULE: Record<CodeVariant, string> = {
+  'dunder-bare': 'C20',
+  'dunder-namespace': 'C15',
+  'dunder-other-namespace': 'C16',
+  'dunder-uri-suffix': 'C15',
+  'header-only': 'C19',
+  'code-field': 'C14',
+  'code-field-namespace-uri': 'C15',
+};
+
+const NAMESPACE = 'com.amazonaws.cognitoidentityprovider';
+const URI_SUFFIX = ':http://internal.amazon.com/coral/com.amazon.coral.validate/';
+
+export type MessageVariant = { kind: 'absent' } | { kind: 'message' | 'Message'; text: string };
+
+export interface ErrorAnswer {
+  name: string;
+  status: number;
+  variant: CodeVariant;
+  message: MessageVariant;
+  /** Members the client must ignore. */
+  extras: Record<string, unknown>;
+  /** The observed Cognito headers (x-amzn-ErrorType "Name:", x-amzn-ErrorMessage). */
+  cognitoHeaders: boolean;
+  requestId: string;
+}
+
+/** Printable text for messages: any Unicode, kept short so reports stay readable. */
+// Never empty: SDKs put a placeholder ("UnknownError") in place of an empty message, and Cognito
+// never sends one, so an empty message would test nothing anyone relies on.
+export const messageText = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 80 });
+
+const RESERVED = new Set(['__type', 'code', 'Code', 'message', 'Message', 'reasonCode']);
+/** Unknown members: names the model does not use, with any JSON value (nested objects included). */
+export const unknownMembers = fc
+  .dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !RESERVED.has(k) && k !== '__proto__'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+  .map((d) => ({ ...d }));
+
+export const requestIdArb = fc.uuid();
+
+function codeFor(name: string, variant: CodeVariant): string {
+  switch (variant) {
+    case 'dunder-namespace':
+      return `${NAMESPACE}#${name}`;
+    case 'dunder-other-namespace':
+      return `com.amazonaws.cognitoidentityprovider.v2#${name}`;
+    case 'dunder-uri-suffix':
+    case 'code-field-namespace-uri':
+      return `${variant === 'code-field-namespace-uri' ? `${NAMESPACE}#` : ''}${name}${URI_SUFFIX}`;
+    default:
+      return name;
+  }
+}
+
+/** The response bytes for an error answer. */
+export function errorResponse(answer: ErrorAnswer): FixtureResponse {
+  const headers: Record<string, string> = { 'x-amzn-RequestId': answer.requestId };
+  if (answer.variant === 'header-only') {
+    // Smithy's AwsJson11FooErrorUsingXAmznErrorType: the header alone, no body, no Content-Type.
+    headers['X-Amzn-Errortype'] = answer.name;
+    return { code: answer.status, headers };
+  }
+  headers['Content-Type'] = 'application/x-amz-json-1.1';
+  const body: Record<string, unknown> = { ...answer.extras };
+  const code = codeFor(answer.name, answer.variant);
+  if (answer.variant.startsWith('code-field')) body.code = code;
+  else body.__type = code;
+  if (answer.message.kind !== 'absent') body[answer.message.kind] = answer.message.text;
+  if (answer.cognitoHeaders && answer.variant.startsWith('dunder')) {
+    headers['x-amzn-ErrorType'] = `${answer.name}:`;
+    if (answer.message.kind !== 'absent') headers['x-amzn-ErrorMessage'] = encodeHeaderValue(answer.message.text);
+  }
+  return { code: answer.status, headers, body: JSON.stringify(body) };
+}
+
+/** Header values must be Latin-1 without control characters; Cognito's own messages are ASCII. */
+function encodeHeaderValue(text: string): string {
+  return text.replace(/[^\x20-\x7e]/g, '?');
+}

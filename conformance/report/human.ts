@@ -1,0 +1,80 @@
+import type { Verdict } from '../checks/check.ts';
+import type { Result, Summary } from '../run/result.ts';
+import type { Reporter } from './reporter.ts';
+
+export interface HumanReporterOptions {
+  /** Where the report goes (stdout). */
+  out: NodeJS.WritableStream;
+  /** Where the progress line goes (stderr), only when it is a terminal. */
+  progress?: NodeJS.WriteStream;
+  verbose?: boolean;
+}
+
+const describeVerdict = (v: Verdict) => `    ${v.check} [${v.level}] ${v.title}\n      expected: ${v.expected}\n      actual:   ${v.actual}`;
+
+/**
+ * The default report: quiet while running (a one-line progress indicator on a terminal), then
+ * one block per failure with the rule, expected vs actual and the command that replays it.
+ */
+export function humanReporter(options: HumanReporterOptions): Reporter {
+  const write = (text: string) => options.out.write(`${text}\n`);
+  const tty = options.progress?.isTTY ? options.progress : undefined;
+  let done = 0;
+  let total = 0;
+  let failures = 0;
+  return {
+    onStart({ adapter, total: count }) {
+      total = count;
+      write(`RevokeToken conformance: ${adapter}`);
+    },
+    onResult(result) {
+      done += 1;
+      if (result.classified.kind === 'fail' || result.classified.kind === 'unexpected-pass') failures += 1;
+      tty?.write(`\r  ${done}/${total} ${failures > 0 ? `(${failures} failing) ` : ''}${result.id.slice(0, 50).padEnd(50)}`);
+    },
+    onEnd(summary, results) {
+      if (tty) tty.write(`\r${' '.repeat(70)}\r`);
+      for (const result of results) printResult(result, write, options.verbose ?? false);
+      printSummary(summary, results, write);
+    },
+  };
+}
+
+function printResult(result: Result, write: (text: string) => void, verbose: boolean): void {
+  const c = result.classified;
+  const label = `${result.kind === 'property' ? 'property' : 'fixture'} ${result.id} [${result.level}]`;
+  if (c.kind === 'fail') {
+    write(`\nFAIL ${label}`);
+    if (result.documentation) write(`  ${result.documentation.split('\n')[0]}`);
+    for (const v of c.failures) write(describeVerdict(v));
+    if (result.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(result.counterexample)}`);
+    write(`  replay: ${result.replay}`);
+  } else if (c.kind === 'unexpected-pass') {
+    write(`\nUNEXPECTED PASS ${label}`);
+    for (const e of c.expectations) write(`    expected ${e.check ?? 'a failure'} to fail: ${e.reason}`);
+    write('  the client changed, or the expectation is stale: remove it from the expectations file');
+    write(`  replay: ${result.replay}`);
+  } else if (verbose && c.kind === 'expected-fail') {
+    write(`\nexpected failure ${label}`);
+    for (const e of c.expectations) write(`    ${e.check ?? '*'}: ${e.reason} (${e.source})`);
+  } else if (verbose && c.kind === 'not-applicable') {
+    write(`\nnot applicable ${label}: ${c.reason}`);
+  }
+  if (verbose) for (const v of result.warnings) write(`  warning (should) ${result.id}:\n${describeVerdict(v)}`);
+}
+
+function printSummary(summary: Summary, results: readonly Result[], write: (text: string) => void): void {
+  const warned = results.filter((r) => r.warnings.length > 0).map((r) => r.id);
+  write('');
+  if (warned.length > 0) {
+    write(`should-level divergences (not failing without --strict): ${warned.length} case(s): ${warned.slice(0, 8).join(', ')}${warned.length > 8 ? ', ...' : ''}`);
+  }
+  const parts = [
+    `${summary.passed} passed`,
+    `${summary.failed} failed`,
+    ...(summary.unexpectedPasses ? [`${summary.unexpectedPasses} unexpectedly passed`] : []),
+    ...(summary.expectedFailures ? [`${summary.expectedFailures} expected failures`] : []),
+    ...(summary.notApplicable ? [`${summary.notApplicable} not applicable`] : []),
+  ];
+  write(`${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`);
+}

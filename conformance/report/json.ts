@@ -1,0 +1,17 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Reporter } from './reporter.ts';
+
+/** Bumped when the JSON report's shape changes in a way a reader would notice. */
+export const JSON_REPORT_VERSION = 1;
+
+/** Writes the whole run (summary and every result, already redacted) as one JSON file. */
+export function jsonReporter(path: string): Reporter {
+  return {
+    onResult() {},
+    onEnd(summary, results) {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, `${JSON.stringify({ version: JSON_REPORT_VERSION, summary, results }, null, 2)}\n`);
+    },
+  };
+}
