@@ -1,0 +1,153 @@
+import type { Adapter, AdapterError, RevokeTokenInput } from '../adapters/contract.ts';
+
+/**
+ * Everything a mutant can get wrong, one switch each. With no fault set, the minimal client
+ * follows every rule of protocol.md section 6.1, must and should alike.
+ */
+export interface Faults {
+  method?: string;
+  path?: string;
+  contentType?: string;
+  target?: string;
+  contentLengthOffset?: number;
+  sign?: boolean;
+  renameMember?: [from: string, to: string];
+  nullForUnset?: boolean;
+  emptyBodyWhenNoMembers?: boolean;
+  validateClientSecretLength?: boolean;
+  rejectEmptySuccessBody?: boolean;
+  resolveOnAnyStatus?: boolean;
+  dunderTypeOnly?: boolean;
+  keepUriSuffix?: boolean;
+  requireOwnNamespace?: boolean;
+  deepTypeSearch?: boolean;
+  nameFromStatus?: boolean;
+  renameModeledError?: [from: string, to: string];
+  messageFromCapitalOnly?: boolean;
+  unknownAsUnknownError?: boolean;
+  resolveOnNonJson?: boolean;
+  dropRequestId?: boolean;
+  sendTwice?: boolean;
+  ignoreAbort?: boolean;
+  retryEverything?: boolean;
+  hangOnServerError?: boolean;
+  backOffSeconds?: number;
+}
+
+const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
+const MODELED = new Set([
+  'ForbiddenException', 'InternalErrorException', 'InvalidParameterException', 'OperationNotEnabledException',
+  'TooManyRequestsException', 'UnauthorizedException', 'UnsupportedOperationException', 'UnsupportedTokenTypeException',
+]);
+const STATUS_NAMES: Record<number, string> = { 401: 'UnauthorizedException', 403: 'ForbiddenException', 429: 'TooManyRequestsException', 500: 'InternalErrorException' };
+
+function sanitize(code: string, faults: Faults): string {
+  let out = code.split(',')[0]!.trim();
+  if (!faults.keepUriSuffix) out = out.split(':')[0]!;
+  if (out.includes('#')) {
+    const [namespace, name] = out.split('#') as [string, string];
+    if (faults.requireOwnNamespace && namespace !== 'com.amazonaws.cognitoidentityprovider') return 'UnknownError';
+    out = name;
+  }
+  return out;
+}
+
+function findNestedType(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object') return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    if (typeof inner === 'object') {
+      const nested = findNestedType(inner);
+      if (nested) return nested;
+    } else if (key === '__type' && typeof inner === 'string') return undefined;
+  }
+  return (value as Record<string, unknown>).__type as string | undefined;
+}
+
+function errorCode(status: number, headers: Headers, body: Record<string, unknown> | undefined, faults: Faults): string | undefined {
+  if (faults.nameFromStatus && STATUS_NAMES[status]) return STATUS_NAMES[status];
+  if (faults.deepTypeSearch && body) {
+    const nested = Object.values(body).map(findNestedType).find(Boolean);
+    if (nested) return sanitize(nested, faults);
+  }
+  if (!faults.dunderTypeOnly) {
+    const header = headers.get('x-amzn-errortype');
+    if (header) return sanitize(header, faults);
+    const codeKey = body && Object.keys(body).find((k) => k.toLowerCase() === 'code');
+    if (codeKey && typeof body![codeKey] === 'string') return sanitize(body![codeKey] as string, faults);
+  }
+  if (body && typeof body.__type === 'string') return sanitize(body.__type, faults);
+  return undefined;
+}
+
+function newError(name: string, message: string, status: number, requestId: string | undefined, faults: Faults): AdapterError {
+  const error = new Error(message) as AdapterError;
+  error.name = name;
+  error.$metadata = { httpStatusCode: status, ...(faults.dropRequestId ? {} : { requestId }) };
+  return error;
+}
+
+async function sendOnce(input: RevokeTokenInput, endpoint: string, send: typeof fetch, signal: AbortSignal | undefined, faults: Faults): Promise<Response> {
+  const members: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(input)) {
+    if (value !== undefined) members[faults.renameMember?.[0] === name ? faults.renameMember[1] : name] = value;
+  }
+  if (faults.nullForUnset && members.ClientSecret === undefined) members.ClientSecret = null;
+  let body = JSON.stringify(members);
+  if (faults.emptyBodyWhenNoMembers && body === '{}') body = '';
+  const headers: Record<string, string> = {
+    'content-type': faults.contentType ?? 'application/x-amz-json-1.1',
+    'x-amz-target': faults.target ?? TARGET,
+    'content-length': String(new TextEncoder().encode(body).byteLength + (faults.contentLengthOffset ?? 0)),
+  };
+  if (faults.sign) {
+    headers['x-amz-date'] = '20260101T000000Z';
+    headers.authorization = 'AWS4-HMAC-SHA256 Credential=AKIDFAKE/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00';
+  }
+  return send(`${endpoint}${faults.path ?? '/'}`, { method: faults.method ?? 'POST', headers, body, signal: faults.ignoreAbort ? undefined : signal });
+}
+
+/**
+ * A small, correct RevokeToken client over fetch: the base the mutants break. It is the
+ * project's own proof that the suite's checks can pass, and each fault proves one can fail.
+ */
+export function minimalClient(faults: Faults = {}, name = 'minimal-client'): Adapter {
+  const retries = faults.retryEverything ?? false;
+  return {
+    name,
+    capabilities: { clientSecret: true, revokeAssociatedSessions: true, cancellation: true, retries, ...(retries ? { maxAttempts: 2 } : {}) },
+    async revokeToken(input, context) {
+      const send = context.fetch ?? fetch;
+      if (faults.validateClientSecretLength && input.ClientSecret !== undefined && input.ClientSecret.length < 24) {
+        throw newError('ParamValidationError', 'ClientSecret is shorter than 24 characters', 0, undefined, faults);
+      }
+      const attempts = faults.sendTwice ? 2 : retries ? 2 : 1;
+      let response!: Response;
+      for (let attempt = 1; attempt <= attempts; attempt += 1) {
+        if (attempt > 1 && faults.backOffSeconds) await new Promise((r) => setTimeout(r, faults.backOffSeconds! * 1000));
+        response = await sendOnce(input, context.endpoint, send, context.signal, faults);
+        if (faults.sendTwice) continue;
+        if (response.status < 300) break;
+      }
+      const text = await response.text();
+      const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
+      if (faults.hangOnServerError && response.status >= 500) await new Promise(() => {});
+      let body: Record<string, unknown> | undefined;
+      try {
+        const parsed: unknown = text === '' ? {} : JSON.parse(text);
+        body = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
+      } catch {
+        if (faults.resolveOnNonJson) return {};
+        throw newError('SerializationError', `the service sent a body that is not JSON (HTTP ${response.status})`, response.status, requestId, faults);
+      }
+      if (response.status < 300 || faults.resolveOnAnyStatus) {
+        if (faults.rejectEmptySuccessBody && text === '') throw newError('SerializationError', 'empty body', response.status, requestId, faults);
+        return { $metadata: { httpStatusCode: response.status, requestId } };
+      }
+      let code = errorCode(response.status, response.headers, body, faults) ?? 'UnknownError';
+      if (faults.unknownAsUnknownError && !MODELED.has(code)) code = 'UnknownError';
+      if (faults.renameModeledError?.[0] === code) code = faults.renameModeledError[1];
+      const message = faults.messageFromCapitalOnly ? body?.Message : (body?.message ?? body?.Message);
+      throw newError(code, typeof message === 'string' ? message : '', response.status, requestId, faults);
+    },
+  };
+}

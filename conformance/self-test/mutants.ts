@@ -1,0 +1,50 @@
+import type { Faults } from './minimal-client.ts';
+
+/**
+ * One deliberately broken client per rule: the minimal client with exactly one fault, and
+ * the rule that must catch it. Most faults are bugs seen in real clients (the comment says
+ * where); the self-test runs each and fails if its rule stays green.
+ */
+export interface Mutant {
+  id: string;
+  faults: Faults;
+  caughtBy: string;
+  /** Should-level rules only fail the run under --strict. */
+  strict?: boolean;
+}
+
+export const MUTANTS: readonly Mutant[] = [
+  { id: 'put-instead-of-post', faults: { method: 'PUT' }, caughtBy: 'C1' },
+  { id: 'posts-to-operation-path', faults: { path: '/RevokeToken' }, caughtBy: 'C2' },
+  { id: 'plain-json-content-type', faults: { contentType: 'application/json' }, caughtBy: 'C3' },
+  // smithy-kotlin#316, smithy-rs#4106: target derived from the sdkId instead of the service shape name.
+  { id: 'target-from-sdk-id', faults: { target: 'CognitoIdentityProvider.RevokeToken' }, caughtBy: 'C4' },
+  { id: 'content-length-off-by-one', faults: { contentLengthOffset: 1 }, caughtBy: 'C5' },
+  // botocore before 2023-08 signed RevokeToken.
+  { id: 'signs-with-sigv4', faults: { sign: true }, caughtBy: 'C6' },
+  { id: 'camel-case-client-id', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'C8' },
+  { id: 'null-for-unset-secret', faults: { nullForUnset: true }, caughtBy: 'C9' },
+  { id: 'empty-body-without-members', faults: { emptyBodyWhenNoMembers: true }, caughtBy: 'C10' },
+  // botocore validates min length client-side (ClientSecret >= 24 since 2026-02).
+  { id: 'validates-secret-length', faults: { validateClientSecretLength: true }, caughtBy: 'C11', strict: true },
+  { id: 'rejects-empty-success-body', faults: { rejectEmptySuccessBody: true }, caughtBy: 'C12' },
+  { id: 'resolves-any-status', faults: { resolveOnAnyStatus: true }, caughtBy: 'C13' },
+  // botocore reads only __type (its protocol-test ignore list).
+  { id: 'reads-dunder-type-only', faults: { dunderTypeOnly: true }, caughtBy: 'C19', strict: true },
+  { id: 'reads-dunder-type-only-code-field', faults: { dunderTypeOnly: true }, caughtBy: 'C14', strict: true },
+  // aws-sdk v2 keeps the :URI suffix.
+  { id: 'keeps-uri-suffix', faults: { keepUriSuffix: true }, caughtBy: 'C15', strict: true },
+  // js-v3#8031: namespace removal only for the service's own namespace.
+  { id: 'requires-own-namespace', faults: { requireOwnNamespace: true }, caughtBy: 'C16' },
+  { id: 'finds-nested-type', faults: { deepTypeSearch: true }, caughtBy: 'C17', strict: true },
+  { id: 'name-from-status', faults: { nameFromStatus: true }, caughtBy: 'C18' },
+  { id: 'misnames-operation-not-enabled', faults: { renameModeledError: ['OperationNotEnabledException', 'OperationNotEnabled'] }, caughtBy: 'C20' },
+  { id: 'reads-capital-message-only', faults: { messageFromCapitalOnly: true }, caughtBy: 'C21' },
+  { id: 'unknown-codes-become-unknown-error', faults: { unknownAsUnknownError: true }, caughtBy: 'C22' },
+  { id: 'resolves-on-non-json', faults: { resolveOnNonJson: true }, caughtBy: 'C23' },
+  { id: 'drops-request-id', faults: { dropRequestId: true }, caughtBy: 'C24' },
+  { id: 'sends-twice', faults: { sendTwice: true }, caughtBy: 'A1' },
+  { id: 'ignores-abort', faults: { ignoreAbort: true }, caughtBy: 'A2' },
+  { id: 'retries-everything', faults: { retryEverything: true }, caughtBy: 'A3', strict: true },
+  { id: 'hangs-on-server-error', faults: { hangOnServerError: true }, caughtBy: 'A4' },
+];
