@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 // @ts-expect-error: plain ESM script without declarations
 import { runSmithy } from '../smithy/run.mjs';
@@ -11,13 +11,25 @@ export interface SmithyAst {
 }
 
 /**
+ * The Smithy files of a model folder. model/ also holds the contract history (HISTORY.md,
+ * revisions.json), which Smithy would otherwise try to load and warn about.
+ */
+export function smithySources(modelDir: string = join(repoRoot, 'model')): string[] {
+  return readdirSync(modelDir)
+    .filter((name) => name.endsWith('.smithy'))
+    .sort()
+    .map((name) => join(modelDir, name));
+}
+
+/**
  * Runs `smithy build` on model/ with the TypeScript client generator and returns the JSON AST
  * and the folder the client was generated into. Smithy's own validation runs first; any
- * ERROR or DANGER event makes the build fail.
+ * ERROR or DANGER event makes the build fail. `modelDir` builds another copy of the model
+ * instead (the fidelity proof test builds a deliberately altered one).
  */
-export function buildWithSmithy(scratch: string): { ast: SmithyAst; clientDir: string } {
+export function buildWithSmithy(scratch: string, modelDir: string = join(repoRoot, 'model')): { ast: SmithyAst; clientDir: string } {
   const config = JSON.parse(readFileSync(join(repoRoot, 'smithy-build.json'), 'utf8'));
-  config.sources = [join(repoRoot, 'model')];
+  config.sources = smithySources(modelDir);
   config.outputDirectory = join(scratch, 'out');
   const configPath = join(scratch, 'smithy-build.json');
   writeFileSync(configPath, JSON.stringify(config));

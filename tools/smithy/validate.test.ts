@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { smithySources } from '../codegen/smithy-build.ts';
 // @ts-expect-error: plain ESM script without declarations
 import { runSmithy } from './run.mjs';
 
 describe('smithy validate', () => {
   it('accepts model/ with no ERROR or DANGER event', () => {
-    const result = runSmithy(['validate', '--discover', '--severity', 'WARNING', 'model/'], { capture: true });
+    const result = runSmithy(['validate', '--discover', '--severity', 'WARNING', ...smithySources()], { capture: true });
     const output = `${result.stdout}\n${result.stderr}`;
     expect(output).not.toMatch(/──\s+(ERROR|DANGER)\s+─/);
     expect(result.status, output).toBe(0);

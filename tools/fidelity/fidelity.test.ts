@@ -1,0 +1,58 @@
+// Our model against the two published descriptions of RevokeToken. The first run builds the
+// Python venv with the pinned botocore (tools/python/venv.mjs), so `npm test` on a fresh
+// clone needs nothing installed by hand.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../paths.ts';
+import { formatEntry, judge, loadAllowList } from './allowlist.ts';
+import { formatDifference } from './compare.ts';
+import type { OperationDescription } from './description.ts';
+import { NPM_PACKAGE } from './from-npm.ts';
+import { SOURCES, describeBotocoreSource, describeNpmSource, describeOurs, differencesFrom, type SourceDescription } from './fidelity.ts';
+
+const allowList = loadAllowList(SOURCES);
+let ours: OperationDescription;
+let botocore: SourceDescription;
+let npm: SourceDescription;
+
+beforeAll(async () => {
+  ours = describeOurs();
+  botocore = describeBotocoreSource();
+  npm = await describeNpmSource();
+});
+
+function expectOnlyAllowedDifferences(source: SourceDescription): void {
+  const { unexpected } = judge(differencesFrom(ours, source), allowList.entries, [source.source]);
+  const lines = unexpected.map(formatDifference);
+  expect(lines, `differences from ${source.label} that tools/fidelity/allowlist.json does not explain:\n  ${lines.join('\n  ')}\n`).toEqual([]);
+}
+
+describe('model/ against the published RevokeToken contract', () => {
+  it('reads the sources it claims to read', () => {
+    // Guards the readers themselves: an empty description would still "differ", but these
+    // facts are known from both packages and must come through.
+    for (const source of [botocore, npm]) {
+      expect(Object.keys(source.description.errors), source.label).toHaveLength(8);
+      expect(source.description.input.members.RevokeAssociatedSessions?.enumValues, source.label).toEqual(['LINKED', 'NONE']);
+      expect(source.description.signed, source.label).toBe(false);
+    }
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect(npm.label, 'node_modules holds the client version package.json pins').toBe(`npm client ${manifest.dependencies[NPM_PACKAGE]}`);
+  });
+
+  it('differs from botocore only where the allow-list says why', () => {
+    expectOnlyAllowedDifferences(botocore);
+  });
+
+  it('differs from the npm client only where the allow-list says why', () => {
+    expectOnlyAllowedDifferences(npm);
+  });
+
+  it('has no allow-list entry that no longer matches a difference', () => {
+    const differences = [botocore, npm].flatMap((source) => differencesFrom(ours, source));
+    const { stale } = judge(differences, allowList.entries, SOURCES);
+    const lines = stale.map(formatEntry);
+    expect(lines, `stale entries in tools/fidelity/allowlist.json (remove them):\n  ${lines.join('\n  ')}\n`).toEqual([]);
+  });
+});
