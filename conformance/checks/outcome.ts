@@ -37,14 +37,14 @@ export const c13NonSuccessRejects: Check = {
  * one check judges the name and reports under the most specific rule the case is tagged with.
  * Every case that expects a named error is judged, tagged or not (then as C20).
  */
-const ERROR_NAME_RULES: ReadonlyArray<readonly [id: string, title: string]> = [
+export const ERROR_NAME_RULES: ReadonlyArray<readonly [id: string, title: string]> = [
   ['C19', 'decodes an error that has only the X-Amzn-Errortype header (no body)'],
   ['C17', 'reads only the top-level __type, never a nested one'],
   ['C16', 'matches the error on its shape name, whatever namespace precedes it'],
   ['C15', 'drops a :URI suffix and a namespace# prefix from the error code'],
   ['C14', 'finds the error code in X-Amzn-Errortype, then body code, then body __type'],
-  ['C22', 'surfaces an unknown error code as an error named by that code'],
   ['C18', 'never infers the error from the HTTP status code'],
+  ['C22', 'surfaces an unknown error code as an error named by that code'],
   ['C20', 'surfaces each modeled RevokeToken error under its shape name'],
 ];
 

@@ -70,7 +70,8 @@ function modeledErrorCase(variants: readonly CodeVariant[], messageKinds: Readon
         return {
           id,
           level,
-          tags: [VARIANT_RULE[variant], ...(message.kind === 'Message' ? ['C21'] : [])],
+          // A status other than the model's is where a client that reads the status goes wrong.
+          tags: [VARIANT_RULE[variant], ...(status !== error.status ? ['C18'] : []), ...(message.kind === 'Message' ? ['C21'] : [])],
           params,
           response: errorResponse(answer),
           expect,

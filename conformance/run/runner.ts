@@ -173,10 +173,14 @@ async function runProperty(
   const seenExpected: Verdict[] = [];
   const warnings = new Map<string, Verdict>();
   const arbitrary = property.cases(env.capabilities);
+  // Once a generated case has hung, shrinking will try many more that hang the same way: each
+  // is given a short leash so a hanging client costs seconds, not minutes, to shrink.
+  let shrinkEnv = env;
   const details = await fc.check(
     fc.asyncProperty(arbitrary, async (generated) => {
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
-      const result = await runCase(c, env);
+      const result = await runCase(c, shrinkEnv);
+      if (result.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
       let ok = true;
       for (const v of redactVerdicts(result.verdicts, redactorFor(c.params, options.redact))) {
         if (v.status !== 'fail') continue;

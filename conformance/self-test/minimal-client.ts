@@ -39,7 +39,8 @@ const MODELED = new Set([
   'ForbiddenException', 'InternalErrorException', 'InvalidParameterException', 'OperationNotEnabledException',
   'TooManyRequestsException', 'UnauthorizedException', 'UnsupportedOperationException', 'UnsupportedTokenTypeException',
 ]);
-const STATUS_NAMES: Record<number, string> = { 401: 'UnauthorizedException', 403: 'ForbiddenException', 429: 'TooManyRequestsException', 500: 'InternalErrorException' };
+// The classic bug: "a 400 is a bad parameter", whatever the body says.
+const STATUS_NAMES: Record<number, string> = { 400: 'InvalidParameterException', 401: 'UnauthorizedException', 403: 'ForbiddenException', 429: 'TooManyRequestsException', 500: 'InternalErrorException' };
 
 function sanitize(code: string, faults: Faults): string {
   let out = code.split(',')[0]!.trim();
@@ -54,13 +55,9 @@ function sanitize(code: string, faults: Faults): string {
 
 function findNestedType(value: unknown): string | undefined {
   if (value === null || typeof value !== 'object') return undefined;
-  for (const [key, inner] of Object.entries(value)) {
-    if (typeof inner === 'object') {
-      const nested = findNestedType(inner);
-      if (nested) return nested;
-    } else if (key === '__type' && typeof inner === 'string') return undefined;
-  }
-  return (value as Record<string, unknown>).__type as string | undefined;
+  const own = (value as Record<string, unknown>).__type;
+  if (typeof own === 'string') return own;
+  return Object.values(value).map(findNestedType).find(Boolean);
 }
 
 function errorCode(status: number, headers: Headers, body: Record<string, unknown> | undefined, faults: Faults): string | undefined {
@@ -77,6 +74,15 @@ function errorCode(status: number, headers: Headers, body: Record<string, unknow
   }
   if (body && typeof body.__type === 'string') return sanitize(body.__type, faults);
   return undefined;
+}
+
+async function peekCode(response: Response, faults: Faults): Promise<string | undefined> {
+  try {
+    const body = JSON.parse(await response.clone().text());
+    return errorCode(response.status, response.headers, body && typeof body === 'object' ? body : undefined, faults);
+  } catch {
+    return errorCode(response.status, response.headers, undefined, faults);
+  }
 }
 
 function newError(name: string, message: string, status: number, requestId: string | undefined, faults: Faults): AdapterError {
@@ -106,12 +112,19 @@ async function sendOnce(input: RevokeTokenInput, endpoint: string, send: typeof 
   return send(`${endpoint}${faults.path ?? '/'}`, { method: faults.method ?? 'POST', headers, body, signal: faults.ignoreAbort ? undefined : signal });
 }
 
+const RETRYABLE_CODES = new Set(['TooManyRequestsException', 'InternalErrorException']);
+
+function isRetryable(response: Response, code: string | undefined): boolean {
+  return response.status === 429 || response.status >= 500 || (code !== undefined && RETRYABLE_CODES.has(code));
+}
+
 /**
  * A small, correct RevokeToken client over fetch: the base the mutants break. It is the
  * project's own proof that the suite's checks can pass, and each fault proves one can fail.
+ * With `retries`, it retries throttling and transient errors once, as SDKs do.
  */
-export function minimalClient(faults: Faults = {}, name = 'minimal-client'): Adapter {
-  const retries = faults.retryEverything ?? false;
+export function minimalClient(faults: Faults = {}, name = 'minimal-client', options: { retries?: boolean } = {}): Adapter {
+  const retries = faults.retryEverything ?? options.retries ?? false;
   return {
     name,
     capabilities: { clientSecret: true, revokeAssociatedSessions: true, cancellation: true, retries, ...(retries ? { maxAttempts: 2 } : {}) },
@@ -127,6 +140,7 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client'): Ada
         response = await sendOnce(input, context.endpoint, send, context.signal, faults);
         if (faults.sendTwice) continue;
         if (response.status < 300) break;
+        if (!faults.retryEverything && !isRetryable(response, await peekCode(response, faults))) break;
       }
       const text = await response.text();
       const requestId = response.headers.get('x-amzn-requestid') ?? undefined;

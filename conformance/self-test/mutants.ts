@@ -11,6 +11,8 @@ export interface Mutant {
   caughtBy: string;
   /** Should-level rules only fail the run under --strict. */
   strict?: boolean;
+  /** A client that hangs by design is given a short real-time budget so its run stays quick. */
+  caseTimeoutMs?: number;
 }
 
 export const MUTANTS: readonly Mutant[] = [
@@ -23,6 +25,8 @@ export const MUTANTS: readonly Mutant[] = [
   // botocore before 2023-08 signed RevokeToken.
   { id: 'signs-with-sigv4', faults: { sign: true }, caughtBy: 'C6' },
   { id: 'camel-case-client-id', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'C8' },
+  // The same fault, seen through the fixtures' own expected request bodies.
+  { id: 'camel-case-client-id-against-fixture-body', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'F1' },
   { id: 'null-for-unset-secret', faults: { nullForUnset: true }, caughtBy: 'C9' },
   { id: 'empty-body-without-members', faults: { emptyBodyWhenNoMembers: true }, caughtBy: 'C10' },
   // botocore validates min length client-side (ClientSecret >= 24 since 2026-02).
@@ -46,5 +50,5 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'sends-twice', faults: { sendTwice: true }, caughtBy: 'A1' },
   { id: 'ignores-abort', faults: { ignoreAbort: true }, caughtBy: 'A2' },
   { id: 'retries-everything', faults: { retryEverything: true }, caughtBy: 'A3', strict: true },
-  { id: 'hangs-on-server-error', faults: { hangOnServerError: true }, caughtBy: 'A4' },
+  { id: 'hangs-on-server-error', faults: { hangOnServerError: true }, caughtBy: 'A4', caseTimeoutMs: 150 },
 ];

@@ -1,0 +1,65 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
+import { ERROR_NAME_RULES } from '../../conformance/checks/outcome.ts';
+import { loadFixtures } from '../../conformance/fixtures/load.ts';
+import { CLIENT_PROPERTIES } from '../../conformance/properties/index.ts';
+import { runSuite, type FixtureWithFile } from '../../conformance/run/runner.ts';
+import { minimalClient } from '../../conformance/self-test/minimal-client.ts';
+import { MUTANTS } from '../../conformance/self-test/mutants.ts';
+
+// A fixed seed keeps the self-test deterministic; the runs are enough for every mutant's
+// fault to show (each property hits every error and wire variant many times over 30 runs).
+const SEED = 20261123;
+const RUNS = 30;
+let fixtures: FixtureWithFile[];
+
+beforeAll(async () => {
+  fixtures = await loadFixtures();
+});
+
+async function run(adapter: ReturnType<typeof minimalClient>, strict: boolean, caseTimeoutMs = 1_000) {
+  return runSuite({
+    adapter,
+    adapterSpec: adapter.name,
+    fixtures,
+    properties: CLIENT_PROPERTIES,
+    strict,
+    seed: SEED,
+    runs: RUNS,
+    expectations: [],
+    region: 'us-east-1',
+    caseTimeoutMs,
+    redact: true,
+    inProcess: true,
+    reporters: [],
+  });
+}
+
+describe('the checks can pass', () => {
+  it.each([
+    ['without retries', minimalClient()],
+    ['with retries', minimalClient({}, 'minimal-client with retries', { retries: true })],
+  ])('the minimal client %s passes every must and should rule', async (_label, client) => {
+    const { summary, results } = await run(client, true);
+    const failing = results.filter((r) => r.classified.kind === 'fail').map((r) => `${r.id}: ${JSON.stringify(r.classified)}`);
+    expect(failing).toEqual([]);
+    // Only the retries property may be not applicable (to the variant that does not retry).
+    expect(summary.passed + summary.notApplicable).toBe(summary.total);
+    expect(results.filter((r) => r.classified.kind === 'not-applicable').map((r) => r.id)).toEqual(client.capabilities?.retries ? [] : ['retries']);
+  });
+});
+
+describe('every check catches the broken client made for it', () => {
+  it('every rule the checks report has a mutant', () => {
+    const rules = new Set<string>([...CLIENT_CHECKS.map((c) => c.id), ...ERROR_NAME_RULES.map(([id]) => id)]);
+    const covered = new Set(MUTANTS.map((m) => m.caughtBy));
+    expect([...rules].filter((rule) => !covered.has(rule)).sort()).toEqual([]);
+  });
+
+  it.each(MUTANTS.map((m) => [m.id, m] as const))('%s', async (_id, mutant) => {
+    const { summary, results } = await run(minimalClient(mutant.faults, `mutant ${mutant.id}`), mutant.strict ?? false, mutant.caseTimeoutMs);
+    expect(summary.failed, 'the run must fail').toBeGreaterThan(0);
+    const failedRules = new Set(results.flatMap((r) => (r.classified.kind === 'fail' ? r.classified.failures.map((v) => v.check) : [])));
+    expect([...failedRules], `rule ${mutant.caughtBy} must be among the failures`).toContain(mutant.caughtBy);
+  });
+});
