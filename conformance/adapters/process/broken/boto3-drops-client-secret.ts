@@ -1,0 +1,13 @@
+import { fileURLToPath } from 'node:url';
+import { createProcessAdapter, type ProcessAdapter, type ProcessAdapterOptions } from '../../process.ts';
+import { boto3Command } from '../boto3.ts';
+
+/**
+ * Self-test only: boto3 with one deliberate fault, ClientSecret removed from the request
+ * body (boto3_drops_client_secret.py). The suite must fail it on every case that sends a
+ * ClientSecret.
+ */
+export default function createBrokenBoto3Adapter(options: Partial<ProcessAdapterOptions> = {}): Promise<ProcessAdapter> {
+  const script = fileURLToPath(new URL('./boto3_drops_client_secret.py', import.meta.url));
+  return createProcessAdapter({ command: boto3Command(script), ...options });
+}
