@@ -61,8 +61,11 @@ export interface Adapter {
   close?(): Promise<void> | void;
 }
 
-/** An adapter module's default export: the adapter, or a (possibly async) function returning one. */
-export type AdapterModuleExport = Adapter | (() => Adapter | Promise<Adapter>);
+/**
+ * An adapter module's default export: the adapter, or a (possibly async) function returning
+ * one. The function is called with `{ caseTimeoutMs, region }`, which it may ignore.
+ */
+export type AdapterModuleExport = Adapter | ((options: { caseTimeoutMs: number; region: string }) => Adapter | Promise<Adapter>);
 
 /** Capabilities with every default filled in. */
 export function resolveCapabilities(adapter: Adapter): Required<AdapterCapabilities> {

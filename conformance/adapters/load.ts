@@ -8,7 +8,17 @@ export const BUILT_IN_ADAPTERS: Record<string, string> = {
   'aws-sdk-v3': './aws-sdk-v3.ts',
   'aws-sdk-v2': './aws-sdk-v2.ts',
   'smithy-generated': './smithy-generated.ts',
+  // Out of process, through the line protocol (process.ts): Python and Go.
+  boto3: './process/boto3.ts',
+  'aws-sdk-go-v2': './process/aws-sdk-go-v2.ts',
 };
+
+/** What the suite hands an adapter factory (a default export that is a function). */
+export interface AdapterFactoryOptions {
+  /** Real time one call may take; a process adapter kills and restarts a child that takes longer. */
+  caseTimeoutMs: number;
+  region: string;
+}
 
 export const DEFAULT_ADAPTER = 'aws-sdk-v3';
 
@@ -22,7 +32,7 @@ function looksLikePath(spec: string): boolean {
 }
 
 /** Resolves `--adapter <built-in name | path>` to a checked Adapter object. */
-export async function loadAdapter(spec: string, cwd = process.cwd()): Promise<{ adapter: Adapter; builtIn?: string }> {
+export async function loadAdapter(spec: string, factoryOptions: AdapterFactoryOptions, cwd = process.cwd()): Promise<{ adapter: Adapter; builtIn?: string }> {
   let url: string;
   let builtIn: string | undefined;
   if (spec in BUILT_IN_ADAPTERS) {
@@ -45,9 +55,9 @@ export async function loadAdapter(spec: string, cwd = process.cwd()): Promise<{ 
   if (exported === undefined) throw new AdapterLoadError(`--adapter ${spec}: the module has no default export`);
   let adapter: unknown;
   try {
-    adapter = typeof exported === 'function' ? await exported() : exported;
+    adapter = typeof exported === 'function' ? await (exported as (options: AdapterFactoryOptions) => unknown)(factoryOptions) : exported;
   } catch (error) {
-    throw new AdapterLoadError(`--adapter ${spec}: the default export threw while creating the adapter: ${(error as Error).message}`);
+    throw new AdapterLoadError(`--adapter ${spec}: the adapter could not be created: ${(error as Error).message}`);
   }
   return { adapter: checkAdapter(adapter, spec), builtIn };
 }
@@ -70,4 +80,9 @@ function checkAdapter(value: unknown, spec: string): Adapter {
     }
   }
   return candidate as Adapter;
+}
+
+/** Out-of-process adapters run in real time and reach the fake service over loopback. */
+export function isOutOfProcess(adapter: Adapter): boolean {
+  return (adapter as { kind?: unknown }).kind === 'process';
 }

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { caseLevel, everyRequest, fail, hasRequests, pass, type Check, type Observation } from './check.ts';
+import { caseLevel, describeUnsettled, everyRequest, fail, hasRequests, pass, type Check, type Observation } from './check.ts';
 
 const RETRYABLE_NAMES = new Set(['TooManyRequestsException', 'InternalErrorException']);
 
@@ -27,7 +27,7 @@ export const a2Cancellation: Check = {
   level: () => 'must',
   appliesTo: (o) => o.case.mode === 'cancel',
   evaluate: (o) => {
-    if (o.outcome.kind !== 'rejected') return fail('rejected after the abort', o.outcome.kind === 'resolved' ? 'resolved' : `still pending after ${o.outcome.afterMs} ms`);
+    if (o.outcome.kind !== 'rejected') return fail('rejected after the abort', o.outcome.kind === 'resolved' ? 'resolved' : describeUnsettled(o.outcome));
     const sentAfter = o.requests.length - (o.abortedAfterRequests ?? 0);
     return sentAfter === 0 ? pass : fail('no request after the abort', `${sentAfter} more request(s)`);
   },
@@ -53,7 +53,7 @@ export const a4Settles: Check = {
   source: 'conformance contract: a call never hangs on an answer it got',
   level: () => 'must',
   appliesTo: (o) => o.case.response !== 'hang' && o.case.mode !== 'cancel',
-  evaluate: (o) => (o.outcome.kind === 'unsettled' ? fail('settled', `still pending after ${o.outcome.afterMs} ms`) : pass),
+  evaluate: (o) => (o.outcome.kind === 'unsettled' ? fail('settled', describeUnsettled(o.outcome)) : pass),
 };
 
 function headerMap(headers: Record<string, string>): Map<string, string> {

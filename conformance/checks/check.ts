@@ -6,7 +6,12 @@ import type { CapturedRequest } from '../wire/captured-request.ts';
 export type Outcome =
   | { kind: 'resolved'; value: unknown }
   | { kind: 'rejected'; error: { name: string; message: string; statusCode?: number; requestId?: string; hasMetadata: boolean } }
-  | { kind: 'unsettled'; afterMs: number };
+  | { kind: 'unsettled'; afterMs: number; detail?: string };
+
+/** How an unsettled call reads in a report. */
+export function describeUnsettled(outcome: { afterMs: number; detail?: string }): string {
+  return outcome.detail ?? `still pending after ${outcome.afterMs} ms`;
+}
 
 /** Everything a check may look at, after the call is over. */
 export interface Observation {

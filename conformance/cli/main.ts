@@ -2,7 +2,8 @@
 // `npm run conformance`: load -> select -> run -> report, one small module each.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AdapterLoadError, loadAdapter } from '../adapters/load.ts';
+import { AdapterLoadError, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
+import { createProcessAdapter, ProcessAdapterError } from '../adapters/process.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { humanReporter } from '../report/human.ts';
@@ -13,6 +14,7 @@ import { ExpectationsError, loadExpectations, type Expectation } from '../run/ex
 import { runSuite } from '../run/runner.ts';
 import { parseCliOptions, USAGE, UsageError, type CliOptions } from './options.ts';
 import { selectCases } from './select.ts';
+import { serveFixture } from './serve.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -42,18 +44,26 @@ export async function main(argv: string[]): Promise<number> {
     return EXIT.ok;
   }
   const fixtures = await loadFixtures();
+  if (options.serve) {
+    await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: process.stdout });
+    return EXIT.ok;
+  }
   const selected = selectCases(fixtures, CLIENT_PROPERTIES, options.filters);
   if (options.list) {
     for (const f of selected.fixtures) process.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
     for (const p of selected.properties) process.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
     return EXIT.ok;
   }
-  const { adapter, builtIn } = await loadAdapter(options.adapter);
+  const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
+  const { adapter, builtIn } = options.command
+    ? { adapter: await createProcessAdapter({ command: options.command, ...factoryOptions }), builtIn: undefined }
+    : await loadAdapter(options.adapter, factoryOptions);
+  const adapterFlags = options.command ? `--command ${JSON.stringify(options.command)}` : `--adapter ${options.adapter}`;
   const expectationsPath = options.expectations ?? defaultExpectationsPath(builtIn);
   const expectations: Expectation[] = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
   const { summary } = await runSuite({
     adapter,
-    adapterSpec: options.adapter,
+    adapterFlags,
     fixtures: selected.fixtures,
     properties: selected.properties,
     strict: options.strict,
@@ -64,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
     region: options.region,
     caseTimeoutMs: options.caseTimeoutMs,
     redact: options.redact,
-    inProcess: true,
+    inProcess: !isOutOfProcess(adapter),
     replayFlags: options.expectations ? `--expectations ${options.expectations}` : undefined,
     reporters: reportersFor(options),
   });
@@ -75,7 +85,8 @@ export async function main(argv: string[]): Promise<number> {
   return summary.failed + summary.unexpectedPasses > 0 ? EXIT.failed : EXIT.ok;
 }
 
-const CONFIGURATION_ERRORS = [UsageError, AdapterLoadError, FixtureError, ExpectationsError];
+// Errors that mean the run could not start as asked (exit 2), not that a client failed.
+const CONFIGURATION_ERRORS = [UsageError, AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError];
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main(process.argv.slice(2)).then(

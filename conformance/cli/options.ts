@@ -10,6 +10,10 @@ export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: s
 
 export interface CliOptions {
   adapter: string;
+  /** A command speaking the process-adapter protocol (CONTRACT.md section 4). */
+  command?: string;
+  /** Keep the fake service running on loopback and print its endpoint. */
+  serve: boolean;
   strict: boolean;
   seed: number;
   runs?: number;
@@ -32,6 +36,11 @@ Runs the RevokeToken client conformance suite (fixtures and properties) against 
 Options:
   --adapter <name|path>   built-in adapter (aws-sdk-v3, aws-sdk-v2, smithy-generated) or a
                           path to an adapter module (.mjs, .js, .ts); default ${DEFAULT_ADAPTER}
+  --command "<cmd>"       a client in any language: a long-lived process speaking the
+                          line protocol of CONTRACT.md section 4 (instead of --adapter)
+  --serve                 serve one fixture (chosen with --filter; default the plain
+                          success case) on 127.0.0.1, print the endpoint, and check each
+                          request that arrives until interrupted
   --strict                should-level checks fail the run too
   --seed <n>              seed for the property runs (printed in every replay line)
   --runs <n>              runs per property (default: each property's own count)
@@ -73,6 +82,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
       allowPositionals: false,
       options: {
         adapter: { type: 'string' },
+        command: { type: 'string' },
+        serve: { type: 'boolean', default: false },
         strict: { type: 'boolean', default: false },
         seed: { type: 'string' },
         runs: { type: 'string' },
@@ -99,8 +110,13 @@ export function parseCliOptions(argv: string[]): CliOptions {
     if ((v.filter ?? []).length !== 1) throw new UsageError('--replay needs exactly one --filter naming the property');
     if (!/^\d+(:\d+)*$/.test(v.replay)) throw new UsageError(`--replay ${v.replay}: expected a fast-check path such as 3:1:0`);
   }
+  if (v.command !== undefined && v.adapter !== undefined) throw new UsageError('--command and --adapter name two different clients: give one');
+  if (v.command !== undefined && v.command.trim() === '') throw new UsageError('--command needs the command that starts the client process');
+  if (v.serve && (v.command !== undefined || v.adapter !== undefined)) throw new UsageError('--serve runs no client: leave out --adapter and --command');
   return {
     adapter: v.adapter ?? DEFAULT_ADAPTER,
+    command: v.command,
+    serve: v.serve!,
     strict: v.strict!,
     seed,
     runs: integer('runs', v.runs, 1),

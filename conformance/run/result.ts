@@ -34,6 +34,8 @@ export interface Summary {
   strict: boolean;
   seed: number;
   durationMs: number;
+  /** Out-of-process clients: the end of the child's stderr and the harness's restart log (redacted). */
+  diagnostics?: { stderr: string[]; events: string[] };
 }
 
 export function isFailure(result: Result): boolean {

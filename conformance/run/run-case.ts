@@ -47,6 +47,12 @@ function outcomeOf(settlement: Awaited<ReturnType<typeof settle>>): Outcome {
     case 'unsettled':
       return settlement;
     case 'rejected': {
+      // A process adapter that gave up waiting on its child has the same meaning as a call
+      // that never settled: the client did not answer.
+      const failure = settlement.error as { name?: unknown; kind?: unknown; message?: unknown } | undefined;
+      if (failure?.name === 'ProcessAdapterError' && (failure.kind === 'timeout' || failure.kind === 'abandoned')) {
+        return { kind: 'unsettled', afterMs: 0, detail: `the client process did not answer: ${String(failure.message)}` };
+      }
       const error = settlement.error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown; requestId?: unknown } } | undefined;
       const metadata = error?.$metadata;
       return {

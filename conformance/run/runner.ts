@@ -7,7 +7,8 @@ import type { Fixture } from '../fixtures/types.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { redactorFor, redactParams } from '../report/redact.ts';
 import type { Reporter } from '../report/reporter.ts';
-import { FakeService } from '../wire/fake-service.ts';
+import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
+import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { regionalEndpoint } from '../wire/service-endpoint.ts';
 import type { Case } from './case.ts';
 import { classify, type Expectation } from './expectations.ts';
@@ -20,8 +21,8 @@ export type FixtureWithFile = Fixture & { file: string };
 
 export interface SuiteOptions {
   adapter: Adapter;
-  /** How the user named the adapter (for replay lines). */
-  adapterSpec: string;
+  /** The flags that name the client again in replay lines, e.g. `--adapter aws-sdk-v3`. */
+  adapterFlags: string;
   fixtures: readonly FixtureWithFile[];
   properties: readonly PropertyDefinition[];
   strict: boolean;
@@ -63,22 +64,33 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   // Nothing may reach the network: an unmatched request is an error, not a pass-through.
   const server = setupServer(service.handler);
   server.listen({ onUnhandledRequest: 'error' });
+  // Out-of-process clients cannot be intercepted: they get the same handler on a real socket.
+  let loopback: LoopbackServer | undefined;
+  try {
+    loopback = options.inProcess ? undefined : await serveOnLoopback(service, options.region);
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   const env: RunEnvironment = {
     adapter: options.adapter,
     capabilities,
     service,
-    endpoint: regionalEndpoint(options.region),
+    endpoint: loopback?.url ?? regionalEndpoint(options.region),
     region: options.region,
     checks: CLIENT_CHECKS,
     fakeTime: options.inProcess,
-    caseTimeoutMs: options.caseTimeoutMs,
+    // A process adapter times its child out at caseTimeoutMs and restarts it; the harness waits a
+    // little longer so that restart happens before the next case.
+    caseTimeoutMs: options.inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
     offerDirectFetch: options.inProcess,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
-  const replayBase = `npm run conformance -- --adapter ${options.adapterSpec}${options.replayFlags ? ` ${options.replayFlags}` : ''}${options.strict ? ' --strict' : ''}`;
+  const replayBase = `npm run conformance -- ${options.adapterFlags}${options.replayFlags ? ` ${options.replayFlags}` : ''}${options.strict ? ' --strict' : ''}`;
   const results: Result[] = [];
   const total = options.fixtures.length + options.properties.length;
   for (const reporter of options.reporters) reporter.onStart?.({ adapter: options.adapter.name, total });
+  let diagnostics: { stderr: string[]; events: string[] } | undefined;
   const emit = (result: Result) => {
     results.push(result);
     for (const reporter of options.reporters) reporter.onResult(result);
@@ -100,7 +112,9 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
       emit(await runProperty(property, env, options, counted, replayBase));
     }
   } finally {
+    diagnostics = (options.adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
     server.close();
+    await loopback?.close();
     await options.adapter.close?.();
   }
 
@@ -116,6 +130,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     strict: options.strict,
     seed: options.seed,
     durationMs: Math.round(performance.now() - started),
+    ...(diagnostics ? { diagnostics: { stderr: diagnostics.stderr.slice(-40), events: diagnostics.events.slice(-40) } } : {}),
   };
   for (const reporter of options.reporters) await reporter.onEnd(summary, results);
   return { summary, results };

@@ -1,6 +1,7 @@
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
 import { captureRequest, type CapturedRequest, type Transport } from './captured-request.ts';
-import { ANY_REGIONAL_ENDPOINT } from './service-endpoint.ts';
+import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
+import { ANY_REGIONAL_ENDPOINT, regionalEndpoint } from './service-endpoint.ts';
 
 /** How the fake service answers the requests of one case. */
 export interface ServedCase {
@@ -52,6 +53,11 @@ export class FakeService {
     return this.requests;
   }
 
+  /** The transport the next captured request arrives by (the loopback bridge sets it). */
+  setTransport(transport: Transport): void {
+    this.transport = transport;
+  }
+
   /** Calls `listener` for each request of the active case (used to abort mid-request). */
   onRequest(listener: (request: CapturedRequest) => void): void {
     this.listeners.push(listener);
@@ -70,6 +76,24 @@ export class FakeService {
     if (!response) throw new TypeError(`no fake-service handler for ${request.method} ${request.url}`);
     return response;
   };
+}
+
+/**
+ * Serves the fake service on 127.0.0.1 for clients in other processes. Requests keep their
+ * path, query, headers and body; only the origin is swapped for the regional endpoint, so the
+ * same handler matches them and the checks see the request as sent.
+ * @internal
+ */
+export async function serveOnLoopback(service: FakeService, region: string): Promise<LoopbackServer> {
+  const origin = regionalEndpoint(region);
+  return startLoopbackServer(async (request) => {
+    const url = new URL(request.url);
+    const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
+    const rewritten = new Request(`${origin}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, body });
+    service.setTransport('loopback');
+    const response = await getResponse([service.handler], rewritten);
+    return response ?? HttpResponse.json({ __type: 'HarnessError', message: 'no fake-service handler matched' }, { status: 599 });
+  });
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -20,7 +20,7 @@ beforeAll(async () => {
 async function run(adapter: ReturnType<typeof minimalClient>, strict: boolean, caseTimeoutMs = 1_000) {
   return runSuite({
     adapter,
-    adapterSpec: adapter.name,
+    adapterFlags: `--adapter ${adapter.name}`,
     fixtures,
     properties: CLIENT_PROPERTIES,
     strict,

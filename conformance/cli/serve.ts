@@ -1,0 +1,60 @@
+import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
+import { judge } from '../checks/judge.ts';
+import { CLIENT_CHECKS } from '../checks/index.ts';
+import { redactorFor } from '../report/redact.ts';
+import type { FixtureWithFile } from '../run/runner.ts';
+import { fixtureToCase } from '../run/runner.ts';
+import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
+import { fixtureResponse } from '../wire/fixture-response.ts';
+import { UsageError } from './options.ts';
+
+export const DEFAULT_SERVED_FIXTURE = 'RevokeTokenSuccessEmptyObject';
+
+/** The request rules a hand-driven client can be judged on: what it sent, not what it did after. */
+const REQUEST_RULES = new Set(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C8', 'C9', 'C10', 'F1']);
+const nobody: Adapter = { name: 'a client driven by hand', revokeToken: async () => ({}) };
+
+/**
+ * `--serve`: one fixture answers every request on 127.0.0.1 until the process is stopped.
+ * Each request is judged by the request rules against the fixture's params, so someone
+ * testing a client by hand sees at once what it got wrong. Values are redacted.
+ */
+export async function serveFixture(
+  fixtures: readonly FixtureWithFile[],
+  filters: readonly string[],
+  options: { region: string; redact: boolean; out: NodeJS.WritableStream; signal?: AbortSignal },
+): Promise<void> {
+  const chosen = filters.length === 0 ? fixtures.filter((f) => f.id === DEFAULT_SERVED_FIXTURE) : fixtures.filter((f) => filters.some((x) => x === f.id || f.tags.includes(x)));
+  if (chosen.length !== 1) {
+    throw new UsageError(`--serve answers with one fixture; --filter selects ${chosen.length} (${chosen.slice(0, 5).map((f) => f.id).join(', ')}${chosen.length > 5 ? ', ...' : ''})`);
+  }
+  const fixture = chosen[0]!;
+  const c = fixtureToCase(fixture);
+  const redact = redactorFor(c.params, options.redact);
+  const service = new FakeService('loopback');
+  const write = (text: string) => options.out.write(`${text}\n`);
+  service.begin({ respond: () => fixtureResponse(fixture.response) });
+  service.onRequest((request) => {
+    const verdicts = judge(CLIENT_CHECKS.filter((check) => REQUEST_RULES.has(check.id)), {
+      case: c,
+      requests: [request],
+      outcome: { kind: 'resolved', value: {} },
+      capabilities: resolveCapabilities(nobody),
+    });
+    const failed = verdicts.filter((v) => v.status === 'fail');
+    write(`${request.method} ${new URL(request.url).pathname} -> ${fixture.response.code}: ${failed.length === 0 ? 'request rules pass' : `${failed.length} rule(s) broken`}`);
+    for (const v of failed) write(`  ${v.check} [${v.level}] ${v.title}\n    expected: ${redact(v.expected ?? '')}\n    actual:   ${redact(v.actual ?? '')}`);
+    service.requests = [];
+  });
+  const server = await serveOnLoopback(service, options.region);
+  write(`serving fixture ${fixture.id} at ${server.url}`);
+  write(`point the client at it, e.g. AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=${server.url}`);
+  write(`judged against params ${redact(JSON.stringify(c.params))}; stop with Ctrl-C`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    options.signal?.addEventListener('abort', stop, { once: true });
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await server.close();
+}
