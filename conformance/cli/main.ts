@@ -18,11 +18,11 @@ import { serveFixture } from './serve.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
-function reportersFor(options: CliOptions): Reporter[] {
+function reportersFor(options: CliOptions, io: CliIo): Reporter[] {
   return options.reporters.map((spec) => {
     switch (spec.kind) {
       case 'human':
-        return humanReporter({ out: process.stdout, progress: process.stderr, verbose: options.verbose });
+        return humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose });
       case 'json':
         return jsonReporter(spec.path);
       case 'junit':
@@ -37,21 +37,26 @@ function defaultExpectationsPath(builtIn: string | undefined): string | undefine
   return existsSync(path) ? path : undefined;
 }
 
-export async function main(argv: string[]): Promise<number> {
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
+}
+
+async function main(argv: string[], io: CliIo): Promise<number> {
   const options = parseCliOptions(argv);
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
   const fixtures = await loadFixtures();
   if (options.serve) {
-    await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: process.stdout });
+    await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
     return EXIT.ok;
   }
   const selected = selectCases(fixtures, CLIENT_PROPERTIES, options.filters);
   if (options.list) {
-    for (const f of selected.fixtures) process.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
-    for (const p of selected.properties) process.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
+    for (const f of selected.fixtures) io.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
+    for (const p of selected.properties) io.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
     return EXIT.ok;
   }
   const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
@@ -76,10 +81,10 @@ export async function main(argv: string[]): Promise<number> {
     redact: options.redact,
     inProcess: !isOutOfProcess(adapter),
     replayFlags: options.expectations ? `--expectations ${options.expectations}` : undefined,
-    reporters: reportersFor(options),
+    reporters: reportersFor(options, io),
   });
   if (summary.total - summary.notApplicable === 0) {
-    process.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
+    io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
     return EXIT.usage;
   }
   return summary.failed + summary.unexpectedPasses > 0 ? EXIT.failed : EXIT.ok;
@@ -88,16 +93,21 @@ export async function main(argv: string[]): Promise<number> {
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
 const CONFIGURATION_ERRORS = [UsageError, AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError];
 
+/** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
+export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  try {
+    return await main(argv, io);
+  } catch (error) {
+    const known = CONFIGURATION_ERRORS.some((type) => error instanceof type);
+    const e = error as Error;
+    io.stderr.write(`conformance: ${known ? e.message : (e.stack ?? e.message)}\n`);
+    if (error instanceof UsageError) io.stderr.write('run with --help for the options\n');
+    return EXIT.usage;
+  }
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main(process.argv.slice(2)).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: Error) => {
-      const known = CONFIGURATION_ERRORS.some((type) => error instanceof type);
-      process.stderr.write(`conformance: ${known ? error.message : (error.stack ?? error.message)}\n`);
-      if (error instanceof UsageError) process.stderr.write('run with --help for the options\n');
-      process.exitCode = EXIT.usage;
-    },
-  );
+  runCli(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

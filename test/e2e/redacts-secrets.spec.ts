@@ -1,0 +1,33 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadFixtures } from '../../conformance/fixtures/load.ts';
+import { adapterPath, cli } from './cli-harness.ts';
+
+// Values long enough to be unmistakable in any output.
+async function sensitiveValues(): Promise<string[]> {
+  const fixtures = await loadFixtures();
+  const values = fixtures.flatMap((f) => [f.params.Token, f.params.ClientId, f.params.ClientSecret]);
+  return [...new Set(values.filter((v): v is string => typeof v === 'string' && v.length >= 6))];
+}
+
+describe('Token, ClientId and ClientSecret never reach a report', () => {
+  it('redacts them in the human, JSON and JUnit reports of a failing run', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'reports-'));
+    const json = join(dir, 'r.json');
+    const junit = join(dir, 'r.xml');
+    const { code, stdout, stderr } = await cli('--adapter', adapterPath('camel-case-client-id.ts'), '--runs', '10', '--seed', '3', '--reporter', 'human', '--reporter', `json=${json}`, '--reporter', `junit=${junit}`, '--verbose');
+    expect(code).toBe(1);
+    const outputs = { stdout, stderr, json: readFileSync(json, 'utf8'), junit: readFileSync(junit, 'utf8') };
+    expect(outputs.stdout).toMatch(/\[redacted\]/);
+    for (const value of await sensitiveValues()) {
+      for (const [name, text] of Object.entries(outputs)) expect(text.includes(value), `${name} shows ${value}`).toBe(false);
+    }
+  });
+
+  it('shows them only when asked with --no-redact', async () => {
+    const { stdout } = await cli('--adapter', adapterPath('camel-case-client-id.ts'), '--filter', 'RevokeTokenRequestRequiredMembersOnly', '--no-redact');
+    expect(stdout).toContain('fake-refresh-token.example-1');
+  });
+});
