@@ -1,0 +1,115 @@
+// `npm run bench`: the suite's costs as ratios against a lower bound measured in the same run.
+// Absolute times depend on the machine; the ratios are what BENCHMARKS.md records.
+import { parseArgs } from 'node:util';
+import { CognitoIdentityProviderClient, RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
+import { setupServer } from 'msw/node';
+import v3 from '../../conformance/adapters/aws-sdk-v3.ts';
+import { loadAdapter } from '../../conformance/adapters/load.ts';
+import { loadFixtures } from '../../conformance/fixtures/load.ts';
+import { CLIENT_PROPERTIES } from '../../conformance/properties/index.ts';
+import { runSuite } from '../../conformance/run/runner.ts';
+import { FakeService, serveOnLoopback } from '../../conformance/wire/fake-service.ts';
+import { fixtureResponse } from '../../conformance/wire/fixture-response.ts';
+import { isRevokeTokenRequest } from '../../generated/index.ts';
+import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
+import { lowerBoundCall, suiteCase } from './client-cost.ts';
+import { compare } from './measure.ts';
+
+const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-process': { type: 'boolean', default: false } } });
+const rounds = values.quick ? 5 : 15;
+const iterations = values.quick ? 40 : 150;
+const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+const lines: string[] = [];
+const print = (line = '') => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+// 1. Cost per case, v3 in process, against the same client on an in-memory handler.
+const params = { Token: 'fake-refresh-token.example-1', ClientId: 'exampleclient1' };
+const answer = fixtureResponse({ code: 200, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' });
+const intercepted = new FakeService('intercepted');
+const server = setupServer(intercepted.handler);
+server.listen({ onUnhandledRequest: 'error' });
+intercepted.begin({ respond: () => answer.clone() });
+const loopbackService = new FakeService('loopback');
+loopbackService.begin({ respond: () => answer.clone() });
+const loopback = await serveOnLoopback(loopbackService, 'us-east-1');
+const viaClient = (endpoint: string) => async () => {
+  const client = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'AKIDFAKEFORCONFORMANCE', secretAccessKey: 'fake' } });
+  try {
+    await client.send(new RevokeTokenCommand(params));
+  } finally {
+    client.destroy();
+  }
+  intercepted.requests = [];
+  loopbackService.requests = [];
+};
+const perCase = await compare(
+  { lowerBound: lowerBoundCall, suiteCase, mswInterception: viaClient('https://cognito-idp.us-east-1.amazonaws.com') },
+  { rounds, iterations, warmup: 50 },
+);
+// msw would intercept the loopback calls too (this client runs in the same process), so the
+// loopback path is measured with interception off, against its own lower bound.
+server.close();
+const loopbackCost = await compare({ lowerBound: lowerBoundCall, loopbackHttp: viaClient(loopback.url) }, { rounds, iterations, warmup: 50 });
+await loopback.close();
+print('## Cost per case (aws-sdk-v3, one success case)');
+print();
+print('| path | per call | ratio to lower bound |');
+print('| --- | --- | --- |');
+print(`| lower bound: same client, in-memory request handler, no checks | ${fmt(perCase.lowerBound!)} | 1.00x |`);
+print(`| **suite case**: direct fetch into the msw handler, fake clock, all checks | ${fmt(perCase.suiteCase!)} | **${ratio(perCase.suiteCase!, perCase.lowerBound!)}** |`);
+print(`| msw interception of the client's own HTTP (no checks) | ${fmt(perCase.mswInterception!)} | ${ratio(perCase.mswInterception!, perCase.lowerBound!)} |`);
+print(`| loopback HTTP server on 127.0.0.1 (no checks; measured with interception off) | ${fmt(loopbackCost.loopbackHttp!)} | ${ratio(loopbackCost.loopbackHttp!, loopbackCost.lowerBound!)} |`);
+void v3;
+
+// 2. Schema validation throughput: the generated ajv validator against a hand-written check.
+const samples = requestSamples();
+let sink = 0;
+const validation = await compare(
+  {
+    handWritten: () => {
+      for (const s of samples) sink += handWrittenRequestCheck(s) ? 1 : 0;
+    },
+    generated: () => {
+      for (const s of samples) sink += isRevokeTokenRequest(s) ? 1 : 0;
+    },
+  },
+  { rounds, iterations: iterations * 10, warmup: 200 },
+);
+const perValue = (ms: number) => (ms / samples.length) * 1e6;
+print();
+print(`## Request validation (${samples.length} requests, valid and invalid)`);
+print();
+print('| validator | per request | ratio to hand-written |');
+print('| --- | --- | --- |');
+print(`| hand-written check (the lower bound) | ${perValue(validation.handWritten!).toFixed(0)} ns | 1.00x |`);
+print(`| generated ajv standalone validator | ${perValue(validation.generated!).toFixed(0)} ns | ${ratio(validation.generated!, validation.handWritten!)} |`);
+if (sink < 0) print('unreachable');
+
+// 3. The whole default run, and process mode next to in-process.
+const fixtures = await loadFixtures();
+const wholeRun = async (spec: string) => {
+  const { adapter } = await loadAdapter(spec, { caseTimeoutMs: 10_000, region: 'us-east-1' });
+  const out = await runSuite({
+    adapter, adapterFlags: `--adapter ${spec}`, fixtures, properties: CLIENT_PROPERTIES, strict: false, seed: 1, expectations: [],
+    region: 'us-east-1', caseTimeoutMs: 10_000, redact: true, inProcess: (adapter as { kind?: string }).kind !== 'process', reporters: [],
+  });
+  const cases = out.results.reduce((n, r) => n + (r.kind === 'property' ? (r.runs ?? 0) : 1), 0);
+  return { ms: out.summary.durationMs, cases };
+};
+print();
+print('## Whole default run (all fixtures, all properties at their default run counts)');
+print();
+print('| client | wall time | calls | per call | ratio to aws-sdk-v3 in process |');
+print('| --- | --- | --- | --- | --- |');
+const base = await wholeRun('aws-sdk-v3');
+print(`| aws-sdk-v3 (in process) | ${(base.ms / 1000).toFixed(1)} s | ${base.cases} | ${fmt(base.ms / base.cases)} | 1.00x |`);
+if (!values['no-process']) {
+  for (const spec of ['aws-sdk-go-v2', 'boto3']) {
+    const r = await wholeRun(spec);
+    print(`| ${spec} (process, loopback) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`);
+  }
+}
