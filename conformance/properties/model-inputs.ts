@@ -1,25 +1,23 @@
-// The model-derived generators the properties draw from. Kept behind this one file so the
-// properties do not care how conformance/model exposes the contract.
-import fc from 'fast-check';
-import model from '../../generated/model.json' with { type: 'json' };
-import type { RevokeTokenInput } from '../adapters/contract.ts';
+// The model-derived generators the properties draw from, behind one file so the properties
+// do not depend on how conformance/model lays the contract out.
+import type fc from 'fast-check';
+import type { AdapterCapabilities, RevokeTokenInput } from '../adapters/contract.ts';
+import { validRequest as modelValidRequest } from '../model/arbitraries.ts';
+import { revokeToken, type ErrorContract } from '../model/contract.ts';
 
-// TEMPORARY until conformance/model lands.
-export interface ModelError {
-  name: string;
-  status: number;
-  fault: 'client' | 'server';
-}
+/** The operation's modeled errors, with the status and fault the model gives each. */
+export const MODEL_ERRORS: readonly ErrorContract[] = revokeToken.errors;
 
-const shapes = (model as { shapes: Record<string, any> }).shapes;
-const NS = 'com.amazonaws.cognitoidentityprovider#';
-
-export const MODEL_ERRORS: readonly ModelError[] = (shapes[`${NS}RevokeToken`].errors as Array<{ target: string }>).map(({ target }) => {
-  const traits = shapes[target].traits as Record<string, unknown>;
-  const fault = traits['smithy.api#error'] as 'client' | 'server';
-  return { name: target.slice(NS.length), status: (traits['smithy.api#httpError'] as number | undefined) ?? (fault === 'server' ? 500 : 400), fault };
-});
-
-export function validRequest(_capabilities: { clientSecret: boolean; revokeAssociatedSessions: boolean }): fc.Arbitrary<RevokeTokenInput> {
-  return fc.record({ Token: fc.constant('fake-token.1'), ClientId: fc.constant('exampleclient1') });
+/**
+ * Valid RevokeToken inputs from the model's constraints (every pattern character, lengths up
+ * to 16 KB for Token, optional members present or absent), limited to the members the adapter
+ * can send: a case it cannot express would only be "not applicable".
+ */
+export function validRequest(capabilities: Pick<Required<AdapterCapabilities>, 'clientSecret' | 'revokeAssociatedSessions'>): fc.Arbitrary<RevokeTokenInput> {
+  return modelValidRequest().map((request) => {
+    const input: RevokeTokenInput = { ...request };
+    if (!capabilities.clientSecret) delete input.ClientSecret;
+    if (!capabilities.revokeAssociatedSessions) delete input.RevokeAssociatedSessions;
+    return input;
+  });
 }

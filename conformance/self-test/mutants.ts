@@ -46,7 +46,7 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'reads-capital-message-only', faults: { messageFromCapitalOnly: true }, caughtBy: 'C21' },
   { id: 'unknown-codes-become-unknown-error', faults: { unknownAsUnknownError: true }, caughtBy: 'C22' },
   { id: 'resolves-on-non-json', faults: { resolveOnNonJson: true }, caughtBy: 'C23' },
-  { id: 'drops-request-id', faults: { dropRequestId: true }, caughtBy: 'C24' },
+  { id: 'drops-request-id', faults: { dropRequestId: true }, caughtBy: 'C24', strict: true },
   { id: 'sends-twice', faults: { sendTwice: true }, caughtBy: 'A1' },
   { id: 'ignores-abort', faults: { ignoreAbort: true }, caughtBy: 'A2' },
   { id: 'retries-everything', faults: { retryEverything: true }, caughtBy: 'A3', strict: true },

@@ -1,0 +1,125 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { validateErrorEnvelope, validateRevokeTokenRequest } from '../../generated/index.ts';
+import {
+  inputBreaking,
+  inputConstraintCases,
+  inputConstraintsNotBreakableAlone,
+  memberValueBreaking,
+  validErrorEnvelope,
+  validInput,
+  validMemberValue,
+  validRequest,
+} from './arbitraries.ts';
+import { revokeToken, type MemberContract, type OperationContract } from './contract.ts';
+import { constraintsBrokenBy } from './member-constraints.ts';
+import { repeatedCharacterPattern } from './pattern-alphabet.ts';
+
+const member = (name: string) => revokeToken.input.members.find((m) => m.name === name)!;
+
+describe('validRequest', () => {
+  const sample = fc.sample(validRequest(), { numRuns: 400, seed: 42 });
+
+  it('produces requests the generated validator accepts', () => {
+    for (const request of sample) expect(validateRevokeTokenRequest(request)).toMatchObject({ ok: true });
+  });
+
+  it('includes and leaves out each optional member, and uses both enum values', () => {
+    expect(sample.some((r) => 'ClientSecret' in r)).toBe(true);
+    expect(sample.some((r) => !('ClientSecret' in r))).toBe(true);
+    expect(new Set(sample.map((r) => r.RevokeAssociatedSessions ?? 'absent'))).toEqual(new Set(['LINKED', 'NONE', 'absent']));
+  });
+
+  it('uses every character each pattern allows', () => {
+    for (const [name, pick] of [
+      ['Token', (r: (typeof sample)[number]) => r.Token],
+      ['ClientId', (r: (typeof sample)[number]) => r.ClientId],
+      ['ClientSecret', (r: (typeof sample)[number]) => r.ClientSecret],
+    ] as const) {
+      const used = new Set(sample.flatMap((r) => [...(pick(r) ?? '')]));
+      expect([...used].sort(), name).toEqual([...repeatedCharacterPattern(member(name).pattern!)!.alphabet].sort());
+    }
+  });
+
+  it('reaches both length bounds, and the size parameter bounds the unbounded token', () => {
+    const lengths = (name: 'ClientId' | 'ClientSecret') => sample.flatMap((r) => (r[name] === undefined ? [] : [r[name].length]));
+    expect(Math.min(...lengths('ClientId'))).toBe(1);
+    expect(Math.max(...lengths('ClientId'))).toBe(128);
+    expect(Math.min(...lengths('ClientSecret'))).toBe(24);
+    expect(Math.max(...lengths('ClientSecret'))).toBe(64);
+    expect(Math.max(...sample.map((r) => r.Token!.length))).toBe(16_384);
+    const small = fc.sample(validRequest({ maxUnboundedLength: 50 }), { numRuns: 200, seed: 7 });
+    expect(Math.max(...small.map((r) => r.Token!.length))).toBe(50);
+  });
+});
+
+describe('breaking one constraint', () => {
+  it('covers every constraint of the request but the one no value can break alone', () => {
+    expect(inputConstraintCases().map((c) => `${c.member} ${c.constraint}`)).toEqual([
+      '(root) type',
+      'Token required',
+      'Token type',
+      'Token pattern',
+      'ClientId required',
+      'ClientId type',
+      'ClientId pattern',
+      'ClientId maxLength',
+      'ClientSecret type',
+      'ClientSecret pattern',
+      'ClientSecret minLength',
+      'ClientSecret maxLength',
+      'RevokeAssociatedSessions type',
+      'RevokeAssociatedSessions enum',
+      '* additionalProperties',
+    ]);
+    // The empty string is the only ClientId shorter than 1, and `+` rejects it too.
+    expect(inputConstraintsNotBreakableAlone()).toEqual([{ member: 'ClientId', constraint: 'minLength' }]);
+  });
+
+  it.each(inputConstraintCases().map((c) => [`${c.member} ${c.constraint}`, c] as const))('%s: the validator reports exactly that', (_name, which) => {
+    fc.assert(
+      fc.property(inputBreaking(which), (broken) => {
+        if (which.constraint !== 'additionalProperties') expect(broken.member).toBe(which.member);
+        expect(broken.constraint).toBe(which.constraint);
+        const result = validateRevokeTokenRequest(broken.value);
+        expect(result.ok ? [] : result.issues.map(({ member, constraint }) => ({ member, constraint }))).toEqual([{ member: broken.member, constraint: broken.constraint }]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it('breaks patterns with characters that other engines or neighbouring patterns accept', () => {
+    const values = fc.sample(memberValueBreaking(member('ClientId'), 'pattern')!, { numRuns: 500, seed: 1 }) as string[];
+    const intruders = new Set(values.flatMap((v) => [...v].filter((c) => !/^[\w+]$/u.test(c))));
+    for (const c of ['é', '=', '.', '-', '\n', '\u{1F600}']) expect(intruders.has(c), JSON.stringify(c)).toBe(true);
+  });
+});
+
+describe('other patterns and members', () => {
+  const odd: MemberContract = { name: 'Odd', target: 'x#Odd', type: 'string', required: true, sensitive: false, length: { min: 2, max: 6 }, pattern: '^(ab|c)+$' };
+  const free: MemberContract = { name: 'Free', target: 'x#Free', type: 'string', required: false, sensitive: false, length: { min: 3, max: 5 } };
+  const contract: OperationContract = { ...revokeToken, input: { shape: 'In', members: [odd, free] } };
+
+  it('falls back to stringMatching for a pattern that is not one repeated class', () => {
+    fc.assert(fc.property(validMemberValue(odd), (v) => constraintsBrokenBy(odd, v).length === 0));
+    fc.assert(fc.property(memberValueBreaking(odd, 'pattern')!, (v) => constraintsBrokenBy(odd, v).join() === 'pattern'));
+    expect(inputConstraintsNotBreakableAlone(contract)).toEqual([
+      { member: 'Odd', constraint: 'minLength' },
+      { member: 'Odd', constraint: 'maxLength' },
+    ]);
+  });
+
+  it('handles strings without a pattern, counting code points', () => {
+    fc.assert(fc.property(validInput(contract), (input) => constraintsBrokenBy(free, input.Free).length === 0));
+    fc.assert(fc.property(memberValueBreaking(free, 'maxLength')!, (v) => constraintsBrokenBy(free, v).join() === 'maxLength'));
+    fc.assert(fc.property(memberValueBreaking(free, 'minLength')!, (v) => constraintsBrokenBy(free, v).join() === 'minLength'));
+  });
+});
+
+describe('validErrorEnvelope', () => {
+  it('produces bodies of every modeled error that the envelope schema accepts', () => {
+    const sample = fc.sample(validErrorEnvelope(), { numRuns: 300, seed: 3 });
+    for (const body of sample) expect(validateErrorEnvelope(body)).toMatchObject({ ok: true });
+    expect(new Set(sample.map((b) => b.__type)).size).toBe(revokeToken.errors.length);
+  });
+});

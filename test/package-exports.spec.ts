@@ -1,0 +1,113 @@
+// The package as its users get it: built with `npm run build`, then loaded by plain Node
+// through package.json's "exports" (a package may import itself by name) and by file path.
+// Vitest's own resolver is kept out of it: every import happens in a child Node process.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../tools/paths.ts';
+
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+/** Runs an ES module in a child Node from the repository root and returns what it printed as JSON. */
+function runModule(source: string): unknown {
+  const result = spawnSync(process.execPath, ['--input-type=module', '--no-warnings', '-e', source], { cwd: repoRoot, encoding: 'utf8' });
+  if (result.status !== 0) throw new Error(`node exited with ${result.status}:\n${result.stderr}`);
+  return JSON.parse(result.stdout);
+}
+
+beforeAll(() => {
+  const build = spawnSync(npm, ['run', 'build'], { cwd: repoRoot, encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`npm run build failed:\n${build.stdout}\n${build.stderr}`);
+});
+
+describe(`the built package on Node ${process.version}`, () => {
+  it('loads by its own name, with validators, error table and schemas', () => {
+    const out = runModule(`
+      import * as contract from 'revoketoken-conformance';
+      const bad = contract.validateRevokeTokenRequest({ ClientId: 'a b' });
+      console.log(JSON.stringify({
+        good: contract.validateRevokeTokenRequest({ Token: 'abc.def', ClientId: 'client_1' }).ok,
+        bad,
+        guard: contract.isErrorEnvelope({ __type: 'ForbiddenException', message: 'no' }),
+        errors: contract.modeledErrors.length,
+        schemaId: contract.schemas.RevokeTokenRequest.$id,
+      }));
+    `);
+    expect(out).toEqual({
+      good: true,
+      bad: {
+        ok: false,
+        issues: [
+          { member: 'Token', constraint: 'required', message: 'Token: is required' },
+          { member: 'ClientId', constraint: 'pattern', message: 'ClientId: must match pattern ^[\\w+]+$' },
+        ],
+      },
+      guard: true,
+      errors: 8,
+      schemaId: 'urn:revoketoken-conformance:schema:RevokeTokenRequest',
+    });
+  });
+
+  it('serves the JSON Schemas, the model and package.json as JSON modules', () => {
+    const out = runModule(`
+      import request from 'revoketoken-conformance/schemas/RevokeTokenRequest.schema.json' with { type: 'json' };
+      import envelope from 'revoketoken-conformance/schemas/ErrorEnvelope.schema.json' with { type: 'json' };
+      import model from 'revoketoken-conformance/model.json' with { type: 'json' };
+      import pkg from 'revoketoken-conformance/package.json' with { type: 'json' };
+      console.log(JSON.stringify({
+        request: request.$id,
+        envelope: envelope.required,
+        operation: 'com.amazonaws.cognitoidentityprovider#RevokeToken' in model.shapes,
+        name: pkg.name,
+      }));
+    `);
+    expect(out).toEqual({
+      request: 'urn:revoketoken-conformance:schema:RevokeTokenRequest',
+      envelope: ['__type'],
+      operation: true,
+      name: 'revoketoken-conformance',
+    });
+  });
+
+  it('loads by path to the same module instance, and its schemas by path too', () => {
+    const out = runModule(`
+      import * as byName from 'revoketoken-conformance';
+      import schema from './generated/schemas/InternalErrorException.schema.json' with { type: 'json' };
+      const byPath = await import('./dist/generated/index.js');
+      console.log(JSON.stringify({ same: byName.validateRevokeTokenRequest === byPath.validateRevokeTokenRequest, status: schema['x-smithy-http-error'] }));
+    `);
+    expect(out).toEqual({ same: true, status: 500 });
+  });
+
+  it('gives TypeScript consumers the declared types through the exports map', () => {
+    // Inside the package folder so that the self-reference resolves; dist/ is build output.
+    const folder = join(repoRoot, 'dist', '.consumer-check');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'use.ts'),
+      [
+        "import { validateRevokeTokenRequest, type ErrorEnvelope, type ForbiddenException, type RevokeAssociatedSessionsType, type RevokeTokenRequest } from 'revoketoken-conformance';",
+        "import schema from 'revoketoken-conformance/schemas/RevokeTokenRequest.schema.json' with { type: 'json' };",
+        'const result = validateRevokeTokenRequest({});',
+        'export const token: string | undefined = result.ok ? (result.value satisfies RevokeTokenRequest).Token : result.issues[0]?.message;',
+        "export const envelope: ErrorEnvelope = { __type: 'ForbiddenException' };",
+        "export const mode: RevokeAssociatedSessionsType = 'LINKED';",
+        'export type Thrown = ForbiddenException;',
+        'export const id: string = schema.$id;',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(folder, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, resolveJsonModule: true, types: ['node'] },
+        files: ['use.ts'],
+      }),
+    );
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const check = spawnSync(process.execPath, [tsc, '-p', join(folder, 'tsconfig.json')], { cwd: repoRoot, encoding: 'utf8' });
+    expect(`${check.stdout}${check.stderr}`).toBe('');
+    expect(check.status).toBe(0);
+  });
+});
