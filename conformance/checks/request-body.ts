@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { validateRevokeTokenRequest } from '../../generated/index.ts';
 import { everyRequest, fail, hasRequests, pass, type Check, type Finding, type Observation } from './check.ts';
 
 /** The members the caller set, as the wire must carry them: unset (undefined) ones left out. */
@@ -32,6 +33,12 @@ export const c08BodyMembers: Check = {
     for (const [name, value] of Object.entries(expected)) {
       if (!(name in parsed.value)) return fail(`member ${name}`, `no ${name} in ${describe(Object.keys(parsed.value))}`);
       if (!isDeepStrictEqual(parsed.value[name], value)) return fail(`${name}: ${describe(value)}`, `${name}: ${describe(parsed.value[name])}`);
+    }
+    // Input that keeps the model's constraints must still keep them on the wire (the schema
+    // generated from the model); deliberately invalid input is the service's to judge (C11).
+    if (!o.case.tags.includes('invalid-input')) {
+      const validation = validateRevokeTokenRequest(parsed.value);
+      if (!validation.ok) return fail('a body valid against RevokeTokenRequest.schema.json', validation.issues.map((i) => i.message).join('; '));
     }
     return pass;
   }),

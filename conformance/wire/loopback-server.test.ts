@@ -308,4 +308,28 @@ describe('handleWithMsw', () => {
     const direct = await handle(new Request('https://cognito-idp.us-east-1.amazonaws.com/', { method: 'POST' }));
     expect(await direct.json()).toEqual({ ok: true });
   });
+
+  it('can match requests as if sent to another origin, keeping method, path, headers and body', async () => {
+    const server = await serve(
+      handleWithMsw(
+        [
+          http.post('https://cognito-idp.us-east-1.amazonaws.com/', async ({ request }) =>
+            HttpResponse.json({ url: request.url, target: request.headers.get('x-amz-target'), body: await request.text() }),
+          ),
+        ],
+        { origin: 'https://cognito-idp.us-east-1.amazonaws.com/ignored-path' },
+      ),
+    );
+    const answer = await send(server.url, {
+      method: 'POST',
+      path: '/?q=1',
+      headers: [['X-Amz-Target', 'AWSCognitoIdentityProviderService.RevokeToken']],
+      body: new TextEncoder().encode('{"Token":"t"}'),
+    });
+    expect(JSON.parse(answer.body.toString())).toEqual({
+      url: 'https://cognito-idp.us-east-1.amazonaws.com/?q=1',
+      target: 'AWSCognitoIdentityProviderService.RevokeToken',
+      body: '{"Token":"t"}',
+    });
+  });
 });

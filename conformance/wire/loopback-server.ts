@@ -219,6 +219,12 @@ export interface HandleWithMswOptions {
    * loopback server got.
    */
   baseUrl?: string;
+  /**
+   * Matches each request as if it had been sent to this origin (e.g.
+   * `https://cognito-idp.us-east-1.amazonaws.com`), so handlers written for an absolute
+   * endpoint also answer on the loopback socket. Method, path, headers and body are kept.
+   */
+  origin?: string;
 }
 
 /**
@@ -228,10 +234,22 @@ export interface HandleWithMswOptions {
  */
 export function handleWithMsw(handlers: readonly RequestHandler[], options: HandleWithMswOptions = {}): FetchHandle {
   const list = [...handlers];
-  return async (request) => {
+  const origin = options.origin === undefined ? undefined : new URL(options.origin).origin;
+  return async (incoming) => {
+    const request = origin === undefined ? incoming : await readdressed(incoming, origin);
     const url = new URL(request.url);
     const baseUrl = options.baseUrl ?? url.origin;
     const response = await getResponse(list, request, { baseUrl });
     return response ?? jsonError(501, 'NoMatchingHandler', `No msw handler matched ${request.method} ${url.pathname}.`);
   };
+}
+
+async function readdressed(request: Request, origin: string): Promise<Request> {
+  const source = new URL(request.url);
+  const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : await request.arrayBuffer();
+  return new Request(new URL(source.pathname + source.search, origin), {
+    method: request.method,
+    headers: request.headers,
+    body: body === undefined || body.byteLength === 0 ? undefined : body,
+  });
 }

@@ -1,0 +1,102 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { PasswordPolicy } from './password-policy.ts';
+
+/** @internal */
+export interface UserPoolRecord {
+  id: string;
+  name: string;
+  arn: string;
+  createdAt: number;
+  passwordPolicy: PasswordPolicy;
+  /** Keyed by username, which is case-sensitive here. */
+  users: Map<string, UserRecord>;
+}
+
+/** @internal */
+export interface AppClientRecord {
+  poolId: string;
+  clientId: string;
+  clientName: string;
+  secret: string | undefined;
+  explicitAuthFlows: string[];
+  enableTokenRevocation: boolean;
+  preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  createdAt: number;
+}
+
+/** @internal */
+export type UserStatus = 'FORCE_CHANGE_PASSWORD' | 'CONFIRMED';
+
+/** @internal */
+export interface UserRecord {
+  username: string;
+  sub: string;
+  /** Attributes other than `sub`, in the order they were given. */
+  attributes: Map<string, string>;
+  status: UserStatus;
+  enabled: boolean;
+  createdAt: number;
+  modifiedAt: number;
+}
+
+/**
+ * One sign-in: the refresh token and everything minted from it. `originJti` is the family
+ * id that every access and ID token of the session carries as `origin_jti`.
+ * @internal
+ */
+export interface RefreshSessionRecord {
+  poolId: string;
+  clientId: string;
+  username: string;
+  originJti: string;
+  eventId: string;
+  authTime: number;
+  expiresAt: number;
+  revoked: boolean;
+}
+
+/**
+ * All state of one reference server. Plain maps: the server is a test fixture, state lives
+ * as long as the instance, and nothing here is ever logged.
+ * @internal
+ */
+export class StateStore {
+  readonly pools = new Map<string, UserPoolRecord>();
+  readonly clients = new Map<string, AppClientRecord>();
+  readonly #sessions = new Map<string, RefreshSessionRecord>();
+  readonly #revokedOrigins = new Set<string>();
+  readonly #passwords = new Map<UserRecord, Buffer>();
+  // Passwords are kept only as keyed digests, so a heap dump of a test run shows none.
+  readonly #pepper = randomBytes(32);
+
+  setPassword(user: UserRecord, password: string): void {
+    this.#passwords.set(user, this.#digest(password));
+  }
+
+  passwordMatches(user: UserRecord, password: string): boolean {
+    const stored = this.#passwords.get(user);
+    return stored !== undefined && timingSafeEqual(stored, this.#digest(password));
+  }
+
+  addSession(refreshToken: string, session: RefreshSessionRecord): void {
+    this.#sessions.set(refreshToken, session);
+  }
+
+  session(refreshToken: string): RefreshSessionRecord | undefined {
+    return this.#sessions.get(refreshToken);
+  }
+
+  /** Ends a session: its refresh token, and every token carrying its origin_jti. */
+  revoke(session: RefreshSessionRecord): void {
+    session.revoked = true;
+    this.#revokedOrigins.add(session.originJti);
+  }
+
+  isOriginRevoked(originJti: string): boolean {
+    return this.#revokedOrigins.has(originJti);
+  }
+
+  #digest(password: string): Buffer {
+    return createHmac('sha256', this.#pepper).update(password, 'utf8').digest();
+  }
+}
