@@ -106,7 +106,20 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   }
 }
 
+/**
+ * The v3 SDK warns on every Node 20 start that its 2027 releases need Node 22. It says nothing
+ * about the client under test and would be the first line of every quiet run; other warnings
+ * still print.
+ */
+function quietenSdkNodeVersionWarning(): void {
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (!warning.message.startsWith('NodeVersionSupportWarning')) process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  });
+}
+
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  quietenSdkNodeVersionWarning();
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });
