@@ -111,3 +111,19 @@ describe(`the built package on Node ${process.version}`, () => {
     expect(check.status).toBe(0);
   });
 });
+
+describe(`the built conformance entry on Node ${process.version}`, () => {
+  it('serves fixtures as msw handlers and the reference server to other projects', () => {
+    const out = runModule(`
+      import { loadFixtures, handlerForFixture, createReferenceService, ADAPTER_CONTRACT_VERSION } from 'revoketoken-conformance/conformance';
+      import { getResponse } from 'msw';
+      const fixtures = await loadFixtures();
+      const fixture = fixtures.find((f) => f.id === 'RevokeTokenForbiddenExceptionAsObserved');
+      const request = () => new Request('https://cognito-idp.us-east-1.amazonaws.com/', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.RevokeToken' }, body: '{}' });
+      const answer = await getResponse([handlerForFixture(fixture)], request());
+      const reference = await createReferenceService().handle(request());
+      console.log(JSON.stringify({ count: fixtures.length > 50, status: answer.status, body: await answer.json(), reference: reference.status, contract: ADAPTER_CONTRACT_VERSION }));
+    `);
+    expect(out).toMatchObject({ count: true, status: 403, body: { __type: 'ForbiddenException' }, reference: 400, contract: '1.0.0' });
+  });
+});

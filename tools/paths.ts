@@ -1,5 +1,2 @@
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-
 /** The repository's root folder, whichever folder a script was started from. */
-export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
+export { packageRoot as repoRoot } from '../conformance/package-root.ts';
