@@ -21,6 +21,8 @@ export interface Observation {
   capabilities: Required<AdapterCapabilities>;
   /** For cancel-mode cases: how many requests had arrived when the suite aborted. */
   abortedAfterRequests?: number;
+  /** False when judging a client built against a revision of the model that signed the call. */
+  unsignedRequired?: boolean;
 }
 
 export type Finding = { ok: true } | { ok: false; expected: string; actual: string };

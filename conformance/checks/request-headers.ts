@@ -51,7 +51,8 @@ export const c06Unsigned: Check = {
   title: 'sends the request unsigned (no SigV4 headers)',
   source: 'model: RevokeToken has @auth([]) and @optionalAuth; botocore authtype none',
   level: () => 'must',
-  appliesTo: hasRequests,
+  // Clients built against the model before 2023-08 signed the call, and the service took it.
+  appliesTo: (o) => hasRequests(o) && o.unsignedRequired !== false,
   evaluate: everyRequest((r) => {
     const present = SIGNING_HEADERS.filter((name) => r.headers[name] !== undefined);
     return present.length === 0 ? pass : fail('no signing headers', present.join(', '));

@@ -13,6 +13,7 @@ import type { Reporter } from '../report/reporter.ts';
 import { ExpectationsError, loadExpectations, type Expectation } from '../run/expectations.ts';
 import { runSuite } from '../run/runner.ts';
 import { parseCliOptions, USAGE, UsageError, type CliOptions } from './options.ts';
+import { loadRevisions } from '../model/revisions.ts';
 import { selectCases } from './select.ts';
 import { serveFixture } from './serve.ts';
 
@@ -48,7 +49,10 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${USAGE}\n`);
     return EXIT.ok;
   }
-  const fixtures = await loadFixtures();
+  const history = loadRevisions();
+  const revision = history.revisions.find((r) => r.id === options.revision) ?? history.revisions.at(-1)!;
+  // A case applies from its revision on; 'YYYY-MM' ids compare as strings.
+  const fixtures = (await loadFixtures()).filter((f) => f.since <= revision.id);
   if (options.serve) {
     await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
     return EXIT.ok;
@@ -80,7 +84,8 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     caseTimeoutMs: options.caseTimeoutMs,
     redact: options.redact,
     inProcess: !isOutOfProcess(adapter),
-    replayFlags: options.expectations ? `--expectations ${options.expectations}` : undefined,
+    unsignedRequired: !revision.signed,
+    replayFlags: [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : ''].filter(Boolean).join(' ') || undefined,
     reporters: reportersFor(options, io),
   });
   if (summary.total - summary.notApplicable === 0) {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_ADAPTER } from '../adapters/load.ts';
+import { REVISION_IDS } from '../model/revisions.ts';
 
 /** A bad flag or value: reported with the flag's name, exit code 2. */
 export class UsageError extends Error {
@@ -22,6 +23,8 @@ export interface CliOptions {
   expectations?: string;
   replay?: string;
   region: string;
+  /** The model revision the client was built against (model/revisions.json); default the latest. */
+  revision?: string;
   caseTimeoutMs: number;
   redact: boolean;
   verbose: boolean;
@@ -50,6 +53,8 @@ Options:
                           conformance/expectations/<name>.json)
   --replay <path>         fast-check path of a failure (with --seed and --filter <property>)
   --region <region>       region of the endpoint the client is pointed at; default us-east-1
+  --revision <id>         judge a client built against an older model revision (see
+                          model/HISTORY.md): only cases that apply to it run
   --case-timeout <ms>     real time a call may take before it counts as hanging; default 10000
   --no-redact             show Token, ClientId and ClientSecret values (redacted by default)
   --verbose               also list expected failures, not-applicable cases and warnings
@@ -92,6 +97,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
         expectations: { type: 'string' },
         replay: { type: 'string' },
         region: { type: 'string', default: 'us-east-1' },
+        revision: { type: 'string' },
         'case-timeout': { type: 'string' },
         'no-redact': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
@@ -113,6 +119,9 @@ export function parseCliOptions(argv: string[]): CliOptions {
   if (v.command !== undefined && v.adapter !== undefined) throw new UsageError('--command and --adapter name two different clients: give one');
   if (v.command !== undefined && v.command.trim() === '') throw new UsageError('--command needs the command that starts the client process');
   if (v.serve && (v.command !== undefined || v.adapter !== undefined)) throw new UsageError('--serve runs no client: leave out --adapter and --command');
+  if (v.revision !== undefined && !(REVISION_IDS as readonly string[]).includes(v.revision)) {
+    throw new UsageError(`--revision ${v.revision}: not a revision of the model (${REVISION_IDS.join(', ')})`);
+  }
   return {
     adapter: v.adapter ?? DEFAULT_ADAPTER,
     command: v.command,
@@ -125,6 +134,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
     expectations: v.expectations,
     replay: v.replay,
     region: v.region!,
+    revision: v.revision,
     caseTimeoutMs: integer('case-timeout', v['case-timeout'], 1) ?? 10_000,
     redact: !v['no-redact'],
     verbose: v.verbose!,

@@ -18,6 +18,8 @@ export interface RunEnvironment {
   caseTimeoutMs: number;
   /** Hand adapters the direct fetch (no interception). */
   offerDirectFetch: boolean;
+  /** False for a client built against a revision of the model that signed the call (--revision). */
+  unsignedRequired?: boolean;
 }
 
 export type CaseStatus = 'pass' | 'fail' | 'not-applicable';
@@ -115,6 +117,7 @@ export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult>
     outcome: outcomeOf(settlement),
     capabilities: env.capabilities,
     abortedAfterRequests,
+    unsignedRequired: env.unsignedRequired,
   };
   const verdicts = judge(env.checks, observation);
   const failed = verdicts.some((v) => v.status === 'fail');

@@ -37,6 +37,8 @@ export interface SuiteOptions {
   redact: boolean;
   /** In-process: fake the clock and offer the direct fetch. Out-of-process adapters get real time. */
   inProcess: boolean;
+  /** False for a client built against a revision of the model that signed the call. */
+  unsignedRequired?: boolean;
   /** Extra words for replay lines (e.g. --expectations x). */
   replayFlags?: string;
   reporters: readonly Reporter[];
@@ -84,6 +86,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     // little longer so that restart happens before the next case.
     caseTimeoutMs: options.inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
     offerDirectFetch: options.inProcess,
+    unsignedRequired: options.unsignedRequired,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
   const replayBase = `npm run conformance -- ${options.adapterFlags}${options.replayFlags ? ` ${options.replayFlags}` : ''}${options.strict ? ' --strict' : ''}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeOurs } from './fidelity.ts';
+import { describeOurs } from '../../tools/fidelity/fidelity.ts';
 import { loadRevisions, revisionProblems, trackedChanges, type RevisionHistory } from './revisions.ts';
 
 const history = loadRevisions();

@@ -1,7 +1,7 @@
 // model/revisions.json: the contract's history in machine-readable form (see model/HISTORY.md).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../paths.ts';
+import { packageRoot as repoRoot } from '../package-root.ts';
 
 export interface RevisionSource {
   type: 'botocore-commit' | 'botocore-release' | 'npm-release' | 'smithy-model' | 'docs';
