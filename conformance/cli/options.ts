@@ -11,7 +11,7 @@ export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: s
 
 export interface CliOptions {
   adapter: string;
-  /** A command speaking the process-adapter protocol (CONTRACT.md section 4). */
+  /** A command speaking the process-adapter protocol (CONTRACT.md section 2). */
   command?: string;
   /** Keep the fake service running on loopback and print its endpoint. */
   serve: boolean;
@@ -40,7 +40,7 @@ Options:
   --adapter <name|path>   built-in adapter (aws-sdk-v3, aws-sdk-v2, smithy-generated) or a
                           path to an adapter module (.mjs, .js, .ts); default ${DEFAULT_ADAPTER}
   --command "<cmd>"       a client in any language: a long-lived process speaking the
-                          line protocol of CONTRACT.md section 4 (instead of --adapter)
+                          line protocol of CONTRACT.md section 2 (instead of --adapter)
   --serve                 serve one fixture (chosen with --filter; default the plain
                           success case) on 127.0.0.1, print the endpoint, and check each
                           request that arrives until interrupted
