@@ -3,7 +3,10 @@ import FakeTimers from '@sinonjs/fake-timers';
 // Taken before any fake clock is installed, so the harness keeps real time for itself.
 const realSetImmediate = globalThis.setImmediate;
 const realNow = () => performance.now();
-const timers = FakeTimers.withGlobal(globalThis);
+// One fake clock for the whole process, swapped in and out around each call: reset and two
+// assignments cost a fraction of a full install(), which dominated the harness's own share of
+// a case (see BENCHMARKS.md). It is made before any install, so it hands out Node-style timers.
+const clock = FakeTimers.withGlobal(globalThis).createClock();
 const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
 
 export type Settlement<T> = { kind: 'resolved'; value: T } | { kind: 'rejected'; error: unknown } | { kind: 'unsettled'; afterMs: number };
@@ -18,17 +21,20 @@ export interface SettleOptions {
 }
 
 /**
- * Runs `call` to completion. With fake time, setTimeout and clearTimeout are faked for the call's
- * duration (back-off sleeps use them; faking Date and intervals too cost more than the rest of
- * the harness and no client back-off reads them); whenever the call is waiting on nothing but a
- * timer, the harness jumps the clock
- * to that timer. Real I/O and promises still run in real time, so a client that is really
- * blocked on a socket still hits the real budget.
+ * Runs `call` to completion. With fake time, the global setTimeout and clearTimeout are the fake
+ * clock's for the call's duration (back-off sleeps use them; no client back-off reads Date or
+ * intervals, and faking those too costs more than the rest of the harness); whenever the call
+ * is waiting on nothing but a timer, the harness jumps the clock to that timer. Real I/O and
+ * promises still run in real time, so a client really blocked on a socket still hits the real
+ * budget.
  */
 export async function settle<T>(call: () => Promise<T>, options: SettleOptions): Promise<Settlement<T>> {
-  const clock = options.fakeTime
-    ? timers.install({ toFake: ['setTimeout', 'clearTimeout'] })
-    : undefined;
+  const real = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
+  if (options.fakeTime) {
+    clock.reset();
+    globalThis.setTimeout = clock.setTimeout as unknown as typeof setTimeout;
+    globalThis.clearTimeout = clock.clearTimeout as unknown as typeof clearTimeout;
+  }
   const startedReal = realNow();
   let result: Settlement<T> | undefined;
   try {
@@ -47,7 +53,7 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
       if (elapsed > options.realBudgetMs) return { kind: 'unsettled', afterMs: Math.round(elapsed) };
       // Most calls settle on promises alone: the race returns as soon as they do.
       await Promise.race([settled, nextTurn()]);
-      if (result !== undefined || !clock) continue;
+      if (result !== undefined || !options.fakeTime) continue;
       // Only jump the clock once the call has had a few event-loop turns to make real progress.
       idleTurns += 1;
       if (idleTurns >= 3 && clock.countTimers() > 0) {
@@ -58,6 +64,11 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
     }
     return result;
   } finally {
-    clock?.uninstall();
+    if (options.fakeTime) {
+      globalThis.setTimeout = real.setTimeout;
+      globalThis.clearTimeout = real.clearTimeout;
+      // Timers a client left behind belong to this call only: drop them so none fires later.
+      clock.reset();
+    }
   }
 }
