@@ -15,6 +15,7 @@ import { runSuite } from '../run/runner.ts';
 import { parseCliOptions, USAGE, UsageError, type CliOptions } from './options.ts';
 import { loadRevisions } from '../model/revisions.ts';
 import { selectCases } from './select.ts';
+import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { serveFixture } from './serve.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
@@ -109,18 +110,6 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     if (error instanceof UsageError) io.stderr.write('run with --help for the options\n');
     return EXIT.usage;
   }
-}
-
-/**
- * The v3 SDK warns on every Node 20 start that its 2027 releases need Node 22. It says nothing
- * about the client under test and would be the first line of every quiet run; other warnings
- * still print.
- */
-function quietenSdkNodeVersionWarning(): void {
-  process.removeAllListeners('warning');
-  process.on('warning', (warning) => {
-    if (!warning.message.startsWith('NodeVersionSupportWarning')) process.stderr.write(`${warning.name}: ${warning.message}\n`);
-  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -14,6 +14,9 @@ import { isRevokeTokenRequest } from '../../generated/index.ts';
 import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
 import { lowerBoundCall, suiteCase } from './client-cost.ts';
 import { compare } from './measure.ts';
+import { quietenSdkNodeVersionWarning } from '../../conformance/cli/quiet-warnings.ts';
+
+quietenSdkNodeVersionWarning();
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-process': { type: 'boolean', default: false } } });
 const rounds = values.quick ? 5 : 15;
