@@ -51,7 +51,11 @@ export async function serveFixture(
   write(`point the client at it, e.g. AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=${server.url}`);
   write(`judged against params ${redact(JSON.stringify(c.params))}; stop with Ctrl-C`);
   await new Promise<void>((resolve) => {
-    const stop = () => resolve();
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
     options.signal?.addEventListener('abort', stop, { once: true });
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
