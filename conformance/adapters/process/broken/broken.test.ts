@@ -1,24 +1,26 @@
-// The deliberately broken shims must show their one fault, and only that fault, on the wire
-// or in what they decode: the suite's self-tests rely on them failing for a known reason.
+// The deliberately broken shims must show their one fault, and only that fault, to the suite's
+// own engine (FakeService on 127.0.0.1, runCase, CLIENT_CHECKS): the self-tests rely on them
+// failing for a known reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judge } from '../../../checks/judge.ts';
+import { resolveCapabilities } from '../../contract.ts';
 import type { ProcessAdapter } from '../../process.ts';
-import { StubService } from '../test-fixtures/stub-service.ts';
-import { INPUT, observe, WIRE_VARIANTS, wireProblems } from '../test-fixtures/wire-variants.ts';
+import { failedChecks, INPUT, REQUEST_RULES, startEngine, WIRE_VARIANTS, type Engine } from '../test-fixtures/wire-variants.ts';
 import createBrokenGoAdapter from './aws-sdk-go-v2-unknown-error.ts';
 import createBrokenBoto3Adapter from './boto3-drops-client-secret.ts';
 
-let stub: StubService;
+let engine: Engine;
 beforeAll(async () => {
-  stub = await new StubService().start();
+  engine = await startEngine();
 });
 afterAll(async () => {
-  await stub?.stop();
+  await engine?.close();
 });
 
 describe('broken boto3 shim: ClientSecret dropped', () => {
   let adapter: ProcessAdapter;
   beforeAll(async () => {
-    adapter = await createBrokenBoto3Adapter({ endpoint: stub.endpoint });
+    adapter = await createBrokenBoto3Adapter({ endpoint: engine.endpoint });
   }, 600_000);
   afterAll(async () => {
     await adapter?.close();
@@ -29,18 +31,27 @@ describe('broken boto3 shim: ClientSecret dropped', () => {
   });
 
   it('sends the request without ClientSecret, and is otherwise correct', async () => {
-    const { outcome, requests } = await observe(adapter, stub, WIRE_VARIANTS.success);
-    expect(outcome).toHaveProperty('ok');
-    expect(wireProblems(requests[0]!, INPUT)).toEqual(['body members ClientId,Token instead of ClientId,ClientSecret,Token']);
+    const result = await engine.run(adapter, WIRE_VARIANTS.success);
+    expect(result.outcome).toMatchObject({ kind: 'resolved' });
+    expect(failedChecks(result)).toEqual(['C8']);
+    expect(result.verdicts.find((v) => v.check === 'C8')).toMatchObject({ expected: 'member ClientSecret' });
+    // The same request, judged as a call without ClientSecret: every request rule holds.
     const { ClientSecret: _dropped, ...rest } = INPUT;
-    expect(wireProblems(requests[0]!, rest)).toEqual([]);
+    const rejudged = judge(REQUEST_RULES, {
+      case: { ...result.case, params: rest },
+      requests: engine.service.requests,
+      outcome: result.outcome!,
+      capabilities: resolveCapabilities(adapter),
+    });
+    expect(rejudged.map((v) => v.check)).toEqual(REQUEST_RULES.filter((c) => c.id !== 'C10').map((c) => c.id));
+    expect(failedChecks({ verdicts: rejudged })).toEqual([]);
   });
 });
 
 describe('broken aws-sdk-go-v2 shim: every service error decoded as UnknownError', () => {
   let adapter: ProcessAdapter;
   beforeAll(async () => {
-    adapter = await createBrokenGoAdapter({ endpoint: stub.endpoint });
+    adapter = await createBrokenGoAdapter({ endpoint: engine.endpoint });
   }, 600_000);
   afterAll(async () => {
     await adapter?.close();
@@ -51,12 +62,18 @@ describe('broken aws-sdk-go-v2 shim: every service error decoded as UnknownError
   });
 
   it('loses the error code but keeps the message and metadata, with a correct request', async () => {
-    const { outcome, requests } = await observe(adapter, stub, WIRE_VARIANTS.modeledError);
-    expect(outcome).toEqual({ error: { name: 'UnknownError', message: 'Unsupported token type', $metadata: { httpStatusCode: 400, requestId: 'req-modeled-2' } } });
-    expect(wireProblems(requests[0]!, INPUT)).toEqual([]);
+    const result = await engine.run(adapter, WIRE_VARIANTS.modeledError);
+    expect(result.outcome).toEqual({
+      kind: 'rejected',
+      error: { name: 'UnknownError', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2', hasMetadata: true },
+    });
+    // The error name (C20) is the only rule it breaks: message (C21), metadata (C24) and the request hold.
+    expect(failedChecks(result)).toEqual(['C20']);
   });
 
   it('still succeeds on a success', async () => {
-    expect((await observe(adapter, stub, WIRE_VARIANTS.success)).outcome).toHaveProperty('ok');
+    const result = await engine.run(adapter, WIRE_VARIANTS.success);
+    expect(result.outcome).toMatchObject({ kind: 'resolved' });
+    expect(result.status).toBe('pass');
   });
 });

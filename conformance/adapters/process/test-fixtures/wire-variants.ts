@@ -1,40 +1,16 @@
-import type { CallContext, RevokeTokenInput } from '../../contract.ts';
-import type { ProcessAdapter } from '../../process.ts';
-import type { StubAnswer, StubRequest, StubService } from './stub-service.ts';
+// The answers the shim tests drive every client through, as cases for the suite's own engine:
+// a FakeService served on 127.0.0.1, runCase, and CLIENT_CHECKS. Nothing here judges a request
+// or decodes an answer; the suite's checks do, and each shim's test pins what its client makes
+// of each answer.
+import { resolveCapabilities, type Adapter, type RevokeTokenInput } from '../../contract.ts';
+import type { Verdict } from '../../../checks/check.ts';
+import { CLIENT_CHECKS } from '../../../checks/index.ts';
+import type { FixtureExpectation } from '../../../fixtures/types.ts';
+import type { Case } from '../../../run/case.ts';
+import { runCase, type CaseResult, type RunEnvironment } from '../../../run/run-case.ts';
+import { FakeService, serveOnLoopback } from '../../../wire/fake-service.ts';
 
-const JSON_11 = { 'Content-Type': 'application/x-amz-json-1.1' };
-
-/** The answers every shim is driven through; what each client makes of them is recorded per shim. */
-export const WIRE_VARIANTS = {
-  success: { status: 200, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-success-1' }, body: '{}' },
-  modeledError: {
-    status: 400,
-    headers: { ...JSON_11, 'x-amzn-RequestId': 'req-modeled-2' },
-    body: '{"__type":"UnsupportedTokenTypeException","message":"Unsupported token type"}',
-  },
-  headerOnlyError: {
-    status: 400,
-    headers: {
-      ...JSON_11,
-      'x-amzn-RequestId': 'req-header-3',
-      'x-amzn-ErrorType': 'UnauthorizedException:http://internal.amazon.com/coral/com.amazonaws.cognitoidentityprovider/',
-    },
-    body: '{"message":"Unauthorized via the header"}',
-  },
-  html502: { status: 502, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
-  /** The header and __type name different errors: which one wins? */
-  headerAndTypeDisagree: {
-    status: 400,
-    headers: { ...JSON_11, 'x-amzn-RequestId': 'req-both-5', 'x-amzn-ErrorType': 'UnauthorizedException' },
-    body: '{"__type":"InvalidParameterException","message":"Both places"}',
-  },
-  namespacedType: {
-    status: 400,
-    headers: { ...JSON_11, 'x-amzn-RequestId': 'req-ns-6' },
-    body: '{"__type":"com.amazonaws.cognitoidentityprovider#TooManyRequestsException","Message":"Rate exceeded"}',
-  },
-  emptyBody500: { status: 500, headers: { 'x-amzn-RequestId': 'req-empty-7' }, body: '' },
-} satisfies Record<string, StubAnswer>;
+export const REGION = 'us-east-1';
 
 export const INPUT: RevokeTokenInput = {
   Token: 'eyJjdHkiOiJKV1QifQ.fake-refresh-token.sig',
@@ -42,48 +18,110 @@ export const INPUT: RevokeTokenInput = {
   ClientSecret: 'examplesecret0123456789abcdef',
 };
 
-export interface Observed {
-  outcome: { ok: unknown } | { error: { name: string; message: string; $metadata?: unknown } };
-  requests: StubRequest[];
+/** What a case does to a client; everything but the answer and its expectation has a default. */
+export type Scenario = Pick<Case, 'response'> & { expect: FixtureExpectation } & Partial<Pick<Case, 'params' | 'tags' | 'mode' | 'level'>>;
+
+const JSON_11 = { 'Content-Type': 'application/x-amz-json-1.1' };
+
+/**
+ * Each answer with what awsJson1_1 says a client must make of it (the tags pick the error-name
+ * rule the checks report under). Where a client decodes otherwise, its test says which check fails.
+ */
+export const WIRE_VARIANTS = {
+  success: { response: { code: 200, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-success-1' }, body: '{}' }, expect: { outcome: 'success' } },
+  modeledError: {
+    response: { code: 400, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-modeled-2' }, body: '{"__type":"UnsupportedTokenTypeException","message":"Unsupported token type"}' },
+    expect: { outcome: 'error', name: 'UnsupportedTokenTypeException', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2' },
+  },
+  headerOnlyError: {
+    response: {
+      code: 400,
+      headers: {
+        ...JSON_11,
+        'x-amzn-RequestId': 'req-header-3',
+        'x-amzn-ErrorType': 'UnauthorizedException:http://internal.amazon.com/coral/com.amazonaws.cognitoidentityprovider/',
+      },
+      body: '{"message":"Unauthorized via the header"}',
+    },
+    expect: { outcome: 'error', name: 'UnauthorizedException', message: 'Unauthorized via the header', statusCode: 400, requestId: 'req-header-3' },
+    tags: ['C14'],
+  },
+  html502: {
+    response: { code: 502, headers: { 'Content-Type': 'text/html' }, body: '<html><body><h1>502 Bad Gateway</h1></body></html>' },
+    expect: { outcome: 'error', statusCode: 502 },
+    tags: ['C23'],
+  },
+  /** The header and __type name different errors: the header wins (C14). */
+  headerAndTypeDisagree: {
+    response: { code: 400, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-both-5', 'x-amzn-ErrorType': 'UnauthorizedException' }, body: '{"__type":"InvalidParameterException","message":"Both places"}' },
+    expect: { outcome: 'error', name: 'UnauthorizedException', message: 'Both places', statusCode: 400, requestId: 'req-both-5' },
+    tags: ['C14'],
+  },
+  namespacedType: {
+    response: { code: 400, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-ns-6' }, body: '{"__type":"com.amazonaws.cognitoidentityprovider#TooManyRequestsException","Message":"Rate exceeded"}' },
+    expect: { outcome: 'error', name: 'TooManyRequestsException', message: 'Rate exceeded', statusCode: 400, requestId: 'req-ns-6' },
+    tags: ['C15'],
+  },
+  emptyBody500: {
+    response: { code: 500, headers: { 'x-amzn-RequestId': 'req-empty-7' }, body: '' },
+    expect: { outcome: 'error', statusCode: 500, requestId: 'req-empty-7' },
+    tags: ['C23'],
+  },
+} satisfies Record<string, Scenario>;
+
+export type VariantName = keyof typeof WIRE_VARIANTS;
+
+/** The fake service on a loopback socket, and runCase wired to it as the runner does for a process adapter. */
+export interface Engine {
+  readonly service: FakeService;
+  /** The loopback origin (what the adapters are started with). */
+  readonly endpoint: string;
+  /** Drives one scenario through `adapter` in real time; `overrides` change the run environment (endpoint, capabilities). */
+  run(adapter: Adapter, scenario: Scenario, overrides?: Partial<RunEnvironment>): Promise<CaseResult>;
+  close(): Promise<void>;
 }
 
-/** Runs one call against the stub answering `answer`, and returns what the client made of it and what it sent. */
-export async function observe(adapter: ProcessAdapter, stub: StubService, answer: StubAnswer, input: RevokeTokenInput = INPUT): Promise<Observed> {
-  stub.answerWith(answer);
-  const context: CallContext = { endpoint: stub.endpoint, region: 'us-east-1' };
-  let outcome: Observed['outcome'];
-  try {
-    outcome = { ok: await adapter.revokeToken(input, context) };
-  } catch (error) {
-    const e = error as Error & { $metadata?: unknown };
-    outcome = { error: { name: e.name, message: e.message, ...(e.$metadata !== undefined ? { $metadata: e.$metadata } : {}) } };
-  }
-  return { outcome, requests: [...stub.requests] };
+export async function startEngine(): Promise<Engine> {
+  const service = new FakeService();
+  const loopback = await serveOnLoopback(service, REGION);
+  let count = 0;
+  return {
+    service,
+    endpoint: loopback.url,
+    run(adapter, { response, expect, params = INPUT, tags = [], mode, level = 'must' }, overrides = {}) {
+      count += 1;
+      const c: Case = { id: `ShimTestCase${count}`, level, tags, params, response, expect, mode, origin: { kind: 'fixture', file: 'conformance/adapters/process (shim tests)' } };
+      return runCase(c, {
+        adapter,
+        capabilities: resolveCapabilities(adapter),
+        service,
+        endpoint: loopback.url,
+        region: REGION,
+        checks: CLIENT_CHECKS,
+        fakeTime: false,
+        offerDirectFetch: false,
+        // The process adapter's own case time-out (30 s) fires first; nothing here waits on it.
+        caseTimeoutMs: 31_000,
+        ...overrides,
+      });
+    },
+    close: () => loopback.close(),
+  };
 }
 
-/** The awsJson1_1 request every client must send for `input` (checked field by field, so failures are readable). */
-export function wireProblems(request: StubRequest, input: RevokeTokenInput): string[] {
-  const problems: string[] = [];
-  if (request.method !== 'POST') problems.push(`method ${request.method}`);
-  if (request.url !== '/') problems.push(`path ${request.url}`);
-  if (request.headers['x-amz-target'] !== 'AWSCognitoIdentityProviderService.RevokeToken') problems.push(`x-amz-target ${request.headers['x-amz-target']}`);
-  if (request.headers['content-type'] !== 'application/x-amz-json-1.1') problems.push(`content-type ${request.headers['content-type']}`);
-  for (const signed of ['authorization', 'x-amz-date', 'x-amz-security-token', 'x-amz-content-sha256']) {
-    if (request.headers[signed] !== undefined) problems.push(`${signed} present (the request was signed)`);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(request.body);
-  } catch {
-    problems.push(`body is not JSON: ${request.body.slice(0, 80)}`);
-  }
-  if (body !== undefined && JSON.stringify(sortKeys(body)) !== JSON.stringify(sortKeys(input))) {
-    problems.push(`body members ${Object.keys(body as object).sort().join(',')} instead of ${Object.keys(input).sort().join(',')}`);
-  }
-  return problems;
+/** The request rules: what a correct request is, C1..C10. */
+export const REQUEST_RULES = CLIENT_CHECKS.filter((check) => isRequestRule(check.id));
+
+export function isRequestRule(id: string): boolean {
+  return /^C([1-9]|10)$/.test(id);
 }
 
-function sortKeys(value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)));
+/** The ids of the checks that failed, in checklist order. */
+export function failedChecks(result: { verdicts: readonly Verdict[] }): string[] {
+  return result.verdicts.filter((v) => v.status === 'fail').map((v) => v.check);
+}
+
+/** The request rules that failed, with what they expected (readable when a test fails). */
+export function requestRuleFailures(result: { verdicts: readonly Verdict[] }): Verdict[] {
+  return result.verdicts.filter((v) => v.status === 'fail' && isRequestRule(v.check));
 }
