@@ -190,8 +190,11 @@ async function writeAnswer({ response, body, bodyless }: Answer, outgoing: Serve
     // The body is buffered, so its length is known and small bodies never go out chunked.
     outgoing.setHeader('content-length', String(body.byteLength));
   }
+  // A client that gave up (a cancelled call) has closed the socket: the write would never finish.
+  if (outgoing.destroyed) return;
   await new Promise<void>((resolve, reject) => {
     outgoing.once('error', reject);
+    outgoing.once('close', () => resolve());
     // A HEAD answer carries the headers of the would-be GET answer but never its bytes.
     outgoing.end(isHead || bodyless ? undefined : body, () => resolve());
   });
