@@ -35,6 +35,13 @@ export function humanReporter(options: HumanReporterOptions): Reporter {
     onEnd(summary, results) {
       if (tty) tty.write(`\r${' '.repeat(70)}\r`);
       for (const result of results) printResult(result, write, options.verbose ?? false);
+      // What an out-of-process client said on stderr, and its restarts: the first place to
+      // look when its cases fail.
+      if (summary.diagnostics && (failures > 0 || options.verbose)) {
+        const { stderr, events } = summary.diagnostics;
+        if (events.length > 0) write(`\nclient process events:\n${events.map((e) => `  ${e}`).join('\n')}`);
+        if (stderr.length > 0) write(`\nclient process stderr (last ${stderr.length} lines, redacted):\n${stderr.map((l) => `  ${l}`).join('\n')}`);
+      }
       printSummary(summary, results, write);
     },
   };

@@ -13,7 +13,6 @@ import { regionalEndpoint } from '../wire/service-endpoint.ts';
 import type { Case } from './case.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { Result, Summary } from './result.ts';
-import { isFailure } from './result.ts';
 import { runCase, type CaseResult, type RunEnvironment } from './run-case.ts';
 
 /** A fixture with the file it came from. */
@@ -176,69 +175,69 @@ async function runProperty(
   counted: (v: Verdict) => boolean,
   replayBase: string,
 ): Promise<Result> {
-  const origin = `conformance/properties/${property.id}`;
+  const replayFor = (seed: number, path?: string) => `${replayBase} --filter ${property.id} --seed ${seed}${path ? ` --replay ${path}` : ''}`;
+  const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
+    id: property.id,
+    kind: 'property',
+    level: property.level,
+    documentation: property.title,
+    origin: `conformance/properties/${property.id}`,
+    warnings: [],
+    ...rest,
+  });
   const notApplicable = property.notApplicable?.(env.capabilities);
-  const context: Omit<ResultContext, 'replay'> = { kind: 'property', origin, expectations: options.expectations, counted, redact: options.redact };
-  const numRuns = options.runs ?? property.runs;
   if (notApplicable) {
-    return {
-      id: property.id, kind: 'property', level: property.level, documentation: property.title, origin,
-      classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: `${replayBase} --filter ${property.id}`, warnings: [], runs: 0,
-    };
+    return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: `${replayBase} --filter ${property.id}`, runs: 0 });
   }
   const expected = options.expectations.filter((e) => e.case === property.id);
   const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
-  const seenExpected: Verdict[] = [];
+  // One verdict per rule is enough to report an expected failure or a should-level warning.
+  const seenExpected = new Map<string, Verdict>();
   const warnings = new Map<string, Verdict>();
-  const arbitrary = property.cases(env.capabilities);
   // Once a generated case has hung, shrinking will try many more that hang the same way: each
   // is given a short leash so a hanging client costs seconds, not minutes, to shrink.
   let shrinkEnv = env;
   const details = await fc.check(
-    fc.asyncProperty(arbitrary, async (generated) => {
+    fc.asyncProperty(property.cases(env.capabilities), async (generated) => {
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
-      const result = await runCase(c, shrinkEnv);
-      if (result.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
+      const outcome = await runCase(c, shrinkEnv);
+      if (outcome.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
       let ok = true;
-      for (const v of redactVerdicts(result.verdicts, redactorFor(c.params, options.redact))) {
+      for (const v of redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact))) {
         if (v.status !== 'fail') continue;
-        if (isExpected(v)) seenExpected.push(v);
+        if (isExpected(v)) seenExpected.set(v.check, v);
         else if (counted(v)) ok = false;
         else warnings.set(v.check, v);
       }
       return ok;
     }),
-    { seed: options.seed, numRuns, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
+    { seed: options.seed, numRuns: options.runs ?? property.runs, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
   );
-  const replayFor = (seed: number, path?: string) => `${replayBase} --filter ${property.id} --seed ${seed}${path ? ` --replay ${path}` : ''}`;
   if (details.failed && details.counterexample) {
     // Run the shrunk counterexample once more so the report shows its verdicts.
-    const generated = details.counterexample[0];
-    const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
-    const result = await runCase(c, env);
-    const redact = redactorFor(c.params, options.redact);
-    const verdicts = redactVerdicts(result.verdicts, redact);
+    const c: Case = { ...details.counterexample[0], origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
+    const verdicts = redactVerdicts((await runCase(c, env)).verdicts, redactorFor(c.params, options.redact));
     const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
-    return {
-      id: property.id, kind: 'property', level: property.level, documentation: property.title, origin, verdicts,
+    return result({
+      verdicts,
       classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
-      runs: details.numRuns, counterexample: redactParams(c.params, options.redact),
-      replay: replayFor(details.seed, details.counterexamplePath ?? undefined), warnings: [],
-    };
+      runs: details.numRuns,
+      counterexample: redactParams(c.params, options.redact),
+      replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
+    });
   }
   if (details.failed) {
-    // The predicate threw rather than returning false: a harness or adapter crash.
+    // The run stopped without a counterexample: the predicate threw, or fast-check was interrupted.
     const cause = (details as { errorInstance?: unknown }).errorInstance;
-    const message = cause instanceof Error ? cause.message : 'the property run was interrupted';
-    const verdict: Verdict = { check: 'A4', title: 'the call completes without crashing the harness', level: 'must', status: 'fail', expected: 'no exception', actual: message };
-    return { id: property.id, kind: 'property', level: property.level, documentation: property.title, origin, verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed), warnings: [] };
+    const verdict: Verdict = { check: 'A4', title: 'the call completes without crashing the harness', level: 'must', status: 'fail', expected: 'no exception', actual: cause instanceof Error ? cause.message : 'the property run was interrupted' };
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed) });
   }
-  const uniqueExpected = [...new Map(seenExpected.map((v) => [v.check, v])).values()];
-  const classified = classify(property.id, uniqueExpected, options.expectations, () => true);
-  return {
-    id: property.id, kind: 'property', level: property.level, documentation: property.title, origin,
-    verdicts: uniqueExpected, classified, runs: details.numRuns, replay: replayFor(options.seed), warnings: [...warnings.values()],
-  };
+  const expectedFailures = [...seenExpected.values()];
+  return result({
+    verdicts: expectedFailures,
+    classified: classify(property.id, expectedFailures, options.expectations, () => true),
+    runs: details.numRuns,
+    replay: replayFor(options.seed),
+    warnings: [...warnings.values()],
+  });
 }
-
-export { isFailure };
