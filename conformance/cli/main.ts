@@ -17,6 +17,8 @@ import { loadRevisions } from '../model/revisions.ts';
 import { selectCases } from './select.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { serveFixture } from './serve.ts';
+import { runServerCli } from '../server/cli/server-cli.ts';
+import { isServerRun } from '../server/cli/server-options.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
@@ -101,6 +103,8 @@ const CONFIGURATION_ERRORS = [UsageError, AdapterLoadError, FixtureError, Expect
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
+  if (isServerRun(argv)) return runServerCli(argv, io as never);
   try {
     return await main(argv, io);
   } catch (error) {

@@ -1,0 +1,21 @@
+import { fail, pass } from '../../checks/check.ts';
+import { SERVER_RULES } from './rules.ts';
+import type { ServerCheck } from './server-check.ts';
+
+/**
+ * H1 (must): the server answered. A request that timed out or whose connection dropped
+ * fails here, with the reason, and no other rule is judged on it.
+ * @internal
+ */
+export const h1Answered: ServerCheck = {
+  id: 'H1',
+  title: SERVER_RULES.H1.title,
+  source: SERVER_RULES.H1.source,
+  level: () => 'must',
+  appliesTo: () => true,
+  evaluate(o) {
+    const failure = o.exchange.failure;
+    if (!failure) return pass;
+    return fail(`an answer within ${o.timeoutMs} ms`, failure.detail);
+  },
+};

@@ -1,0 +1,82 @@
+import { isJsonObject, jsonBodyOf, type ReceivedResponse } from './exchange.ts';
+
+/**
+ * The awsJson sanitising rule (protocol section 1.6): the text before the first `:`, then
+ * the text after the first `#`. `ns#Name:http://...` gives `Name`.
+ * @internal
+ */
+export function sanitizeErrorCode(raw: string): string {
+  const beforeColon = raw.split(':')[0] ?? '';
+  const hash = beforeColon.indexOf('#');
+  return (hash === -1 ? beforeColon : beforeColon.slice(hash + 1)).trim();
+}
+
+/**
+ * The three places awsJson lets a server name an error, each as sent (not sanitised).
+ * Only top-level body members count: a nested `__type` names something else.
+ * @internal
+ */
+export interface ErrorTypeSources {
+  header?: string;
+  code?: string;
+  dunderType?: string;
+}
+
+/** @internal */
+export function errorTypeSources(response: ReceivedResponse): ErrorTypeSources {
+  const sources: ErrorTypeSources = {};
+  const header = response.headers['x-amzn-errortype'];
+  if (header !== undefined && header.trim() !== '') sources.header = header;
+  const body = jsonBodyOf(response);
+  if (body.kind === 'json' && isJsonObject(body.value)) {
+    if (typeof body.value['code'] === 'string') sources.code = body.value['code'];
+    if (typeof body.value['__type'] === 'string') sources.dunderType = body.value['__type'];
+  }
+  return sources;
+}
+
+/** @internal */
+export interface ResolvedErrorType {
+  /** The sanitised shape name. */
+  name: string;
+  /** As sent. */
+  raw: string;
+  from: 'header' | 'code' | '__type';
+}
+
+/**
+ * The error a client would decode from a response, taking the sources in the order the
+ * compliance tests document: header, then `code`, then `__type`.
+ * @internal
+ */
+export function resolveErrorType(response: ReceivedResponse): ResolvedErrorType | undefined {
+  const sources = errorTypeSources(response);
+  if (sources.header !== undefined) return { name: sanitizeErrorCode(sources.header), raw: sources.header, from: 'header' };
+  if (sources.code !== undefined) return { name: sanitizeErrorCode(sources.code), raw: sources.code, from: 'code' };
+  if (sources.dunderType !== undefined) return { name: sanitizeErrorCode(sources.dunderType), raw: sources.dunderType, from: '__type' };
+  return undefined;
+}
+
+/**
+ * The message of an error body (`message`, or `Message` as some servers write it).
+ * @internal
+ */
+export function errorMessageOf(response: ReceivedResponse): string | undefined {
+  const body = jsonBodyOf(response);
+  if (body.kind !== 'json' || !isJsonObject(body.value)) return undefined;
+  const message = body.value['message'] ?? body.value['Message'];
+  return typeof message === 'string' ? message : undefined;
+}
+
+/**
+ * `400 InvalidParameterException: "..."`, for reports: the error as a client decodes it. The
+ * message is quoted whole, so that redaction finds any secret in it before reports shorten it.
+ * @internal
+ */
+export function describeAnswer(response: ReceivedResponse): string {
+  if (response.status >= 200 && response.status < 300) return `${response.status} (accepted)`;
+  const type = resolveErrorType(response);
+  const message = errorMessageOf(response);
+  const shownMessage = message === undefined ? '' : `: ${JSON.stringify(message)}`;
+  return `${response.status} ${type ? type.name : '(no error type)'}${shownMessage}`;
+}

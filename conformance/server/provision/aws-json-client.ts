@@ -1,0 +1,46 @@
+import { describeAnswer, errorMessageOf, resolveErrorType } from '../checks/error-type.ts';
+import { isJsonObject, jsonBodyOf, type Exchange } from '../checks/exchange.ts';
+import { awsJsonRequest } from '../wire/aws-json-request.ts';
+import type { ServerWire } from '../wire/server-wire.ts';
+import { signedWithSigV4 } from '../wire/sigv4.ts';
+
+/**
+ * What one call came to: the output of a 2xx, the error a client would decode, or no answer.
+ * `exchange` is kept so a case can judge the call itself.
+ * @internal
+ */
+export type CallResult =
+  | { ok: true; output: Record<string, unknown>; exchange: Exchange }
+  | { ok: false; status?: number; error?: string; message?: string; detail: string; exchange: Exchange };
+
+/**
+ * A deliberately small awsJson 1.1 client over the suite's wire. The suite does not use the
+ * AWS SDK here: every request must go through the wire's budget, rate and time limit; the SDK
+ * would retry on its own, read credentials and endpoints from the environment, and hide the
+ * exact bytes. Admin operations are SigV4-signed with fake credentials, as real servers
+ * expect; the rest go unsigned, as the SDK sends them.
+ * @internal
+ */
+export class AwsJsonClient {
+  constructor(
+    private readonly wire: ServerWire,
+    private readonly region: string,
+  ) {}
+
+  async call(operation: string, input: unknown, options: { signed?: boolean } = {}): Promise<CallResult> {
+    let request = awsJsonRequest(this.wire.endpoint, operation, input);
+    if (options.signed) request = await signedWithSigV4(request, this.wire.endpoint, this.region);
+    const exchange = await this.wire.send(request);
+    const response = exchange.response;
+    if (!response) return { ok: false, detail: exchange.failure.detail, exchange };
+    const body = jsonBodyOf(response);
+    if (response.status >= 200 && response.status < 300) {
+      if (body.kind === 'empty') return { ok: true, output: {}, exchange };
+      if (body.kind === 'json' && isJsonObject(body.value)) return { ok: true, output: body.value, exchange };
+      return { ok: false, status: response.status, detail: `${response.status} with a body that is not a JSON object`, exchange };
+    }
+    const error = resolveErrorType(response)?.name;
+    const message = errorMessageOf(response);
+    return { ok: false, status: response.status, ...(error ? { error } : {}), ...(message !== undefined ? { message } : {}), detail: describeAnswer(response), exchange };
+  }
+}

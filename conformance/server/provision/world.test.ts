@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLoopbackServer, type LoopbackServer } from '../../wire/loopback-server.ts';
+import { createReferenceService } from '../reference/index.ts';
+import { SensitiveValues } from '../run/sensitive-values.ts';
+import { ServerWire } from '../wire/server-wire.ts';
+import { AwsJsonClient } from './aws-json-client.ts';
+import { getUser, refreshedAccessToken, refreshSession, signIn } from './sessions.ts';
+import { CLIENT_ROLES, provisionWorld, SetupError } from './world.ts';
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function clientFor(handle: (request: Request) => Promise<Response>) {
+  const server = await startLoopbackServer(handle);
+  servers.push(server);
+  const wire = new ServerWire({ endpoint: new URL(server.url), maxRequests: 100, ratePerSecond: 1000, timeoutMs: 2000 });
+  return { api: new AwsJsonClient(wire, 'us-east-1'), wire };
+}
+
+describe('provisionWorld', () => {
+  it('creates a pool, the three clients and a user that signs in on each, all of it remembered as sensitive', async () => {
+    const service = createReferenceService();
+    const { api, wire } = await clientFor((request) => service.handle(request));
+    const sensitive = new SensitiveValues();
+    const world = await provisionWorld(api, sensitive);
+    expect(wire.sent).toBe(6);
+    expect(world.clients.confidential.clientSecret).toBeDefined();
+    expect(world.clients.public.clientSecret).toBeUndefined();
+    expect(world.clients.revocationOff.revocation).toBe(false);
+    for (const role of CLIENT_ROLES) {
+      const tokens = await signIn(api, world, role, sensitive);
+      expect(sensitive.redact(`${tokens.refreshToken} ${world.clients[role].clientId} ${world.password}`)).toBe('[redacted] [redacted] [redacted]');
+      const refreshed = await refreshSession(api, world, role, tokens.refreshToken, sensitive);
+      expect(refreshedAccessToken(refreshed)).toBeDefined();
+      expect((await getUser(api, tokens.accessToken)).ok).toBe(true);
+    }
+  });
+
+  it('names the step that failed', async () => {
+    const service = createReferenceService();
+    const { api } = await clientFor(async (request) =>
+      request.headers.get('x-amz-target')?.endsWith('.AdminCreateUser') ? new Response('{"__type":"InternalErrorException"}', { status: 500 }) : service.handle(request),
+    );
+    const failure = provisionWorld(api, new SensitiveValues());
+    await expect(failure).rejects.toBeInstanceOf(SetupError);
+    await expect(failure).rejects.toThrow(/^AdminCreateUser: 500 InternalErrorException/);
+  });
+
+  it('signs the admin calls and leaves the user calls unsigned', async () => {
+    const service = createReferenceService();
+    const signed = new Map<string, boolean>();
+    const { api } = await clientFor(async (request) => {
+      signed.set(request.headers.get('x-amz-target')?.split('.')[1] ?? '', request.headers.has('authorization'));
+      return service.handle(request);
+    });
+    const sensitive = new SensitiveValues();
+    await signIn(api, await provisionWorld(api, sensitive), 'public', sensitive);
+    expect(Object.fromEntries(signed)).toEqual({ CreateUserPool: true, CreateUserPoolClient: true, AdminCreateUser: true, AdminSetUserPassword: true, InitiateAuth: false });
+  });
+});

@@ -1,0 +1,183 @@
+import type { Verdict } from '../checks/check.ts';
+import type { Reporter } from '../report/reporter.ts';
+import type { Expectation } from '../run/expectations.ts';
+import { SERVER_CHECKS } from './checks/index.ts';
+import { AwsJsonClient } from './provision/aws-json-client.ts';
+import { signIn } from './provision/sessions.ts';
+import { provisionWorld, type World } from './provision/world.ts';
+import type { ReferenceServiceOptions } from './reference/index.ts';
+import { serveReference, type ServedReference } from './reference/index.ts';
+import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './run/case-runner.ts';
+import { selectServerCases, ServerSuiteConfigError } from './run/select-server-cases.ts';
+import { SensitiveValues } from './run/sensitive-values.ts';
+import type { CaseContext } from './run/server-case.ts';
+import type { ServerResult, ServerSummary } from './run/server-result.ts';
+import { resolveUnverified, type UnverifiedExpectations } from './semantics/unverified.ts';
+import { SERVER_CASES } from './server-cases.ts';
+import { checkEndpoint, EndpointSafetyError, isLoopbackAddress } from './wire/endpoint-safety.ts';
+import { ServerWire } from './wire/server-wire.ts';
+
+/**
+ * Options of a server run. Everything has a default: with none, the suite starts the
+ * reference server on 127.0.0.1 and checks it.
+ * @public
+ */
+export interface ServerSuiteOptions {
+  /** Base URL of the server under test. Default: the reference server, started on loopback for the run. */
+  endpoint?: string;
+  /** Allow an endpoint that is not this machine (127.0.0.0/8, ::1, localhost). Off by default. */
+  allowRemote?: boolean;
+  /** Region the suite signs admin calls for. Default us-east-1. */
+  region?: string;
+  /** Seed of every generated case (printed in each replay line). Default: random. */
+  seed?: number;
+  /** Runs per generated case. Default: each case's own (4 to 12). */
+  runs?: number;
+  /** Should-level failures fail the run too. */
+  strict?: boolean;
+  /** Only cases with one of these ids or tags (rule ids such as S6, groups such as semantics). */
+  filters?: readonly string[];
+  /** Known deviations of the server, in the expectations-file format of the client suite. */
+  expectations?: readonly Expectation[];
+  reporters?: readonly Reporter[];
+  /** Replace every token, client id, secret, username and password in results. Default true. */
+  redact?: boolean;
+  /** The most requests the run may send. Default 3000 on loopback, 400 elsewhere. */
+  maxRequests?: number;
+  /** The most requests per second. Default 250 on loopback, 5 elsewhere. */
+  ratePerSecond?: number;
+  /** How long one request may take before it counts as unanswered. Default 5000 ms. */
+  requestTimeoutMs?: number;
+  /** Requests a failing generated case may spend on shrinking. Default 200. */
+  shrinkRequestBudget?: number;
+  /** The outcomes expected where the real service is unverified (reported as informational). */
+  unverified?: UnverifiedExpectations;
+  /** Replays one shrunk failure; needs a single selected generated case. */
+  replay?: { path: string; commandsReplayPath?: string };
+  /** How reports name the server. */
+  serverName?: string;
+  /** The flags that select this server again, for replay lines (e.g. `--server cognito-local`). */
+  serverFlags?: string;
+  /** Options of the reference server when no endpoint is given. */
+  referenceOptions?: ReferenceServiceOptions;
+}
+
+/** @public */
+export interface ServerSuiteRun {
+  summary: ServerSummary;
+  results: ServerResult[];
+}
+
+const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+function positiveInteger(name: string, value: number | undefined): void {
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new ServerSuiteConfigError(`${name} must be a whole number of at least 1, got ${String(value)}`);
+}
+
+/**
+ * Runs the server conformance suite: the awsJson 1.1 protocol probes (checklist S1 to S15),
+ * the revocation semantics against real tokens, and the unverified cases as information. Every
+ * request goes to the one endpoint, one at a time, within the budget and the rate.
+ * Configuration errors throw ServerSuiteConfigError or EndpointSafetyError; a failing server
+ * never throws, it fails cases.
+ * @public
+ */
+export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<ServerSuiteRun> {
+  const started = performance.now();
+  const region = options.region ?? 'us-east-1';
+  if (!REGION.test(region)) throw new ServerSuiteConfigError(`region ${region}: not a region name such as us-east-1`);
+  for (const [name, value] of [['maxRequests', options.maxRequests], ['runs', options.runs], ['requestTimeoutMs', options.requestTimeoutMs], ['shrinkRequestBudget', options.shrinkRequestBudget]] as const) {
+    positiveInteger(name, value);
+  }
+  if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) throw new ServerSuiteConfigError(`ratePerSecond must be above 0, got ${options.ratePerSecond}`);
+  if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new ServerSuiteConfigError(`seed must be a whole number, got ${options.seed}`);
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
+  const selected = selectServerCases(SERVER_CASES, options.filters ?? []);
+  if (options.replay && (selected.length !== 1 || selected[0]!.kind !== 'property')) {
+    throw new ServerSuiteConfigError('replay needs exactly one selected generated case (filter by its id)');
+  }
+  let unverified;
+  try {
+    unverified = resolveUnverified(options.unverified);
+  } catch (error) {
+    throw new ServerSuiteConfigError((error as Error).message);
+  }
+
+  let served: ServedReference | undefined;
+  let endpoint: URL;
+  if (options.endpoint === undefined) {
+    served = await serveReference({ serviceOptions: { region, ...options.referenceOptions } });
+    endpoint = new URL(served.url);
+  } else {
+    endpoint = await checkEndpoint(options.endpoint, { allowRemote: options.allowRemote ?? false });
+  }
+  const local = served !== undefined || isLoopbackAddress(endpoint.hostname) || endpoint.hostname === 'localhost';
+  const wire = new ServerWire({
+    endpoint,
+    maxRequests: options.maxRequests ?? (local ? 3000 : 400),
+    ratePerSecond: options.ratePerSecond ?? (local ? 250 : 5),
+    timeoutMs: options.requestTimeoutMs ?? 5000,
+  });
+  const sensitive = new SensitiveValues(options.redact ?? true);
+  const api = new AwsJsonClient(wire, region);
+  let world: Promise<World> | undefined;
+  const context: CaseContext = {
+    wire,
+    api,
+    region,
+    sensitive,
+    unverified,
+    world: () => (world ??= provisionWorld(api, sensitive)),
+    freshSession: async (role = 'public') => signIn(api, await context.world(), role, sensitive),
+  };
+
+  const strict = options.strict ?? false;
+  const serverFlags = options.serverFlags ?? (options.endpoint === undefined ? '--server' : `--server ${endpoint.href.replace(/\/$/, '')}`);
+  const env: CaseRunEnvironment = {
+    context,
+    checks: SERVER_CHECKS,
+    expectations: options.expectations ?? [],
+    counted: (v: Verdict) => v.level === 'must' || strict,
+    seed,
+    ...(options.runs !== undefined ? { runs: options.runs } : {}),
+    ...(options.replay ? { replay: options.replay } : {}),
+    replayBase: `npm run conformance -- ${serverFlags}${strict ? ' --strict' : ''}`,
+    shrinkRequestBudget: options.shrinkRequestBudget ?? 200,
+  };
+  const serverName = options.serverName ?? (served ? `reference server (${served.url})` : `server at ${endpoint.origin}`);
+  const reporters = options.reporters ?? [];
+  for (const reporter of reporters) reporter.onStart?.({ adapter: serverName, total: selected.length });
+
+  const results: ServerResult[] = [];
+  try {
+    for (const testCase of selected) {
+      const result = testCase.kind === 'fixture' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
+      results.push(result);
+      for (const reporter of reporters) reporter.onResult(result);
+    }
+  } finally {
+    await served?.close();
+  }
+
+  const count = (kind: ServerResult['classified']['kind']) => results.filter((r) => r.classified.kind === kind).length;
+  const summary: ServerSummary = {
+    adapter: serverName,
+    total: results.length,
+    passed: count('pass'),
+    failed: count('fail'),
+    expectedFailures: count('expected-fail'),
+    unexpectedPasses: count('unexpected-pass'),
+    notApplicable: count('not-applicable'),
+    warnings: results.reduce((n, r) => n + r.warnings.length, 0),
+    strict,
+    seed,
+    durationMs: Math.round(performance.now() - started),
+    requests: wire.sent,
+    budgetExhausted: wire.exhausted,
+    informationalDifferences: results.reduce((n, r) => n + r.informational.filter((v) => v.status === 'fail').length, 0),
+  };
+  for (const reporter of reporters) await reporter.onEnd(summary, results);
+  return { summary, results };
+}
+
+export { EndpointSafetyError, ServerSuiteConfigError };

@@ -1,0 +1,199 @@
+import fc from 'fast-check';
+import type { Verdict } from '../../checks/check.ts';
+import { classify, type Classified, type Expectation } from '../../run/expectations.ts';
+import { shorten } from '../checks/exchange.ts';
+import { SERVER_RULES } from '../checks/rules.ts';
+import { judgeExchange, mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
+import { SetupError } from '../provision/world.ts';
+import { RequestBudgetExhausted } from '../wire/server-wire.ts';
+import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase } from './server-case.ts';
+import type { InformationalVerdict, ServerResult } from './server-result.ts';
+
+/** What every case of one run shares. @internal */
+export interface CaseRunEnvironment {
+  context: CaseContext;
+  checks: readonly ServerCheck[];
+  expectations: readonly Expectation[];
+  /** Which failures fail the run: must-level, and should-level under --strict. */
+  counted: (verdict: Verdict) => boolean;
+  seed: number;
+  /** Runs per generated case; undefined: each case's own. */
+  runs?: number;
+  /** Replays one shrunk failure of the only selected generated case. */
+  replay?: { path: string; commandsReplayPath?: string };
+  /** The command line up to the case-specific flags, for replay lines. */
+  replayBase: string;
+  /** Requests a generated case may spend on shrinking once it has failed. */
+  shrinkRequestBudget: number;
+}
+
+/**
+ * Judges every step, then redacts each verdict and only then shortens it, so that no cut can
+ * leave part of a secret where redaction would not recognise it.
+ */
+function judge(outcome: CaseOutcome, checks: readonly ServerCheck[], redact: (text: string) => string): Verdict[] {
+  const tidy = (text: string) => shorten(redact(text));
+  return mergeVerdicts(
+    outcome.steps.map((step) => ({
+      label: step.label,
+      verdicts: judgeExchange(checks, step.observation).map((v) => ({ ...v, ...(v.expected !== undefined ? { expected: tidy(v.expected) } : {}), ...(v.actual !== undefined ? { actual: tidy(v.actual) } : {}) })),
+    })),
+  );
+}
+
+function setupFailure(error: SetupError): Verdict {
+  return { check: 'H2', title: SERVER_RULES.H2.title, level: 'must', status: 'fail', expected: 'the setup call succeeds', actual: error.message };
+}
+
+function redacted<T extends Verdict>(verdicts: readonly T[], redact: (text: string) => string): T[] {
+  return verdicts.map((v) => ({ ...v, title: redact(v.title), ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}), ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}) }));
+}
+
+function uniqueNotes(notes: Iterable<InformationalVerdict>): InformationalVerdict[] {
+  return [...new Map([...notes].map((note) => [`${note.check}\u0000${note.actual}`, note])).values()];
+}
+
+function notRun(base: Omit<ServerResult, 'classified' | 'verdicts' | 'warnings' | 'informational'>, reason: string): ServerResult {
+  return { ...base, classified: { kind: 'not-applicable', reason }, verdicts: [], warnings: [], informational: [] };
+}
+
+/** Runs a scripted case once and classifies it against the expectations. @internal */
+export async function runFixedCase(testCase: FixedServerCase, env: CaseRunEnvironment): Promise<ServerResult> {
+  const redact = (text: string) => env.context.sensitive.redact(text);
+  const base = { id: testCase.id, kind: 'fixture' as const, level: testCase.level, documentation: testCase.title, origin: testCase.origin, replay: `${env.replayBase} --filter ${testCase.id}` };
+  let verdicts: Verdict[];
+  let notes: InformationalVerdict[] = [];
+  try {
+    const outcome = await testCase.run(env.context);
+    verdicts = judge(outcome, env.checks, redact);
+    notes = outcome.notes;
+  } catch (error) {
+    if (error instanceof RequestBudgetExhausted) return notRun(base, `not run: ${error.message}`);
+    if (!(error instanceof SetupError)) throw error;
+    verdicts = [setupFailure(error)];
+  }
+  verdicts = redacted(verdicts, redact);
+  return {
+    ...base,
+    verdicts,
+    classified: classify(testCase.id, verdicts, env.expectations, env.counted),
+    warnings: verdicts.filter((v) => v.status === 'fail' && !env.counted(v)),
+    informational: uniqueNotes(redacted(notes, (text) => shorten(redact(text)))),
+  };
+}
+
+/**
+ * Runs a generated case under fast-check: every run must pass; a failure shrinks (within the
+ * shrink budget, so a failing server cannot turn shrinking into thousands of requests) and is
+ * reported with its shrunk value and a replay line.
+ * @internal
+ */
+export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env: CaseRunEnvironment): Promise<ServerResult> {
+  const redact = (text: string) => env.context.sensitive.redact(text);
+  const origin = testCase.origin;
+  const own = env.expectations.filter((e) => e.case === testCase.id);
+  const coveredByOwn = (v: Verdict) => own.some((e) => e.check === undefined || e.check === v.check);
+  // Rule id -> the cases whose expectations list it.
+  const borrowed = new Map<string, string[]>();
+  if (testCase.borrowsExpectations) for (const e of env.expectations) if (e.check !== undefined) borrowed.set(e.check, [...(borrowed.get(e.check) ?? []), e.case]);
+  const isExpected = (v: Verdict) => coveredByOwn(v) || borrowed.has(v.check);
+
+  const seenExpected = new Map<string, Verdict>();
+  // Rules judged at least once: an expected failure of a rule never judged (P1 on values too
+  // short to tell) is no evidence either way, so it is not an unexpected pass.
+  const judged = new Set<string>();
+  const warnings = new Map<string, Verdict>();
+  const notes: InformationalVerdict[] = [];
+  let lastFailure: { value: T; verdicts: Verdict[] } | undefined;
+  let failedAtRequest: number | undefined;
+  let stopped: 'budget' | 'shrink budget' | undefined;
+  let completed = 0;
+
+  const context: CaseContext = {
+    ...env.context,
+    failsRun: (step) => judge({ steps: [step], notes: [] }, env.checks, redact).some((v) => v.status === 'fail' && env.counted(v) && !isExpected(v)),
+  };
+
+  const details = await fc.check(
+    fc.asyncProperty(testCase.arbitrary({ commandsReplayPath: env.replay?.commandsReplayPath }), async (value) => {
+      // Past a budget every remaining value counts as passing, which ends shrinking at the smallest failure found so far.
+      if (stopped) return true;
+      let verdicts: Verdict[];
+      try {
+        const outcome = await testCase.run(context, value);
+        verdicts = judge(outcome, env.checks, redact);
+        notes.push(...outcome.notes);
+      } catch (error) {
+        if (error instanceof RequestBudgetExhausted) {
+          stopped = 'budget';
+          return true;
+        }
+        if (!(error instanceof SetupError)) throw error;
+        verdicts = [setupFailure(error)];
+      }
+      completed += 1;
+      verdicts = redacted(verdicts, redact);
+      for (const v of verdicts) judged.add(v.check);
+      let ok = true;
+      for (const v of verdicts) {
+        if (v.status !== 'fail') continue;
+        if (isExpected(v)) seenExpected.set(v.check, v);
+        else if (env.counted(v)) ok = false;
+        else warnings.set(v.check, v);
+      }
+      if (!ok) {
+        lastFailure = { value, verdicts };
+        failedAtRequest ??= env.context.wire.sent;
+        if (env.context.wire.sent - failedAtRequest > env.shrinkRequestBudget) stopped = 'shrink budget';
+      }
+      return ok;
+    }),
+    { seed: env.seed, numRuns: env.runs ?? testCase.runs, ...(env.replay ? { path: env.replay.path, endOnFailure: true } : {}) },
+  );
+
+  const base = { id: testCase.id, kind: 'property' as const, level: testCase.level, documentation: testCase.title, origin, runs: details.numRuns };
+  const replayFor = (seed: number, path?: string, commands?: string) =>
+    `${env.replayBase} --filter ${testCase.id} --seed ${seed}${path ? ` --replay ${path}` : ''}${commands ? ` --replay-commands ${commands}` : ''}`;
+  const informational = uniqueNotes(redacted(notes, (text) => shorten(redact(text))));
+
+  if (details.failed && lastFailure) {
+    const counterexample = env.context.sensitive.redactValue(testCase.describe(lastFailure.value));
+    const unexpected = lastFailure.verdicts.filter((v) => v.status === 'fail' && env.counted(v) && !isExpected(v));
+    const commands = typeof counterexample['replayPath'] === 'string' ? counterexample['replayPath'] : undefined;
+    return {
+      ...base,
+      verdicts: lastFailure.verdicts,
+      classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : lastFailure.verdicts.filter((v) => v.status === 'fail') },
+      counterexample,
+      replay: replayFor(details.seed, details.counterexamplePath ?? undefined, commands),
+      warnings: [],
+      informational,
+    };
+  }
+  if (details.failed) {
+    const cause = (details as { errorInstance?: unknown }).errorInstance;
+    throw new Error(`server case ${testCase.id} crashed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  if (completed === 0 && stopped === 'budget') return notRun({ ...base, replay: replayFor(env.seed) }, 'not run: the request budget ran out');
+
+  const seen = [...seenExpected.values()];
+  const observable = own.filter((e) => e.check === undefined || judged.has(e.check));
+  let classified: Classified = classify(testCase.id, seen.filter(coveredByOwn), observable, () => true);
+  const borrowedSeen = seen.filter((v) => !coveredByOwn(v));
+  if (borrowedSeen.length > 0 && (classified.kind === 'pass' || classified.kind === 'expected-fail')) {
+    const earlier = classified.kind === 'expected-fail' ? classified : { failures: [], expectations: [] };
+    classified = {
+      kind: 'expected-fail',
+      failures: [...earlier.failures, ...borrowedSeen],
+      expectations: [
+        ...earlier.expectations,
+        ...borrowedSeen.map((v) => {
+          const cases = borrowed.get(v.check)!;
+          const named = cases.length > 3 ? `${cases.slice(0, 3).join(', ')} and ${cases.length - 3} more` : cases.join(', ');
+          return { case: testCase.id, check: v.check, reason: `a deviation this server is known for: the expectations list ${v.check} for ${named}`, source: 'the expectations of those cases' };
+        }),
+      ],
+    };
+  }
+  return { ...base, verdicts: seen, classified, replay: replayFor(env.seed), warnings: [...warnings.values()], informational };
+}

@@ -1,0 +1,38 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { SensitiveValues } from './sensitive-values.ts';
+
+describe('SensitiveValues', () => {
+  it('leaves no trace of a value, bare, quoted or JSON-escaped', () => {
+    fc.assert(
+      fc.property(fc.string({ minLength: 6, maxLength: 40 }).filter((v) => !'[redacted]'.includes(v)), fc.string(), (secret, around) => {
+        const values = new SensitiveValues();
+        values.add(secret);
+        const text = `${around}${secret}${around} ${JSON.stringify({ value: secret })}`;
+        expect(values.redact(text)).not.toContain(secret);
+        expect(values.redact(text)).not.toContain(JSON.stringify(secret).slice(1, -1));
+      }),
+    );
+  });
+
+  it('replaces a short value only where it stands quoted', () => {
+    const values = new SensitiveValues();
+    values.add('ab');
+    expect(values.redact('about "ab"')).toBe('about "[redacted]"');
+  });
+
+  it('redacts longer values first, so no fragment survives', () => {
+    const values = new SensitiveValues();
+    values.add('secret', 'secret-and-more');
+    expect(values.redact('x secret-and-more y')).toBe('x [redacted] y');
+  });
+
+  it('redacts the strings of a structure, and does nothing when switched off', () => {
+    const values = new SensitiveValues();
+    values.add('tok.en-123');
+    expect(values.redactValue({ request: { Token: 'tok.en-123', other: 'x' } })).toEqual({ request: { Token: '[redacted]', other: 'x' } });
+    const off = new SensitiveValues(false);
+    off.add('tok.en-123');
+    expect(off.redact('tok.en-123')).toBe('tok.en-123');
+  });
+});

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startLoopbackServer, type LoopbackServer } from '../../wire/loopback-server.ts';
+import { BROKEN_SERVERS } from '../broken/broken-servers.ts';
+import { createReferenceService } from '../reference/index.ts';
+import { runServerSuite } from '../run-server-suite.ts';
+import { commandsReplayPath } from './model-run.ts';
+
+const servers: LoopbackServer[] = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+async function brokenEndpoint(name: string): Promise<string> {
+  const server = await startLoopbackServer(BROKEN_SERVERS.find((b) => b.name === name)!.wrap(createReferenceService()));
+  servers.push(server);
+  return server.url;
+}
+
+describe('the semantics model run', () => {
+  it('shrinks a server that leaves access tokens working to sign in, revoke, GetUser, and replays it', async () => {
+    const first = await runServerSuite({ endpoint: await brokenEndpoint('access-tokens-outlive-revocation'), filters: ['semantics-model-run'], seed: 11 });
+    const result = first.results[0]!;
+    expect(result.classified).toMatchObject({ kind: 'fail', failures: [{ check: 'R3' }] });
+    expect(result.counterexample?.['commands']).toMatch(/^signIn\(\w+\),revoke\(#0\),getUser\(#0, [^)]*\)$/);
+    const [, seed, path, commands] = / --seed (\d+) --replay (\S+) --replay-commands (\S+)$/.exec(result.replay) ?? [];
+    expect(commands).toBe(result.counterexample?.['replayPath']);
+
+    const again = await runServerSuite({ endpoint: await brokenEndpoint('access-tokens-outlive-revocation'), filters: ['semantics-model-run'], seed: Number(seed), replay: { path: path!, commandsReplayPath: commands! } });
+    expect(again.results[0]!.counterexample).toEqual(result.counterexample);
+    expect(again.summary.requests).toBeLessThan(15);
+  });
+
+  it('finds the undeclared error a server answers with', async () => {
+    const { results } = await runServerSuite({ endpoint: await brokenEndpoint('undeclared-not-authorized'), filters: ['semantics-model-run'], seed: 5, runs: 30 });
+    expect(results[0]!.classified).toMatchObject({ kind: 'fail' });
+    const failures = results[0]!.classified.kind === 'fail' ? results[0]!.classified.failures.map((v) => v.check) : [];
+    expect(failures).toContain('S10');
+  });
+
+  it('reads the replay path out of what fast-check prints', () => {
+    expect(commandsReplayPath('signIn(public),revoke(#0) /*replayPath="AbC:d"*/')).toBe('AbC:d');
+    expect(commandsReplayPath('signIn(public)')).toBeUndefined();
+  });
+});

@@ -1,0 +1,87 @@
+import fc from 'fast-check';
+import { validMemberValue } from '../../model/arbitraries.ts';
+import { revokeToken } from '../../model/contract.ts';
+import { CLIENT_ROLES, type ClientRole } from '../provision/world.ts';
+import { CaseRecorder, StopAtFailure, type GeneratedServerCase } from '../run/server-case.ts';
+import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, SignIn, type SecretMode, type SemanticsCommand } from './commands.ts';
+import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
+
+const MAX_COMMANDS = 12;
+const tokenMember = revokeToken.input.members.find((member) => member.name === 'Token')!;
+
+const index = fc.nat({ max: MAX_SESSIONS * 2 - 1 });
+const role = fc.constantFrom(...CLIENT_ROLES);
+
+const signIn = role.map((r) => new SignIn(r));
+const refresh = index.map((i) => new Refresh(i));
+const getUserCommand = fc.tuple(index, fc.nat({ max: 4 })).map(([i, t]) => new GetUser(i, t));
+const revokeCommand = fc.tuple(index, fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing')).map(([i, s]) => new Revoke(i, s));
+const wrongTokenType = fc.tuple(index, fc.constantFrom<'access' | 'id'>('access', 'id'), fc.nat({ max: 4 })).map(([i, use, t]) => new RevokeWithWrongTokenType(i, use, t));
+const otherClient = fc.tuple(index, role).map(([i, r]) => new RevokeOnOtherClient(i, r));
+const unknownToken = validMemberValue(tokenMember, { maxUnboundedLength: 600 }).map((token) => new RevokeUnknownToken(token));
+
+/**
+ * Every command the model knows, built from the model's own generators where it takes data.
+ * fast-check picks among the entries evenly, so the ones that make sequences interesting
+ * (sessions to act on, revocations, checks of their effect) appear more than once.
+ */
+const COMMANDS: ReadonlyArray<fc.Arbitrary<SemanticsCommand>> = [
+  signIn,
+  signIn,
+  signIn,
+  revokeCommand,
+  revokeCommand,
+  revokeCommand,
+  getUserCommand,
+  getUserCommand,
+  getUserCommand,
+  refresh,
+  refresh,
+  wrongTokenType,
+  otherClient,
+  unknownToken,
+];
+
+/** fast-check prints the commands that ran, then `/*replayPath="..."*\/` to replay them. */
+export function commandsReplayPath(printed: string): string | undefined {
+  return /\/\*replayPath="([^"]*)"\*\//.exec(printed)?.[1];
+}
+
+/**
+ * The semantics as a state machine: random sequences of sign-ins, refreshes, GetUser calls and
+ * revocations (right, wrong or missing secret; access and ID tokens; another client's token;
+ * a token nobody issued) run against the server and against a model of the documented
+ * behaviour. A failing sequence shrinks to the shortest one that still fails.
+ * @internal
+ */
+export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, Iterable<SemanticsCommand>]> = {
+  kind: 'property',
+  id: 'semantics-model-run',
+  title: 'random sequences of sign-ins, refreshes, GetUser calls and revocations behave as the documented semantics say',
+  level: 'must',
+  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'U1', 'U2', 'U3', 'semantics'],
+  origin: 'conformance/server/semantics/model-run.ts',
+  runs: 15,
+  borrowsExpectations: true,
+  // Every sequence starts from one session, so that no run is spent on commands with nothing to act on.
+  arbitrary: ({ commandsReplayPath: replayPath }) => fc.tuple(role, fc.commands([...COMMANDS], { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) })),
+  describe: ([first, commands]) => {
+    const printed = String(commands);
+    const replayPath = commandsReplayPath(printed);
+    const rest = printed.replace(/\s*\/\*replayPath="[^"]*"\*\//, '');
+    return { commands: [new SignIn(first).toString(), ...(rest === '' ? [] : [rest])].join(','), ...(replayPath ? { replayPath } : {}) };
+  },
+  async run(context, [first, commands]) {
+    // Stopping at the first unexpected failure keeps later commands out of the shrunk sequence.
+    const recorder = new CaseRecorder(context.wire.timeoutMs, context.failsRun);
+    const real: SemanticsReal = { context, world: await context.world(), recorder, sessions: [] };
+    const model = emptyModel();
+    try {
+      await new SignIn(first).run(model, real);
+      await fc.asyncModelRun(() => ({ model, real }), commands);
+    } catch (error) {
+      if (!(error instanceof StopAtFailure)) throw error;
+    }
+    return recorder;
+  },
+};

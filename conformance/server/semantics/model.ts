@@ -1,0 +1,52 @@
+import type { SessionTokens } from '../provision/sessions.ts';
+import type { ClientRole, World } from '../provision/world.ts';
+import type { CaseContext, CaseRecorder } from '../run/server-case.ts';
+
+/**
+ * What the model knows about one side of a session. `unknown` once the server did something
+ * the documentation does not predict (or something unverified): from then on the suite stops
+ * judging that side, so one deviation is reported once instead of cascading.
+ * @internal
+ */
+export type Knowledge = 'live' | 'revoked' | 'unknown';
+
+/**
+ * One sign-in as the documentation says it behaves. Refresh and access are kept apart
+ * because servers get them wrong separately (cognito-local revokes the refresh token and
+ * leaves the access tokens working).
+ * @internal
+ */
+export interface SessionModel {
+  role: ClientRole;
+  refresh: Knowledge;
+  access: Knowledge;
+  /** Access tokens minted in this session: the sign-in's and one per refresh. */
+  accessTokens: number;
+}
+
+/** @internal */
+export interface SemanticsModel {
+  sessions: SessionModel[];
+}
+
+/** The tokens the server actually handed out, session by session, in the model's order. @internal */
+export interface SessionReal {
+  tokens: SessionTokens;
+  accessTokens: string[];
+}
+
+/** @internal */
+export interface SemanticsReal {
+  context: CaseContext;
+  world: World;
+  recorder: CaseRecorder;
+  sessions: SessionReal[];
+}
+
+/** More sessions add requests without adding behaviour. @internal */
+export const MAX_SESSIONS = 4;
+
+/** @internal */
+export function emptyModel(): SemanticsModel {
+  return { sessions: [] };
+}

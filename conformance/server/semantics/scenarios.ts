@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { CaseRecorder, type CaseContext, type FixedServerCase } from '../run/server-case.ts';
+import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, SignIn, type SemanticsCommand } from './commands.ts';
+import { emptyModel, type SemanticsReal } from './model.ts';
+
+const ORIGIN = 'conformance/server/semantics/scenarios.ts';
+
+/**
+ * Runs commands in order against a fresh model, skipping any whose precondition fails: the
+ * same machinery as the model run, with a fixed script, so every rule is judged on every run
+ * whatever the seed.
+ * @internal
+ */
+export async function runScript(context: CaseContext, commands: readonly SemanticsCommand[]): Promise<CaseRecorder> {
+  const recorder = new CaseRecorder(context.wire.timeoutMs);
+  const model = emptyModel();
+  const real: SemanticsReal = { context, world: await context.world(), recorder, sessions: [] };
+  for (const command of commands) {
+    if (await command.check(model)) await command.run(model, real);
+  }
+  return recorder;
+}
+
+/** Looks like a Cognito refresh token (five base64url segments) and was never issued by anyone. */
+function neverIssuedToken(): string {
+  const segment = (bytes: number) => randomBytes(bytes).toString('base64url');
+  return [Buffer.from('{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}').toString('base64url'), segment(256), segment(12), segment(400), segment(16)].join('.');
+}
+
+// Every scenario is must level: even the unverified ones judge their answers by the wire rules.
+function scenario(id: string, title: string, tags: readonly string[], script: () => SemanticsCommand[]): FixedServerCase {
+  return { kind: 'fixture', id, title, level: 'must', tags: [...tags, 'semantics'], origin: ORIGIN, run: (context) => runScript(context, script()) };
+}
+
+/** The documented semantics, one scripted scenario per rule, and the unverified cases. @internal */
+export const SCENARIO_CASES: readonly FixedServerCase[] = [
+  scenario(
+    'semantics-revoking-ends-the-session',
+    'revoking a refresh token ends it and every access token minted from it: the first sign-in\'s and a refreshed one',
+    ['R1', 'R2', 'R3'],
+    () => [new SignIn('public'), new Refresh(0), new GetUser(0, 0), new Revoke(0, 'right'), new GetUser(0, 0), new GetUser(0, 1), new Refresh(0)],
+  ),
+  scenario(
+    'semantics-other-sessions-keep-working',
+    'revoking one session leaves the user\'s other sessions working, on the same client and on another',
+    ['R4'],
+    () => [new SignIn('public'), new SignIn('public'), new SignIn('confidential'), new Revoke(0, 'right'), new GetUser(1, 0), new Refresh(1), new GetUser(1, 1), new GetUser(2, 0), new Refresh(2)],
+  ),
+  scenario(
+    'semantics-access-and-id-tokens-are-refused',
+    'an access or ID token passed as Token is refused with UnsupportedTokenTypeException, and its session keeps working',
+    ['R5', 'R4'],
+    () => [
+      new SignIn('public'),
+      new RevokeWithWrongTokenType(0, 'access', 0),
+      new RevokeWithWrongTokenType(0, 'id', 0),
+      new SignIn('confidential'),
+      new RevokeWithWrongTokenType(1, 'access', 0),
+      new RevokeWithWrongTokenType(1, 'id', 0),
+      new GetUser(0, 0),
+      new Refresh(0),
+      new GetUser(1, 0),
+    ],
+  ),
+  scenario(
+    'semantics-revocation-switched-off-is-refused',
+    'on an app client created with EnableTokenRevocation false, RevokeToken is refused with UnsupportedOperationException and nothing is revoked',
+    ['R6', 'R4'],
+    () => [new SignIn('revocationOff'), new Revoke(0, 'right'), new GetUser(0, 0), new Refresh(0)],
+  ),
+  scenario(
+    'semantics-client-secret-is-checked',
+    'on an app client with a secret, a missing or wrong ClientSecret is refused with UnauthorizedException and revokes nothing; the right one revokes',
+    ['R7', 'R4', 'R1', 'R3'],
+    () => [new SignIn('confidential'), new Revoke(0, 'missing'), new Revoke(0, 'wrong'), new GetUser(0, 0), new Refresh(0), new Revoke(0, 'right'), new GetUser(0, 0)],
+  ),
+  scenario(
+    'semantics-unverified-second-revoke',
+    'revoking the same refresh token twice: the second answer is compared with the configured outcome (informational)',
+    ['U1', 'unverified'],
+    () => [new SignIn('public'), new Revoke(0, 'right'), new Revoke(0, 'right')],
+  ),
+  scenario(
+    'semantics-unverified-unknown-token',
+    'a well-formed refresh token the server never issued: the answer is compared with the configured outcome (informational)',
+    ['U2', 'unverified'],
+    () => [new RevokeUnknownToken(neverIssuedToken())],
+  ),
+  scenario(
+    'semantics-unverified-other-clients-token',
+    'a refresh token revoked through another app client of the pool: the answer is compared with the configured outcome (informational)',
+    ['U3', 'unverified'],
+    () => [new SignIn('public'), new RevokeOnOtherClient(0, 'confidential'), new SignIn('confidential'), new RevokeOnOtherClient(1, 'public'), new GetUser(0, 0), new GetUser(1, 0)],
+  ),
+];

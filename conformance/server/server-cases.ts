@@ -1,0 +1,16 @@
+import { AUTH_CASES } from './probes/auth.ts';
+import { BODY_CASES } from './probes/body.ts';
+import { CONSTRAINT_CASES } from './probes/constraints.ts';
+import { PRIVACY_CASE } from './probes/privacy.ts';
+import { ROUTING_CASES } from './probes/routing.ts';
+import type { ServerCase } from './run/server-case.ts';
+import { MODEL_RUN_CASE } from './semantics/model-run.ts';
+import { SCENARIO_CASES } from './semantics/scenarios.ts';
+
+/**
+ * Every case of the server suite, in the order they run: the protocol probes (claiming,
+ * reading the body, constraints, authentication, privacy), then the semantics (scripted scenarios,
+ * then the model run).
+ * @internal
+ */
+export const SERVER_CASES: readonly ServerCase[] = [...ROUTING_CASES, ...BODY_CASES, ...CONSTRAINT_CASES, ...AUTH_CASES, PRIVACY_CASE, ...SCENARIO_CASES, MODEL_RUN_CASE];

@@ -1,0 +1,83 @@
+import type { Exchange } from '../checks/exchange.ts';
+import { sendOnce, type OutgoingRequest } from './send-once.ts';
+
+/**
+ * The run has sent as many requests as it may (`maxRequests`); nothing more goes out.
+ * @public
+ */
+export class RequestBudgetExhausted extends Error {
+  override name = 'RequestBudgetExhausted';
+  constructor(readonly maxRequests: number) {
+    super(`the run's budget of ${maxRequests} requests is spent (raise it with --max-requests)`);
+  }
+}
+
+/** @internal */
+export interface ServerWireOptions {
+  endpoint: URL;
+  /** The most requests the run may send. */
+  maxRequests: number;
+  /** The most requests per second. */
+  ratePerSecond: number;
+  /** How long one request may take, body included. */
+  timeoutMs: number;
+  /** Sends one request; defaults to node:http. Tests swap it. */
+  send?: (endpoint: URL, request: OutgoingRequest, timeoutMs: number) => Promise<Exchange>;
+}
+
+/**
+ * The one way the server suite reaches a server. Requests go one at a time, in the order
+ * they were asked for, no faster than the rate, and no more than the budget, so a run is
+ * gentle with an emulator and bounded against anything else.
+ * @internal
+ */
+export class ServerWire {
+  readonly endpoint: URL;
+  readonly timeoutMs: number;
+  readonly maxRequests: number;
+  #sent = 0;
+  #refused = 0;
+  #queue: Promise<unknown> = Promise.resolve();
+  #nextStart = 0;
+  readonly #intervalMs: number;
+  readonly #send: NonNullable<ServerWireOptions['send']>;
+
+  constructor(options: ServerWireOptions) {
+    if (!Number.isInteger(options.maxRequests) || options.maxRequests < 1) throw new RangeError('maxRequests must be a whole number of at least 1');
+    if (!(options.ratePerSecond > 0)) throw new RangeError('ratePerSecond must be above 0');
+    if (!Number.isInteger(options.timeoutMs) || options.timeoutMs < 1) throw new RangeError('timeoutMs must be a whole number of at least 1');
+    this.endpoint = options.endpoint;
+    this.timeoutMs = options.timeoutMs;
+    this.maxRequests = options.maxRequests;
+    this.#intervalMs = 1000 / options.ratePerSecond;
+    this.#send = options.send ?? sendOnce;
+  }
+
+  /** Requests sent (or queued) so far. */
+  get sent(): number {
+    return this.#sent;
+  }
+
+  /** True once a request was refused for want of budget. */
+  get exhausted(): boolean {
+    return this.#refused > 0;
+  }
+
+  /** Sends one request after those already queued. Rejects with RequestBudgetExhausted, never for a server's failure. */
+  send(request: OutgoingRequest): Promise<Exchange> {
+    if (this.#sent >= this.maxRequests) {
+      this.#refused += 1;
+      return Promise.reject(new RequestBudgetExhausted(this.maxRequests));
+    }
+    this.#sent += 1;
+    const turn = this.#queue.then(async () => {
+      const wait = this.#nextStart - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.#nextStart = performance.now() + this.#intervalMs;
+      return this.#send(this.endpoint, request, this.timeoutMs);
+    });
+    // The queue only orders requests; one request's failure must not stop the next.
+    this.#queue = turn.catch(() => undefined);
+    return turn;
+  }
+}
