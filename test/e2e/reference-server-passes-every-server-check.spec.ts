@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ServerResult } from '../../conformance/server/run/server-result.ts';
 import { SERVER_CASES } from '../../conformance/server/server-cases.ts';
-import { serverCli } from './server-harness.ts';
+import { cli as serverCli } from './cli-harness.ts';
 
 describe('the reference server passes every server check', () => {
   it.each([1, 2026])('must and should level, seed %i', async (seed) => {

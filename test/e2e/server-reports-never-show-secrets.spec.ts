@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { BROKEN_SERVERS } from '../../conformance/server/broken/broken-servers.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
 import { startLoopbackServer, type LoopbackServer } from '../../conformance/wire/loopback-server.ts';
-import { serverCli } from './server-harness.ts';
+import { cli as serverCli } from './cli-harness.ts';
 
 const SECRET_MEMBERS = new Set(['Token', 'ClientId', 'ClientSecret', 'Username', 'Password', 'TemporaryPassword', 'AccessToken', 'IdToken', 'RefreshToken', 'USERNAME', 'PASSWORD', 'SECRET_HASH', 'REFRESH_TOKEN']);
 
