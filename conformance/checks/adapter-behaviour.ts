@@ -1,14 +1,12 @@
 import { isDeepStrictEqual } from 'node:util';
+import { isRetryableAnswer } from '../protocol/aws-json.ts';
 import { caseLevel, describeUnsettled, everyRequest, fail, hasRequests, pass, type Check, type Observation } from './check.ts';
 
-const RETRYABLE_NAMES = new Set(['TooManyRequestsException', 'InternalErrorException']);
-
-/** Throttling and transient answers, which clients with retries may repeat (smithy-typescript's classification). */
-export function isRetryableAnswer(o: Observation): boolean {
+/** Throttling and transient answers, which clients with retries may repeat. */
+export function isRetryableCase(o: Observation): boolean {
   const response = o.case.response;
   if (response === 'hang') return false;
-  if (response.code === 429 || response.code >= 500) return true;
-  return o.case.expect.outcome === 'error' && o.case.expect.name !== undefined && RETRYABLE_NAMES.has(o.case.expect.name);
+  return isRetryableAnswer({ status: response.code, errorName: o.case.expect.outcome === 'error' ? o.case.expect.name : undefined });
 }
 
 export const a1OneRequestPerCall: Check = {
@@ -16,7 +14,7 @@ export const a1OneRequestPerCall: Check = {
   title: 'sends exactly one request per call (more only where the adapter declares retries)',
   source: 'conformance contract: retries must be declared; a call must reach the service',
   level: () => 'must',
-  appliesTo: (o) => o.case.mode !== 'cancel' && !o.case.tags.includes('invalid-input') && !(o.capabilities.retries && isRetryableAnswer(o)),
+  appliesTo: (o) => o.case.mode !== 'cancel' && !o.case.tags.includes('invalid-input') && !(o.capabilities.retries && isRetryableCase(o)),
   evaluate: (o) => (o.requests.length === 1 ? pass : fail('1 request', `${o.requests.length} requests`)),
 };
 
@@ -40,9 +38,9 @@ export const a3RetryBound: Check = {
   level: (o) => (o.requests.length > o.capabilities.maxAttempts ? 'must' : 'should'),
   appliesTo: (o) => o.capabilities.retries && o.case.mode !== 'cancel' && o.case.response !== 'hang' && hasRequests(o),
   evaluate: (o) => {
-    const bound = isRetryableAnswer(o) ? o.capabilities.maxAttempts : 1;
+    const bound = isRetryableCase(o) ? o.capabilities.maxAttempts : 1;
     if (o.requests.length <= bound) return pass;
-    const why = isRetryableAnswer(o) ? `at most ${bound} requests (declared maxAttempts)` : '1 request: this answer is not retryable';
+    const why = isRetryableCase(o) ? `at most ${bound} requests (declared maxAttempts)` : '1 request: this answer is not retryable';
     return fail(why, `${o.requests.length} requests`);
   },
 };

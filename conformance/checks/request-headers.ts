@@ -1,9 +1,5 @@
+import { AWS_JSON_1_1_CONTENT_TYPE as CONTENT_TYPE, REVOKE_TOKEN_TARGET as TARGET, SIGNING_HEADERS } from '../protocol/aws-json.ts';
 import { everyRequest, fail, hasRequests, pass, type Check } from './check.ts';
-
-export const CONTENT_TYPE = 'application/x-amz-json-1.1';
-export const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
-/** Headers that only a signing client sends; RevokeToken is @auth([]) + @optionalAuth. */
-export const SIGNING_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token'] as const;
 
 export const c03ContentType: Check = {
   id: 'C3',

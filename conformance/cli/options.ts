@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { REGION_PATTERN } from '../protocol/aws-json.ts';
 import { DEFAULT_ADAPTER } from '../adapters/load.ts';
 import { REVISION_IDS } from '../model/revisions.ts';
 
@@ -109,7 +110,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
     throw new UsageError((error as Error).message);
   }
   const v = parsed.values;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v.region!)) throw new UsageError(`--region ${v.region}: not a region name such as us-east-1`);
+  if (!REGION_PATTERN.test(v.region!)) throw new UsageError(`--region ${v.region}: not a region name such as us-east-1`);
   const seed = integer('seed', v.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
   if (v.replay !== undefined) {
     if (v.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure');

@@ -1,3 +1,4 @@
+import { AWS_JSON_1_1_CONTENT_TYPE, RETRYABLE_ERROR_NAMES } from '../protocol/aws-json.ts';
 import fc from 'fast-check';
 import type { FixtureExpectation } from '../fixtures/types.ts';
 import type { Case } from '../run/case.ts';
@@ -17,7 +18,7 @@ import {
 } from './wire-errors.ts';
 
 type GeneratedCase = Omit<Case, 'origin'>;
-const SUCCESS_HEADERS = { 'Content-Type': 'application/x-amz-json-1.1' };
+const SUCCESS_HEADERS = { 'Content-Type': AWS_JSON_1_1_CONTENT_TYPE };
 
 /** For all valid inputs the wire request is exactly right, and a `{}` answer resolves. */
 export const requestWire: PropertyDefinition = {
@@ -210,8 +211,6 @@ export const cancellation: PropertyDefinition = {
     })),
 };
 
-const RETRYABLE = new Set(['TooManyRequestsException', 'InternalErrorException']);
-
 /** Where the adapter declares retries: throttling and transient errors within the bound, others once. */
 export const retries: PropertyDefinition = {
   id: 'retries',
@@ -224,7 +223,7 @@ export const retries: PropertyDefinition = {
     fc
       .record({ params: validRequest(capabilities), error: fc.constantFrom(...MODEL_ERRORS), observedStatus: fc.boolean(), requestId: requestIdArb })
       .map(({ params, error, observedStatus, requestId }): GeneratedCase => {
-        const status = observedStatus && !RETRYABLE.has(error.name) ? 400 : error.status;
+        const status = observedStatus && !RETRYABLE_ERROR_NAMES.has(error.name) ? 400 : error.status;
         return {
           id: 'retries',
           level: 'must',

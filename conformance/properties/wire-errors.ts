@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { FixtureResponse } from '../fixtures/types.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE } from '../protocol/aws-json.ts';
 
 /**
  * Where an error response puts its code, after the awsJson1_1 rules and the Smithy compliance
@@ -82,7 +83,7 @@ export function errorResponse(answer: ErrorAnswer): FixtureResponse {
     headers['X-Amzn-Errortype'] = answer.name;
     return { code: answer.status, headers };
   }
-  headers['Content-Type'] = 'application/x-amz-json-1.1';
+  headers['Content-Type'] = AWS_JSON_1_1_CONTENT_TYPE;
   const body: Record<string, unknown> = { ...answer.extras };
   const code = codeFor(answer.name, answer.variant);
   if (answer.variant.startsWith('code-field')) body.code = code;

@@ -9,7 +9,7 @@ import { redactorFor, redactParams } from '../report/redact.ts';
 import type { Reporter } from '../report/reporter.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
-import { regionalEndpoint } from '../wire/service-endpoint.ts';
+import { regionalEndpoint } from '../protocol/aws-json.ts';
 import type { Case } from './case.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { Result, Summary } from './result.ts';

@@ -1,3 +1,4 @@
+import { REGION_PATTERN } from '../protocol/aws-json.ts';
 import type { Verdict } from '../checks/check.ts';
 import type { Reporter } from '../report/reporter.ts';
 import type { Expectation } from '../run/expectations.ts';
@@ -68,7 +69,6 @@ export interface ServerSuiteRun {
   results: ServerResult[];
 }
 
-const REGION = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 function positiveInteger(name: string, value: number | undefined): void {
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new ServerSuiteConfigError(`${name} must be a whole number of at least 1, got ${String(value)}`);
@@ -85,7 +85,7 @@ function positiveInteger(name: string, value: number | undefined): void {
 export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<ServerSuiteRun> {
   const started = performance.now();
   const region = options.region ?? 'us-east-1';
-  if (!REGION.test(region)) throw new ServerSuiteConfigError(`region ${region}: not a region name such as us-east-1`);
+  if (!REGION_PATTERN.test(region)) throw new ServerSuiteConfigError(`region ${region}: not a region name such as us-east-1`);
   for (const [name, value] of [['maxRequests', options.maxRequests], ['runs', options.runs], ['requestTimeoutMs', options.requestTimeoutMs], ['shrinkRequestBudget', options.shrinkRequestBudget]] as const) {
     positiveInteger(name, value);
   }

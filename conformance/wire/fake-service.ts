@@ -1,7 +1,7 @@
 import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
 import { captureRequest, type CapturedRequest, type Transport } from './captured-request.ts';
 import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
-import { ANY_REGIONAL_ENDPOINT, regionalEndpoint } from './service-endpoint.ts';
+import { ANY_REGIONAL_ENDPOINT, regionalEndpoint } from '../protocol/aws-json.ts';
 
 /** How the fake service answers the requests of one case. */
 export interface ServedCase {

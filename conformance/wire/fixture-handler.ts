@@ -2,7 +2,7 @@ import { http, type HttpHandler } from 'msw';
 import type { Fixture } from '../fixtures/types.ts';
 import { captureRequest, type CapturedRequest } from './captured-request.ts';
 import { fixtureResponse } from './fixture-response.ts';
-import { regionalEndpoint } from './service-endpoint.ts';
+import { regionalEndpoint } from '../protocol/aws-json.ts';
 
 export interface FixtureHandlerOptions {
   /** The region the client under test is configured for; default us-east-1. */

@@ -1,9 +1,9 @@
 import { fail, pass } from '../../checks/check.ts';
 import { DECLARED_ERRORS, errorBodyProblems, PROTOCOL_ERRORS } from './declared-errors.ts';
-import { errorTypeSources, resolveErrorType, sanitizeErrorCode } from './error-type.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1, sanitizeErrorCode } from '../../protocol/aws-json.ts';
+import { errorTypeSources, resolveErrorType } from './error-type.ts';
 import { isJsonObject, jsonBodyOf, mediaTypeOf, snippet } from './exchange.ts';
 import { SERVER_RULES } from './rules.ts';
-import { AWS_JSON_1_1 } from './success-shape.ts';
 import { answeredRevokeToken, isSuccess, type ServerCheck, type ServerObservation } from './server-check.ts';
 
 /** The framework errors this exchange may carry besides the declared ones. */

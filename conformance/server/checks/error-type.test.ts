@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeAnswer, resolveErrorType, sanitizeErrorCode } from './error-type.ts';
+import { sanitizeErrorCode } from '../../protocol/aws-json.ts';
+import { describeAnswer, resolveErrorType } from './error-type.ts';
 import { answer } from './test-support.ts';
 
 const name = fc.stringMatching(/^[A-Z][A-Za-z]{0,30}$/);

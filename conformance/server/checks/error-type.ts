@@ -1,15 +1,6 @@
+import { HEADER, sanitizeErrorCode } from '../../protocol/aws-json.ts';
 import { isJsonObject, jsonBodyOf, type ReceivedResponse } from './exchange.ts';
 
-/**
- * The awsJson sanitising rule (protocol section 1.6): the text before the first `:`, then
- * the text after the first `#`. `ns#Name:http://...` gives `Name`.
- * @internal
- */
-export function sanitizeErrorCode(raw: string): string {
-  const beforeColon = raw.split(':')[0] ?? '';
-  const hash = beforeColon.indexOf('#');
-  return (hash === -1 ? beforeColon : beforeColon.slice(hash + 1)).trim();
-}
 
 /**
  * The three places awsJson lets a server name an error, each as sent (not sanitised).
@@ -25,7 +16,7 @@ export interface ErrorTypeSources {
 /** @internal */
 export function errorTypeSources(response: ReceivedResponse): ErrorTypeSources {
   const sources: ErrorTypeSources = {};
-  const header = response.headers['x-amzn-errortype'];
+  const header = response.headers[HEADER.errorType];
   if (header !== undefined && header.trim() !== '') sources.header = header;
   const body = jsonBodyOf(response);
   if (body.kind === 'json' && isJsonObject(body.value)) {

@@ -1,3 +1,4 @@
+import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1 } from '../../protocol/aws-json.ts';
 import { fail, pass } from '../../checks/check.ts';
 import { successBodyProblems } from './declared-errors.ts';
 import { isJsonObject, jsonBodyOf, mediaTypeOf, snippet } from './exchange.ts';
@@ -5,7 +6,6 @@ import { SERVER_RULES } from './rules.ts';
 import { answeredRevokeToken, isSuccess, type ServerCheck } from './server-check.ts';
 
 /** @internal */
-export const AWS_JSON_1_1 = 'application/x-amz-json-1.1';
 
 /**
  * S8 (must): a success carries the protocol's Content-Type, and its body, when there is one,

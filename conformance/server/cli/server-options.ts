@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { REGION_PATTERN } from '../../protocol/aws-json.ts';
 import type { UnverifiedExpectation, UnverifiedExpectations } from '../semantics/unverified.ts';
 import { parseUnverifiedExpectation } from '../semantics/unverified.ts';
 
@@ -160,7 +161,7 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
     throw new ServerUsageError((error as Error).message);
   }
   const v = parsed.values;
-  if (!/^[a-z]{2}(-[a-z]+)+-\d+$/.test(v.region!)) throw new ServerUsageError(`--region ${v.region}: not a region name such as us-east-1`);
+  if (!REGION_PATTERN.test(v.region!)) throw new ServerUsageError(`--region ${v.region}: not a region name such as us-east-1`);
   const rate = v.rate === undefined ? undefined : Number(v.rate);
   if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) throw new ServerUsageError(`--rate must be a number of requests per second above 0, got "${v.rate}"`);
   const unverified: UnverifiedExpectations = {};

@@ -7,7 +7,6 @@ export type {
   InjectedFault,
   OperationName,
   ReferenceServiceOptions,
-  RevokeTokenErrorName,
   UnverifiedOutcome,
   UnverifiedRevokeTokenBehaviour,
 } from './options.ts';

@@ -1,27 +1,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import type { ModeledErrorName } from '../../../generated/index.ts';
+import { REGION_PATTERN } from '../../protocol/aws-json.ts';
 import type { TokenLifetimes } from './token-issuer.ts';
-
-/**
- * The errors RevokeToken's model declares, which are the only ones an outcome of an
- * unverified case may pick.
- * @public
- */
-export type RevokeTokenErrorName =
-  | 'ForbiddenException'
-  | 'InternalErrorException'
-  | 'InvalidParameterException'
-  | 'OperationNotEnabledException'
-  | 'TooManyRequestsException'
-  | 'UnauthorizedException'
-  | 'UnsupportedOperationException'
-  | 'UnsupportedTokenTypeException';
 
 /**
  * How RevokeToken answers a case whose real behaviour nobody has verified: `'succeed'` (a 200
  * that changes nothing beyond what the case implies) or one of the modeled errors.
  * @public
  */
-export type UnverifiedOutcome = 'succeed' | { error: RevokeTokenErrorName; message?: string };
+export type UnverifiedOutcome = 'succeed' | { error: ModeledErrorName; message?: string };
 
 /**
  * RevokeToken's answers where Cognito's documentation is silent; the reasons for each
@@ -42,7 +29,7 @@ export interface UnverifiedRevokeTokenBehaviour {
   /** A ClientId no pool has. Default UnauthorizedException, like OAuth's `invalid_client`. */
   unknownClient?: UnverifiedOutcome;
   /** A ClientSecret sent for a client that has none. Default `'ignore'`: the secret is not checked. */
-  secretForPublicClient?: 'ignore' | { error: RevokeTokenErrorName; message?: string };
+  secretForPublicClient?: 'ignore' | { error: ModeledErrorName; message?: string };
 }
 
 /**
@@ -114,7 +101,6 @@ export const DEFAULT_UNVERIFIED_BEHAVIOUR: Readonly<Required<UnverifiedRevokeTok
   secretForPublicClient: 'ignore',
 };
 
-const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
 /** @internal */
 export function resolveOptions(options: ReferenceServiceOptions): ResolvedOptions {

@@ -1,7 +1,6 @@
 import type { ServiceError } from './service-error.ts';
 
-/** @internal */
-export const AWS_JSON_1_1 = 'application/x-amz-json-1.1';
+import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1 } from '../../protocol/aws-json.ts';
 
 /**
  * A 200 with the operation's output serialised as awsJson: `{}` for an empty output, never

@@ -1,4 +1,4 @@
-import { AWS_JSON_1_1 } from './responses.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1 } from '../../protocol/aws-json.ts';
 import { ServiceError } from './service-error.ts';
 
 /** The shape name of Cognito's service, which awsJson puts in front of every X-Amz-Target. @internal */

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { errorCodeNamespace, isRetryableAnswer, operationOfTarget, REGION_PATTERN, REVOKE_TOKEN_TARGET, sanitizeErrorCode, targetOf } from './aws-json.ts';
+
+describe('sanitizeErrorCode', () => {
+  it.each([
+    ['FooError', 'FooError'],
+    ['FooError:http://internal.amazon.com/coral/com.amazon.coral.validate/', 'FooError'],
+    ['aws.protocoltests.restjson#FooError', 'FooError'],
+    ['aws.protocoltests.restjson#FooError:http://internal.amazon.com/', 'FooError'],
+    // The first '#' counts, as the protocol says (botocore takes the last one).
+    ['a#b#FooError', 'b#FooError'],
+  ])('%s resolves to %s', (raw, name) => {
+    expect(sanitizeErrorCode(raw)).toBe(name);
+  });
+
+  it('keeps surrounding white space, as the protocol does', () => {
+    expect(sanitizeErrorCode(' FooError')).toBe(' FooError');
+  });
+
+  it('names the namespace of a shape id', () => {
+    expect(errorCodeNamespace('com.amazonaws.cognitoidentityprovider#InvalidParameterException:x')).toBe('com.amazonaws.cognitoidentityprovider');
+    expect(errorCodeNamespace('InvalidParameterException')).toBe('');
+  });
+});
+
+describe('targets', () => {
+  it('joins the service shape name and the operation', () => {
+    expect(REVOKE_TOKEN_TARGET).toBe('AWSCognitoIdentityProviderService.RevokeToken');
+    expect(operationOfTarget(targetOf('GetUser'))).toBe('GetUser');
+    expect(operationOfTarget('CognitoIdentityProvider.RevokeToken')).toBeUndefined();
+    expect(operationOfTarget(null)).toBeUndefined();
+  });
+});
+
+describe('isRetryableAnswer', () => {
+  it.each([
+    [{ status: 429 }, true],
+    [{ status: 500 }, true],
+    [{ status: 503, errorName: 'InvalidParameterException' }, true],
+    [{ status: 400, errorName: 'TooManyRequestsException' }, true],
+    [{ status: 400, errorName: 'InternalErrorException' }, true],
+    [{ status: 400, errorName: 'InvalidParameterException' }, false],
+    [{ status: 400 }, false],
+  ])('%j -> %s', (answer, retryable) => {
+    expect(isRetryableAnswer(answer)).toBe(retryable);
+  });
+});
+
+describe('REGION_PATTERN', () => {
+  it('accepts region names and refuses anything else', () => {
+    for (const region of ['us-east-1', 'us-gov-west-1', 'ap-southeast-2']) expect(REGION_PATTERN.test(region)).toBe(true);
+    for (const region of ['us-east', 'US-EAST-1', 'us-east-1 ', '']) expect(REGION_PATTERN.test(region)).toBe(false);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * The awsJson 1.1 facts every part of the suite relies on: the harness that serves fixtures,
+ * the fixture linter, the reference server and the checks of both directions. Each is written
+ * here once, so that two parts can never disagree about the protocol (they once did: two
+ * sanitisers, one of which trimmed).
+ *
+ * Sources: /shared/reference/protocol.md (aws-json-1_1-protocol.rst, the Smithy compliance
+ * tests, smithy-typescript's loadRestJsonErrorCode and service-error-classification).
+ */
+
+/** The Content-Type of every awsJson 1.1 request and response body. @public */
+export const AWS_JSON_1_1_CONTENT_TYPE = 'application/x-amz-json-1.1';
+
+/** The service shape name: the part of X-Amz-Target before the dot. @public */
+export const SERVICE_SHAPE_NAME = 'AWSCognitoIdentityProviderService';
+
+/** `AWSCognitoIdentityProviderService.<operation>`, the X-Amz-Target of an operation. @public */
+export function targetOf(operation: string): string {
+  return `${SERVICE_SHAPE_NAME}.${operation}`;
+}
+
+/** The X-Amz-Target of RevokeToken. @public */
+export const REVOKE_TOKEN_TARGET = targetOf('RevokeToken');
+
+/** The operation an X-Amz-Target names, when it names one of this service's. @public */
+export function operationOfTarget(target: string | null | undefined): string | undefined {
+  const prefix = `${SERVICE_SHAPE_NAME}.`;
+  return typeof target === 'string' && target.startsWith(prefix) ? target.slice(prefix.length) : undefined;
+}
+
+/** Header names, lower-cased as Node and fetch report them. @public */
+export const HEADER = {
+  contentType: 'content-type',
+  contentLength: 'content-length',
+  target: 'x-amz-target',
+  errorType: 'x-amzn-errortype',
+  requestId: 'x-amzn-requestid',
+} as const;
+
+/** Headers only a signing client sends; RevokeToken is `@auth([])` with `@optionalAuth`. @public */
+export const SIGNING_HEADERS = ['authorization', 'x-amz-date', 'x-amz-security-token'] as const;
+
+/**
+ * The awsJson error-code sanitiser: the text before the first `:`, then the text after the
+ * first `#`. `aws.protocoltests#FooError:http://internal/` gives `FooError`. Nothing is
+ * trimmed: the protocol does not, and a client that did would hide a server's stray space.
+ * @public
+ */
+export function sanitizeErrorCode(raw: string): string {
+  const beforeColon = raw.split(':')[0] ?? '';
+  const hash = beforeColon.indexOf('#');
+  return hash === -1 ? beforeColon : beforeColon.slice(hash + 1);
+}
+
+/** The namespace of an error code's shape id (`''` when it has none). @public */
+export function errorCodeNamespace(raw: string): string {
+  const beforeColon = raw.split(':')[0] ?? '';
+  const hash = beforeColon.indexOf('#');
+  return hash === -1 ? '' : beforeColon.slice(0, hash);
+}
+
+/** Where an error code may stand, in the order a client looks (rule C14). @public */
+export const ERROR_CODE_SOURCES = ['header', 'code', '__type'] as const;
+
+/** The modeled errors a client with retries may send again (throttling and transient faults). @public */
+export const RETRYABLE_ERROR_NAMES: ReadonlySet<string> = new Set(['TooManyRequestsException', 'InternalErrorException']);
+
+/**
+ * Whether an answer is one a client with retries may repeat: 429, any 5xx, or a retryable
+ * modeled error (smithy-typescript's service-error classification).
+ * @public
+ */
+export function isRetryableAnswer(answer: { status: number; errorName?: string | undefined }): boolean {
+  if (answer.status === 429 || answer.status >= 500) return true;
+  return answer.errorName !== undefined && RETRYABLE_ERROR_NAMES.has(answer.errorName);
+}
+
+/** A region name such as `us-east-1` or `us-gov-west-1`. @public */
+export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
+
+/** The regional endpoint a real client calls; in process msw intercepts it, nothing leaves the machine. @public */
+export function regionalEndpoint(region: string): string {
+  return `https://cognito-idp.${region}.amazonaws.com`;
+}
+
+/** Any Cognito user-pools endpoint, in any region: what the harness's msw handler matches. @public */
+export const ANY_REGIONAL_ENDPOINT = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\/.*)?$/;
