@@ -1,6 +1,7 @@
+import { fail, pass } from '../judging/check.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { isRetryableAnswer } from '../protocol/aws-json.ts';
-import { caseLevel, describeUnsettled, everyRequest, fail, hasRequests, pass, type Check, type Observation } from './check.ts';
+import { caseLevel, describeUnsettled, everyRequest, hasRequests, type ClientCheck, type Observation } from './check.ts';
 
 /** Throttling and transient answers, which clients with retries may repeat. */
 export function isRetryableCase(o: Observation): boolean {
@@ -9,19 +10,17 @@ export function isRetryableCase(o: Observation): boolean {
   return isRetryableAnswer({ status: response.code, errorName: o.case.expect.outcome === 'error' ? o.case.expect.name : undefined });
 }
 
-export const a1OneRequestPerCall: Check = {
-  id: 'A1',
-  title: 'sends exactly one request per call (more only where the adapter declares retries)',
-  source: 'conformance contract: retries must be declared; a call must reach the service',
+export const a1OneRequestPerCall: ClientCheck = {
+  name: 'a1OneRequestPerCall',
+  rules: ['A1'],
   level: () => 'must',
   appliesTo: (o) => o.case.mode !== 'cancel' && !o.case.tags.includes('invalid-input') && !(o.capabilities.retries && isRetryableCase(o)),
   evaluate: (o) => (o.requests.length === 1 ? pass : fail('1 request', `${o.requests.length} requests`)),
 };
 
-export const a2Cancellation: Check = {
-  id: 'A2',
-  title: 'an aborted call rejects promptly and sends nothing more',
-  source: 'conformance contract: capabilities.cancellation (AbortSignal; the .NET API takes a CancellationToken)',
+export const a2Cancellation: ClientCheck = {
+  name: 'a2Cancellation',
+  rules: ['A2'],
   level: () => 'must',
   appliesTo: (o) => o.case.mode === 'cancel',
   evaluate: (o) => {
@@ -31,10 +30,9 @@ export const a2Cancellation: Check = {
   },
 };
 
-export const a3RetryBound: Check = {
-  id: 'A3',
-  title: 'retries only throttling and transient errors, within the declared bound',
-  source: 'smithy-typescript service-error-classification; semantics: SDK retry behaviour',
+export const a3RetryBound: ClientCheck = {
+  name: 'a3RetryBound',
+  rules: ['A3'],
   level: (o) => (o.requests.length > o.capabilities.maxAttempts ? 'must' : 'should'),
   appliesTo: (o) => o.capabilities.retries && o.case.mode !== 'cancel' && o.case.response !== 'hang' && hasRequests(o),
   evaluate: (o) => {
@@ -45,10 +43,9 @@ export const a3RetryBound: Check = {
   },
 };
 
-export const a4Settles: Check = {
-  id: 'A4',
-  title: 'settles (resolves or rejects) once the service has answered',
-  source: 'conformance contract: a call never hangs on an answer it got',
+export const a4Settles: ClientCheck = {
+  name: 'a4Settles',
+  rules: ['A4'],
   level: () => 'must',
   appliesTo: (o) => o.case.response !== 'hang' && o.case.mode !== 'cancel',
   evaluate: (o) => (o.outcome.kind === 'unsettled' ? fail('settled', describeUnsettled(o.outcome)) : pass),
@@ -58,10 +55,9 @@ function headerMap(headers: Record<string, string>): Map<string, string> {
   return new Map(Object.entries(headers).map(([name, value]) => [name.toLowerCase(), value]));
 }
 
-export const f1FixtureRequest: Check = {
-  id: 'F1',
-  title: "matches the fixture's own request expectations",
-  source: 'the fixture (Smithy httpRequestTests fields)',
+export const f1FixtureRequest: ClientCheck = {
+  name: 'f1FixtureRequest',
+  rules: ['F1'],
   level: caseLevel,
   appliesTo: (o) => o.case.request !== undefined && hasRequests(o),
   evaluate: everyRequest((r, o) => {

@@ -1,5 +1,6 @@
 import type { AdapterCapabilities } from '../adapters/contract.ts';
-import type { Case, Level } from '../run/case.ts';
+import { fail, pass, type Check, type Finding, type Level } from '../judging/check.ts';
+import type { Case } from '../run/case.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 
 /** What a call did: resolved, rejected, or did not settle within the suite's bound. */
@@ -13,7 +14,7 @@ export function describeUnsettled(outcome: { afterMs: number; detail?: string })
   return outcome.detail ?? `still pending after ${outcome.afterMs} ms`;
 }
 
-/** Everything a check may look at, after the call is over. */
+/** The client direction's observation: everything a check may look at, after the call is over. */
 export interface Observation {
   case: Case;
   requests: readonly CapturedRequest[];
@@ -25,38 +26,8 @@ export interface Observation {
   unsignedRequired?: boolean;
 }
 
-export type Finding = { ok: true } | { ok: false; expected: string; actual: string };
-
-/**
- * A rule the suite enforces. `id` is the rule's number in the checklist of
- * shared protocol research (C1..C26) or, for harness-level rules, A1..A4 and F1.
- */
-export interface Check {
-  id: string;
-  title: string;
-  /** Where the rule comes from (spec section, Smithy test id, model trait). */
-  source: string;
-  /** The level of a failure: fixed for wire rules, the case's own level for outcome rules. */
-  level(observation: Observation): Level;
-  /** Where one check judges several rules: the rule (id and title) this observation falls under. */
-  ruleFor?(observation: Observation): readonly [id: string, title: string];
-  appliesTo(observation: Observation): boolean;
-  evaluate(observation: Observation): Finding;
-}
-
-export interface Verdict {
-  check: string;
-  title: string;
-  level: Level;
-  status: 'pass' | 'fail';
-  expected?: string;
-  actual?: string;
-}
-
-export const pass: Finding = { ok: true };
-export function fail(expected: string, actual: string): Finding {
-  return { ok: false, expected, actual };
-}
+/** A check of the client direction. */
+export type ClientCheck = Check<Observation>;
 
 /** A rule about every request the client sent; passes vacuously when none was sent. */
 export function everyRequest(
@@ -74,6 +45,21 @@ export function everyRequest(
   };
 }
 
+/** How the call ended, for the `actual` side of an outcome rule. */
+export function describeOutcome(o: Observation): string {
+  switch (o.outcome.kind) {
+    case 'resolved':
+      return 'resolved';
+    case 'rejected':
+      return `rejected with ${o.outcome.error.name}: ${JSON.stringify(o.outcome.error.message)}`;
+    case 'unsettled':
+      return describeUnsettled(o.outcome);
+  }
+}
+
 export const hasRequests = (o: Observation) => o.requests.length > 0;
 export const caseLevel = (o: Observation): Level => o.case.level;
 export const hasTag = (tag: string) => (o: Observation) => o.case.tags.includes(tag);
+/** The service gave an answer the client can act on (not a hang, not an aborted call). */
+export const answered = (o: Observation) => o.case.response !== 'hang' && o.case.mode !== 'cancel';
+

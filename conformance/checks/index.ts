@@ -1,12 +1,13 @@
 import { a1OneRequestPerCall, a2Cancellation, a3RetryBound, a4Settles, f1FixtureRequest } from './adapter-behaviour.ts';
-import type { Check } from './check.ts';
-import { c12Success, c13NonSuccessRejects, c21Message, c23NonJson, c24Metadata, errorName } from './outcome.ts';
+import type { ClientCheck } from './check.ts';
+import { errorName } from './error-name.ts';
+import { c12Success, c13NonSuccessRejects, c21Message, c23NonJson, c24Metadata } from './outcome.ts';
 import { c08BodyMembers, c09OmitUnset, c10EmptyObject, c11NoClientValidation } from './request-body.ts';
 import { c03ContentType, c04Target, c05ContentLength, c06Unsigned } from './request-headers.ts';
 import { c01MethodPost, c02PathRoot } from './request-line.ts';
 
 /** Every client check, in checklist order. */
-export const CLIENT_CHECKS: readonly Check[] = [
+export const CLIENT_CHECKS: readonly ClientCheck[] = [
   c01MethodPost,
   c02PathRoot,
   c03ContentType,

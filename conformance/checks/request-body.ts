@@ -1,6 +1,7 @@
+import { fail, type Finding, pass } from '../judging/check.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { validateRevokeTokenRequest } from '../../generated/index.ts';
-import { everyRequest, fail, hasRequests, pass, type Check, type Finding, type Observation } from './check.ts';
+import { everyRequest, hasRequests, type ClientCheck, type Observation } from './check.ts';
 
 /** The members the caller set, as the wire must carry them: unset (undefined) ones left out. */
 export function expectedBody(params: Record<string, unknown>): Record<string, unknown> {
@@ -20,10 +21,9 @@ function parseObject(body: string): { ok: true; value: Record<string, unknown> }
 
 const describe = (value: unknown) => JSON.stringify(value);
 
-export const c08BodyMembers: Check = {
-  id: 'C8',
-  title: 'sends a JSON object whose members are exactly the input, under their model names',
-  source: 'awsJson1_1 shape serialization; Smithy tests serializes_string_shapes, can_call_operation_with_optional_input',
+export const c08BodyMembers: ClientCheck = {
+  name: 'c08BodyMembers',
+  rules: ['C8'],
   level: () => 'must',
   appliesTo: hasRequests,
   evaluate: everyRequest((r, o: Observation): Finding => {
@@ -44,10 +44,9 @@ export const c08BodyMembers: Check = {
   }),
 };
 
-export const c09OmitUnset: Check = {
-  id: 'C9',
-  title: 'leaves out members that were not set (no extra members, no nulls)',
-  source: 'Smithy test AwsJson11StructuresDontSerializeNullValues',
+export const c09OmitUnset: ClientCheck = {
+  name: 'c09OmitUnset',
+  rules: ['C9'],
   level: () => 'must',
   appliesTo: hasRequests,
   evaluate: everyRequest((r, o) => {
@@ -59,19 +58,17 @@ export const c09OmitUnset: Check = {
   }),
 };
 
-export const c10EmptyObject: Check = {
-  id: 'C10',
-  title: 'sends {} (never an empty body) when no member is set',
-  source: 'awsJson1_1 empty body serialization; Smithy test can_call_operation_with_no_input_or_output',
+export const c10EmptyObject: ClientCheck = {
+  name: 'c10EmptyObject',
+  rules: ['C10'],
   level: () => 'must',
   appliesTo: (o) => hasRequests(o) && Object.keys(expectedBody(o.case.params as Record<string, unknown>)).length === 0,
   evaluate: everyRequest((r) => (r.body.trim() === '' ? fail('{}', '(empty body)') : pass)),
 };
 
-export const c11NoClientValidation: Check = {
-  id: 'C11',
-  title: 'leaves constraint checking to the service (sends input that breaks @length/@pattern/@required)',
-  source: 'Smithy constraint-traits: not enforced when serializing; input members are optional for clients',
+export const c11NoClientValidation: ClientCheck = {
+  name: 'c11NoClientValidation',
+  rules: ['C11'],
   level: () => 'should',
   appliesTo: (o) => o.case.tags.includes('invalid-input'),
   evaluate: (o) =>

@@ -1,10 +1,10 @@
+import { fail, pass } from '../judging/check.ts';
 import { AWS_JSON_1_1_CONTENT_TYPE as CONTENT_TYPE, REVOKE_TOKEN_TARGET as TARGET, SIGNING_HEADERS } from '../protocol/aws-json.ts';
-import { everyRequest, fail, hasRequests, pass, type Check } from './check.ts';
+import { everyRequest, hasRequests, type ClientCheck } from './check.ts';
 
-export const c03ContentType: Check = {
-  id: 'C3',
-  title: `sends Content-Type: ${CONTENT_TYPE}`,
-  source: 'aws-json-1_1-protocol.rst; Smithy test includes_x_amz_target_and_content_type',
+export const c03ContentType: ClientCheck = {
+  name: 'c03ContentType',
+  rules: ['C3'],
   level: () => 'must',
   appliesTo: hasRequests,
   evaluate: everyRequest((r) => {
@@ -13,10 +13,9 @@ export const c03ContentType: Check = {
   }),
 };
 
-export const c04Target: Check = {
-  id: 'C4',
-  title: `sends X-Amz-Target: ${TARGET}`,
-  source: 'awsJson1_1 headers table: service shape name + "." + operation name',
+export const c04Target: ClientCheck = {
+  name: 'c04Target',
+  rules: ['C4'],
   level: () => 'must',
   appliesTo: hasRequests,
   evaluate: everyRequest((r) => {
@@ -25,10 +24,9 @@ export const c04Target: Check = {
   }),
 };
 
-export const c05ContentLength: Check = {
-  id: 'C5',
-  title: 'sends a Content-Length equal to the body size',
-  source: 'awsJson1_1 headers table; Smithy kitchen-sink requireHeaders ["Content-Length"]',
+export const c05ContentLength: ClientCheck = {
+  name: 'c05ContentLength',
+  rules: ['C5'],
   level: () => 'must',
   appliesTo: hasRequests,
   evaluate: everyRequest((r) => {
@@ -42,10 +40,9 @@ export const c05ContentLength: Check = {
   }),
 };
 
-export const c06Unsigned: Check = {
-  id: 'C6',
-  title: 'sends the request unsigned (no SigV4 headers)',
-  source: 'model: RevokeToken has @auth([]) and @optionalAuth; botocore authtype none',
+export const c06Unsigned: ClientCheck = {
+  name: 'c06Unsigned',
+  rules: ['C6'],
   level: () => 'must',
   // Clients built against the model before 2023-08 signed the call, and the service took it.
   appliesTo: (o) => hasRequests(o) && o.unsignedRequired !== false,

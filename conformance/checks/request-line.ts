@@ -1,18 +1,17 @@
-import { everyRequest, fail, hasRequests, pass, type Check } from './check.ts';
+import { fail, pass } from '../judging/check.ts';
+import { everyRequest, hasRequests, type ClientCheck } from './check.ts';
 
-export const c01MethodPost: Check = {
-  id: 'C1',
-  title: 'sends RevokeToken as an HTTP POST',
-  source: 'awsJson1_1 protocol behaviours; Smithy test sends_requests_to_slash',
+export const c01MethodPost: ClientCheck = {
+  name: 'c01MethodPost',
+  rules: ['C1'],
   level: () => 'must',
   appliesTo: hasRequests,
   evaluate: everyRequest((r) => (r.method === 'POST' ? pass : fail('POST', r.method))),
 };
 
-export const c02PathRoot: Check = {
-  id: 'C2',
-  title: 'posts to the path / with no query string',
-  source: 'awsJson1_1 protocol behaviours; Smithy test AwsJson11HostWithPath',
+export const c02PathRoot: ClientCheck = {
+  name: 'c02PathRoot',
+  rules: ['C2'],
   level: () => 'must',
   appliesTo: hasRequests,
   evaluate: everyRequest((r) => {

@@ -1,5 +1,5 @@
 import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
-import { judge } from '../checks/judge.ts';
+import { judge } from '../judging/judge.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import { redactorFor } from '../report/redact.ts';
 import type { FixtureWithFile } from '../run/runner.ts';
@@ -35,7 +35,7 @@ export async function serveFixture(
   const write = (text: string) => options.out.write(`${text}\n`);
   service.begin({ respond: () => fixtureResponse(fixture.response) });
   service.onRequest((request) => {
-    const verdicts = judge(CLIENT_CHECKS.filter((check) => REQUEST_RULES.has(check.id)), {
+    const verdicts = judge(CLIENT_CHECKS.filter((check) => REQUEST_RULES.has(check.rules[0])), {
       case: c,
       requests: [request],
       outcome: { kind: 'resolved', value: {} },

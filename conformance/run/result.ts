@@ -1,6 +1,5 @@
-import type { Verdict } from '../checks/check.ts';
+import type { Level, Verdict } from '../judging/check.ts';
 import type { Classified } from './expectations.ts';
-import type { Level } from './case.ts';
 
 /** One reported line of a run: a fixture case or a whole property. */
 export interface Result {

@@ -1,6 +1,7 @@
+import type { Verdict } from '../judging/check.ts';
 import type { Adapter, AdapterCapabilities } from '../adapters/contract.ts';
-import type { Check, Observation, Outcome, Verdict } from '../checks/check.ts';
-import { judge } from '../checks/judge.ts';
+import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
+import { judge } from '../judging/judge.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
 import type { Case } from './case.ts';
@@ -12,7 +13,7 @@ export interface RunEnvironment {
   service: FakeService;
   endpoint: string;
   region: string;
-  checks: readonly Check[];
+  checks: readonly ClientCheck[];
   /** Fake the clock during calls (in-process adapters only). */
   fakeTime: boolean;
   caseTimeoutMs: number;

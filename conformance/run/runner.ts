@@ -1,7 +1,7 @@
+import type { Verdict } from '../judging/check.ts';
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
-import type { Verdict } from '../checks/check.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { PropertyDefinition } from '../properties/property.ts';

@@ -1,5 +1,5 @@
+import type { Verdict } from '../judging/check.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
-import type { Verdict } from '../checks/check.ts';
 import type { Reporter } from '../report/reporter.ts';
 import type { Expectation } from '../run/expectations.ts';
 import { SERVER_CHECKS } from './checks/index.ts';

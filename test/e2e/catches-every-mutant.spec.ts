@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
-import { ERROR_NAME_RULES } from '../../conformance/checks/outcome.ts';
+import { rulesOf } from '../../conformance/rules/registry.ts';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
 import { CLIENT_PROPERTIES } from '../../conformance/properties/index.ts';
 import { runSuite, type FixtureWithFile } from '../../conformance/run/runner.ts';
@@ -50,8 +50,8 @@ describe('the checks can pass', () => {
 });
 
 describe('every check catches the broken client made for it', () => {
-  it('every rule the checks report has a mutant', () => {
-    const rules = new Set<string>([...CLIENT_CHECKS.map((c) => c.id), ...ERROR_NAME_RULES.map(([id]) => id)]);
+  it('every client rule in the registry, and every rule a client check reports, has a mutant', () => {
+    const rules = new Set<string>([...rulesOf('client').map((r) => r.id), ...CLIENT_CHECKS.flatMap((c) => c.rules)]);
     const covered = new Set(MUTANTS.map((m) => m.caughtBy));
     expect([...rules].filter((rule) => !covered.has(rule)).sort()).toEqual([]);
   });

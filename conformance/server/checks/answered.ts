@@ -1,5 +1,4 @@
-import { fail, pass } from '../../checks/check.ts';
-import { SERVER_RULES } from './rules.ts';
+import { fail, pass } from '../../judging/check.ts';
 import type { ServerCheck } from './server-check.ts';
 
 /**
@@ -8,9 +7,8 @@ import type { ServerCheck } from './server-check.ts';
  * @internal
  */
 export const h1Answered: ServerCheck = {
-  id: 'H1',
-  title: SERVER_RULES.H1.title,
-  source: SERVER_RULES.H1.source,
+  name: 'h1Answered',
+  rules: ['H1'],
   level: () => 'must',
   appliesTo: () => true,
   evaluate(o) {

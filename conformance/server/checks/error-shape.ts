@@ -1,9 +1,8 @@
-import { fail, pass } from '../../checks/check.ts';
+import { fail, pass } from '../../judging/check.ts';
 import { DECLARED_ERRORS, errorBodyProblems, PROTOCOL_ERRORS } from './declared-errors.ts';
 import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1, sanitizeErrorCode } from '../../protocol/aws-json.ts';
 import { errorTypeSources, resolveErrorType } from './error-type.ts';
 import { isJsonObject, jsonBodyOf, mediaTypeOf, snippet } from './exchange.ts';
-import { SERVER_RULES } from './rules.ts';
 import { answeredRevokeToken, isSuccess, type ServerCheck, type ServerObservation } from './server-check.ts';
 
 /** The framework errors this exchange may carry besides the declared ones. */
@@ -26,9 +25,8 @@ function kindOf(value: unknown): string {
  * @internal
  */
 export const s10ErrorShape: ServerCheck = {
-  id: 'S10',
-  title: SERVER_RULES.S10.title,
-  source: SERVER_RULES.S10.source,
+  name: 's10ErrorShape',
+  rules: ['S10'],
   level: () => 'must',
   appliesTo: answeredError,
   evaluate(o) {
@@ -62,9 +60,9 @@ export const s10ErrorShape: ServerCheck = {
 
 /** S10 (should): `__type` is the bare shape name, without a namespace or a URI. @internal */
 export const s10BareName: ServerCheck = {
-  id: 'S10',
-  title: 'names the error by its bare shape name (no namespace, no URI suffix)',
-  source: 'aws-json-1_1-protocol.rst: "servers SHOULD only send the error\'s shape name"',
+  name: 's10BareName',
+  rules: ['S10'],
+  aspect: 'names the error by its bare shape name (no namespace, no URI suffix)',
   level: () => 'should',
   appliesTo: (o) => answeredError(o) && errorTypeSources(o.exchange.response!).dunderType !== undefined,
   evaluate(o) {
@@ -75,9 +73,8 @@ export const s10BareName: ServerCheck = {
 
 /** S11 (must): the header and `code`, when sent, agree with `__type`. @internal */
 export const s11SourcesAgree: ServerCheck = {
-  id: 'S11',
-  title: SERVER_RULES.S11.title,
-  source: SERVER_RULES.S11.source,
+  name: 's11SourcesAgree',
+  rules: ['S11'],
   level: () => 'must',
   appliesTo: (o) => {
     if (!answeredError(o)) return false;
@@ -105,9 +102,8 @@ function knownStatus(o: ServerObservation): { name: string; fault: 'client' | 's
 
 /** S12 (must): client faults are 4xx, server faults 5xx. @internal */
 export const s12StatusClass: ServerCheck = {
-  id: 'S12',
-  title: SERVER_RULES.S12.title,
-  source: SERVER_RULES.S12.source,
+  name: 's12StatusClass',
+  rules: ['S12'],
   level: () => 'must',
   appliesTo: (o) => answeredError(o) && knownStatus(o) !== undefined,
   evaluate(o) {
@@ -120,9 +116,9 @@ export const s12StatusClass: ServerCheck = {
 
 /** S12 (should): the exact status the model (or the Smithy framework) gives the error. @internal */
 export const s12ExactStatus: ServerCheck = {
-  id: 'S12',
-  title: 'uses the status the model\'s @httpError (or Smithy\'s framework error) gives the error',
-  source: 'model @httpError: ForbiddenException 403, TooManyRequestsException 429, UnauthorizedException 401, InternalErrorException 500, others 400',
+  name: 's12ExactStatus',
+  rules: ['S12'],
+  aspect: 'uses the status the model\'s @httpError (or Smithy\'s framework error) gives the error',
   level: () => 'should',
   appliesTo: (o) => answeredError(o) && knownStatus(o) !== undefined,
   evaluate(o) {

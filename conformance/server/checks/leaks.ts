@@ -1,6 +1,5 @@
-import { fail, pass } from '../../checks/check.ts';
+import { fail, pass } from '../../judging/check.ts';
 import { mediaTypeOf } from './exchange.ts';
-import { SERVER_RULES } from './rules.ts';
 import { answeredRevokeToken, type ServerCheck } from './server-check.ts';
 
 const HTML = /^\s*<(?:!doctype|html|head|body|title|h1|pre|\?xml)\b|<html[\s>]/i;
@@ -24,9 +23,8 @@ const INTERNALS: ReadonlyArray<readonly [RegExp, string]> = [
  * @internal
  */
 export const s13NoInternals: ServerCheck = {
-  id: 'S13',
-  title: SERVER_RULES.S13.title,
-  source: SERVER_RULES.S13.source,
+  name: 's13NoInternals',
+  rules: ['S13'],
   level: () => 'must',
   appliesTo: answeredRevokeToken,
   evaluate(o) {
@@ -57,9 +55,8 @@ const MIN_ECHO_LENGTH = 8;
  * @internal
  */
 export const p1NoEcho: ServerCheck = {
-  id: 'P1',
-  title: SERVER_RULES.P1.title,
-  source: SERVER_RULES.P1.source,
+  name: 'p1NoEcho',
+  rules: ['P1'],
   level: () => 'must',
   // Judged only where it can tell: a short value matches too much to be told apart from text.
   appliesTo: (o) => answeredRevokeToken(o) && o.sensitive.some((value) => value.length >= MIN_ECHO_LENGTH),

@@ -1,7 +1,6 @@
-import { fail, pass } from '../../checks/check.ts';
+import { fail, pass } from '../../judging/check.ts';
 import { describeAnswer, errorMessageOf, resolveErrorType } from './error-type.ts';
-import { SERVER_RULES } from './rules.ts';
-import { isSuccess, type ServerCheck, type ServerObservation } from './server-check.ts';
+import { isSuccess, OUTCOME_RULES, PREFERENCE_RULES, type ServerCheck, type ServerObservation } from './server-check.ts';
 
 type Expectation = ServerObservation['expected'];
 type Judged = Exclude<Expectation, { kind: 'observe' }>;
@@ -14,11 +13,10 @@ const judged = (o: ServerObservation): Judged => o.expected as Judged;
  * @internal
  */
 export const expectedOutcome: ServerCheck = {
-  id: 'outcome',
-  title: 'the outcome the case expects',
-  source: 'per case: see the rule',
+  name: 'expectedOutcome',
+  rules: OUTCOME_RULES,
   level: (o) => judged(o).level,
-  ruleFor: (o) => [judged(o).rule, SERVER_RULES[judged(o).rule].title],
+  ruleFor: (o) => judged(o).rule,
   appliesTo: (o) => o.exchange.response !== undefined && o.expected.kind !== 'observe',
   evaluate(o) {
     const response = o.exchange.response!;
@@ -50,14 +48,10 @@ export const expectedOutcome: ServerCheck = {
  * @internal
  */
 export const preferredRefusal: ServerCheck = {
-  id: 'preferred-refusal',
-  title: 'refuses in the preferred way',
-  source: 'per case: see the rule',
+  name: 'preferredRefusal',
+  rules: PREFERENCE_RULES,
   level: () => 'should',
-  ruleFor: (o) => {
-    const rule = (o.expected as Extract<Expectation, { kind: 'refused' }>).prefer!.rule;
-    return [rule, SERVER_RULES[rule].title];
-  },
+  ruleFor: (o) => (o.expected as Extract<Expectation, { kind: 'refused' }>).prefer!.rule,
   appliesTo: (o) => o.expected.kind === 'refused' && o.expected.prefer !== undefined && (o.exchange.response?.status ?? 0) >= 400,
   evaluate(o) {
     const response = o.exchange.response!;
@@ -77,14 +71,10 @@ export const preferredRefusal: ServerCheck = {
  * @internal
  */
 export const expectedMessage: ServerCheck = {
-  id: 'expected-message',
-  title: 'the error message says what happened',
-  source: 'per case: see the rule',
+  name: 'expectedMessage',
+  rules: OUTCOME_RULES,
   level: () => 'should',
-  ruleFor: (o) => {
-    const rule = (o.expected as Extract<Expectation, { kind: 'error' }>).message!.rule;
-    return [rule, SERVER_RULES[rule].title];
-  },
+  ruleFor: (o) => (o.expected as Extract<Expectation, { kind: 'error' }>).message!.rule,
   appliesTo: (o) =>
     o.expected.kind === 'error' &&
     o.expected.message !== undefined &&

@@ -1,5 +1,4 @@
-import { fail, pass } from '../../checks/check.ts';
-import { SERVER_RULES } from './rules.ts';
+import { fail, pass } from '../../judging/check.ts';
 import { answeredRevokeToken, type ServerCheck } from './server-check.ts';
 
 /** The headers clients read a request id from, in the order the v3 SDK tries them. */
@@ -11,9 +10,8 @@ export const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-amzn-request-id', 'x-a
  * @internal
  */
 export const s14RequestId: ServerCheck = {
-  id: 'S14',
-  title: SERVER_RULES.S14.title,
-  source: SERVER_RULES.S14.source,
+  name: 's14RequestId',
+  rules: ['S14'],
   level: () => 'must',
   appliesTo: answeredRevokeToken,
   evaluate(o) {

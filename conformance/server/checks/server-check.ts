@@ -1,7 +1,15 @@
-import type { Finding, Verdict } from '../../checks/check.ts';
-import type { Level } from '../../run/case.ts';
+import type { Check, Level, Verdict } from '../../judging/check.ts';
 import type { Exchange, ReceivedResponse } from './exchange.ts';
-import type { ServerRuleId } from './rules.ts';
+import type { ServerRuleId } from '../../rules/registry.ts';
+
+/** The rules a case can name as the outcome it is about: routing, body, constraints, auth and the semantics. @internal */
+export const OUTCOME_RULES = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S15', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const satisfies readonly ServerRuleId[];
+
+/** @internal */
+export type OutcomeRuleId = (typeof OUTCOME_RULES)[number];
+
+/** The rules a case can name for its preferred way of refusing. @internal */
+export const PREFERENCE_RULES = ['S7', 'S2', 'S4'] as const satisfies readonly ServerRuleId[];
 
 /**
  * A preferred way of refusing, judged at should level: the awsJson framework error a Smithy
@@ -9,7 +17,7 @@ import type { ServerRuleId } from './rules.ts';
  * @internal
  */
 export interface Preference {
-  rule: ServerRuleId;
+  rule: (typeof PREFERENCE_RULES)[number];
   /** Error types that satisfy the preference (sanitised names). */
   types?: readonly string[];
   statuses?: readonly number[];
@@ -28,9 +36,9 @@ export interface Preference {
  * @internal
  */
 export type ExpectedOutcome =
-  | { kind: 'accepted'; rule: ServerRuleId; level: Level }
-  | { kind: 'refused'; rule: ServerRuleId; level: Level; protocolErrors?: readonly string[]; prefer?: Preference; forbidden?: { types: readonly string[]; why: string } }
-  | { kind: 'error'; rule: ServerRuleId; level: Level; error: string; message?: { rule: ServerRuleId; pattern: RegExp; text: string } }
+  | { kind: 'accepted'; rule: OutcomeRuleId; level: Level }
+  | { kind: 'refused'; rule: OutcomeRuleId; level: Level; protocolErrors?: readonly string[]; prefer?: Preference; forbidden?: { types: readonly string[]; why: string } }
+  | { kind: 'error'; rule: OutcomeRuleId; level: Level; error: string; message?: { rule: OutcomeRuleId; pattern: RegExp; text: string } }
   | { kind: 'observe' };
 
 /**
@@ -49,21 +57,8 @@ export interface ServerObservation {
   timeoutMs: number;
 }
 
-/**
- * A server rule, in the shape of the client suite's `Check` so that verdicts, levels,
- * expectations files and reporters work the same way on both sides.
- * @internal
- */
-export interface ServerCheck {
-  id: string;
-  title: string;
-  source: string;
-  level(observation: ServerObservation): Level;
-  /** Where one check judges several rules: the rule this observation falls under. */
-  ruleFor?(observation: ServerObservation): readonly [id: string, title: string];
-  appliesTo(observation: ServerObservation): boolean;
-  evaluate(observation: ServerObservation): Finding;
-}
+/** A check of the server direction: the one `Check` of conformance/judging over a server observation. @internal */
+export type ServerCheck = Check<ServerObservation>;
 
 /** @internal */
 export function responseOf(observation: ServerObservation): ReceivedResponse | undefined {
@@ -75,23 +70,6 @@ export const answeredRevokeToken = (o: ServerObservation): boolean => o.operatio
 
 /** @internal */
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300;
-
-/** Runs every applicable check on one exchange. @internal */
-export function judgeExchange(checks: readonly ServerCheck[], observation: ServerObservation): Verdict[] {
-  const verdicts: Verdict[] = [];
-  for (const check of checks) {
-    if (!check.appliesTo(observation)) continue;
-    const [id, title] = check.ruleFor?.(observation) ?? [check.id, check.title];
-    const finding = check.evaluate(observation);
-    const level = check.level(observation);
-    verdicts.push(
-      finding.ok
-        ? { check: id, title, level, status: 'pass' }
-        : { check: id, title, level, status: 'fail', expected: finding.expected, actual: finding.actual },
-    );
-  }
-  return verdicts;
-}
 
 /**
  * Folds the verdicts of a case's exchanges into one per rule and level: a rule fails when it

@@ -1,8 +1,7 @@
+import { fail, pass } from '../../judging/check.ts';
 import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1 } from '../../protocol/aws-json.ts';
-import { fail, pass } from '../../checks/check.ts';
 import { successBodyProblems } from './declared-errors.ts';
 import { isJsonObject, jsonBodyOf, mediaTypeOf, snippet } from './exchange.ts';
-import { SERVER_RULES } from './rules.ts';
 import { answeredRevokeToken, isSuccess, type ServerCheck } from './server-check.ts';
 
 /** @internal */
@@ -15,9 +14,8 @@ import { answeredRevokeToken, isSuccess, type ServerCheck } from './server-check
  * @internal
  */
 export const s8SuccessShape: ServerCheck = {
-  id: 'S8',
-  title: SERVER_RULES.S8.title,
-  source: SERVER_RULES.S8.source,
+  name: 's8SuccessShape',
+  rules: ['S8'],
   level: () => 'must',
   appliesTo: (o) => answeredRevokeToken(o) && isSuccess(o.exchange.response!.status),
   evaluate(o) {
@@ -34,9 +32,9 @@ export const s8SuccessShape: ServerCheck = {
 
 /** S8 (should): 200 exactly, and `{}` rather than an empty body. @internal */
 export const s8SuccessObject: ServerCheck = {
-  id: 'S8',
-  title: 'answers success with status 200 and a JSON object ({}), not an empty body',
-  source: 'Smithy tests parses_operations_with_empty_json_bodies and AwsJson10EmptyInputAndEmptyOutputSendJsonObject',
+  name: 's8SuccessObject',
+  rules: ['S8'],
+  aspect: 'answers success with status 200 and a JSON object ({}), not an empty body',
   level: () => 'should',
   appliesTo: (o) => answeredRevokeToken(o) && isSuccess(o.exchange.response!.status),
   evaluate(o) {
@@ -48,9 +46,8 @@ export const s8SuccessObject: ServerCheck = {
 
 /** S9 (should): no top-level member of a JSON answer is null. @internal */
 export const s9NoNulls: ServerCheck = {
-  id: 'S9',
-  title: SERVER_RULES.S9.title,
-  source: SERVER_RULES.S9.source,
+  name: 's9NoNulls',
+  rules: ['S9'],
   level: () => 'should',
   appliesTo: answeredRevokeToken,
   evaluate(o) {

@@ -1,7 +1,8 @@
 // Builders for the checks' own tests: an exchange as the wire would record it.
-import type { Verdict } from '../../checks/check.ts';
+import type { Verdict } from '../../judging/check.ts';
 import type { ReceivedResponse } from './exchange.ts';
-import { judgeExchange, type ExpectedOutcome, type ServerCheck, type ServerObservation } from './server-check.ts';
+import { judge } from '../../judging/judge.ts';
+import type { ExpectedOutcome, ServerCheck, ServerObservation } from './server-check.ts';
 
 /** @internal */
 export interface AnswerSpec {
@@ -34,5 +35,5 @@ export function observe(response: ReceivedResponse | 'timeout', options: { expec
 
 /** The verdicts of one check, or undefined when it does not apply. @internal */
 export function verdictOf(check: ServerCheck, observation: ServerObservation): Verdict | undefined {
-  return judgeExchange([check], observation)[0];
+  return judge([check], observation)[0];
 }

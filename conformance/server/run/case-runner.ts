@@ -1,9 +1,10 @@
+import type { Verdict } from '../../judging/check.ts';
 import fc from 'fast-check';
-import type { Verdict } from '../../checks/check.ts';
 import { classify, type Classified, type Expectation } from '../../run/expectations.ts';
 import { shorten } from '../checks/exchange.ts';
-import { SERVER_RULES } from '../checks/rules.ts';
-import { judgeExchange, mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
+import { ruleById } from '../../rules/registry.ts';
+import { judge as judgeOne } from '../../judging/judge.ts';
+import { mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
 import { SetupError } from '../provision/world.ts';
 import { RequestBudgetExhausted } from '../wire/server-wire.ts';
 import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase } from './server-case.ts';
@@ -36,13 +37,13 @@ function judge(outcome: CaseOutcome, checks: readonly ServerCheck[], redact: (te
   return mergeVerdicts(
     outcome.steps.map((step) => ({
       label: step.label,
-      verdicts: judgeExchange(checks, step.observation).map((v) => ({ ...v, ...(v.expected !== undefined ? { expected: tidy(v.expected) } : {}), ...(v.actual !== undefined ? { actual: tidy(v.actual) } : {}) })),
+      verdicts: judgeOne(checks, step.observation).map((v) => ({ ...v, ...(v.expected !== undefined ? { expected: tidy(v.expected) } : {}), ...(v.actual !== undefined ? { actual: tidy(v.actual) } : {}) })),
     })),
   );
 }
 
 function setupFailure(error: SetupError): Verdict {
-  return { check: 'H2', title: SERVER_RULES.H2.title, level: 'must', status: 'fail', expected: 'the setup call succeeds', actual: error.message };
+  return { check: 'H2', title: ruleById('H2').title, level: 'must', status: 'fail', expected: 'the setup call succeeds', actual: error.message };
 }
 
 function redacted<T extends Verdict>(verdicts: readonly T[], redact: (text: string) => string): T[] {

@@ -1,7 +1,7 @@
+import type { Level } from '../../judging/check.ts';
 import type fc from 'fast-check';
-import type { Level } from '../../run/case.ts';
 import type { Exchange } from '../checks/exchange.ts';
-import type { ServerRuleId } from '../checks/rules.ts';
+import type { ServerRuleId } from '../../rules/registry.ts';
 import type { ExpectedOutcome, ServerObservation } from '../checks/server-check.ts';
 import type { AwsJsonClient } from '../provision/aws-json-client.ts';
 import type { SessionTokens } from '../provision/sessions.ts';

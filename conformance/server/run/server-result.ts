@@ -1,4 +1,4 @@
-import type { Verdict } from '../../checks/check.ts';
+import type { Verdict } from '../../judging/check.ts';
 import type { Result, Summary } from '../../run/result.ts';
 
 /**

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type fc from 'fast-check';
 import { describeAnswer, resolveErrorType } from '../checks/error-type.ts';
 import type { Exchange } from '../checks/exchange.ts';
-import { SERVER_RULES, type ServerRuleId } from '../checks/rules.ts';
+import { ruleById, type ServerRuleId } from '../../rules/registry.ts';
 import type { ExpectedOutcome } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';
 import { getUser, refreshedAccessToken, refreshSession } from '../provision/sessions.ts';
@@ -53,7 +53,7 @@ function noteUnverified(real: SemanticsReal, rule: ServerRuleId, configured: Unv
   const response = exchange.response;
   if (!response) return;
   const agrees = agreesWith(configured, response.status, resolveErrorType(response)?.name);
-  real.recorder.note(rule, SERVER_RULES[rule].title, describeExpectation(configured), describeAnswer(response), agrees);
+  real.recorder.note(rule, ruleById(rule).title, describeExpectation(configured), describeAnswer(response), agrees);
 }
 
 /** A command about one of the sessions signed in so far, picked by index modulo their number. */

@@ -2,7 +2,7 @@
 // own engine (FakeService on 127.0.0.1, runCase, CLIENT_CHECKS): the self-tests rely on them
 // failing for a known reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judge } from '../../../checks/judge.ts';
+import { judge } from '../../../judging/judge.ts';
 import { resolveCapabilities } from '../../contract.ts';
 import type { ProcessAdapter } from '../../process.ts';
 import { failedChecks, INPUT, REQUEST_RULES, startEngine, WIRE_VARIANTS, type Engine } from '../test-fixtures/wire-variants.ts';
@@ -43,7 +43,7 @@ describe('broken boto3 shim: ClientSecret dropped', () => {
       outcome: result.outcome!,
       capabilities: resolveCapabilities(adapter),
     });
-    expect(rejudged.map((v) => v.check)).toEqual(REQUEST_RULES.filter((c) => c.id !== 'C10').map((c) => c.id));
+    expect(rejudged.map((v) => v.check)).toEqual(REQUEST_RULES.filter((c) => c.rules[0] !== 'C10').map((c) => c.rules[0]));
     expect(failedChecks({ verdicts: rejudged })).toEqual([]);
   });
 });

@@ -2,8 +2,8 @@
 // a FakeService served on 127.0.0.1, runCase, and CLIENT_CHECKS. Nothing here judges a request
 // or decodes an answer; the suite's checks do, and each shim's test pins what its client makes
 // of each answer.
+import type { Verdict } from '../../../judging/check.ts';
 import { resolveCapabilities, type Adapter, type RevokeTokenInput } from '../../contract.ts';
-import type { Verdict } from '../../../checks/check.ts';
 import { CLIENT_CHECKS } from '../../../checks/index.ts';
 import type { FixtureExpectation } from '../../../fixtures/types.ts';
 import type { Case } from '../../../run/case.ts';
@@ -110,7 +110,7 @@ export async function startEngine(): Promise<Engine> {
 }
 
 /** The request rules: what a correct request is, C1..C10. */
-export const REQUEST_RULES = CLIENT_CHECKS.filter((check) => isRequestRule(check.id));
+export const REQUEST_RULES = CLIENT_CHECKS.filter((check) => isRequestRule(check.rules[0]));
 
 export function isRequestRule(id: string): boolean {
   return /^C([1-9]|10)$/.test(id);
