@@ -1,5 +1,8 @@
 // Servers with one fault each: the reference service behind a small wrapper. They prove that
-// every server rule can fail, the way conformance/self-test/mutants.ts does for client rules.
+// every server rule can fail, the way conformance/self-test/mutants.ts does for client rules:
+// test/e2e/server-suite-catches-broken-servers.spec.ts requires one for every rule but the
+// informational U1..U3. A wrapper cannot reach the reference's state, so the semantic faults
+// are built from what crosses the wire (tokens, secrets and sessions the wrapper saw go by).
 import type { FetchHandle } from '../../wire/loopback-server.ts';
 import type { ReferenceService } from '../reference/index.ts';
 
@@ -12,6 +15,8 @@ export interface BrokenServer {
   rule: string;
   /** The cases that show the fault (ids for --filter). */
   cases: readonly string[];
+  /** The rule is judged at should level there, so only a --strict run fails on it. */
+  strict?: boolean;
   wrap(service: ReferenceService): FetchHandle;
 }
 
@@ -35,14 +40,45 @@ function awsJson(status: number, body: unknown, headers: Record<string, string> 
   return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': crypto.randomUUID(), ...headers } });
 }
 
-/** The answer with its body rewritten as JSON, headers kept. */
-async function rewriteBody(response: Response, change: (body: Record<string, unknown>) => Record<string, unknown>): Promise<Response> {
+/** The answer with its body rewritten as JSON (and its status, if given), headers kept. */
+async function rewriteBody(response: Response, change: (body: Record<string, unknown>) => Record<string, unknown>, status = response.status): Promise<Response> {
   const body = change(JSON.parse(await response.text()) as Record<string, unknown>);
   const headers = new Headers(response.headers);
   headers.delete('content-length');
   if (typeof body['__type'] === 'string') headers.set('x-amzn-errortype', `${body['__type']}:`);
-  return new Response(JSON.stringify(body), { status: response.status, headers });
+  return new Response(JSON.stringify(body), { status, headers });
 }
+
+/** The request with another JSON body, everything else kept. */
+function withBody(request: Request, body: Record<string, unknown>): Request {
+  const headers = new Headers(request.headers);
+  headers.delete('content-length');
+  return new Request(request.url, { method: request.method, headers, body: JSON.stringify(body) });
+}
+
+/** The error a reference answer carries, read from a copy so the answer stays unread. */
+async function errorTypeOf(response: Response): Promise<string | undefined> {
+  if (response.status < 400) return undefined;
+  try {
+    const type = (JSON.parse(await response.clone().text()) as Record<string, unknown>)['__type'];
+    return typeof type === 'string' ? type : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The JSON object of a success, read from a copy. */
+async function outputOf(response: Response): Promise<Record<string, unknown> | undefined> {
+  if (response.status >= 300) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(await response.clone().text());
+    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const authParameterOf = (body: Record<string, unknown> | undefined, name: string): unknown => (body?.['AuthParameters'] as Record<string, unknown> | undefined)?.[name];
 
 const claimsOf = (jwt: string): Record<string, unknown> => {
   try {
@@ -201,5 +237,265 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     rule: 'H1',
     cases: ['auth-accepts-unsigned-call'],
     wrap: (service) => async (request) => (operationOf(request) === 'RevokeToken' ? new Promise<Response>(() => {}) : service.handle(request)),
+  },
+  {
+    name: 'unknown-target-as-invalid-parameter',
+    fault: 'answers an X-Amz-Target it has no operation for with 400 InvalidParameterException, validating the target like a request member, instead of the framework\'s 404 UnknownOperationException',
+    rule: 'S2',
+    strict: true,
+    cases: ['claim-refuses-unknown-operation'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if ((await errorTypeOf(response)) !== 'UnknownOperationException' || response.status !== 404) return response;
+      return rewriteBody(response, (body) => ({ ...body, __type: 'InvalidParameterException', message: 'Invalid X-Amz-Target.' }), 400);
+    },
+  },
+  {
+    name: 'empty-body-as-serialization-error',
+    fault: 'hands an empty RevokeToken body to its JSON parser, which fails, and answers SerializationException instead of reading {} and reporting the missing members',
+    rule: 'S3',
+    cases: ['body-empty-reads-as-empty-object'],
+    wrap: (service) => async (request) => {
+      if (operationOf(request) === 'RevokeToken' && (await request.clone().arrayBuffer()).byteLength === 0) {
+        return awsJson(400, { __type: 'SerializationException', message: 'No content to map due to end-of-input.' });
+      }
+      return service.handle(request);
+    },
+  },
+  {
+    name: 'null-member-as-present',
+    fault: 'reads a member sent as null as present, and refuses ClientSecret: null as a value that is not a string',
+    rule: 'S4',
+    strict: true,
+    cases: ['body-null-members-are-absent'],
+    wrap: (service) => async (request) => {
+      if (operationOf(request) === 'RevokeToken') {
+        const nulls = Object.entries((await jsonBody(request)) ?? {}).filter(([, value]) => value === null);
+        if (nulls.length > 0) {
+          return awsJson(400, { __type: 'InvalidParameterException', message: `1 validation error detected: Value null at '${nulls[0]![0]}' failed to satisfy constraint: Member must be a string.` });
+        }
+      }
+      return service.handle(request);
+    },
+  },
+  {
+    name: 'constraints-as-validation-exception',
+    fault: 'reports a broken constraint with the Smithy framework\'s 400 ValidationException (a generated server whose model never maps it to InvalidParameterException), which no RevokeToken client can catch as a typed error',
+    rule: 'S7',
+    strict: true,
+    cases: ['body-empty-reads-as-empty-object', 'constraint-Token-required'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (operationOf(request) !== 'RevokeToken' || (await errorTypeOf(response)) !== 'InvalidParameterException') return response;
+      return rewriteBody(response, (body) => ({ __type: 'ValidationException', message: body['message'] }));
+    },
+  },
+  {
+    name: 'success-as-empty-text-plain',
+    fault: 'answers a successful RevokeToken with an empty body and its web framework\'s default Content-Type text/plain',
+    rule: 'S8',
+    cases: ['auth-accepts-unsigned-call'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (operationOf(request) !== 'RevokeToken' || response.status >= 300) return response;
+      return new Response('', { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-amzn-requestid': response.headers.get('x-amzn-requestid') ?? crypto.randomUUID() } });
+    },
+  },
+  {
+    name: 'nulls-in-success-body',
+    fault: 'serialises every field of its response object, the unset ones as null (a JSON mapper without a skip-nulls setting): {"ResponseMetadata":null}',
+    rule: 'S9',
+    strict: true,
+    cases: ['auth-accepts-unsigned-call'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (operationOf(request) !== 'RevokeToken' || response.status >= 300) return response;
+      return rewriteBody(response, (body) => ({ ...body, ResponseMetadata: null }));
+    },
+  },
+  {
+    name: 'error-type-header-from-status',
+    fault: 'has a middleware fill X-Amzn-Errortype from the status code (400 becomes InvalidParameterException), whatever error __type names',
+    rule: 'S11',
+    cases: ['body-not-utf8-is-refused'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (response.status < 400) return response;
+      const byStatus: Record<number, string> = { 400: 'InvalidParameterException', 401: 'UnauthorizedException', 403: 'ForbiddenException', 429: 'TooManyRequestsException' };
+      const headers = new Headers(response.headers);
+      headers.set('x-amzn-errortype', `${byStatus[response.status] ?? 'InternalErrorException'}:`);
+      return new Response(new Uint8Array(await response.arrayBuffer()), { status: response.status, headers });
+    },
+  },
+  {
+    name: 'client-faults-as-500',
+    fault: 'sends every RevokeToken error with status 500, as an exception handler that knows no modeled statuses does, so clients retry a wrong secret as if the server had failed',
+    rule: 'S12',
+    cases: ['semantics-client-secret-is-checked'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (operationOf(request) !== 'RevokeToken' || response.status < 400) return response;
+      return rewriteBody(response, (body) => body, 500);
+    },
+  },
+  {
+    name: 'unauthorized-as-400',
+    fault: 'sends UnauthorizedException with 400, the status of most Cognito errors, instead of the 401 its @httpError gives',
+    rule: 'S12',
+    strict: true,
+    cases: ['semantics-client-secret-is-checked'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (operationOf(request) !== 'RevokeToken' || (await errorTypeOf(response)) !== 'UnauthorizedException') return response;
+      return rewriteBody(response, (body) => body, 400);
+    },
+  },
+  {
+    name: 'refuses-enable-token-revocation',
+    fault: 'predates token revocation (2021) and refuses CreateUserPoolClient with EnableTokenRevocation as an unknown parameter, so no app client can be set up',
+    rule: 'H2',
+    cases: ['auth-accepts-unsigned-call'],
+    wrap: (service) => async (request) => {
+      if (operationOf(request) === 'CreateUserPoolClient' && (await jsonBody(request))?.['EnableTokenRevocation'] !== undefined) {
+        return awsJson(400, { __type: 'InvalidParameterException', message: 'Unknown parameter in input: "EnableTokenRevocation".' });
+      }
+      return service.handle(request);
+    },
+  },
+  {
+    name: 'demands-a-secret-from-public-clients',
+    fault: 'checks that a ClientSecret was sent before looking up the app client, so it refuses the revocation of an app client that has no secret with UnauthorizedException',
+    rule: 'R1',
+    cases: ['semantics-revoking-ends-the-session'],
+    wrap: (service) => async (request) => {
+      if (operationOf(request) === 'RevokeToken') {
+        const body = await jsonBody(request);
+        if (body && typeof body['Token'] === 'string' && typeof body['ClientId'] === 'string' && body['ClientSecret'] === undefined) {
+          return awsJson(401, { __type: 'UnauthorizedException', message: 'A client secret is required.' });
+        }
+      }
+      return service.handle(request);
+    },
+  },
+  {
+    name: 'revocation-is-a-no-op',
+    fault: 'answers every well-formed RevokeToken with 200 and revokes nothing, a stub endpoint shipped before revocation was implemented',
+    rule: 'R2',
+    cases: ['semantics-revoking-ends-the-session'],
+    wrap: (service) => async (request) => {
+      if (operationOf(request) === 'RevokeToken') {
+        const body = await jsonBody(request);
+        if (body && typeof body['Token'] === 'string' && typeof body['ClientId'] === 'string') return awsJson(200, {});
+      }
+      return service.handle(request);
+    },
+  },
+  {
+    name: 'revoked-refresh-token-still-refreshes',
+    fault: 'records the revocation for access tokens only: REFRESH_TOKEN_AUTH never looks at it, so a revoked refresh token keeps refreshing',
+    rule: 'R2',
+    cases: ['semantics-revoking-ends-the-session'],
+    wrap: (service) => {
+      // The wrapper cannot mint tokens, so it answers a refused refresh with the tokens of the
+      // session's sign-in: to the suite, as to a client, the refresh simply succeeded.
+      const signInTokens = new Map<string, Record<string, unknown>>();
+      return async (request) => {
+        const body = operationOf(request) === 'InitiateAuth' ? await jsonBody(request) : undefined;
+        const response = await service.handle(request);
+        if (body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
+          const result = (await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined;
+          if (typeof result?.['RefreshToken'] === 'string') {
+            const { RefreshToken: refreshToken, ...minted } = result;
+            signInTokens.set(refreshToken, minted);
+          }
+        }
+        const refreshToken = body?.['AuthFlow'] === 'REFRESH_TOKEN_AUTH' ? authParameterOf(body, 'REFRESH_TOKEN') : undefined;
+        if (typeof refreshToken !== 'string' || !signInTokens.has(refreshToken) || (await errorTypeOf(response)) !== 'NotAuthorizedException') return response;
+        if (!(await response.clone().text()).includes('Refresh Token has been revoked')) return response;
+        return awsJson(200, { ChallengeParameters: {}, AuthenticationResult: signInTokens.get(refreshToken) });
+      };
+    },
+  },
+  {
+    name: 'revoking-signs-the-user-out-everywhere',
+    fault: 'revoking one refresh token ends every session of its user, on every app client, as a global sign-out would',
+    rule: 'R4',
+    cases: ['semantics-other-sessions-keep-working'],
+    wrap: (service) => {
+      const sessions: Array<{ username: string; refreshToken: string; originJti: unknown }> = [];
+      const endedRefreshTokens = new Set<string>();
+      const endedOrigins = new Set<unknown>();
+      const refused = (message: string) => awsJson(400, { __type: 'NotAuthorizedException', message });
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'GetUser' && endedOrigins.has(claimsOf(String(body?.['AccessToken'] ?? ''))['origin_jti'])) return refused('Access Token has been revoked');
+        const refreshToken = operation === 'InitiateAuth' && body?.['AuthFlow'] === 'REFRESH_TOKEN_AUTH' ? authParameterOf(body, 'REFRESH_TOKEN') : undefined;
+        if (typeof refreshToken === 'string' && endedRefreshTokens.has(refreshToken)) return refused('Refresh Token has been revoked');
+        const response = await service.handle(request);
+        if (operation === 'InitiateAuth' && body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
+          const result = (await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined;
+          if (typeof result?.['RefreshToken'] === 'string') {
+            sessions.push({ username: String(authParameterOf(body, 'USERNAME')), refreshToken: result['RefreshToken'], originJti: claimsOf(String(result['AccessToken']))['origin_jti'] });
+          }
+        }
+        if (operation === 'RevokeToken' && response.status < 300) {
+          const revoked = sessions.find((session) => session.refreshToken === body?.['Token']);
+          for (const session of sessions.filter((s) => s.username === revoked?.username)) {
+            endedRefreshTokens.add(session.refreshToken);
+            if (session.originJti !== undefined) endedOrigins.add(session.originJti);
+          }
+        }
+        return response;
+      };
+    },
+  },
+  {
+    name: 'accepts-an-access-token',
+    fault: 'answers 200 to an access token passed as Token: it finds no refresh session for it and, reading RFC 7009 as "an invalid token is not an error", calls that success',
+    rule: 'R5',
+    cases: ['semantics-access-and-id-tokens-are-refused'],
+    wrap: (service) => async (request) => {
+      const token = operationOf(request) === 'RevokeToken' ? (await jsonBody(request))?.['Token'] : undefined;
+      const response = await service.handle(request);
+      if (typeof token !== 'string' || claimsOf(token)['token_use'] !== 'access' || (await errorTypeOf(response)) !== 'UnsupportedTokenTypeException') return response;
+      return awsJson(200, {});
+    },
+  },
+  {
+    name: 'ignores-enable-token-revocation-false',
+    fault: 'stores EnableTokenRevocation and echoes it back, but never reads it: tokens of an app client created with it false are revoked all the same',
+    rule: 'R6',
+    cases: ['semantics-revocation-switched-off-is-refused'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'CreateUserPoolClient' ? await jsonBody(request) : undefined;
+      if (body?.['EnableTokenRevocation'] !== false) return service.handle(request);
+      const response = await service.handle(withBody(request, { ...body, EnableTokenRevocation: true }));
+      if (response.status >= 300) return response;
+      return rewriteBody(response, (output) => ({ ...output, UserPoolClient: { ...(output['UserPoolClient'] as Record<string, unknown>), EnableTokenRevocation: false } }));
+    },
+  },
+  {
+    name: 'ignores-a-wrong-client-secret',
+    fault: 'checks that an app client with a secret was sent a ClientSecret, never that it is the right one',
+    rule: 'R7',
+    cases: ['semantics-client-secret-is-checked'],
+    wrap: (service) => {
+      // Learnt from CreateUserPoolClient's answers: the wrapper passes the right secret on
+      // whenever some secret was sent, which is what a presence-only check amounts to.
+      const secrets = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'RevokeToken' && body && typeof body['ClientSecret'] === 'string') {
+          const secret = secrets.get(String(body['ClientId']));
+          if (secret !== undefined) return service.handle(withBody(request, { ...body, ClientSecret: secret }));
+        }
+        const response = await service.handle(request);
+        const created = operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        return response;
+      };
+    },
   },
 ];
