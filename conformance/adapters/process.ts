@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { devNull } from 'node:os';
-import { redactorFor, REDACTED } from '../report/redact.ts';
+import { redactorFor, redactSensitiveJsonMembers } from '../redaction/redact.ts';
 import type { Adapter, AdapterCapabilities, AdapterError, CallContext, RevokeTokenInput, RevokeTokenOutput } from './contract.ts';
 
 /**
@@ -86,14 +86,9 @@ const CLOSE_GRACE_MS = 2000;
 const EXIT_FLUSH_MS = 200;
 const KNOWN_CAPABILITIES = ['clientSecret', 'revokeAssociatedSessions', 'cancellation', 'retries'];
 
-const SENSITIVE_KEYS = /"(Token|ClientId|ClientSecret)"(\s*:\s*)"(?:[^"\\]|\\.)*"/g;
-
-function redactKeys(text: string): string {
-  return text.replace(SENSITIVE_KEYS, (_m, key: string, colon: string) => `"${key}"${colon}"${REDACTED}"`);
-}
 
 function quote(text: string, redact: (text: string) => string): string {
-  const clean = redactKeys(redact(text));
+  const clean = redactSensitiveJsonMembers(redact(text));
   return JSON.stringify(clean.length > QUOTE_CHARS ? `${clean.slice(0, QUOTE_CHARS)}…` : clean);
 }
 
@@ -423,7 +418,7 @@ class ProcessClient implements ProcessAdapter {
   }
 
   private onStderr(line: string): void {
-    const clean = redactKeys(this.pending ? this.pending.redact(line) : this.lastRedact(line));
+    const clean = redactSensitiveJsonMembers(this.pending ? this.pending.redact(line) : this.lastRedact(line));
     this.stderrLines.push(clean.length > MAX_STDERR_LINE_CHARS ? `${clean.slice(0, MAX_STDERR_LINE_CHARS)}…` : clean);
     if (this.stderrLines.length > this.stderrLimit) this.stderrLines.splice(0, this.stderrLines.length - this.stderrLimit);
   }

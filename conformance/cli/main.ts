@@ -2,38 +2,22 @@
 // `npm run conformance`: load -> select -> run -> report, one small module each.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AdapterLoadError, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
+import { AdapterLoadError, BUILT_IN_ADAPTERS, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
 import { createProcessAdapter, ProcessAdapterError } from '../adapters/process.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
-import { humanReporter } from '../report/human.ts';
-import { jsonReporter } from '../report/json.ts';
-import { junitReporter } from '../report/junit.ts';
-import type { Reporter } from '../report/reporter.ts';
 import { ExpectationsError, loadExpectations, type Expectation } from '../run/expectations.ts';
 import { runSuite } from '../run/runner.ts';
-import { parseCliOptions, USAGE, UsageError, type CliOptions } from './options.ts';
+import { selectCases, SelectionError } from '../run/select-cases.ts';
+import { explainRule, listRules } from './explain.ts';
+import { EXIT, runCommand, type CliIo } from './flags.ts';
+import { clientUsage, parseCliOptions } from './options.ts';
+import { reportersFor } from './reporters.ts';
 import { loadRevisions } from '../model/revisions.ts';
-import { selectCases } from './select.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { serveFixture } from './serve.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
-
-export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-function reportersFor(options: CliOptions, io: CliIo): Reporter[] {
-  return options.reporters.map((spec) => {
-    switch (spec.kind) {
-      case 'human':
-        return humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose });
-      case 'json':
-        return jsonReporter(spec.path);
-      case 'junit':
-        return junitReporter(spec.path);
-    }
-  });
-}
 
 function defaultExpectationsPath(builtIn: string | undefined): string | undefined {
   if (!builtIn) return undefined;
@@ -41,15 +25,14 @@ function defaultExpectationsPath(builtIn: string | undefined): string | undefine
   return existsSync(path) ? path : undefined;
 }
 
-export interface CliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WriteStream | NodeJS.WritableStream;
-}
-
 async function main(argv: string[], io: CliIo): Promise<number> {
   const options = parseCliOptions(argv);
   if (options.help) {
-    io.stdout.write(`${USAGE}\n`);
+    io.stdout.write(`${clientUsage(Object.keys(BUILT_IN_ADAPTERS))}\n`);
+    return EXIT.ok;
+  }
+  if (options.listRules) {
+    io.stdout.write(`${listRules('client')}\n`);
     return EXIT.ok;
   }
   const history = loadRevisions();
@@ -60,7 +43,13 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
     return EXIT.ok;
   }
-  const selected = selectCases(fixtures, CLIENT_PROPERTIES, options.filters);
+  if (options.explain !== undefined) {
+    io.stdout.write(`${explainRule(options.explain, fixtures)}\n`);
+    return EXIT.ok;
+  }
+  const chosen = new Set<unknown>(selectCases([...fixtures, ...CLIENT_PROPERTIES], options.filters, 'fixture or property'));
+  const selected = { fixtures: fixtures.filter((f) => chosen.has(f)), properties: CLIENT_PROPERTIES.filter((p) => chosen.has(p)) };
+
   if (options.list) {
     for (const f of selected.fixtures) io.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
     for (const p of selected.properties) io.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
@@ -89,7 +78,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     inProcess: !isOutOfProcess(adapter),
     unsignedRequired: !revision.signed,
     replayFlags: [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : ''].filter(Boolean).join(' ') || undefined,
-    reporters: reportersFor(options, io),
+    reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
   });
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
@@ -99,21 +88,13 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
-const CONFIGURATION_ERRORS = [UsageError, AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError];
+const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-  if (isServerRun(argv)) return runServerCli(argv, io as never);
-  try {
-    return await main(argv, io);
-  } catch (error) {
-    const known = CONFIGURATION_ERRORS.some((type) => error instanceof type);
-    const e = error as Error;
-    io.stderr.write(`conformance: ${known ? e.message : (e.stack ?? e.message)}\n`);
-    if (error instanceof UsageError) io.stderr.write('run with --help for the options\n');
-    return EXIT.usage;
-  }
+  if (isServerRun(argv)) return runServerCli(argv, io);
+  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -1,12 +1,12 @@
 import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
 import { judge } from '../judging/judge.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
-import { redactorFor } from '../report/redact.ts';
+import { redactorFor } from '../redaction/redact.ts';
 import type { FixtureWithFile } from '../run/runner.ts';
 import { fixtureToCase } from '../run/runner.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
-import { UsageError } from './options.ts';
+import { UsageError } from './flags.ts';
 
 export const DEFAULT_SERVED_FIXTURE = 'RevokeTokenSuccessEmptyObject';
 

@@ -5,7 +5,7 @@ import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
-import { redactorFor, redactParams } from '../report/redact.ts';
+import { redactorFor, redactParams } from '../redaction/redact.ts';
 import type { Reporter } from '../report/reporter.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';

@@ -9,8 +9,9 @@ import { provisionWorld, type World } from './provision/world.ts';
 import type { ReferenceServiceOptions } from './reference/index.ts';
 import { serveReference, type ServedReference } from './reference/index.ts';
 import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './run/case-runner.ts';
-import { selectServerCases, ServerSuiteConfigError } from './run/select-server-cases.ts';
-import { SensitiveValues } from './run/sensitive-values.ts';
+import { selectCases } from '../run/select-cases.ts';
+import { ServerSuiteConfigError } from './server-suite-config-error.ts';
+import { SensitiveValues } from '../redaction/redact.ts';
 import type { CaseContext } from './run/server-case.ts';
 import type { ServerResult, ServerSummary } from './run/server-result.ts';
 import { resolveUnverified, type UnverifiedExpectations } from './semantics/unverified.ts';
@@ -92,7 +93,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) throw new ServerSuiteConfigError(`ratePerSecond must be above 0, got ${options.ratePerSecond}`);
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new ServerSuiteConfigError(`seed must be a whole number, got ${options.seed}`);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const selected = selectServerCases(SERVER_CASES, options.filters ?? []);
+  const selected = selectCases(SERVER_CASES, options.filters ?? [], 'server case');
   if (options.replay && (selected.length !== 1 || selected[0]!.kind !== 'property')) {
     throw new ServerSuiteConfigError('replay needs exactly one selected generated case (filter by its id)');
   }

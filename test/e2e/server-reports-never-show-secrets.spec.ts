@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BROKEN_SERVERS } from '../../conformance/server/broken/broken-servers.ts';
+import { BROKEN_SERVERS } from '../../conformance/self-test/broken-servers.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
 import { startLoopbackServer, type LoopbackServer } from '../../conformance/wire/loopback-server.ts';
 import { cli as serverCli } from './cli-harness.ts';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BROKEN_SERVERS } from '../../conformance/server/broken/broken-servers.ts';
-import { SERVER_RULES } from '../../conformance/server/checks/rules.ts';
+import { BROKEN_SERVERS } from '../../conformance/self-test/broken-servers.ts';
+import { rulesOf } from '../../conformance/rules/registry.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
 import { runServerSuite } from '../../conformance/server/run-server-suite.ts';
 import { startLoopbackServer, type LoopbackServer } from '../../conformance/wire/loopback-server.ts';
@@ -11,7 +11,7 @@ afterAll(async () => {
 });
 
 // U1..U3 are informational: they are reported, never failed, so no server can break them.
-const COUNTABLE_RULES = Object.keys(SERVER_RULES).filter((id) => !id.startsWith('U'));
+const COUNTABLE_RULES = rulesOf('server').filter((rule) => rule.level !== 'informational').map((rule) => rule.id);
 
 describe('each broken server is caught by the rule meant for it', () => {
   it('every countable server rule has a broken server made for it', () => {

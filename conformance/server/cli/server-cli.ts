@@ -2,52 +2,39 @@
 // entry point hands it the arguments when --server is among them (see isServerRun).
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { humanReporter } from '../../report/human.ts';
-import { jsonReporter } from '../../report/json.ts';
-import { junitReporter } from '../../report/junit.ts';
-import type { Reporter } from '../../report/reporter.ts';
+import { explainRule, listRules } from '../../cli/explain.ts';
+import { EXIT, runCommand, type CliIo } from '../../cli/flags.ts';
+import { reportersFor } from '../../cli/reporters.ts';
+import { loadFixtures } from '../../fixtures/load.ts';
+import { selectCases, SelectionError } from '../../run/select-cases.ts';
 import { ExpectationsError, loadExpectations } from '../../run/expectations.ts';
 import { LaneError, startCognitoLocal, type StartedServer } from '../lanes/cognito-local.ts';
 import { informationalReporter } from '../report/informational.ts';
 import { runServerSuite } from '../run-server-suite.ts';
-import { selectServerCases, ServerSuiteConfigError } from '../run/select-server-cases.ts';
+import { ServerSuiteConfigError } from '../server-suite-config-error.ts';
 import { SERVER_CASES } from '../server-cases.ts';
 import { EndpointSafetyError } from '../wire/endpoint-safety.ts';
-import { parseServerCliOptions, SERVER_USAGE, ServerUsageError, type ServerCliOptions } from './server-options.ts';
-
-/** @internal */
-export const SERVER_EXIT = { ok: 0, failed: 1, usage: 2 } as const;
-
-/** @internal */
-export interface ServerCliIo {
-  stdout: NodeJS.WritableStream;
-  stderr: NodeJS.WritableStream;
-}
-
-function reportersFor(options: ServerCliOptions, io: ServerCliIo): Reporter[] {
-  return options.reporters.flatMap((spec): Reporter[] => {
-    switch (spec.kind) {
-      case 'human':
-        return [humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose }), informationalReporter({ out: io.stdout, verbose: options.verbose })];
-      case 'json':
-        return [jsonReporter(spec.path)];
-      case 'junit':
-        return [junitReporter(spec.path)];
-    }
-  });
-}
+import { parseServerCliOptions, SERVER_USAGE } from './server-options.ts';
 
 const bundledExpectations = (name: string) => fileURLToPath(new URL(`../../expectations/${name}.json`, import.meta.url));
 
-async function main(argv: readonly string[], io: ServerCliIo): Promise<number> {
+async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseServerCliOptions(argv);
   if (options.help) {
     io.stdout.write(`${SERVER_USAGE}\n`);
-    return SERVER_EXIT.ok;
+    return EXIT.ok;
+  }
+  if (options.listRules) {
+    io.stdout.write(`${listRules('server')}\n`);
+    return EXIT.ok;
+  }
+  if (options.explain !== undefined) {
+    io.stdout.write(`${explainRule(options.explain, await loadFixtures())}\n`);
+    return EXIT.ok;
   }
   if (options.list) {
-    for (const c of selectServerCases(SERVER_CASES, options.filters)) io.stdout.write(`${c.kind === 'fixture' ? 'fixture ' : 'property'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
-    return SERVER_EXIT.ok;
+    for (const c of selectCases(SERVER_CASES, options.filters, 'server case')) io.stdout.write(`${c.kind === 'fixture' ? 'fixture ' : 'property'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
+    return EXIT.ok;
   }
   const lane = options.server === 'cognito-local';
   const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations('cognito-local')) ? bundledExpectations('cognito-local') : undefined);
@@ -71,39 +58,30 @@ async function main(argv: readonly string[], io: ServerCliIo): Promise<number> {
       expectations,
       unverified: options.unverified,
       redact: options.redact,
-      reporters: reportersFor(options, io),
+      reporters: reportersFor(options.reporters, io, { verbose: options.verbose, alongsideHuman: () => [informationalReporter({ out: io.stdout, verbose: options.verbose })] }),
     });
-    if (summary.failed + summary.unexpectedPasses > 0) return SERVER_EXIT.failed;
+    if (summary.failed + summary.unexpectedPasses > 0) return EXIT.failed;
     if (summary.total - summary.notApplicable === 0) {
       io.stderr.write('conformance: nothing ran (the request budget ran out before the first case)\n');
-      return SERVER_EXIT.usage;
+      return EXIT.usage;
     }
     if (summary.budgetExhausted) {
       io.stderr.write(`conformance: the request budget ran out after ${summary.requests} requests, so some cases did not run; raise --max-requests\n`);
-      return SERVER_EXIT.usage;
+      return EXIT.usage;
     }
-    return SERVER_EXIT.ok;
+    return EXIT.ok;
   } finally {
     await started?.close();
   }
 }
 
-const CONFIGURATION_ERRORS = [ServerUsageError, ServerSuiteConfigError, EndpointSafetyError, ExpectationsError, LaneError];
+const CONFIGURATION_ERRORS = [ServerSuiteConfigError, SelectionError, EndpointSafetyError, ExpectationsError, LaneError];
 
 /**
  * Runs a server conformance run from command-line arguments and returns the exit code. Every
  * configuration problem becomes one message on stderr and exit code 2, never a stack trace.
  * @public
  */
-export async function runServerCli(argv: readonly string[], io: ServerCliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  try {
-    return await main(argv, io);
-  } catch (error) {
-    const known = CONFIGURATION_ERRORS.some((type) => error instanceof type);
-    const e = error as Error;
-    io.stderr.write(`conformance: ${known ? e.message : (e.stack ?? e.message)}\n`);
-    if (error instanceof ServerUsageError) io.stderr.write('run with --server --help for the options\n');
-    return SERVER_EXIT.usage;
-  }
+export async function runServerCli(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --server --help for the options' });
 }
-

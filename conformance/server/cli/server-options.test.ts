@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isServerRun, parseServerCliOptions, ServerUsageError } from './server-options.ts';
+import { UsageError } from '../../cli/flags.ts';
+import { isServerRun, parseServerCliOptions } from './server-options.ts';
 
 describe('parseServerCliOptions', () => {
   it('reads --server with a URL, with a name, with =, and bare', () => {
@@ -21,10 +22,10 @@ describe('parseServerCliOptions', () => {
     expect(wrong('--max-requests', 'lots')).toThrow(/--max-requests must be a whole number/);
     expect(wrong('--rate', '0')).toThrow(/--rate must be a number of requests per second above 0/);
     expect(wrong('--unverified', 'second=succeed')).toThrow(/--unverified second=succeed: expected <case>=<outcome>/);
-    expect(wrong('--unverified', 'unknown-token=NotAuthorizedException')).toThrow(ServerUsageError);
+    expect(wrong('--unverified', 'unknown-token=NotAuthorizedException')).toThrow(UsageError);
     expect(wrong('--replay', '1:2')).toThrow(/--replay needs the --seed/);
     expect(wrong('--replay-commands', 'AB:C')).toThrow(/goes with --replay/);
-    expect(wrong('--adapter', 'x')).toThrow(ServerUsageError);
+    expect(wrong('--adapter', 'x')).toThrow(UsageError);
     expect(() => parseServerCliOptions(['--server', 'a', '--server', 'b'])).toThrow(/given twice/);
   });
 });

@@ -1,9 +1,7 @@
+import { SENSITIVE_MEMBERS } from '../../redaction/redact.ts';
 import type { ExpectedOutcome } from '../checks/server-check.ts';
 import type { CaseContext, CaseRecorder } from '../run/server-case.ts';
 import type { OutgoingRequest } from '../wire/send-once.ts';
-
-/** The members of RevokeTokenRequest the model marks @sensitive. @internal */
-export const SENSITIVE_MEMBERS = ['Token', 'ClientId', 'ClientSecret'] as const;
 
 /** The sensitive string members of an input, wherever they are. @internal */
 export function sensitiveValuesOf(input: unknown): string[] {

@@ -1,4 +1,4 @@
-import type { SensitiveValues } from '../run/sensitive-values.ts';
+import type { SensitiveValues } from '../../redaction/redact.ts';
 import type { AwsJsonClient, CallResult } from './aws-json-client.ts';
 import { secretHash } from './secret-hash.ts';
 import { SetupError, type ClientRole, type World } from './world.ts';

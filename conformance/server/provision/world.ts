@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { SensitiveValues } from '../run/sensitive-values.ts';
+import type { SensitiveValues } from '../../redaction/redact.ts';
 import type { AwsJsonClient, CallResult } from './aws-json-client.ts';
 
 /**

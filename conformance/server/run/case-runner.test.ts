@@ -9,7 +9,7 @@ import { SetupError } from '../provision/world.ts';
 import { DEFAULT_UNVERIFIED } from '../semantics/unverified.ts';
 import { RequestBudgetExhausted, ServerWire } from '../wire/server-wire.ts';
 import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './case-runner.ts';
-import { SensitiveValues } from './sensitive-values.ts';
+import { SensitiveValues } from '../../redaction/redact.ts';
 import { CaseRecorder, type CaseContext, type FixedServerCase, type GeneratedServerCase } from './server-case.ts';
 
 const SECRET = 'refresh-token-that-must-not-show';

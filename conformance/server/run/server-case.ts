@@ -8,7 +8,7 @@ import type { SessionTokens } from '../provision/sessions.ts';
 import type { ClientRole, World } from '../provision/world.ts';
 import type { ResolvedUnverified } from '../semantics/unverified.ts';
 import type { ServerWire } from '../wire/server-wire.ts';
-import type { SensitiveValues } from './sensitive-values.ts';
+import type { SensitiveValues } from '../../redaction/redact.ts';
 import type { InformationalVerdict } from './server-result.ts';
 
 /**

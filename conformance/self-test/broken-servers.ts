@@ -3,8 +3,9 @@
 // test/e2e/server-suite-catches-broken-servers.spec.ts requires one for every rule but the
 // informational U1..U3. A wrapper cannot reach the reference's state, so the semantic faults
 // are built from what crosses the wire (tokens, secrets and sessions the wrapper saw go by).
-import type { FetchHandle } from '../../wire/loopback-server.ts';
-import type { ReferenceService } from '../reference/index.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE, HEADER, operationOfTarget } from '../protocol/aws-json.ts';
+import type { FetchHandle } from '../wire/loopback-server.ts';
+import type { ReferenceService } from '../server/reference/index.ts';
 
 /** @internal */
 export interface BrokenServer {
@@ -20,11 +21,8 @@ export interface BrokenServer {
   wrap(service: ReferenceService): FetchHandle;
 }
 
-const TARGET_PREFIX = 'AWSCognitoIdentityProviderService.';
-
 function operationOf(request: Request): string | undefined {
-  const target = request.headers.get('x-amz-target');
-  return target?.startsWith(TARGET_PREFIX) ? target.slice(TARGET_PREFIX.length) : undefined;
+  return operationOfTarget(request.headers.get(HEADER.target));
 }
 
 async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
@@ -37,7 +35,7 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | und
 }
 
 function awsJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': crypto.randomUUID(), ...headers } });
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': AWS_JSON_1_1_CONTENT_TYPE, 'x-amzn-requestid': crypto.randomUUID(), ...headers } });
 }
 
 /** The answer with its body rewritten as JSON (and its status, if given), headers kept. */
@@ -203,7 +201,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     wrap: (service) => async (request) => {
       if (request.headers.get('content-type') !== 'application/json') return service.handle(request);
       const headers = new Headers(request.headers);
-      headers.set('content-type', 'application/x-amz-json-1.1');
+      headers.set('content-type', AWS_JSON_1_1_CONTENT_TYPE);
       return service.handle(new Request(request.url, { method: request.method, headers, body: await request.arrayBuffer() }));
     },
   },

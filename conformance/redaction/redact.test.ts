@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SensitiveValues } from './sensitive-values.ts';
+import { SensitiveValues } from './redact.ts';
 
 describe('SensitiveValues', () => {
   it('leaves no trace of a value, bare, quoted or JSON-escaped', () => {

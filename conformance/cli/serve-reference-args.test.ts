@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseServeArgs } from './serve-args.ts';
+import { parseServeArgs } from './serve-reference-args.ts';
 
 describe('parseServeArgs', () => {
   it('defaults to a free port on 127.0.0.1', () => {

@@ -1,0 +1,180 @@
+import { parseArgs } from 'node:util';
+import { REGION_PATTERN } from '../protocol/aws-json.ts';
+
+/**
+ * The one flag table of every command (the client suite, `--serve`, `--server`, the reference
+ * server and the fixture linter): the flags they share are declared here once, with their
+ * help text, and each mode adds only its own. The usage error and the error wrapper that maps
+ * errors to exit codes are here too, so every command reports a bad flag the same way.
+ */
+
+/** A bad flag or value, reported with the flag's name: exit code 2. @public */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+/** @public */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+/** One flag: what node:util parseArgs needs, plus the text `--help` shows. */
+export interface Flag {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  default?: string | boolean;
+  /** The value's placeholder in the help text, e.g. `<n>`. */
+  arg?: string;
+  help: string;
+}
+
+export type FlagTable = Readonly<Record<string, Flag>>;
+
+/** The flags every suite run understands, in either direction. */
+export const COMMON_FLAGS = {
+  strict: { type: 'boolean', default: false, help: 'should-level rules fail the run too' },
+  seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)' },
+  runs: { type: 'string', arg: '<n>', help: 'runs per property or generated case (default: each one\'s own count)' },
+  filter: { type: 'string', multiple: true, arg: '<id|tag>', help: 'only cases with this id or tag (a rule such as C14 or S6, or a group); repeatable' },
+  reporter: { type: 'string', multiple: true, arg: '<spec>', help: 'human (default), json=<file>, junit=<file>; repeatable' },
+  expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
+  replay: { type: 'string', arg: '<path>', help: 'fast-check path of a failure (with --seed and one --filter)' },
+  region: { type: 'string', default: 'us-east-1', arg: '<region>', help: 'region of the endpoint; default us-east-1' },
+  'no-redact': { type: 'boolean', default: false, help: 'show Token, ClientId and ClientSecret values (redacted by default)' },
+  verbose: { type: 'boolean', default: false, help: 'also list expected failures, not-applicable cases and warnings' },
+  list: { type: 'boolean', default: false, help: 'list the cases that would run (with --rules: the rules), then exit' },
+  rules: { type: 'boolean', default: false, help: 'with --list: list the rules of this direction instead of the cases' },
+  explain: { type: 'string', arg: '<rule>', help: 'print a rule: level, title, source, check file, its cases and the self-test that proves it can fail' },
+  help: { type: 'boolean', short: 'h', default: false, help: 'show this text' },
+} as const satisfies FlagTable;
+
+type Values<T extends FlagTable> = {
+  [K in keyof T]: T[K] extends { type: 'boolean' } ? boolean | undefined : T[K] extends { multiple: true } ? string[] | undefined : string | undefined;
+};
+
+/** Parses `argv` against a table; every parse error becomes a UsageError naming the flag. */
+export function parseFlags<T extends FlagTable>(argv: readonly string[], table: T): Values<T> {
+  const options = Object.fromEntries(
+    Object.entries(table).map(([name, flag]) => [
+      name,
+      { type: flag.type, ...(flag.multiple ? { multiple: true } : {}), ...(flag.short ? { short: flag.short } : {}), ...(flag.default !== undefined ? { default: flag.default } : {}) },
+    ]),
+  );
+  try {
+    return parseArgs({ args: [...argv], options: options as never, allowPositionals: false, strict: true }).values as Values<T>;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+// setTimeout takes at most 2^31 - 1 ms; a larger number silently becomes 1 ms.
+const MAX_WHOLE = 2 ** 31 - 1;
+
+/** A whole-number flag within [min, max]; undefined when the flag was not given. */
+export function wholeNumber(flag: string, value: string | undefined, min: number, max = MAX_WHOLE): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min || Number(value) > max) {
+    throw new UsageError(`--${flag} must be a whole number of at least ${min}${max === MAX_WHOLE ? '' : ` and at most ${max}`}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+/** @public */
+export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: string };
+
+/** `--reporter human | json=<file> | junit=<file>`. */
+export function reporterSpec(value: string): ReporterSpec {
+  if (value === 'human') return { kind: 'human' };
+  const match = /^(json|junit)=(.+)$/.exec(value);
+  if (!match) throw new UsageError(`--reporter ${value}: expected human, json=<file> or junit=<file>`);
+  return { kind: match[1] as 'json' | 'junit', path: match[2]! };
+}
+
+/** `--region`: a region name such as us-east-1. */
+export function regionFlag(value: string): string {
+  if (!REGION_PATTERN.test(value)) throw new UsageError(`--region ${value}: not a region name such as us-east-1`);
+  return value;
+}
+
+/** `--replay` needs the seed and the one case it belongs to. */
+export function checkReplay(values: { replay?: string | undefined; seed?: string | undefined; filter?: readonly string[] | undefined }, what: string): void {
+  if (values.replay === undefined) return;
+  if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure');
+  if ((values.filter ?? []).length !== 1) throw new UsageError(`--replay needs exactly one --filter naming the ${what}`);
+  if (!/^\d+(:\d+)*$/.test(values.replay)) throw new UsageError(`--replay ${values.replay}: expected a fast-check path such as 3:1:0`);
+}
+
+/** The options part of a usage text, one flag a line (or two, for long placeholders). */
+export function describeFlags(table: FlagTable): string {
+  const lines: string[] = [];
+  for (const [name, flag] of Object.entries(table)) {
+    const head = `  --${name}${flag.arg ? ` ${flag.arg}` : ''}`;
+    lines.push(head.length < 26 ? `${head.padEnd(26)}${flag.help}` : `${head}\n${' '.repeat(26)}${flag.help}`);
+  }
+  return lines.join('\n');
+}
+
+/** Where a command writes. */
+export interface CliIo {
+  stdout: NodeJS.WritableStream;
+  stderr: NodeJS.WritableStream;
+}
+
+/**
+ * The one error wrapper: runs a command and turns every error into one line on stderr and an
+ * exit code. A configuration error (a bad flag, a missing file, a refused endpoint) is exit 2
+ * with its message alone; anything else is a bug of the suite, shown with its stack, also 2.
+ */
+export async function runCommand(
+  command: () => Promise<number>,
+  io: CliIo,
+  options: { configurationErrors: ReadonlyArray<abstract new (...args: never[]) => Error>; helpHint: string },
+): Promise<number> {
+  try {
+    return await command();
+  } catch (error) {
+    const known = error instanceof UsageError || options.configurationErrors.some((type) => error instanceof type);
+    const e = error as Error;
+    io.stderr.write(`conformance: ${known ? e.message : (e.stack ?? e.message)}\n`);
+    if (error instanceof UsageError) io.stderr.write(`${options.helpHint}\n`);
+    return EXIT.usage;
+  }
+}
+
+/** What COMMON_FLAGS mean once read, the same in every mode. */
+export interface CommonOptions {
+  strict: boolean;
+  runs?: number;
+  filters: string[];
+  reporters: ReporterSpec[];
+  expectations?: string;
+  region: string;
+  redact: boolean;
+  verbose: boolean;
+  list: boolean;
+  /** With --list: the rules instead of the cases. */
+  listRules: boolean;
+  /** A rule id to explain. */
+  explain?: string;
+  help: boolean;
+}
+
+/** Reads and checks the common flags; `replayOf` names what a --replay path belongs to. */
+export function commonOptions(v: Values<typeof COMMON_FLAGS>, replayOf: string): CommonOptions {
+  checkReplay(v, replayOf);
+  if (v.rules && !v.list) throw new UsageError('--rules goes with --list');
+  const runs = wholeNumber('runs', v.runs, 1);
+  return {
+    strict: v.strict ?? false,
+    ...(runs !== undefined ? { runs } : {}),
+    filters: v.filter ?? [],
+    reporters: (v.reporter ?? ['human']).map(reporterSpec),
+    ...(v.expectations !== undefined ? { expectations: v.expectations } : {}),
+    region: regionFlag(v.region ?? 'us-east-1'),
+    redact: !v['no-redact'],
+    verbose: v.verbose ?? false,
+    list: v.list ?? false,
+    listRules: v.rules ?? false,
+    ...(v.explain !== undefined ? { explain: v.explain } : {}),
+    help: v.help ?? false,
+  };
+}

@@ -1,0 +1,22 @@
+import { humanReporter } from '../report/human.ts';
+import { jsonReporter } from '../report/json.ts';
+import { junitReporter } from '../report/junit.ts';
+import type { Reporter } from '../report/reporter.ts';
+import type { CliIo, ReporterSpec } from './flags.ts';
+
+/**
+ * The reporters `--reporter` asks for, the same in every mode. `alongsideHuman` are reporters
+ * a mode shows next to the human one (the server suite's informational verdicts).
+ */
+export function reportersFor(specs: readonly ReporterSpec[], io: CliIo, options: { verbose: boolean; alongsideHuman?: () => Reporter[] }): Reporter[] {
+  return specs.flatMap((spec): Reporter[] => {
+    switch (spec.kind) {
+      case 'human':
+        return [humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose }), ...(options.alongsideHuman?.() ?? [])];
+      case 'json':
+        return [jsonReporter(spec.path)];
+      case 'junit':
+        return [junitReporter(spec.path)];
+    }
+  });
+}
