@@ -78,3 +78,28 @@ export function resolveCapabilities(adapter: Adapter): Required<AdapterCapabilit
     maxAttempts: c.retries ? (c.maxAttempts ?? 3) : 1,
   };
 }
+
+/** The boolean capabilities an adapter may declare; `maxAttempts` is the one number. */
+export const CAPABILITY_FLAGS = ['clientSecret', 'revokeAssociatedSessions', 'cancellation', 'retries'] as const;
+
+/**
+ * Checks declared capabilities, wherever they come from (an adapter module's object or a
+ * process client's capabilities line): the problem, named by key, or the capabilities.
+ */
+export function checkCapabilities(value: unknown): { ok: true; capabilities: AdapterCapabilities } | { ok: false; problem: string } {
+  if (value === undefined) return { ok: true, capabilities: {} };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return { ok: false, problem: 'capabilities must be an object' };
+  const capabilities: AdapterCapabilities = {};
+  for (const [key, declared] of Object.entries(value)) {
+    if (key === 'maxAttempts') {
+      if (!Number.isInteger(declared) || (declared as number) < 1) return { ok: false, problem: `capabilities.maxAttempts must be a positive integer, got ${JSON.stringify(declared)}` };
+      capabilities.maxAttempts = declared as number;
+    } else if ((CAPABILITY_FLAGS as readonly string[]).includes(key)) {
+      if (typeof declared !== 'boolean') return { ok: false, problem: `capabilities.${key} must be true or false, got ${JSON.stringify(declared)}` };
+      (capabilities as Record<string, boolean>)[key] = declared;
+    } else {
+      return { ok: false, problem: `unknown capability "${key}" (known: ${CAPABILITY_FLAGS.join(', ')}, maxAttempts)` };
+    }
+  }
+  return { ok: true, capabilities };
+}

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Adapter, AdapterModuleExport } from './contract.ts';
+import { checkCapabilities, type Adapter, type AdapterModuleExport } from './contract.ts';
 
 /** Built-in adapters by name; each is one file in this folder. */
 export const BUILT_IN_ADAPTERS: Record<string, string> = {
@@ -67,18 +67,8 @@ function checkAdapter(value: unknown, spec: string): Adapter {
   if (candidate === null || typeof candidate !== 'object') throw new AdapterLoadError(`--adapter ${spec}: the default export must be an adapter object or a function returning one`);
   if (typeof candidate.name !== 'string' || candidate.name === '') throw new AdapterLoadError(`--adapter ${spec}: adapter.name must be a non-empty string`);
   if (typeof candidate.revokeToken !== 'function') throw new AdapterLoadError(`--adapter ${spec}: adapter.revokeToken must be a function`);
-  const capabilities = candidate.capabilities ?? {};
-  if (typeof capabilities !== 'object') throw new AdapterLoadError(`--adapter ${spec}: adapter.capabilities must be an object`);
-  for (const [key, value] of Object.entries(capabilities)) {
-    const known = ['clientSecret', 'revokeAssociatedSessions', 'cancellation', 'retries'];
-    if (key === 'maxAttempts') {
-      if (!Number.isInteger(value) || (value as number) < 1) throw new AdapterLoadError(`--adapter ${spec}: adapter.capabilities.maxAttempts must be a positive integer`);
-    } else if (!known.includes(key)) {
-      throw new AdapterLoadError(`--adapter ${spec}: unknown capability "${key}" (known: ${known.join(', ')}, maxAttempts)`);
-    } else if (typeof value !== 'boolean') {
-      throw new AdapterLoadError(`--adapter ${spec}: adapter.capabilities.${key} must be true or false`);
-    }
-  }
+  const checked = checkCapabilities(candidate.capabilities);
+  if (!checked.ok) throw new AdapterLoadError(`--adapter ${spec}: adapter.${checked.problem}`);
   return candidate as Adapter;
 }
 

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { AdapterLoadError, BUILT_IN_ADAPTERS, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
-import { createProcessAdapter, ProcessAdapterError } from '../adapters/process.ts';
+import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
+import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { ExpectationsError, loadExpectations, type Expectation } from '../run/expectations.ts';

@@ -1,7 +1,7 @@
 import { humanReporter } from '../report/human.ts';
 import { jsonReporter } from '../report/json.ts';
 import { junitReporter } from '../report/junit.ts';
-import type { Reporter } from '../report/reporter.ts';
+import type { Reporter } from '../run/reporter.ts';
 import type { CliIo, ReporterSpec } from './flags.ts';
 
 /**

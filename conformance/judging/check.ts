@@ -1,11 +1,7 @@
-import type { RuleId } from '../rules/registry.ts';
+import type { Level, RuleId } from '../rules/registry.ts';
 
-/**
- * How much a failure weighs: `must` fails every run, `should` only a `--strict` one
- * (decisions/0004-levels-must-and-should.md).
- * @public
- */
-export type Level = 'must' | 'should';
+// The level belongs to the rules; checks and verdicts speak of it all the time.
+export type { Level };
 
 /** What a check found: a pass, or what it expected and what it saw instead. @public */
 export type Finding = { ok: true } | { ok: false; expected: string; actual: string };
@@ -55,4 +51,14 @@ export interface Verdict {
   status: 'pass' | 'fail';
   expected?: string;
   actual?: string;
+}
+
+/**
+ * What a server did where its real behaviour is unverified, compared with the outcome the run
+ * was configured to expect: `pass` when they agree. Never counted, whatever the level or
+ * --strict; reported so that differences stay visible.
+ * @public
+ */
+export interface InformationalVerdict extends Verdict {
+  informational: true;
 }

@@ -1,7 +1,7 @@
 import { AWS_JSON_1_1_CONTENT_TYPE, RETRYABLE_ERROR_NAMES } from '../protocol/aws-json.ts';
 import fc from 'fast-check';
 import type { FixtureExpectation } from '../fixtures/types.ts';
-import type { Case } from '../run/case.ts';
+import type { Case } from '../fixtures/case.ts';
 import { MODEL_ERRORS, validRequest } from './model-inputs.ts';
 import type { PropertyDefinition } from './property.ts';
 import {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Reporter } from './reporter.ts';
+import type { Reporter } from '../run/reporter.ts';
 
 /** Bumped when the JSON report's shape changes in a way a reader would notice. */
 export const JSON_REPORT_VERSION = 1;

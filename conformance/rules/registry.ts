@@ -1,4 +1,9 @@
-import type { Level } from '../judging/check.ts';
+/**
+ * How much a failure weighs: `must` fails every run, `should` only a `--strict` one
+ * (decisions/0004-levels-must-and-should.md).
+ * @public
+ */
+export type Level = 'must' | 'should';
 
 /**
  * Where a rule is judged: `client` rules judge what a client sends and surfaces, `server`

@@ -4,7 +4,7 @@ import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
 import { judge } from '../judging/judge.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
-import type { Case } from './case.ts';
+import type { Case } from '../fixtures/case.ts';
 import { settle } from './clock.ts';
 
 export interface RunEnvironment {

@@ -1,6 +1,6 @@
 import type { Verdict } from '../judging/check.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
-import type { Reporter } from '../report/reporter.ts';
+import type { Reporter } from '../run/reporter.ts';
 import type { Expectation } from '../run/expectations.ts';
 import { SERVER_CHECKS } from './checks/index.ts';
 import { AwsJsonClient } from './provision/aws-json-client.ts';
@@ -9,10 +9,10 @@ import { provisionWorld, type World } from './provision/world.ts';
 import type { ReferenceServiceOptions } from './reference/index.ts';
 import { serveReference, type ServedReference } from './reference/index.ts';
 import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './run/case-runner.ts';
-import { selectCases } from '../run/select-cases.ts';
+import { selectCases, SelectionError } from '../run/select-cases.ts';
 import { ServerSuiteConfigError } from './server-suite-config-error.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
-import type { CaseContext } from './run/server-case.ts';
+import type { CaseContext } from './cases/server-case.ts';
 import type { ServerResult, ServerSummary } from './run/server-result.ts';
 import { resolveUnverified, type UnverifiedExpectations } from './semantics/unverified.ts';
 import { SERVER_CASES } from './server-cases.ts';
@@ -93,7 +93,14 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) throw new ServerSuiteConfigError(`ratePerSecond must be above 0, got ${options.ratePerSecond}`);
   if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new ServerSuiteConfigError(`seed must be a whole number, got ${options.seed}`);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
-  const selected = selectCases(SERVER_CASES, options.filters ?? [], 'server case');
+  let selected;
+  try {
+    selected = selectCases(SERVER_CASES, options.filters ?? [], 'server case');
+  } catch (error) {
+    // The programmatic API reports every option it cannot use as its own configuration error.
+    if (error instanceof SelectionError) throw new ServerSuiteConfigError(error.message);
+    throw error;
+  }
   if (options.replay && (selected.length !== 1 || selected[0]!.kind !== 'property')) {
     throw new ServerSuiteConfigError('replay needs exactly one selected generated case (filter by its id)');
   }

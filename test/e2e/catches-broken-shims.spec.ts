@@ -32,7 +32,7 @@ describe('clients in other languages are held to the same rules', () => {
   });
 
   it('--command drives any program that speaks the line protocol', async () => {
-    const python = (await import('../../conformance/adapters/process/boto3.ts')).boto3Command();
+    const python = (await import('../../conformance/adapters/boto3.ts')).boto3Command();
     const command = python.map((part) => JSON.stringify(part)).join(' ');
     const { code, stdout } = await cli('--command', command, '--filter', 'RevokeTokenUnsupportedTokenTypeExceptionAsObserved');
     expect(code, stdout).toBe(0);

@@ -3,7 +3,7 @@ import { HttpResponse } from '@smithy/protocol-http';
 import v3 from '../../conformance/adapters/aws-sdk-v3.ts';
 import { resolveCapabilities } from '../../conformance/adapters/contract.ts';
 import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
-import type { Case } from '../../conformance/run/case.ts';
+import type { Case } from '../../conformance/fixtures/case.ts';
 import { runCase, type RunEnvironment } from '../../conformance/run/run-case.ts';
 import { FakeService } from '../../conformance/wire/fake-service.ts';
 

@@ -1,5 +1,5 @@
 // Our model against the two published descriptions of RevokeToken. The first run builds the
-// Python venv with the pinned botocore (tools/python/venv.mjs), so `npm test` on a fresh
+// Python venv with the pinned botocore (conformance/adapters/toolchains/python-venv.mjs), so `npm test` on a fresh
 // clone needs nothing installed by hand.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { SmithyAst } from '../codegen/smithy-build.ts';
 import { repoRoot } from '../paths.ts';
-import { ensureVenv } from '../python/venv.mjs';
+import { ensureVenv } from '../../conformance/adapters/toolchains/python-venv.mjs';
 import { entryMatches, formatEntry, judge, loadAllowList } from './allowlist.ts';
 import { compareDescriptions, formatDifference, type Difference } from './compare.ts';
 import type { OperationDescription } from './description.ts';

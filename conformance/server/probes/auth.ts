@@ -1,4 +1,4 @@
-import { CaseRecorder, type FixedServerCase } from '../run/server-case.ts';
+import { CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import { signedWithSigV4 } from '../wire/sigv4.ts';
 import { liveRevokeInput, sendRevoke, sensitiveValuesOf } from './revoke-probe.ts';

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CaseRecorder, type FixedServerCase } from '../run/server-case.ts';
+import { CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import { sendRevoke } from './revoke-probe.ts';
 

@@ -1,6 +1,6 @@
 import type { Result, Summary } from '../../run/result.ts';
-import type { Reporter } from '../../report/reporter.ts';
-import type { InformationalVerdict } from '../run/server-result.ts';
+import type { Reporter } from '../../run/reporter.ts';
+import type { InformationalVerdict } from '../../judging/check.ts';
 
 /** @public */
 export interface InformationalReporterOptions {

@@ -10,7 +10,7 @@ import { DEFAULT_UNVERIFIED } from '../semantics/unverified.ts';
 import { RequestBudgetExhausted, ServerWire } from '../wire/server-wire.ts';
 import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './case-runner.ts';
 import { SensitiveValues } from '../../redaction/redact.ts';
-import { CaseRecorder, type CaseContext, type FixedServerCase, type GeneratedServerCase } from './server-case.ts';
+import { CaseRecorder, type CaseContext, type FixedServerCase, type GeneratedServerCase } from '../cases/server-case.ts';
 
 const SECRET = 'refresh-token-that-must-not-show';
 

@@ -7,8 +7,9 @@ import { judge as judgeOne } from '../../judging/judge.ts';
 import { mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
 import { SetupError } from '../provision/world.ts';
 import { RequestBudgetExhausted } from '../wire/server-wire.ts';
-import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase } from './server-case.ts';
-import type { InformationalVerdict, ServerResult } from './server-result.ts';
+import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase } from '../cases/server-case.ts';
+import type { InformationalVerdict } from '../../judging/check.ts';
+import type { ServerResult } from './server-result.ts';
 
 /** What every case of one run shares. @internal */
 export interface CaseRunEnvironment {

@@ -1,15 +1,5 @@
-import type { Verdict } from '../../judging/check.ts';
+import type { InformationalVerdict } from '../../judging/check.ts';
 import type { Result, Summary } from '../../run/result.ts';
-
-/**
- * What a server did where its real behaviour is unverified, compared with the outcome the run
- * was configured to expect: `pass` when they agree. Never counted, whatever the level or
- * --strict; reported so that differences stay visible.
- * @public
- */
-export interface InformationalVerdict extends Verdict {
-  informational: true;
-}
 
 /**
  * A server-suite result: the client suite's Result, plus the informational verdicts. Every

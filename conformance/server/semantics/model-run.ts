@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { validMemberValue } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
 import { CLIENT_ROLES, type ClientRole } from '../provision/world.ts';
-import { CaseRecorder, StopAtFailure, type GeneratedServerCase } from '../run/server-case.ts';
+import { CaseRecorder, StopAtFailure, type GeneratedServerCase } from '../cases/server-case.ts';
 import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, SignIn, type SecretMode, type SemanticsCommand } from './commands.ts';
 import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
 

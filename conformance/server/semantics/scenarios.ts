@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { CaseRecorder, type CaseContext, type FixedServerCase } from '../run/server-case.ts';
+import { CaseRecorder, type CaseContext, type FixedServerCase } from '../cases/server-case.ts';
 import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, SignIn, type SemanticsCommand } from './commands.ts';
 import { emptyModel, type SemanticsReal } from './model.ts';
 

@@ -11,7 +11,7 @@
 // builds use the module cache. go.mod and go.sum are never edited here (-mod=readonly): a
 // missing go.sum entry is an error to fix in the source tree, not something to paper over.
 //
-// Command line: `node tools/go/build.mjs [module-dir [--tags a,b] [--name n]]`; without
+// Command line: `node conformance/adapters/toolchains/go-build.mjs [module-dir [--tags a,b] [--name n]]`; without
 // arguments it builds every program in KNOWN_PROGRAMS.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -20,13 +20,13 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '..', '..');
+export const repoRoot = resolve(here, '..', '..', '..');
 export const binDir = join(repoRoot, '.cache', 'bin');
 
-/** The programs `node tools/go/build.mjs` builds without arguments (e.g. to warm a CI cache). */
+/** The programs `node conformance/adapters/toolchains/go-build.mjs` builds without arguments (e.g. to warm a CI cache). */
 export const KNOWN_PROGRAMS = [
-  { moduleDir: 'conformance/adapters/process/aws-sdk-go-v2', name: 'aws-sdk-go-v2-shim' },
-  { moduleDir: 'conformance/adapters/process/aws-sdk-go-v2', name: 'aws-sdk-go-v2-shim-fault-unknown-error', tags: ['fault_unknown_error'] },
+  { moduleDir: 'conformance/adapters/shims/aws-sdk-go-v2', name: 'aws-sdk-go-v2-shim' },
+  { moduleDir: 'conformance/adapters/shims/aws-sdk-go-v2', name: 'aws-sdk-go-v2-shim-fault-unknown-error', tags: ['fault_unknown_error'] },
 ];
 
 export class GoBuildError extends Error {
@@ -109,7 +109,7 @@ export function buildGoProgram(options) {
     return { binary, built: false };
   }
 
-  log(`tools/go: building ${shown(binary)} from ${shown(moduleDir)}${tags.length ? ` (tags ${tags.join(',')})` : ''}`);
+  log(`go-build: building ${shown(binary)} from ${shown(moduleDir)}${tags.length ? ` (tags ${tags.join(',')})` : ''}`);
   mkdirSync(binDir, { recursive: true });
   const temporary = `${binary}.tmp-${process.pid}`;
   const args = ['build', '-trimpath', '-mod=readonly', ...(tags.length ? ['-tags', tags.join(',')] : []), '-o', temporary, '.'];
@@ -135,7 +135,7 @@ export function buildGoProgram(options) {
   }
   renameSync(temporary, binary);
   writeFileSync(stampFile, `${digest}\n`);
-  log(`tools/go: ${shown(binary)} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  log(`go-build: ${shown(binary)} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   return { binary, built: true };
 }
 
@@ -144,7 +144,7 @@ function parseArgs(args) {
   for (let i = 1; i < args.length; i += 1) {
     if (args[i] === '--tags') program.tags = (args[++i] ?? '').split(',').filter(Boolean);
     else if (args[i] === '--name') program.name = args[++i];
-    else throw new GoBuildError(`unknown argument ${args[i]} (usage: node tools/go/build.mjs [module-dir [--tags a,b] [--name n]])`);
+    else throw new GoBuildError(`unknown argument ${args[i]} (usage: node conformance/adapters/toolchains/go-build.mjs [module-dir [--tags a,b] [--name n]])`);
   }
   return program;
 }

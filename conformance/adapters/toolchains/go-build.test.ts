@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, appendFileSync, rmSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { binDir, buildGoProgram, GoBuildError } from './build.mjs';
+import { binDir, buildGoProgram, GoBuildError } from './go-build.mjs';
 
 const SHIM = 'conformance/adapters/process/aws-sdk-go-v2';
 const quiet = () => {};

@@ -1,5 +1,6 @@
-import { buildGoProgram } from '../../../tools/go/build.mjs';
-import { createProcessAdapter, type ProcessAdapter, type ProcessAdapterOptions } from '../process.ts';
+import { buildGoProgram } from './toolchains/go-build.mjs';
+import { createProcessAdapter } from './process-agent/process-adapter.ts';
+import { type ProcessAdapter, type ProcessAdapterOptions } from './process-agent/types.ts';
 
 export const GO_SHIM_MODULE = 'conformance/adapters/process/aws-sdk-go-v2';
 

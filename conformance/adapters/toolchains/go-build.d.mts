@@ -1,4 +1,4 @@
-// Types for build.mjs, which stays plain JavaScript so `node tools/go/build.mjs` works
+// Types for go-build.mjs, which stays plain JavaScript so `node conformance/adapters/toolchains/go-build.mjs` works
 // without a TypeScript loader.
 
 export declare const repoRoot: string;

@@ -11,7 +11,7 @@
 // is rebuilt from scratch rather than upgraded in place: packages that a new pin no longer
 // needs must not linger.
 //
-// Command line: `node tools/python/venv.mjs [requirements-file ...]`; without arguments it
+// Command line: `node conformance/adapters/toolchains/python-venv.mjs [requirements-file ...]`; without arguments it
 // prepares the venv of every tools/python/requirements-*.txt.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
@@ -21,7 +21,7 @@ import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:pat
 import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, '..', '..');
+export const repoRoot = resolve(here, '..', '..', '..');
 const STAMP = '.requirements-sha256';
 // pip may download and unpack a 16 MB botocore wheel on a slow machine; waiting for another
 // process that is doing so must outlast that.

@@ -1,4 +1,4 @@
-// Types for venv.mjs, which stays plain JavaScript so `node tools/python/venv.mjs` works
+// Types for python-venv.mjs, which stays plain JavaScript so `node conformance/adapters/toolchains/python-venv.mjs` works
 // without a TypeScript loader.
 
 export declare const repoRoot: string;

@@ -1,4 +1,4 @@
-import type { Result, Summary } from '../run/result.ts';
+import type { Result, Summary } from './result.ts';
 
 /** One output format. Reporters get results as they come and the summary at the end. */
 export interface Reporter {

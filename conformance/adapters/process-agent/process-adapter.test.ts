@@ -2,10 +2,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AdapterError, CallContext } from './contract.ts';
-import { createProcessAdapter, ProcessAdapterError, type ProcessAdapter, type ProcessAdapterOptions } from './process.ts';
+import type { AdapterError, CallContext } from '../contract.ts';
+import { createProcessAdapter } from './process-adapter.ts';
+import { ProcessAdapterError, type ProcessAdapter, type ProcessAdapterOptions } from './types.ts';
 
-const fixture = (name: string) => fileURLToPath(new URL(`./process/test-fixtures/${name}`, import.meta.url));
+const fixture = (name: string) => fileURLToPath(new URL(`./test-fixtures/${name}`, import.meta.url));
 const node = process.execPath;
 const context: CallContext = { endpoint: 'http://127.0.0.1:4567', region: 'eu-west-3' };
 

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { VenvError, ensureVenv, venvNameFor } from './venv.mjs';
+import { VenvError, ensureVenv, venvNameFor } from './python-venv.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'venv-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -60,7 +60,7 @@ describe('ensureVenv', () => {
   it('lets only one of several processes build the same venv, and rebuilds one whose interpreter is gone', async () => {
     const file = requirements('requirements-e.txt', '# nothing\n');
     const venvDir = join(scratch, 'e');
-    const moduleUrl = new URL('./venv.mjs', import.meta.url).href;
+    const moduleUrl = new URL('./python-venv.mjs', import.meta.url).href;
     const script = `import(${JSON.stringify(moduleUrl)}).then((m) => { const r = m.ensureVenv(${JSON.stringify(file)}, { venvDir: ${JSON.stringify(venvDir)}, log: () => {} }); process.stdout.write(String(r.built)); })`;
     const run = () =>
       new Promise<string>((resolve, reject) => {

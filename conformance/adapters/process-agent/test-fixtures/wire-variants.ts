@@ -6,7 +6,7 @@ import type { Verdict } from '../../../judging/check.ts';
 import { resolveCapabilities, type Adapter, type RevokeTokenInput } from '../../contract.ts';
 import { CLIENT_CHECKS } from '../../../checks/index.ts';
 import type { FixtureExpectation } from '../../../fixtures/types.ts';
-import type { Case } from '../../../run/case.ts';
+import type { Case } from '../../../fixtures/case.ts';
 import { runCase, type CaseResult, type RunEnvironment } from '../../../run/run-case.ts';
 import { FakeService, serveOnLoopback } from '../../../wire/fake-service.ts';
 

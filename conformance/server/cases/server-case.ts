@@ -9,7 +9,7 @@ import type { ClientRole, World } from '../provision/world.ts';
 import type { ResolvedUnverified } from '../semantics/unverified.ts';
 import type { ServerWire } from '../wire/server-wire.ts';
 import type { SensitiveValues } from '../../redaction/redact.ts';
-import type { InformationalVerdict } from './server-result.ts';
+import type { InformationalVerdict } from '../../judging/check.ts';
 
 /**
  * What a case may use while it runs. Every request goes through `wire` (one at a time, within
