@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
 import { loadOfficialCases } from './cases.ts';
-import { computeCoverage } from './coverage.ts';
+import { computeCoverage, officialCaseCoverageFigures } from './coverage.ts';
 
 const set = loadOfficialCases();
 const coverage = computeCoverage(set, await loadFixtures());
@@ -32,5 +32,9 @@ describe('the fixtures against the official awsJson1_1 cases', () => {
     for (const c of skipped) {
       for (const id of c.fixtures) expect(fixtures.get(id)?.level, `${id} carries ${c.id}, which botocore skips`).toBe('should');
     }
+  });
+
+  it('gives a matrix page the same figures through officialCaseCoverageFigures()', async () => {
+    expect(await officialCaseCoverageFigures()).toEqual(coverage.figures);
   });
 });
