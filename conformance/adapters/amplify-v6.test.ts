@@ -12,14 +12,14 @@ import type { Case } from '../run/case.ts';
 import { runCase, type CaseResult } from '../run/run-case.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import { FakeService } from '../wire/fake-service.ts';
-import { regionalEndpoint } from '../wire/service-endpoint.ts';
 import amplifyAdapter, { AMPLIFY_AUTH_VERSION, createAmplifyAdapter } from './amplify-v6.ts';
 import { resolveCapabilities, type Adapter, type RevokeTokenInput } from './contract.ts';
 import { failedChecks, INPUT, REGION, requestRuleFailures, WIRE_VARIANTS, type Scenario } from './process/test-fixtures/wire-variants.ts';
 
 /** Amplify's input has no ClientSecret, so the cases send the two required members. */
 const REQUIRED: RevokeTokenInput = { Token: INPUT.Token, ClientId: INPUT.ClientId };
-const ENDPOINT = regionalEndpoint(REGION);
+// The regional endpoint the runner hands in-process adapters (msw intercepts it).
+const ENDPOINT = `https://cognito-idp.${REGION}.amazonaws.com`;
 const JSON_11 = { 'Content-Type': 'application/x-amz-json-1.1' };
 
 const service = new FakeService('intercepted');
