@@ -110,6 +110,10 @@ print('| client | wall time | calls | per call | ratio to aws-sdk-v3 in process 
 print('| --- | --- | --- | --- | --- |');
 const base = await wholeRun('aws-sdk-v3');
 print(`| aws-sdk-v3 (in process) | ${(base.ms / 1000).toFixed(1)} s | ${base.cases} | ${fmt(base.ms / base.cases)} | 1.00x |`);
+for (const spec of ['amplify-v6']) {
+  const r = await wholeRun(spec);
+  print(`| ${spec} (in process, msw interception) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`);
+}
 if (!values['no-process']) {
   for (const spec of ['aws-sdk-go-v2', 'boto3']) {
     const r = await wholeRun(spec);
