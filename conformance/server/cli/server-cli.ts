@@ -8,6 +8,7 @@ import { junitReporter } from '../../report/junit.ts';
 import type { Reporter } from '../../report/reporter.ts';
 import { ExpectationsError, loadExpectations } from '../../run/expectations.ts';
 import { LaneError, startCognitoLocal, type StartedServer } from '../lanes/cognito-local.ts';
+import { startMoto } from '../lanes/moto.ts';
 import { informationalReporter } from '../report/informational.ts';
 import { runServerSuite } from '../run-server-suite.ts';
 import { selectServerCases, ServerSuiteConfigError } from '../run/select-server-cases.ts';
@@ -39,6 +40,12 @@ function reportersFor(options: ServerCliOptions, io: ServerCliIo): Reporter[] {
 
 const bundledExpectations = (name: string) => fileURLToPath(new URL(`../../expectations/${name}.json`, import.meta.url));
 
+/** The emulators `--server <name>` starts for the run, each with its expectations file of the same name. */
+const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
+  'cognito-local': () => startCognitoLocal(),
+  moto: () => startMoto(),
+};
+
 async function main(argv: readonly string[], io: ServerCliIo): Promise<number> {
   const options = parseServerCliOptions(argv);
   if (options.help) {
@@ -49,14 +56,14 @@ async function main(argv: readonly string[], io: ServerCliIo): Promise<number> {
     for (const c of selectServerCases(SERVER_CASES, options.filters)) io.stdout.write(`${c.kind === 'fixture' ? 'fixture ' : 'property'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
     return SERVER_EXIT.ok;
   }
-  const lane = options.server === 'cognito-local';
-  const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations('cognito-local')) ? bundledExpectations('cognito-local') : undefined);
+  const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;
+  const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations(lane)) ? bundledExpectations(lane) : undefined);
   const expectations = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
   let started: StartedServer | undefined;
   try {
-    if (lane) started = await startCognitoLocal();
+    if (lane) started = await LANES[lane]!();
     const { summary } = await runServerSuite({
-      ...(started ? { endpoint: started.url, serverName: started.name, serverFlags: '--server cognito-local' } : {}),
+      ...(started ? { endpoint: started.url, serverName: started.name, serverFlags: `--server ${lane}` } : {}),
       ...(!lane && options.server !== undefined ? { endpoint: options.server } : {}),
       allowRemote: options.allowRemote,
       region: options.region,

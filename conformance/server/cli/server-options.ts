@@ -12,7 +12,7 @@ export type ServerReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; p
 
 /** What `npm run conformance -- --server ...` was asked to do. @internal */
 export interface ServerCliOptions {
-  /** Absent: the reference server on loopback; `cognito-local`: the pinned emulator, started for the run; else a URL. */
+  /** Absent: the reference server on loopback; `cognito-local` or `moto`: that pinned emulator, started for the run; else a URL. */
   server?: string;
   allowRemote: boolean;
   maxRequests?: number;
@@ -34,14 +34,14 @@ export interface ServerCliOptions {
 }
 
 /** @internal */
-export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local] [options]
+export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local | moto] [options]
 
 Runs the RevokeToken server conformance suite: the awsJson 1.1 protocol probes (S1-S15),
 the revocation semantics with real tokens (R1-R7), and the unverified cases (U1-U3, reported,
 never failed). Without a URL the suite starts the reference server on 127.0.0.1.
 
 Options:
-  --server [target]        the server: a base URL, cognito-local (the pinned emulator,
+  --server [target]        the server: a base URL, cognito-local or moto (the pinned emulator,
                            started on 127.0.0.1 for the run), or nothing for the reference server
   --allow-remote           allow a server that is not on this machine (127.0.0.0/8, ::1, localhost)
   --max-requests <n>       most requests the run may send (default 3000 on loopback, 400 elsewhere)
@@ -57,8 +57,8 @@ Options:
   --filter <id|tag>        only these cases: an id, a rule (S6, R3) or a group (routing, body,
                            constraints, auth, privacy, semantics, unverified); repeatable
   --reporter <spec>        human (default), json=<file>, junit=<file>; repeatable
-  --expectations <file>    known deviations of the server (default for cognito-local:
-                           conformance/expectations/cognito-local.json)
+  --expectations <file>    known deviations of the server (default for an emulator:
+                           conformance/expectations/<cognito-local|moto>.json)
   --replay <path>          with --seed and one --filter: replay a shrunk failure
   --replay-commands <p>    with --replay, for the model run: the command sequence's replayPath
   --region <region>        region for signing the admin calls; default us-east-1
@@ -69,7 +69,7 @@ Options:
 
 Exit codes: 0 every counted rule passed and no expectation is stale; 1 a counted rule failed
 or an expected deviation did not happen; 2 a usage or configuration error (a refused endpoint,
-cognito-local missing, an unknown filter), nothing ran, or the request budget ran out before
+an emulator missing, an unknown filter), nothing ran, or the request budget ran out before
 every selected case ran.`;
 
 const UNVERIFIED_CASES: Readonly<Record<string, keyof UnverifiedExpectations>> = {
