@@ -22,6 +22,14 @@ const REFUSAL_MARK = 'moto-lane: refused ';
 const NOWHERE = 'http://127.0.0.1:9';
 
 /** @public */
+export interface StartedMoto extends StartedServer {
+  /** The server's process id, which leads its own process group. */
+  pid: number;
+  /** The folder moto runs in (its HOME and working directory), deleted by close(). */
+  stateDirectory: string;
+}
+
+/** @public */
 export interface StartMotoOptions {
   /** How long start-up may take. Default 30 000 ms (moto imports botocore's models lazily, but Flask and werkzeug eagerly). */
   startTimeoutMs?: number;
@@ -94,7 +102,7 @@ interface ReadyLine {
  * for refusals and the last lines shown when it dies, then discarded.
  * @public
  */
-export async function startMoto(options: StartMotoOptions = {}): Promise<StartedServer> {
+export async function startMoto(options: StartMotoOptions = {}): Promise<StartedMoto> {
   let python = options.python;
   if (python === undefined) {
     try {
@@ -125,7 +133,8 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Started
     if (closed) return;
     closed = true;
     process.off('exit', killOnExit);
-    if (child.exitCode === null && child.signalCode === null) {
+    // No pid: the interpreter never started, so there is nothing to stop or wait for.
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
       signalGroup(child, 'SIGTERM');
       const grace = setTimeout(() => signalGroup(child, 'SIGKILL'), 3000);
       await stopped(child);
@@ -170,7 +179,7 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Started
       throw new LaneError(`moto's launcher sent an unexpected ready line: ${JSON.stringify(ready)}`);
     }
     child.stdout.resume(); // nothing more is expected there; keep the pipe drained
-    return { url: `http://127.0.0.1:${ready.port}`, name: `moto ${MOTO_VERSION}`, close };
+    return { url: `http://127.0.0.1:${ready.port}`, name: `moto ${MOTO_VERSION}`, pid: child.pid!, stateDirectory: home, close };
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
