@@ -120,8 +120,12 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Started
 
   const stderrTail: string[] = [];
   const refused: string[] = [];
+  let partialLine = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
-    for (const line of chunk.split('\n').filter(Boolean)) {
+    // A pipe may cut a line anywhere; only whole lines are looked at.
+    const lines = (partialLine + chunk).split('\n');
+    partialLine = (lines.pop() ?? '').slice(-4096);
+    for (const line of lines.filter(Boolean)) {
       if (line.startsWith(REFUSAL_MARK)) refused.push(line.slice(REFUSAL_MARK.length));
       stderrTail.push(line);
     }
