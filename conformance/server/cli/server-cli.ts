@@ -9,6 +9,7 @@ import { loadFixtures } from '../../fixtures/load.ts';
 import { selectCases, SelectionError } from '../../run/select-cases.ts';
 import { ExpectationsError, loadExpectations } from '../../run/expectations.ts';
 import { LaneError, startCognitoLocal, type StartedServer } from '../lanes/cognito-local.ts';
+import { startMoto } from '../lanes/moto.ts';
 import { informationalReporter } from '../report/informational.ts';
 import { runServerSuite } from '../run-server-suite.ts';
 import { ServerSuiteConfigError } from '../server-suite-config-error.ts';
@@ -17,6 +18,12 @@ import { EndpointSafetyError } from '../wire/endpoint-safety.ts';
 import { parseServerCliOptions, SERVER_USAGE } from './server-options.ts';
 
 const bundledExpectations = (name: string) => fileURLToPath(new URL(`../../expectations/${name}.json`, import.meta.url));
+
+/** The emulators `--server <name>` starts for the run, each with its expectations file of the same name. */
+const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
+  'cognito-local': () => startCognitoLocal(),
+  moto: () => startMoto(),
+};
 
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const options = parseServerCliOptions(argv);
@@ -36,14 +43,14 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
     for (const c of selectCases(SERVER_CASES, options.filters, 'server case')) io.stdout.write(`${c.kind === 'fixture' ? 'fixture ' : 'property'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
     return EXIT.ok;
   }
-  const lane = options.server === 'cognito-local';
-  const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations('cognito-local')) ? bundledExpectations('cognito-local') : undefined);
+  const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;
+  const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations(lane)) ? bundledExpectations(lane) : undefined);
   const expectations = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
   let started: StartedServer | undefined;
   try {
-    if (lane) started = await startCognitoLocal();
+    if (lane) started = await LANES[lane]!();
     const { summary } = await runServerSuite({
-      ...(started ? { endpoint: started.url, serverName: started.name, serverFlags: '--server cognito-local' } : {}),
+      ...(started ? { endpoint: started.url, serverName: started.name, serverFlags: `--server ${lane}` } : {}),
       ...(!lane && options.server !== undefined ? { endpoint: options.server } : {}),
       allowRemote: options.allowRemote,
       region: options.region,

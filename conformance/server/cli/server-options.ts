@@ -4,7 +4,7 @@ import { parseUnverifiedExpectation } from '../semantics/unverified.ts';
 
 /** What `npm run conformance -- --server ...` was asked to do. @internal */
 export interface ServerCliOptions extends CommonOptions {
-  /** Absent: the reference server on loopback; a lane name: that emulator, started for the run; else a URL. */
+  /** Absent: the reference server on loopback; `cognito-local` or `moto`: that pinned emulator, started for the run; else a URL. */
   server?: string;
   allowRemote: boolean;
   maxRequests?: number;
@@ -17,7 +17,7 @@ export interface ServerCliOptions extends CommonOptions {
 
 /** The flags only the server direction has; the rest are COMMON_FLAGS. @internal */
 export const SERVER_FLAGS = {
-  server: { type: 'string', arg: '[target]', help: 'the server: a base URL, a lane (cognito-local: the pinned emulator, started on 127.0.0.1 for the run), or nothing for the reference server' },
+  server: { type: 'string', arg: '[target]', help: 'the server: a base URL, a lane (cognito-local or moto: that pinned emulator, started on 127.0.0.1 for the run), or nothing for the reference server' },
   'allow-remote': { type: 'boolean', default: false, help: 'allow a server that is not on this machine (127.0.0.0/8, ::1, localhost)' },
   'max-requests': { type: 'string', arg: '<n>', help: 'most requests the run may send (default 3000 on loopback, 400 elsewhere)' },
   rate: { type: 'string', arg: '<n>', help: 'most requests per second (default 250 on loopback, 5 elsewhere)' },
@@ -32,7 +32,7 @@ export const SERVER_FLAGS = {
 } as const satisfies FlagTable;
 
 /** @internal */
-export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local] [options]
+export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local | moto] [options]
 
 Runs the RevokeToken server conformance suite: the awsJson 1.1 protocol probes (S1-S15),
 the revocation semantics with real tokens (R1-R7), and the unverified cases (U1-U3, reported,
@@ -44,7 +44,7 @@ ${describeFlags(COMMON_FLAGS)}
 
 Exit codes: 0 every counted rule passed and no expectation is stale; 1 a counted rule failed
 or an expected deviation did not happen; 2 a usage or configuration error (a refused endpoint,
-cognito-local missing, an unknown filter), nothing ran, or the request budget ran out before
+an emulator missing, an unknown filter), nothing ran, or the request budget ran out before
 every selected case ran.`;
 
 const UNVERIFIED_CASES: Readonly<Record<string, keyof UnverifiedExpectations>> = {

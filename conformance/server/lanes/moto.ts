@@ -1,0 +1,196 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureVenv, repoRoot, VenvError } from '../../adapters/toolchains/python-venv.mjs';
+import { LaneError, type StartedServer } from './cognito-local.ts';
+
+/**
+ * The moto release conformance/expectations/moto.json describes. Another release may behave
+ * differently, so the lane refuses it rather than report deviations that are not its own.
+ * @public
+ */
+export const MOTO_VERSION = '5.2.5';
+
+/** `moto[server]==5.2.5` and every package it pulls in, pinned by hash. */
+export const MOTO_REQUIREMENTS = join(repoRoot, 'conformance', 'server', 'lanes', 'moto', 'requirements.txt');
+const SERVE_SCRIPT = fileURLToPath(new URL('./moto/serve.py', import.meta.url));
+/** The line serve.py writes on stderr when it refused a call off the machine. */
+const REFUSAL_MARK = 'moto-lane: refused ';
+/** Nothing listens on the discard port of loopback, so whatever is pointed there fails at once, locally. */
+const NOWHERE = 'http://127.0.0.1:9';
+
+/** @public */
+export interface StartedMoto extends StartedServer {
+  /** The server's process id, which leads its own process group. */
+  pid: number;
+  /** The folder moto runs in (its HOME and working directory), deleted by close(). */
+  stateDirectory: string;
+}
+
+/** @public */
+export interface StartMotoOptions {
+  /** How long start-up may take. Default 30 000 ms (moto imports botocore's models lazily, but Flask and werkzeug eagerly). */
+  startTimeoutMs?: number;
+  /** The interpreter to run serve.py with; default the venv built from MOTO_REQUIREMENTS. For tests of the lane itself. */
+  python?: string;
+}
+
+/**
+ * No AWS_* or proxy variable of the caller reaches moto, HOME is the run's own folder (no
+ * ~/.aws, no ~/.docker), and everything that could make a call is pointed at loopback:
+ * botocore's endpoints and the instance metadata service, HTTP(S) proxies, the Docker daemon.
+ * serve.py's audit hook refuses anything these miss.
+ */
+function motoEnvironment(home: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'] ?? '',
+    HOME: home,
+    TMPDIR: home,
+    LANG: 'C.UTF-8',
+    AWS_ACCESS_KEY_ID: 'moto-lane',
+    AWS_SECRET_ACCESS_KEY: 'moto-lane',
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: join(home, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
+    AWS_ENDPOINT_URL: NOWHERE,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_XRAY_SDK_ENABLED: 'false',
+    HTTP_PROXY: NOWHERE,
+    HTTPS_PROXY: NOWHERE,
+    ALL_PROXY: NOWHERE,
+    http_proxy: NOWHERE,
+    https_proxy: NOWHERE,
+    NO_PROXY: '',
+    DOCKER_HOST: 'tcp://127.0.0.1:9',
+    MOTO_DOCKER_NETWORK_MODE: 'none',
+    MOTO_CALL_RESET_API: 'false',
+    MOTO_EC2_LOAD_DEFAULT_AMIS: 'false',
+    MOTO_IAM_LOAD_MANAGED_POLICIES: 'false',
+    MOTO_EVENTS_INVOKE_HTTP: 'false',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+}
+
+function stopped(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+/** Signals the process group the child leads (it was spawned detached), so nothing it started outlives it. */
+function signalGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    child.kill(signal); // the group is already gone, or this platform has none
+  }
+}
+
+interface ReadyLine {
+  ready?: boolean;
+  port?: number;
+  moto?: string;
+  error?: string;
+}
+
+/**
+ * The interpreter of the venv that holds the pinned moto, built on first use (CI warms it).
+ * @public
+ */
+export function motoPython(): string {
+  try {
+    return ensureVenv(MOTO_REQUIREMENTS, { venvDir: join(repoRoot, '.venv', 'moto') }).python;
+  } catch (error) {
+    if (error instanceof VenvError) throw new LaneError(`the moto lane needs its venv: ${error.message}`);
+    throw error;
+  }
+}
+
+/**
+ * Starts the pinned moto's server mode on 127.0.0.1 with a port the system picks, in a new
+ * process (moto keeps its state in memory, so every run starts from nothing) whose working
+ * directory and HOME are a folder of its own, deleted on close. Its request log is read only
+ * for refusals and the last lines shown when it dies, then discarded.
+ * @public
+ */
+export async function startMoto(options: StartMotoOptions = {}): Promise<StartedMoto> {
+  const python = options.python ?? motoPython();
+  const timeoutMs = options.startTimeoutMs ?? 30_000;
+  const home = await mkdtemp(join(tmpdir(), 'revoketoken-moto-'));
+  const child = spawn(python, ['-I', '-B', SERVE_SCRIPT, MOTO_VERSION], { cwd: home, env: motoEnvironment(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const killOnExit = () => signalGroup(child, 'SIGKILL');
+  process.once('exit', killOnExit);
+
+  const stderrTail: string[] = [];
+  const refused: string[] = [];
+  let partialLine = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    // A pipe may cut a line anywhere; only whole lines are looked at.
+    const lines = (partialLine + chunk).split('\n');
+    partialLine = (lines.pop() ?? '').slice(-4096);
+    for (const line of lines.filter(Boolean)) {
+      if (line.startsWith(REFUSAL_MARK)) refused.push(line.slice(REFUSAL_MARK.length));
+      stderrTail.push(line);
+    }
+    stderrTail.splice(0, Math.max(0, stderrTail.length - 10));
+  });
+
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    process.off('exit', killOnExit);
+    // No pid: the interpreter never started, so there is nothing to stop or wait for.
+    if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+      signalGroup(child, 'SIGTERM');
+      const grace = setTimeout(() => signalGroup(child, 'SIGKILL'), 3000);
+      await stopped(child);
+      clearTimeout(grace);
+    }
+    await rm(home, { recursive: true, force: true });
+    if (refused.length > 0) {
+      throw new LaneError(`moto tried to reach beyond loopback, and the lane refused it: ${[...new Set(refused)].join('; ')}`);
+    }
+  };
+
+  try {
+    const ready = await new Promise<ReadyLine>((resolve, reject) => {
+      let buffered = '';
+      const timer = setTimeout(() => reject(new LaneError(`moto did not start within ${timeoutMs} ms: ${stderrTail.slice(-3).join(' | ') || 'no output'}`)), timeoutMs);
+      child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+        buffered += chunk;
+        const newline = buffered.indexOf('\n');
+        if (newline < 0) return;
+        clearTimeout(timer);
+        try {
+          resolve(JSON.parse(buffered.slice(0, newline)) as ReadyLine);
+        } catch {
+          reject(new LaneError(`moto's launcher printed something other than its ready line: ${buffered.slice(0, Math.min(newline, 200))}`));
+        }
+      });
+      child.once('error', (error) => {
+        clearTimeout(timer);
+        reject(new LaneError(`could not start ${python} for the moto lane: ${error.message}`));
+      });
+      child.once('exit', (code, signal) => {
+        clearTimeout(timer);
+        reject(new LaneError(`moto exited during start-up (${signal ?? `code ${code}`}): ${stderrTail.slice(-3).join(' | ') || 'no output'}`));
+      });
+    });
+    if (ready.error === 'version') {
+      throw new LaneError(
+        `moto ${ready.moto} is installed, but conformance/expectations/moto.json describes ${MOTO_VERSION}: pin moto[server]==${MOTO_VERSION} in conformance/server/lanes/moto/requirements.txt, or re-record the expectations`,
+      );
+    }
+    if (ready.ready !== true || !Number.isInteger(ready.port) || ready.moto !== MOTO_VERSION) {
+      throw new LaneError(`moto's launcher sent an unexpected ready line: ${JSON.stringify(ready)}`);
+    }
+    child.stdout.resume(); // nothing more is expected there; keep the pipe drained
+    return { url: `http://127.0.0.1:${ready.port}`, name: `moto ${MOTO_VERSION}`, pid: child.pid!, stateDirectory: home, close };
+  } catch (error) {
+    await close().catch(() => undefined);
+    throw error;
+  }
+}
