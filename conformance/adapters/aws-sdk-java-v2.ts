@@ -1,0 +1,23 @@
+import { delimiter } from 'node:path';
+import { buildJavaProgram } from '../../tools/java/build.mjs';
+import { createProcessAdapter, type ProcessAdapter, type ProcessAdapterOptions } from './process.ts';
+
+export const JAVA_SHIM_PROJECT = 'conformance/adapters/shims/aws-sdk-java-v2';
+const MAIN_CLASS = 'conformance.shim.Main';
+
+/**
+ * The argv that runs the Java shim, compiling it into .cache/java on first use and again when
+ * its sources change (the first build downloads the pinned SDK into ~/.m2: about 10 s).
+ * `fault` selects the deliberately broken variant (see Main.java), for the suite's self-tests.
+ * -XX:TieredStopAtLevel=1 and -Xshare:auto: the shim makes a few hundred short calls, so a
+ * quick start beats peak throughput.
+ */
+export function javaShimCommand(fault?: 'target-uppercased'): string[] {
+  const { java, classpath } = buildJavaProgram({ projectDir: JAVA_SHIM_PROJECT, name: 'aws-sdk-java-v2-shim' });
+  return [java, '-XX:TieredStopAtLevel=1', '-Xshare:auto', ...(fault ? [`-Dconformance.shim.fault=${fault}`] : []), '-cp', classpath.join(delimiter), MAIN_CLASS];
+}
+
+/** The AWS SDK for Java 2.x (cognitoidentityprovider) through the process-adapter protocol (see shims/aws-sdk-java-v2). */
+export default function createAwsSdkJavaV2Adapter(options: Partial<ProcessAdapterOptions> = {}): Promise<ProcessAdapter> {
+  return createProcessAdapter({ command: javaShimCommand(), ...options });
+}
