@@ -1,4 +1,3 @@
-import { delimiter } from 'node:path';
 import { buildJavaProgram } from '../../tools/java/build.mjs';
 import { createProcessAdapter, type ProcessAdapter, type ProcessAdapterOptions } from './process.ts';
 
@@ -13,8 +12,8 @@ const MAIN_CLASS = 'conformance.shim.Main';
  * quick start beats peak throughput.
  */
 export function javaShimCommand(fault?: 'target-uppercased'): string[] {
-  const { java, classpath } = buildJavaProgram({ projectDir: JAVA_SHIM_PROJECT, name: 'aws-sdk-java-v2-shim' });
-  return [java, '-XX:TieredStopAtLevel=1', '-Xshare:auto', ...(fault ? [`-Dconformance.shim.fault=${fault}`] : []), '-cp', classpath.join(delimiter), MAIN_CLASS];
+  const { java, argFile } = buildJavaProgram({ projectDir: JAVA_SHIM_PROJECT, name: 'aws-sdk-java-v2-shim' });
+  return [java, '-XX:TieredStopAtLevel=1', '-Xshare:auto', ...(fault ? [`-Dconformance.shim.fault=${fault}`] : []), `@${argFile}`, MAIN_CLASS];
 }
 
 /** The AWS SDK for Java 2.x (cognitoidentityprovider) through the process-adapter protocol (see shims/aws-sdk-java-v2). */

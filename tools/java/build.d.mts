@@ -30,6 +30,8 @@ export interface JavaBuildResult {
   java: string;
   /** The runtime class path: the compiled classes first, then the resolved jars (in ~/.m2). */
   classpath: string[];
+  /** A `java @file` argument file holding `-cp <classpath>`. */
+  argFile: string;
   /** Absolute path of .cache/java/<name>. */
   outputDir: string;
   /** Whether this call had to build it. */

@@ -1,14 +1,17 @@
 #!/usr/bin/env node
 // Builds the Java programs the conformance suite runs (the aws-sdk-java-v2 process-adapter
-// shim) into .cache/java/<name>/ at the repository root, which git ignores: compiled classes
-// and classpath.txt, the runtime class path Maven resolved. The jars themselves stay in the
-// Maven local repository (~/.m2 by default), so they are downloaded once per machine.
+// shim) into .cache/java/<name>/ at the repository root, which git ignores: compiled classes,
+// classpath.txt (the runtime class path Maven resolved) and java.args (that class path as a
+// `java @java.args` argument file, so command lines stay short in reports). The jars
+// themselves stay in the Maven local repository (~/.m2 by default), so they are downloaded
+// once per machine.
 //
 // A build is skipped when nothing that goes into it changed: the stamp beside the output holds
-// a sha256 over pom.xml, every file under src/, `java -version` and `mvn -version`; a stamp hit
-// also checks that every jar on the recorded class path is still there. The output is built
-// under a temporary name and renamed into place, and the stamp is written last, so an
-// interrupted or concurrent build never leaves a half-written program that looks current.
+// a sha256 over pom.xml, every file under src/, `java -version`, `mvn -version` and this
+// script (it decides the layout of the output); a stamp hit also checks that every jar on the
+// recorded class path is still there. The output is built under a temporary name and renamed
+// into place, and the stamp is written last, so an interrupted or concurrent build never
+// leaves a half-written program that looks current.
 //
 // Maven runs offline first (-o: no network when the local repository already holds
 // everything) and online only when the offline run could not resolve an artifact.
@@ -74,6 +77,12 @@ function javaMajor(versionText) {
   return match[1] === '1' ? Number(match[2]) : Number(match[1]);
 }
 
+/** A `java @file` argument file holding `-cp <class path>`, so the command line stays short in reports. */
+function writeArgFile(outputDir, classpath) {
+  const quoted = classpath.join(delimiter).replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+  writeFileSync(join(outputDir, 'java.args'), `-cp "${quoted}"\n`);
+}
+
 function readClasspath(outputDir) {
   const file = join(outputDir, 'classpath.txt');
   if (!existsSync(file)) return undefined;
@@ -88,7 +97,7 @@ function readClasspath(outputDir) {
  * compilation).
  *
  * @param {{ projectDir: string, name?: string, java?: string, mvn?: string, log?: (line: string) => void }} options
- * @returns {{ java: string, classpath: string[], outputDir: string, built: boolean }}
+ * @returns {{ java: string, classpath: string[], argFile: string, outputDir: string, built: boolean }}
  */
 export function buildJavaProgram(options) {
   if (!options?.projectDir) throw new JavaBuildError('buildJavaProgram needs the projectDir to build');
@@ -108,6 +117,7 @@ export function buildJavaProgram(options) {
   const mvnVersion = toolVersion(mvn, ['-B', '-version'], 'Maven', 'Install Maven 3.8 or later, or point MVN at the mvn binary.');
   const hash = createHash('sha256');
   hash.update(`${javaVersion}\0${mvnVersion}\0`);
+  hash.update(readFileSync(fileURLToPath(import.meta.url)));
   for (const file of sourceFiles(projectDir)) {
     hash.update(`${file}\0`);
     hash.update(readFileSync(join(projectDir, file)));
@@ -116,7 +126,9 @@ export function buildJavaProgram(options) {
   const digest = hash.digest('hex');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === digest) {
     const classpath = readClasspath(outputDir);
-    if (classpath && classpath.every((entry) => existsSync(entry))) return { java, classpath, outputDir, built: false };
+    if (classpath && classpath.every((entry) => existsSync(entry)) && existsSync(join(outputDir, 'java.args'))) {
+      return { java, classpath, argFile: join(outputDir, 'java.args'), outputDir, built: false };
+    }
   }
 
   log(`tools/java: building ${shown(outputDir)} from ${shown(projectDir)}`);
@@ -151,6 +163,8 @@ export function buildJavaProgram(options) {
     rmSync(temporary, { recursive: true, force: true });
     throw new JavaBuildError(`Maven reported success in ${shown(projectDir)} but wrote no classes or classpath.txt under ${shown(temporary)}`);
   }
+  // The argument file names the classes where they will be after the rename.
+  writeArgFile(temporary, [join(outputDir, 'classes'), ...classpath.slice(1)]);
   // Move the old output aside rather than deleting it first, so the swap is two renames.
   const previous = `${outputDir}.old-${process.pid}`;
   if (existsSync(outputDir)) renameSync(outputDir, previous);
@@ -158,7 +172,7 @@ export function buildJavaProgram(options) {
   rmSync(previous, { recursive: true, force: true });
   writeFileSync(stampFile, `${digest}\n`);
   log(`tools/java: ${shown(outputDir)} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  return { java, classpath: readClasspath(outputDir), outputDir, built: true };
+  return { java, classpath: readClasspath(outputDir), argFile: join(outputDir, 'java.args'), outputDir, built: true };
 }
 
 function parseArgs(args) {

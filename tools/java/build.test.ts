@@ -1,6 +1,6 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildJavaProgram, javaCacheDir, JavaBuildError } from './build.mjs';
 
@@ -32,6 +32,7 @@ describe('buildJavaProgram', () => {
     expect(existsSync(join(first.outputDir, 'classes', 'conformance', 'shim', 'Main.class'))).toBe(true);
     expect(first.classpath.some((entry) => /cognitoidentityprovider-2\.57\.8\.jar$/.test(entry))).toBe(true);
     expect(first.classpath.some((entry) => /netty/.test(entry))).toBe(false);
+    expect(readFileSync(first.argFile, 'utf8')).toBe(`-cp "${first.classpath.join(delimiter)}"\n`);
     expect(buildJavaProgram({ projectDir: copy, name, log: quiet })).toEqual({ ...first, built: false });
 
     appendFileSync(join(copy, MAIN), '\n// changed\n');

@@ -322,7 +322,7 @@ public final class Main {
     }
   }
 
-  /** The self-test fault: a client that sends the right target in the wrong case (rule C3). */
+  /** The self-test fault: a client that sends the right target in the wrong case (rule C4). */
   private static final class UppercaseTarget implements ExecutionInterceptor {
     @Override
     public SdkHttpRequest modifyHttpRequest(Context.ModifyHttpRequest context, ExecutionAttributes attributes) {
