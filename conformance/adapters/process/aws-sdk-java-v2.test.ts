@@ -4,8 +4,8 @@
 // later runs only hash the sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCapabilities } from '../contract.ts';
-import type { ProcessAdapter } from '../process.ts';
-import createAwsSdkJavaV2Adapter from '../aws-sdk-java-v2.ts';
+import { createProcessAdapter, type ProcessAdapter } from '../process.ts';
+import createAwsSdkJavaV2Adapter, { javaShimCommand } from '../aws-sdk-java-v2.ts';
 import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './test-fixtures/wire-variants.ts';
 
 let engine: Engine;
@@ -111,5 +111,32 @@ describe('aws-sdk-java-v2 shim', () => {
   it('writes nothing sensitive to stderr', () => {
     const stderr = adapter.diagnostics().stderr.join('\n');
     for (const value of [INPUT.Token!, INPUT.ClientId!, INPUT.ClientSecret!]) expect(stderr).not.toContain(value);
+  });
+});
+
+describe('aws-sdk-java-v2 shim with SHIM_RETRY_MODE=standard', () => {
+  it('declares retries and retries what the SDK classifies as retryable, without back-off delays', async () => {
+    const retrying = await createProcessAdapter({ command: javaShimCommand(), env: { SHIM_RETRY_MODE: 'standard' }, endpoint: engine.endpoint });
+    try {
+      expect(retrying.capabilities).toEqual({ clientSecret: true, revokeAssociatedSessions: false, cancellation: true, retries: true, maxAttempts: 3 });
+      const counts: Record<string, number> = {};
+      for (const variant of ['modeledError', 'namespacedType', 'emptyBody500', 'html502'] as const) {
+        const result = await engine.run(retrying, WIRE_VARIANTS[variant]);
+        counts[variant] = result.requestCount;
+        // Within the declared bound, and only what the suite also counts as retryable (A3).
+        expect(failedChecks(result), variant).toEqual([]);
+      }
+      expect(engine.service.requests.at(-1)!.headers['amz-sdk-request']).toBe('attempt=3; max=3');
+      // TooManyRequestsException is a throttling code for the Java SDK even with status 400.
+      expect(counts).toEqual({ modeledError: 1, namespacedType: 3, emptyBody500: 3, html502: 3 });
+    } finally {
+      await retrying.close();
+    }
+  });
+
+  it('refuses a retry mode it does not know at start-up', async () => {
+    await expect(createProcessAdapter({ command: javaShimCommand(), env: { SHIM_RETRY_MODE: 'adaptive' }, endpoint: engine.endpoint, maxStartFailures: 1 })).rejects.toThrow(
+      /SHIM_RETRY_MODE=adaptive is not supported/,
+    );
   });
 });

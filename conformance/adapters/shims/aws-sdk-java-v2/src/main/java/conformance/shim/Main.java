@@ -30,6 +30,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.protocols.jsoncore.JsonNode;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.services.cognitoidentityprovider.CognitoIdentityProviderClient;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenRequest;
 import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeTokenResponse;
@@ -49,12 +51,20 @@ import software.amazon.awssdk.services.cognitoidentityprovider.model.RevokeToken
  * endpoint; RevokeToken is unsigned and the suite checks that nothing signs it, rule C6) and
  * an empty profile file in place of ~/.aws/config.
  *
+ * Retries: one attempt per call by default (capability retries=false), because the suite runs
+ * out-of-process clients in real time. SHIM_RETRY_MODE=standard switches to the SDK's standard
+ * strategy (3 attempts, the SDK's own classification of what is retryable) with no back-off
+ * delay and no circuit breaker, and declares retries=true, maxAttempts=3.
+ *
  * A deliberately broken variant, for the suite's self-tests only, is selected with
  * -Dconformance.shim.fault=target-uppercased: it sends X-Amz-Target in upper case.
  */
 public final class Main {
   private static final int PROTOCOL = 1;
   private static final String FAULT = System.getProperty("conformance.shim.fault", "");
+  private static final String RETRY_MODE = System.getenv().getOrDefault("SHIM_RETRY_MODE", "off");
+  private static final boolean RETRIES = RETRY_MODE.equals("standard");
+  private static final int STANDARD_MAX_ATTEMPTS = 3;
   private static final ProfileFile NO_PROFILES =
       ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
   private static final StaticCredentialsProvider FAKE_CREDENTIALS =
@@ -76,10 +86,15 @@ public final class Main {
       System.err.println("aws-sdk-java-v2 shim: conformance.shim.fault=" + FAULT + " is not a known fault (target-uppercased)");
       System.exit(2);
     }
+    if (!RETRIES && !RETRY_MODE.isEmpty() && !RETRY_MODE.equals("off")) {
+      System.err.println("aws-sdk-java-v2 shim: SHIM_RETRY_MODE=" + RETRY_MODE + " is not supported (use standard or off)");
+      System.exit(2);
+    }
 
     String name = "aws-sdk-java-v2 " + VersionInfo.SDK_VERSION + (FAULT.isEmpty() ? "" : " [FAULT: X-Amz-Target sent in upper case]");
     writeLine("{\"protocol\":" + PROTOCOL + ",\"name\":" + Json.quote(name)
-        + ",\"capabilities\":{\"clientSecret\":true,\"revokeAssociatedSessions\":false,\"cancellation\":true,\"retries\":false}}");
+        + ",\"capabilities\":{\"clientSecret\":true,\"revokeAssociatedSessions\":false,\"cancellation\":true,\"retries\":" + RETRIES
+        + (RETRIES ? ",\"maxAttempts\":" + STANDARD_MAX_ATTEMPTS : "") + "}}");
 
     LinkedBlockingQueue<Event> events = new LinkedBlockingQueue<>();
     Thread reader = new Thread(() -> readLines(events), "stdin-reader");
@@ -260,7 +275,7 @@ public final class Main {
           .credentialsProvider(FAKE_CREDENTIALS)
           .region(Region.of(region != null && region.isString() ? region.asString() : "us-east-1"))
           .overrideConfiguration(o -> {
-            o.retryStrategy(AwsRetryStrategy.doNotRetry());
+            o.retryStrategy(retryStrategy());
             o.defaultProfileFile(NO_PROFILES);
             o.defaultProfileName("default");
             if (FAULT.equals("target-uppercased")) o.addExecutionInterceptor(new UppercaseTarget());
@@ -268,6 +283,16 @@ public final class Main {
       if (endpoint != null && endpoint.isString()) builder.endpointOverride(URI.create(endpoint.asString()));
       return builder.build();
     }
+  }
+
+  private static RetryStrategy retryStrategy() {
+    if (!RETRIES) return AwsRetryStrategy.doNotRetry();
+    return AwsRetryStrategy.standardRetryStrategy().toBuilder()
+        .maxAttempts(STANDARD_MAX_ATTEMPTS)
+        .backoffStrategy(BackoffStrategy.retryImmediately())
+        .throttlingBackoffStrategy(BackoffStrategy.retryImmediately())
+        .circuitBreakerEnabled(false)
+        .build();
   }
 
   private static Integer statusOf(SdkServiceException e) {
