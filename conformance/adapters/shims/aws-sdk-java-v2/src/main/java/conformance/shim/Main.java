@@ -69,7 +69,7 @@ public final class Main {
       ProfileFile.builder().content("").type(ProfileFile.Type.CONFIGURATION).build();
   private static final StaticCredentialsProvider FAKE_CREDENTIALS =
       StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDJAVASHIMFAKE0000", "fake-secret-for-conformance-only"));
-  /** The wire client is shared (it holds no per-call state); each call gets its own SDK client. */
+  /** The wire client is shared (it keeps only its connection pool); each call gets its own SDK client. */
   private static final SdkHttpClient HTTP = ApacheHttpClient.create();
 
   private static PrintStream protocolOut;
@@ -117,12 +117,7 @@ public final class Main {
         }
         line = event.line();
       }
-      JsonNode request;
-      try {
-        request = JsonNode.parser().parse(line);
-      } catch (RuntimeException notJson) {
-        request = null;
-      }
+      JsonNode request = parseOrNull(line);
       if (request == null || !request.isObject() || !request.asObject().containsKey("id")) {
         writeLine("{\"id\":null,\"error\":{\"name\":\"ShimProtocolError\",\"message\":\"the shim could not read a request line as {\\\"id\\\",\\\"input\\\",\\\"endpoint\\\",\\\"region\\\"}\"}}");
         continue;
