@@ -25,4 +25,10 @@ export const BROKEN_SHIMS: readonly BrokenShim[] = [
     rule: 'C20',
     module: 'conformance/self-test/broken-shims/aws-sdk-go-v2-unknown-error.ts',
   },
+  {
+    name: 'aws-sdk-java-v2-target-uppercased',
+    fault: 'the Java SDK v2 sending X-Amz-Target in upper case',
+    rule: 'C4',
+    module: 'conformance/self-test/broken-shims/aws-sdk-java-v2-target-uppercased.ts',
+  },
 ];

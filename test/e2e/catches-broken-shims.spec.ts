@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { cli } from './cli-harness.ts';
 
-const shim = (file: string) => fileURLToPath(new URL(`../../conformance/adapters/process/broken/${file}`, import.meta.url));
+const shim = (file: string) => fileURLToPath(new URL(`../../conformance/self-test/broken-shims/${file}`, import.meta.url));
 
 // Out-of-process clients through the whole CLI: loopback fake service, line protocol, real
 // time. The correct shims pass every must rule (with their expectation files); each broken
@@ -11,6 +11,7 @@ describe('clients in other languages are held to the same rules', () => {
   it.each([
     ['boto3', 'boto3'],
     ['aws-sdk-go-v2', 'aws-sdk-go-v2'],
+    ['aws-sdk-java-v2', 'aws-sdk-java-v2'],
   ])('%s passes every must rule, its should-level divergences listed', async (_label, adapter) => {
     const { code, stdout } = await cli('--adapter', adapter, '--runs', '10', '--seed', '5', '--strict');
     expect(code, stdout).toBe(0);
@@ -29,6 +30,13 @@ describe('clients in other languages are held to the same rules', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/C20 \[must\] surfaces/);
     expect(stdout).toMatch(/actual: +UnknownError/);
+  });
+
+  it('the Java shim that sends X-Amz-Target in upper case fails rule C4', async () => {
+    const { code, stdout } = await cli('--adapter', shim('aws-sdk-java-v2-target-uppercased.ts'), '--runs', '10', '--seed', '5', '--expectations', 'conformance/expectations/aws-sdk-java-v2.json');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/C4 \[must\] sends X-Amz-Target/);
+    expect(stdout).toMatch(/AWSCOGNITOIDENTITYPROVIDERSERVICE\.REVOKETOKEN/);
   });
 
   it('--command drives any program that speaks the line protocol', async () => {

@@ -7,6 +7,7 @@ import { resolveCapabilities } from '../../adapters/contract.ts';
 import type { ProcessAdapter } from '../../adapters/process-agent/types.ts';
 import { failedChecks, INPUT, REQUEST_RULES, startEngine, WIRE_VARIANTS, type Engine } from '../../adapters/process-agent/test-fixtures/wire-variants.ts';
 import createBrokenGoAdapter from './aws-sdk-go-v2-unknown-error.ts';
+import createBrokenJavaAdapter from './aws-sdk-java-v2-target-uppercased.ts';
 import createBrokenBoto3Adapter from './boto3-drops-client-secret.ts';
 
 let engine: Engine;
@@ -75,5 +76,27 @@ describe('broken aws-sdk-go-v2 shim: every service error decoded as UnknownError
     const result = await engine.run(adapter, WIRE_VARIANTS.success);
     expect(result.outcome).toMatchObject({ kind: 'resolved' });
     expect(result.status).toBe('pass');
+  });
+});
+
+describe('broken aws-sdk-java-v2 shim: X-Amz-Target in upper case', () => {
+  let adapter: ProcessAdapter;
+  beforeAll(async () => {
+    adapter = await createBrokenJavaAdapter({ endpoint: engine.endpoint });
+  }, 600_000);
+  afterAll(async () => {
+    await adapter?.close();
+  });
+
+  it('names its fault', () => {
+    expect(adapter.name).toBe('aws-sdk-java-v2 2.57.8 [FAULT: X-Amz-Target sent in upper case]');
+  });
+
+  it('sends the target in upper case, and is otherwise correct', async () => {
+    const result = await engine.run(adapter, WIRE_VARIANTS.modeledError);
+    expect(engine.service.requests[0]!.headers['x-amz-target']).toBe('AWSCOGNITOIDENTITYPROVIDERSERVICE.REVOKETOKEN');
+    // The answer is still decoded as the Java SDK decodes it: only the request rule breaks.
+    expect(result.outcome).toMatchObject({ kind: 'rejected', error: { name: 'UnsupportedTokenTypeException', statusCode: 400 } });
+    expect(failedChecks(result)).toEqual(['C4']);
   });
 });
