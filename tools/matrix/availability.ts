@@ -11,8 +11,8 @@ import type { Lane } from './lanes.ts';
 export function laneAvailability(lane: Lane, repoRoot: string, builtInAdapters: Record<string, string> = BUILT_IN_ADAPTERS): { available: true } | { available: false; note: string } {
   if (lane.kind === 'client') {
     if (lane.name in builtInAdapters) return { available: true };
-    return { available: false, note: `not run: no built-in adapter "${lane.name}" yet${lane.pendingNote ? ` (${lane.pendingNote})` : ''}` };
+    return { available: false, note: `not run: no ${lane.name} adapter in the tree yet${lane.pendingNote ? ` (${lane.pendingNote})` : ''}` };
   }
   if (lane.name === 'reference' || existsSync(join(repoRoot, 'conformance', 'server', 'lanes', `${lane.name}.ts`))) return { available: true };
-  return { available: false, note: `not run: no --server ${lane.name} lane yet${lane.pendingNote ? ` (${lane.pendingNote})` : ''}` };
+  return { available: false, note: `not run: no --server ${lane.name} lane in the tree yet${lane.pendingNote ? ` (${lane.pendingNote})` : ''}` };
 }

@@ -11,19 +11,21 @@ const ids = (rules: readonly string[]) => (rules.length ? rules.join(', ') : 'no
 const fraction = (count: { passed: number; total: number }) => (count.total === 0 ? '-' : `${count.passed}/${count.total}`);
 
 function row(r: SummaryRow): string {
-  const cells =
-    r.state === 'ran'
-      ? [fraction(r.must), fraction(r.should), ids(r.expected), ids(r.unexpected)]
-      : [r.state === 'skipped' ? 'not run' : 'could not run', '', r.note ?? '', ''];
+  const cells = r.state === 'ran' ? [fraction(r.must), fraction(r.should), ids(r.expected), ids(r.unexpected)] : ['-', '-', '-', r.note ?? 'could not run'];
   return `| ${r.name} | ${r.kind} | ${r.version ?? 'unknown'} | ${cells.join(' | ')} |`;
 }
 
-/** The Markdown table: implementations by rules passed per level, and the rules that diverge. */
+/**
+ * The Markdown table: implementations by rules passed per level, and the rules that diverge.
+ * Lanes not in the tree yet go on one line under it, so the table is only what ran.
+ */
 export function renderSummaryTable(summary: MatrixSummary): string {
+  const skipped = summary.implementations.filter((r) => r.state === 'skipped');
   return [
     '| implementation | kind | pinned version | must rules passed | should rules passed | known divergences (in its expectations file) | unexpected failures |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...summary.implementations.map(row),
+    ...summary.implementations.filter((r) => r.state !== 'skipped').map(row),
+    ...(skipped.length ? ['', `Not in the tree yet, so not run: ${skipped.map((r) => `${r.name} (${r.kind})`).join(', ')}.`] : []),
   ].join('\n');
 }
 

@@ -10,10 +10,12 @@ export const STATUS_LABEL: Record<CellStatus, string> = {
   pass: 'pass',
   fail: 'fail',
   should: 'should-level divergence',
-  expected: 'expected (listed)',
+  expected: 'expected (in the expectations file)',
   na: 'not applicable',
   info: 'informational',
 };
+/** What a cell says: short, so a column stays narrow. */
+const CELL_LABEL: Record<CellStatus, string> = { pass: 'pass', fail: 'fail', should: 'should', expected: 'expected', na: 'n/a', info: 'info' };
 const STATUS_MARK: Record<CellStatus, string> = { pass: '✓', fail: '✗', should: '≈', expected: '⚑', na: '–', info: 'i' };
 
 function laneHeader(lane: LaneColumn): string {
@@ -34,7 +36,7 @@ function cellHtml(lane: LaneColumn, rule: string, cell: Cell | undefined): strin
   const status: CellStatus = cell?.status ?? 'na';
   const attributes = `class="cell status-${status}" data-lane="${escapeHtml(lane.name)}" data-rule="${rule}" data-status="${status}"`;
   if (!cell) return `<td ${attributes}><span class="mark" title="${STATUS_LABEL.na}">${STATUS_MARK.na}</span></td>`;
-  return `<td ${attributes}><button type="button" title="${escapeHtml(`${rule} on ${lane.name}: ${STATUS_LABEL[status]}`)}"><span class="mark">${STATUS_MARK[status]}</span> <span class="label">${STATUS_LABEL[status]}</span><span class="count">${caseCount(cell)}</span></button></td>`;
+  return `<td ${attributes}><button type="button" title="${escapeHtml(`${rule} on ${lane.name}: ${STATUS_LABEL[status]}`)}"><span class="mark">${STATUS_MARK[status]}</span> <span class="label">${CELL_LABEL[status]}</span><span class="count">${caseCount(cell)}</span></button></td>`;
 }
 
 function countText(lane: LaneColumn, level: 'must' | 'should'): string {
@@ -100,7 +102,7 @@ td.cell .count{display:block;color:#555;font-size:11.5px}.mark{font-weight:700}
 td.selected{outline:3px solid #3b7dd8;outline-offset:-3px}
 tr.summary-row th,tr.summary-row td{background:#f6f6f8;font-size:12.5px}td.summary{font-weight:700}.extra{font-weight:400;color:#555}
 #detail{position:fixed;right:0;top:0;bottom:0;width:min(560px,45vw);overflow:auto;background:#fff;border-left:2px solid #3b7dd8;box-shadow:-4px 0 12px rgba(0,0,0,.12);padding:12px 16px;z-index:5}
-#detail[hidden]{display:none}#detail h3{margin:4px 0 6px;font-size:16px}#detail .close{float:right}
+#detail[hidden]{display:none}body.detail-open{margin-right:calc(min(560px,45vw) + 16px)}#detail h3{margin:4px 0 6px;font-size:16px}#detail .close{float:right}
 #detail .case{border-top:1px solid #eee;padding:6px 0}#detail .case-id{font-weight:700}#detail dl{margin:4px 0;display:grid;grid-template-columns:7em 1fr;gap:2px 8px}#detail dt{color:#555}#detail dd{margin:0;word-break:break-word}
 #detail code{font-size:12px;background:#f4f4f4;padding:1px 3px;word-break:break-all}
 `;
@@ -143,10 +145,10 @@ function show(td){
     div.appendChild(dl);body.appendChild(div);
   });
   if(cell.passed.length){body.appendChild(text('h4','','Passed in '+cell.passed.length+' case'+(cell.passed.length===1?'':'s')));body.appendChild(text('p','passed-cases',cell.passed.join(', ')));}
-  panel.hidden=false;
+  panel.hidden=false;document.body.classList.add('detail-open');
 }
 document.querySelectorAll('td.cell button').forEach(function(b){b.addEventListener('click',function(){show(b.parentElement);});});
-document.getElementById('detail-close').addEventListener('click',function(){panel.hidden=true;document.querySelectorAll('td.selected').forEach(function(e){e.classList.remove('selected');});});
+document.getElementById('detail-close').addEventListener('click',function(){panel.hidden=true;document.body.classList.remove('detail-open');document.querySelectorAll('td.selected').forEach(function(e){e.classList.remove('selected');});});
 apply();
 })();
 `;

@@ -46,6 +46,8 @@ export interface RunLaneOptions {
   timeoutMs: number;
   /** The lane's expectations file, relative to repoRoot, when it has one. */
   expectations?: string;
+  /** The CLI to run, relative to repoRoot (tests put a stand-in here). */
+  cli?: string;
 }
 
 /** The command line the matrix runs for a lane, after `npm run conformance --`. */
@@ -61,7 +63,7 @@ export function laneArguments(lane: Lane, options: { seed: number; reportPath: s
 export async function runLane(lane: Lane, options: RunLaneOptions): Promise<LaneRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'revoketoken-matrix-'));
   const reportPath = join(scratch, `${lane.name}.json`);
-  const args = ['--import', 'tsx', 'conformance/cli/main.ts', ...laneArguments(lane, { seed: options.seed, reportPath, expectations: options.expectations })];
+  const args = ['--import', 'tsx', options.cli ?? 'conformance/cli/main.ts', ...laneArguments(lane, { seed: options.seed, reportPath, expectations: options.expectations })];
   const started = Date.now();
   try {
     const child = spawn(process.execPath, args, { cwd: options.repoRoot, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
