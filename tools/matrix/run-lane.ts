@@ -83,13 +83,23 @@ export async function runLane(lane: Lane, options: RunLaneOptions): Promise<Lane
       timedOut = true;
       killGroup();
     }, options.timeoutMs);
+    // The child has its own process group (so a timeout can end all of it), which also means a
+    // Ctrl-C at the terminal does not reach it: pass the interruption on.
+    const interrupted = (signal: NodeJS.Signals) => {
+      killGroup();
+      process.kill(process.pid, signal);
+    };
     process.once('exit', killGroup);
+    process.once('SIGINT', interrupted);
+    process.once('SIGTERM', interrupted);
     const exitCode = await new Promise<number | null>((resolve, reject) => {
       child.once('error', reject);
       child.once('close', (code) => resolve(code));
     }).finally(() => {
       clearTimeout(timer);
       process.off('exit', killGroup);
+      process.off('SIGINT', interrupted);
+      process.off('SIGTERM', interrupted);
     });
     const report = !timedOut && existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, 'utf8')) as LaneReport) : undefined;
     return { exitCode, timedOut, durationMs: Date.now() - started, ...(report ? { report } : {}), stderrTail: stderr.trim().split('\n').slice(-8).join('\n') };
