@@ -86,7 +86,8 @@ body{margin:0 24px 48px}h1{font-size:22px;margin:20px 0 4px}h2{font-size:18px;ma
 .legend{display:flex;gap:14px;flex-wrap:wrap;margin:10px 0;font-size:13px}.legend span{white-space:nowrap}
 table.matrix{border-collapse:collapse;width:100%;table-layout:fixed}
 table.matrix th,table.matrix td{border:1px solid #ddd;padding:4px 6px;vertical-align:top;text-align:left}
-th.corner{width:28%}th.lane{background:#f6f6f8}.lane-name{font-weight:700}.lane-version{font-weight:400;color:#555;font-size:12px;word-break:break-word}.lane-note{font-weight:400;color:#8a5a00;font-size:12px;margin-top:2px}
+thead tr:first-child th{position:sticky;top:var(--filters-height,52px);z-index:2}
+th.corner{width:28%;background:#fff}th.lane{background:#f6f6f8}.lane-name{font-weight:700}.lane-version{font-weight:400;color:#555;font-size:12px;word-break:break-word}.lane-note{font-weight:400;color:#8a5a00;font-size:12px;margin-top:2px}
 th.lane-skipped,th.lane-error{background:#fbf7ee}
 ul.lane-notes{font-size:12.5px;color:#6b4a00;margin:6px 0 0;padding-left:18px}
 tr.group-row th{background:#eef1f6;font-size:13px;padding:6px}
@@ -126,6 +127,9 @@ function apply(){
   document.getElementById('shown-count').textContent='Showing '+shown+' of '+total+' rules';
 }
 [level,area,result].forEach(function(s){s.addEventListener('change',apply);});
+// The lane names stay in view under the filter bar, whose height depends on the window.
+function pinHeaders(){document.documentElement.style.setProperty('--filters-height',document.querySelector('.filters').offsetHeight+'px');}
+window.addEventListener('resize',pinHeaders);pinHeaders();
 function text(tag,cls,value){var e=document.createElement(tag);if(cls)e.className=cls;e.textContent=value;return e;}
 function field(dl,name,value,code){if(value===undefined||value===null||value==='')return;dl.appendChild(text('dt','',name));var dd=document.createElement('dd');dd.appendChild(text(code?'code':'span','',value));dl.appendChild(dd);}
 var panel=document.getElementById('detail');
@@ -145,10 +149,10 @@ function show(td){
     div.appendChild(dl);body.appendChild(div);
   });
   if(cell.passed.length){body.appendChild(text('h4','','Passed in '+cell.passed.length+' case'+(cell.passed.length===1?'':'s')));body.appendChild(text('p','passed-cases',cell.passed.join(', ')));}
-  panel.hidden=false;document.body.classList.add('detail-open');
+  panel.hidden=false;document.body.classList.add('detail-open');pinHeaders();
 }
 document.querySelectorAll('td.cell button').forEach(function(b){b.addEventListener('click',function(){show(b.parentElement);});});
-document.getElementById('detail-close').addEventListener('click',function(){panel.hidden=true;document.body.classList.remove('detail-open');document.querySelectorAll('td.selected').forEach(function(e){e.classList.remove('selected');});});
+document.getElementById('detail-close').addEventListener('click',function(){panel.hidden=true;document.body.classList.remove('detail-open');pinHeaders();document.querySelectorAll('td.selected').forEach(function(e){e.classList.remove('selected');});});
 apply();
 })();
 `;
