@@ -1,0 +1,64 @@
+// The shape of results.json: everything the page shows, and what the summary is built from.
+import type { Level, RuleGroup, Side } from './rules.ts';
+
+/** What a reader sees in a cell: the worst of its cases, informational rules apart. */
+export type CellStatus = 'pass' | 'fail' | 'should' | 'expected' | 'na' | 'info';
+
+export interface CellCase {
+  id: string;
+  level: Level;
+  /** fail: a must-level failure nobody listed; should: a should-level one; expected: listed in the expectations file; info-*: an unverified behaviour, never counted. */
+  status: 'fail' | 'should' | 'expected' | 'na' | 'info-agrees' | 'info-differs';
+  expected?: string;
+  actual?: string;
+  /** The expectation's reason and source (expected), why it did not apply (na), or why a listed failure is stale. */
+  reason?: string;
+  source?: string;
+  replay?: string;
+}
+
+export interface Cell {
+  status: CellStatus;
+  /** Levels at which the lane was judged on the rule. */
+  levels: Level[];
+  /** Per level: pass, fail (unlisted failure, must or should) or expected (every failure listed). */
+  byLevel: Partial<Record<Level, 'pass' | 'fail' | 'expected'>>;
+  /** Cases that passed the rule (ids only). */
+  passed: string[];
+  /** Cases that did not pass, with what they saw and how to replay them. */
+  others: CellCase[];
+}
+
+export interface LevelCount {
+  passed: number;
+  expected: number;
+  failed: number;
+  total: number;
+}
+
+export interface LaneColumn {
+  name: string;
+  kind: Side;
+  version: string | null;
+  state: 'ran' | 'skipped' | 'error';
+  /** Why a lane was skipped or could not run, or what was odd about its run. */
+  notes: string[];
+  /** The name the report gives the implementation. */
+  implementation?: string;
+  exitCode?: number | null;
+  durationMs?: number;
+  command?: string;
+  counts: Record<Level, LevelCount>;
+  /** Rules where the lane does not pass at some level, split by whether the expectations file lists it. */
+  unexpected: string[];
+  expected: string[];
+}
+
+export interface MatrixData {
+  format: 1;
+  seed: number;
+  groups: (RuleGroup & { rules: (RuleGroup['rules'][number] & { seenLevels: Level[] })[] })[];
+  lanes: LaneColumn[];
+  /** cells[lane][rule]; a missing cell is not applicable. */
+  cells: Record<string, Record<string, Cell>>;
+}
