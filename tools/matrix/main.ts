@@ -15,6 +15,7 @@ import { ruleGroups, rulesOfProperty } from './rules.ts';
 import { laneArguments, runLane } from './run-lane.ts';
 import { writeSite } from './site.ts';
 import { serializeSummary, summarize, summaryDifferences, type MatrixSummary } from './summary.ts';
+import { officialCaseCoverageFigures } from '../official-cases/coverage.ts';
 import { resolveVersion } from './versions.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -68,7 +69,7 @@ async function main(argv: readonly string[], io: Io, repoRoot: string): Promise<
   const outcomes: LaneOutcome[] = [];
   // One at a time: several lanes start servers or child processes, and the machine is small.
   for (const lane of lanes) outcomes.push(await runOne(lane, options, repoRoot, io));
-  const data = buildMatrix(ruleGroups(), outcomes, options.seed);
+  const data = { ...buildMatrix(ruleGroups(), outcomes, options.seed), officialCases: await officialCaseCoverageFigures() };
   const outDir = resolve(repoRoot, options.out);
   const site = writeSite(data, outDir);
   io.stdout.write(`matrix: wrote ${relative(process.cwd(), site.index) || site.index} and results.json\n`);

@@ -1,4 +1,5 @@
 // The README's "Conformance matrix" table, rendered from the committed summary.
+import { describeOfficialCases } from './matrix-data.ts';
 import type { MatrixSummary, SummaryRow } from './summary.ts';
 
 export const README_MARKERS = { start: '<!-- matrix:start -->', end: '<!-- matrix:end -->' } as const;
@@ -26,6 +27,7 @@ export function renderSummaryTable(summary: MatrixSummary): string {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...summary.implementations.filter((r) => r.state !== 'skipped').map(row),
     ...(skipped.length ? ['', `Not in the tree yet, so not run: ${skipped.map((r) => `${r.name} (${r.kind})`).join(', ')}.`] : []),
+    ...(summary.officialCases ? ['', `Official cases: ${describeOfficialCases(summary.officialCases)}.`] : []),
   ].join('\n');
 }
 

@@ -61,4 +61,21 @@ export interface MatrixData {
   lanes: LaneColumn[];
   /** cells[lane][rule]; a missing cell is not applicable. */
   cells: Record<string, Record<string, Cell>>;
+  /** How many of the official Smithy awsJson1_1 cases the fixtures carry (tools/official-cases/). */
+  officialCases?: OfficialCaseFigures;
+}
+
+/** The official-case coverage, as tools/official-cases/coverage.ts counts it. */
+export interface OfficialCaseFigures {
+  total: number;
+  applicable: number;
+  mapped: number;
+  adapted: number;
+  excluded: number;
+  uncovered: number;
+}
+
+/** `21 of 24 applicable official cases carried exactly, 3 adapted (88 of 112 do not apply)`. */
+export function describeOfficialCases(figures: OfficialCaseFigures): string {
+  return `${figures.mapped} of ${figures.applicable} applicable official Smithy awsJson1_1 cases carried exactly by a fixture, ${figures.adapted} adapted with a recorded reason, ${figures.uncovered} uncovered (${figures.excluded} of ${figures.total} do not apply to RevokeToken)`;
 }

@@ -1,7 +1,7 @@
 // Renders the matrix as one self-contained HTML page: the table is plain HTML (it reads
 // without scripts), the filters and the cell detail panel are a small inline script over the
 // same data, embedded as JSON. Nothing is loaded from anywhere else.
-import type { Cell, CellStatus, LaneColumn, MatrixData } from './matrix-data.ts';
+import { describeOfficialCases, type Cell, type CellStatus, type LaneColumn, type MatrixData } from './matrix-data.ts';
 import type { Side } from './rules.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -171,6 +171,7 @@ export function renderPage(data: MatrixData): string {
 <body>
 <h1>RevokeToken conformance matrix</h1>
 <p class="lede">Every client and server lane of the suite, run with <code>--strict</code> (seed ${data.seed}), rule by rule. A cell is the worst of the cases that judged the rule: click it for the case ids, what was expected and seen, the expectation's reason and source, and the line that replays the case. Regenerate with <code>npm run matrix</code>.</p>
+${data.officialCases ? `<p class="official" id="official-cases">${escapeHtml(describeOfficialCases(data.officialCases))}.</p>` : ''}
 <div class="filters" role="search">
 <label>Level<select id="filter-level"><option value="all">all</option><option value="must">must</option><option value="should">should</option></select></label>
 <label>Area<select id="filter-area"><option value="all">all</option>${areas}</select></label>

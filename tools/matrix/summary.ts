@@ -1,7 +1,7 @@
 // The small, committed form of a matrix run (conformance/matrix/summary.json): counts and
 // rule ids per implementation, nothing that changes from run to run (no timings, no seeds'
 // counterexamples), so `npm run matrix -- --check` can compare it with a fresh run.
-import type { MatrixData } from './matrix-data.ts';
+import type { MatrixData, OfficialCaseFigures } from './matrix-data.ts';
 import type { Side } from './rules.ts';
 
 export interface SummaryRow {
@@ -21,6 +21,7 @@ export interface SummaryRow {
 export interface MatrixSummary {
   format: 1;
   implementations: SummaryRow[];
+  officialCases?: OfficialCaseFigures;
 }
 
 export function summarize(data: MatrixData): MatrixSummary {
@@ -38,6 +39,7 @@ export function summarize(data: MatrixData): MatrixSummary {
       expected: lane.expected,
       unexpected: lane.unexpected,
     })),
+    ...(data.officialCases ? { officialCases: data.officialCases } : {}),
   };
 }
 
@@ -61,6 +63,8 @@ export function summaryDifferences(committed: MatrixSummary, fresh: MatrixSummar
       }
     }
   }
+  const [officialBefore, officialAfter] = [JSON.stringify(committed.officialCases), JSON.stringify(fresh.officialCases)];
+  if (officialBefore !== officialAfter) differences.push(`official cases: committed ${officialBefore ?? 'nothing'}, now ${officialAfter ?? 'nothing'}`);
   if (differences.length === 0 && serializeSummary(committed) !== serializeSummary(fresh)) differences.push('the lanes are in another order');
   return differences;
 }
