@@ -2,7 +2,7 @@ import { buildGoProgram } from './toolchains/go-build.mjs';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
 import { type ProcessAdapter, type ProcessAdapterOptions } from './process-agent/types.ts';
 
-export const GO_SHIM_MODULE = 'conformance/adapters/process/aws-sdk-go-v2';
+export const GO_SHIM_MODULE = 'conformance/adapters/shims/aws-sdk-go-v2';
 
 /**
  * The path of the Go shim's binary, built into .cache/bin on first use and rebuilt when its

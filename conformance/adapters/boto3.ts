@@ -5,8 +5,8 @@ import { createProcessAdapter } from './process-agent/process-adapter.ts';
 import { type ProcessAdapter, type ProcessAdapterOptions } from './process-agent/types.ts';
 
 /** The pinned boto3 the shim runs on. */
-export const BOTO3_REQUIREMENTS = fileURLToPath(new URL('./boto3/requirements.txt', import.meta.url));
-export const BOTO3_SHIM = fileURLToPath(new URL('./boto3/shim.py', import.meta.url));
+export const BOTO3_REQUIREMENTS = fileURLToPath(new URL('./shims/boto3/requirements.txt', import.meta.url));
+export const BOTO3_SHIM = fileURLToPath(new URL('./shims/boto3/shim.py', import.meta.url));
 /** The venv that holds BOTO3_REQUIREMENTS (kept apart from the other requirement files' venvs). */
 export const BOTO3_VENV = join(repoRoot, '.venv', 'boto3');
 

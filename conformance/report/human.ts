@@ -23,9 +23,9 @@ export function humanReporter(options: HumanReporterOptions): Reporter {
   let total = 0;
   let failures = 0;
   return {
-    onStart({ adapter, total: count }) {
+    onStart({ implementation, total: count }) {
       total = count;
-      write(`RevokeToken conformance: ${adapter}`);
+      write(`RevokeToken conformance: ${implementation}`);
     },
     onResult(result) {
       done += 1;
@@ -49,7 +49,7 @@ export function humanReporter(options: HumanReporterOptions): Reporter {
 
 function printResult(result: Result, write: (text: string) => void, verbose: boolean): void {
   const c = result.classified;
-  const label = `${result.kind === 'property' ? 'property' : 'fixture'} ${result.id} [${result.level}]`;
+  const label = `${result.kind} ${result.id} [${result.level}]`;
   if (c.kind === 'fail') {
     write(`\nFAIL ${label}`);
     if (result.documentation) write(`  ${result.documentation.split('\n')[0]}`);

@@ -33,7 +33,7 @@ export function junitReporter(path: string): Reporter {
         const mine = results.filter((r) => r.kind === kind);
         const failures = mine.filter((r) => r.classified.kind === 'fail' || r.classified.kind === 'unexpected-pass').length;
         const skipped = mine.filter((r) => r.classified.kind === 'not-applicable').length;
-        return `  <testsuite name="${escapeXml(`${summary.adapter}: ${kind}s`)}" tests="${mine.length}" failures="${failures}" skipped="${skipped}">\n${mine.map(testcase).join('\n')}\n  </testsuite>`;
+        return `  <testsuite name="${escapeXml(`${summary.implementation}: ${kind}s`)}" tests="${mine.length}" failures="${failures}" skipped="${skipped}">\n${mine.map(testcase).join('\n')}\n  </testsuite>`;
       });
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="RevokeToken conformance">\n${suites.join('\n')}\n</testsuites>\n`);

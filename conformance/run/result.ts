@@ -4,7 +4,8 @@ import type { Classified } from './expectations.ts';
 /** One reported line of a run: a fixture case or a whole property. */
 export interface Result {
   id: string;
-  kind: 'fixture' | 'property';
+  /** Client cases are fixtures and properties; server cases are scripted probes and generated runs. */
+  kind: 'fixture' | 'property' | 'scripted' | 'generated';
   level: Level;
   documentation?: string;
   /** Where it came from: the fixture file, or the property's module. */
@@ -22,7 +23,8 @@ export interface Result {
 }
 
 export interface Summary {
-  adapter: string;
+  /** The client or server judged: the adapter's name, or the server's. */
+  implementation: string;
   total: number;
   passed: number;
   failed: number;

@@ -13,6 +13,7 @@ import { regionalEndpoint } from '../protocol/aws-json.ts';
 import type { Case } from '../fixtures/case.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { Result, Summary } from './result.ts';
+import { summarize } from './summary.ts';
 import { runCase, type CaseResult, type RunEnvironment } from './run-case.ts';
 
 /** A fixture with the file it came from. */
@@ -91,7 +92,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   const replayBase = `npm run conformance -- ${options.adapterFlags}${options.replayFlags ? ` ${options.replayFlags}` : ''}${options.strict ? ' --strict' : ''}`;
   const results: Result[] = [];
   const total = options.fixtures.length + options.properties.length;
-  for (const reporter of options.reporters) reporter.onStart?.({ adapter: options.adapter.name, total });
+  for (const reporter of options.reporters) reporter.onStart?.({ implementation: options.adapter.name, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
   const emit = (result: Result) => {
     results.push(result);
@@ -121,17 +122,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   }
 
   const summary: Summary = {
-    adapter: options.adapter.name,
-    total: results.length,
-    passed: results.filter((r) => r.classified.kind === 'pass').length,
-    failed: results.filter((r) => r.classified.kind === 'fail').length,
-    expectedFailures: results.filter((r) => r.classified.kind === 'expected-fail').length,
-    unexpectedPasses: results.filter((r) => r.classified.kind === 'unexpected-pass').length,
-    notApplicable: results.filter((r) => r.classified.kind === 'not-applicable').length,
-    warnings: results.reduce((n, r) => n + r.warnings.length, 0),
-    strict: options.strict,
-    seed: options.seed,
-    durationMs: Math.round(performance.now() - started),
+    ...summarize(results, { implementation: options.adapter.name, strict: options.strict, seed: options.seed, startedAt: started }),
     ...(diagnostics ? { diagnostics: { stderr: diagnostics.stderr.slice(-40), events: diagnostics.events.slice(-40) } } : {}),
   };
   for (const reporter of options.reporters) await reporter.onEnd(summary, results);

@@ -10,6 +10,7 @@ import type { ReferenceServiceOptions } from './reference/index.ts';
 import { serveReference, type ServedReference } from './reference/index.ts';
 import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './run/case-runner.ts';
 import { selectCases, SelectionError } from '../run/select-cases.ts';
+import { summarize } from '../run/summary.ts';
 import { ServerSuiteConfigError } from './server-suite-config-error.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
 import type { CaseContext } from './cases/server-case.ts';
@@ -101,7 +102,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     if (error instanceof SelectionError) throw new ServerSuiteConfigError(error.message);
     throw error;
   }
-  if (options.replay && (selected.length !== 1 || selected[0]!.kind !== 'property')) {
+  if (options.replay && (selected.length !== 1 || selected[0]!.kind !== 'generated')) {
     throw new ServerSuiteConfigError('replay needs exactly one selected generated case (filter by its id)');
   }
   let unverified;
@@ -154,12 +155,12 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   };
   const serverName = options.serverName ?? (served ? `reference server (${served.url})` : `server at ${endpoint.origin}`);
   const reporters = options.reporters ?? [];
-  for (const reporter of reporters) reporter.onStart?.({ adapter: serverName, total: selected.length });
+  for (const reporter of reporters) reporter.onStart?.({ implementation: serverName, total: selected.length });
 
   const results: ServerResult[] = [];
   try {
     for (const testCase of selected) {
-      const result = testCase.kind === 'fixture' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
+      const result = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
       results.push(result);
       for (const reporter of reporters) reporter.onResult(result);
     }
@@ -167,19 +168,8 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     await served?.close();
   }
 
-  const count = (kind: ServerResult['classified']['kind']) => results.filter((r) => r.classified.kind === kind).length;
   const summary: ServerSummary = {
-    adapter: serverName,
-    total: results.length,
-    passed: count('pass'),
-    failed: count('fail'),
-    expectedFailures: count('expected-fail'),
-    unexpectedPasses: count('unexpected-pass'),
-    notApplicable: count('not-applicable'),
-    warnings: results.reduce((n, r) => n + r.warnings.length, 0),
-    strict,
-    seed,
-    durationMs: Math.round(performance.now() - started),
+    ...summarize(results, { implementation: serverName, strict, seed, startedAt: started }),
     requests: wire.sent,
     budgetExhausted: wire.exhausted,
     informationalDifferences: results.reduce((n, r) => n + r.informational.filter((v) => v.status === 'fail').length, 0),

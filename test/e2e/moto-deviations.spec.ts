@@ -9,7 +9,7 @@ const EXPECTATIONS = new URL('../../conformance/expectations/moto.json', import.
 const pinned = (JSON.parse(readFileSync(EXPECTATIONS, 'utf8')) as ExpectationsFile).expectations;
 
 interface JsonReport {
-  summary: { adapter: string; total: number; failed: number; expectedFailures: number; unexpectedPasses: number; budgetExhausted: boolean };
+  summary: { implementation: string; total: number; failed: number; expectedFailures: number; unexpectedPasses: number; budgetExhausted: boolean };
   results: { id: string; verdicts: { check: string; status: string }[]; classified: { kind: string } }[];
 }
 
@@ -35,7 +35,7 @@ describe('moto 5.2.5 deviates exactly as its expectations file says', () => {
   it('passes with its expectations file, every case being a listed deviation', async () => {
     const { code, stderr, report } = await runMoto('with-expectations');
     expect(code, stderr).toBe(0);
-    expect(report.summary).toMatchObject({ adapter: 'moto 5.2.5', failed: 0, unexpectedPasses: 0, budgetExhausted: false });
+    expect(report.summary).toMatchObject({ implementation: 'moto 5.2.5', failed: 0, unexpectedPasses: 0, budgetExhausted: false });
     // RevokeToken is not implemented, so no case passes outright.
     expect(report.summary.expectedFailures).toBe(report.summary.total);
   });

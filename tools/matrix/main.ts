@@ -49,7 +49,7 @@ async function runOne(lane: Lane, options: MatrixOptions, repoRoot: string, io: 
   }
   const notes = run.exitCode === 1 ? ['the lane has failures its expectations file does not list, or a listed one that no longer happens (exit 1)'] : [];
   return {
-    column: { ...base, state: 'ran', notes, implementation: run.report.summary.adapter },
+    column: { ...base, state: 'ran', notes, implementation: run.report.summary.implementation },
     cells: cellsOfReport(run.report, { expectations, rulesOfProperty }),
   };
 }

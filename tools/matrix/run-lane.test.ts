@@ -30,7 +30,7 @@ describe('running one lane', () => {
   it("reads the CLI's exit code and its JSON report", async () => {
     process.env['STAND_IN'] = 'report';
     const run = await runLane(lane, { repoRoot: REPO_ROOT, seed: 5, timeoutMs: 60_000, cli });
-    expect(run).toMatchObject({ exitCode: 1, timedOut: false, report: { summary: { adapter: 'stand-in' } } });
+    expect(run).toMatchObject({ exitCode: 1, timedOut: false, report: { summary: { implementation: 'stand-in' } } });
     expect(run.report?.results[0]?.replay).toContain('--strict --seed 5');
   });
 

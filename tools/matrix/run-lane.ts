@@ -7,7 +7,7 @@ import type { Lane } from './lanes.ts';
 /** The JSON report of one lane (conformance/report/json.ts), as far as the matrix reads it. */
 export interface LaneReport {
   version: number;
-  summary: { adapter: string; total: number; passed: number; failed: number; expectedFailures: number; unexpectedPasses: number; notApplicable: number; seed: number; durationMs: number };
+  summary: { implementation: string; total: number; passed: number; failed: number; expectedFailures: number; unexpectedPasses: number; notApplicable: number; seed: number; durationMs: number };
   results: ReportResult[];
 }
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { binDir, buildGoProgram, GoBuildError } from './go-build.mjs';
 
-const SHIM = 'conformance/adapters/process/aws-sdk-go-v2';
+const SHIM = 'conformance/adapters/shims/aws-sdk-go-v2';
 const quiet = () => {};
 const temporary: string[] = [];
 afterAll(() => {

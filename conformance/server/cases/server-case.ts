@@ -86,13 +86,13 @@ interface CaseBase {
 
 /** A case with one fixed script. @internal */
 export interface FixedServerCase extends CaseBase {
-  kind: 'fixture';
+  kind: 'scripted';
   run(context: CaseContext): Promise<CaseOutcome>;
 }
 
 /** A case whose requests fast-check generates; each run must pass. @internal */
 export interface GeneratedServerCase<T = unknown> extends CaseBase {
-  kind: 'property';
+  kind: 'generated';
   /** Default number of runs. */
   runs: number;
   /** `commandsReplayPath` replays a shrunk command sequence (fast-check's replayPath). */

@@ -40,7 +40,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (options.list) {
-    for (const c of selectCases(SERVER_CASES, options.filters, 'server case')) io.stdout.write(`${c.kind === 'fixture' ? 'fixture ' : 'property'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
+    for (const c of selectCases(SERVER_CASES, options.filters, 'server case')) io.stdout.write(`${c.kind === 'scripted' ? 'scripted ' : 'generated'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
     return EXIT.ok;
   }
   const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;

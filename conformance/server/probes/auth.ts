@@ -7,7 +7,7 @@ const ORIGIN = 'conformance/server/probes/auth.ts';
 
 function authCase(signed: boolean): FixedServerCase {
   return {
-    kind: 'fixture',
+    kind: 'scripted',
     id: signed ? 'auth-accepts-signed-call' : 'auth-accepts-unsigned-call',
     title: signed
       ? 'a SigV4-signed RevokeToken (as boto3 sent it before 2023-08) succeeds: a signature is allowed, and it is not checked'

@@ -18,7 +18,7 @@ async function sendBody(context: CaseContext, label: string, body: Uint8Array | 
 }
 
 const emptyBody: FixedServerCase = {
-  kind: 'fixture',
+  kind: 'scripted',
   id: 'body-empty-reads-as-empty-object',
   title: 'an empty body reads as {}: both required members are missing, which a modeled error reports (not SerializationException)',
   level: 'must',
@@ -42,7 +42,7 @@ const emptyBody: FixedServerCase = {
 };
 
 const nullOptionalMembers: FixedServerCase = {
-  kind: 'fixture',
+  kind: 'scripted',
   id: 'body-null-members-are-absent',
   title: 'ClientSecret and RevokeAssociatedSessions sent as null count as absent: the revocation succeeds',
   level: 'should',
@@ -55,7 +55,7 @@ const nullOptionalMembers: FixedServerCase = {
 };
 
 const nullRequiredMember: FixedServerCase = {
-  kind: 'fixture',
+  kind: 'scripted',
   id: 'body-null-token-is-missing',
   title: 'Token sent as null counts as absent: the request lacks a required member and is refused with a 4xx',
   level: 'must',
@@ -74,7 +74,7 @@ const nullRequiredMember: FixedServerCase = {
 };
 
 const notUtf8: FixedServerCase = {
-  kind: 'fixture',
+  kind: 'scripted',
   id: 'body-not-utf8-is-refused',
   title: 'a body that is not UTF-8 is refused with a 4xx',
   level: 'must',
@@ -141,7 +141,7 @@ function describeCorruption(how: Corruption): string {
 }
 
 const notJson: GeneratedServerCase<Corruption> = {
-  kind: 'property',
+  kind: 'generated',
   id: 'body-broken-json-is-refused',
   title: 'a broken JSON body (cut short, junk around it, quotes, commas, comments) is refused with a 4xx, never read leniently',
   level: 'must',
@@ -164,7 +164,7 @@ const notJson: GeneratedServerCase<Corruption> = {
 };
 
 const notAnObject: GeneratedServerCase<unknown> = {
-  kind: 'property',
+  kind: 'generated',
   id: 'body-json-not-an-object-is-refused',
   title: 'valid JSON that is not an object (array, string, number, boolean, null) is refused with a 4xx',
   level: 'must',
@@ -184,7 +184,7 @@ interface ExtraMember {
 }
 
 const unknownMembers: GeneratedServerCase<ExtraMember> = {
-  kind: 'property',
+  kind: 'generated',
   id: 'body-unknown-members-are-ignored',
   title: 'a member the model does not have (a misspelt name, __type, anything) is ignored: the revocation succeeds',
   level: 'should',

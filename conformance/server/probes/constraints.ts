@@ -26,7 +26,7 @@ function shapeOf(value: unknown): string {
 
 function constraintCase(which: ConstraintCase): GeneratedServerCase<BrokenRequest> {
   return {
-    kind: 'property',
+    kind: 'generated',
     id: `constraint-${which.member}-${which.constraint}`,
     title: `a request whose ${which.member} breaks ${which.constraint} (and nothing else) is refused with a 4xx, preferably InvalidParameterException`,
     level: 'must',

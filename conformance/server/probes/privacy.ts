@@ -10,7 +10,7 @@ import { sendRevoke } from './revoke-probe.ts';
  * @internal
  */
 export const PRIVACY_CASE: FixedServerCase = {
-  kind: 'fixture',
+  kind: 'scripted',
   id: 'privacy-refusals-do-not-echo-inputs',
   title: 'refusing an unknown ClientId or a wrong ClientSecret, the answer does not quote either',
   level: 'must',

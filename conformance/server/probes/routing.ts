@@ -97,7 +97,7 @@ const PROBES: readonly RoutingProbe[] = [
 function routingCase(probe: RoutingProbe): FixedServerCase {
   const level = probe.level ?? 'must';
   return {
-    kind: 'fixture',
+    kind: 'scripted',
     id: probe.id,
     title: probe.title,
     level,

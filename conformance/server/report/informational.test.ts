@@ -15,7 +15,7 @@ function sink() {
   return { out, text: () => text };
 }
 
-const summary = { adapter: 's', total: 1, passed: 1, failed: 0, expectedFailures: 0, unexpectedPasses: 0, notApplicable: 0, warnings: 0, strict: false, seed: 1, durationMs: 1 } as Summary;
+const summary = { implementation: 's', total: 1, passed: 1, failed: 0, expectedFailures: 0, unexpectedPasses: 0, notApplicable: 0, warnings: 0, strict: false, seed: 1, durationMs: 1 } as Summary;
 const note = (status: 'pass' | 'fail') => ({ check: 'U1', title: 'second revoke', level: 'should' as const, status, expected: 'success', actual: status === 'pass' ? '200 (accepted)' : '400 NotAuthorizedException', informational: true as const });
 const result = (id: string, status: 'pass' | 'fail'): ServerResult => ({ id, kind: 'fixture', level: 'must', origin: 'o', classified: { kind: 'pass' }, verdicts: [], replay: 'r', warnings: [], informational: [note(status)] });
 

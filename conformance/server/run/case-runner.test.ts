@@ -33,7 +33,7 @@ function environment(expectations: Expectation[] = [], strict = false): CaseRunE
 /** A case whose single RevokeToken exchange gets `response`, expected to be accepted. */
 function fixed(response: ReceivedResponse, id = 'a-case'): FixedServerCase {
   return {
-    kind: 'fixture',
+    kind: 'scripted',
     id,
     title: 'a case',
     level: 'must',
@@ -85,7 +85,7 @@ describe('runFixedCase', () => {
 
 /** Refused (a must failure) whenever the generated number is 7 or more. */
 const generated: GeneratedServerCase<number> = {
-  kind: 'property',
+  kind: 'generated',
   id: 'a-property',
   title: 'a property',
   level: 'must',

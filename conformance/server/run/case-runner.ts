@@ -62,7 +62,7 @@ function notRun(base: Omit<ServerResult, 'classified' | 'verdicts' | 'warnings' 
 /** Runs a scripted case once and classifies it against the expectations. @internal */
 export async function runFixedCase(testCase: FixedServerCase, env: CaseRunEnvironment): Promise<ServerResult> {
   const redact = (text: string) => env.context.sensitive.redact(text);
-  const base = { id: testCase.id, kind: 'fixture' as const, level: testCase.level, documentation: testCase.title, origin: testCase.origin, replay: `${env.replayBase} --filter ${testCase.id}` };
+  const base = { id: testCase.id, kind: 'scripted' as const, level: testCase.level, documentation: testCase.title, origin: testCase.origin, replay: `${env.replayBase} --filter ${testCase.id}` };
   let verdicts: Verdict[];
   let notes: InformationalVerdict[] = [];
   try {
@@ -153,7 +153,7 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
     { seed: env.seed, numRuns: env.runs ?? testCase.runs, ...(env.replay ? { path: env.replay.path, endOnFailure: true } : {}) },
   );
 
-  const base = { id: testCase.id, kind: 'property' as const, level: testCase.level, documentation: testCase.title, origin, runs: details.numRuns };
+  const base = { id: testCase.id, kind: 'generated' as const, level: testCase.level, documentation: testCase.title, origin, runs: details.numRuns };
   const replayFor = (seed: number, path?: string, commands?: string) =>
     `${env.replayBase} --filter ${testCase.id} --seed ${seed}${path ? ` --replay ${path}` : ''}${commands ? ` --replay-commands ${commands}` : ''}`;
   const informational = uniqueNotes(redacted(notes, (text) => shorten(redact(text))));

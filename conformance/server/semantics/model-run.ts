@@ -55,7 +55,7 @@ export function commandsReplayPath(printed: string): string | undefined {
  * @internal
  */
 export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, Iterable<SemanticsCommand>]> = {
-  kind: 'property',
+  kind: 'generated',
   id: 'semantics-model-run',
   title: 'random sequences of sign-ins, refreshes, GetUser calls and revocations behave as the documented semantics say',
   level: 'must',

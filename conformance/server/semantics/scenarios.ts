@@ -29,7 +29,7 @@ function neverIssuedToken(): string {
 
 // Every scenario is must level: even the unverified ones judge their answers by the wire rules.
 function scenario(id: string, title: string, tags: readonly string[], script: () => SemanticsCommand[]): FixedServerCase {
-  return { kind: 'fixture', id, title, level: 'must', tags: [...tags, 'semantics'], origin: ORIGIN, run: (context) => runScript(context, script()) };
+  return { kind: 'scripted', id, title, level: 'must', tags: [...tags, 'semantics'], origin: ORIGIN, run: (context) => runScript(context, script()) };
 }
 
 /** The documented semantics, one scripted scenario per rule, and the unverified cases. @internal */
