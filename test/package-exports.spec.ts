@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../tools/paths.ts';
+import { exportedNames, publicDeclarations } from '../tools/public-api/public-declarations.ts';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 
@@ -125,5 +126,15 @@ describe(`the built conformance entry on Node ${process.version}`, () => {
       console.log(JSON.stringify({ count: fixtures.length > 50, status: answer.status, body: await answer.json(), reference: reference.status, contract: ADAPTER_CONTRACT_VERSION }));
     `);
     expect(out).toMatchObject({ count: true, status: 403, body: { __type: 'ForbiddenException' }, reference: 400, contract: '1.0.0' });
+  });
+});
+
+describe('the public API of revoketoken-conformance/conformance', () => {
+  it('is exactly what conformance/index.ts exports: each export tagged @public, and nothing else tagged so', () => {
+    const exported = new Set(exportedNames(repoRoot, 'conformance/index.ts'));
+    const tagged = publicDeclarations(repoRoot);
+    const taggedNames = new Set(tagged.map((d) => d.name));
+    expect(tagged.filter((d) => !exported.has(d.name)).map((d) => `${d.file}: ${d.name}`), 'tagged @public but not exported').toEqual([]);
+    expect([...exported].filter((name) => !taggedNames.has(name)).sort(), 'exported without @public').toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
  */
 export const ADAPTER_CONTRACT_VERSION = '1.0.0';
 
-/** The input of one call, as the model defines RevokeTokenRequest. */
+/** The input of one call, as the model defines RevokeTokenRequest. @public */
 export interface RevokeTokenInput {
   Token?: string;
   ClientId?: string;
@@ -13,11 +13,12 @@ export interface RevokeTokenInput {
   RevokeAssociatedSessions?: string;
 }
 
-/** What a successful call resolves to. Extra fields (e.g. `$metadata`) are allowed. */
+/** What a successful call resolves to. Extra fields (e.g. `$metadata`) are allowed. @public */
 export interface RevokeTokenOutput {
   $metadata?: { httpStatusCode?: number; requestId?: string };
 }
 
+/** @public */
 export interface AdapterCapabilities {
   /** Default true: the client can send ClientSecret. */
   clientSecret?: boolean;
@@ -31,6 +32,7 @@ export interface AdapterCapabilities {
   maxAttempts?: number;
 }
 
+/** @public */
 export interface CallContext {
   /** Where to send the request, e.g. https://cognito-idp.us-east-1.amazonaws.com (intercepted in msw mode). */
   endpoint: string;
@@ -53,6 +55,7 @@ export interface AdapterError extends Error {
   $metadata?: { httpStatusCode?: number; requestId?: string };
 }
 
+/** @public */
 export interface Adapter {
   name: string;
   capabilities?: AdapterCapabilities;

@@ -8,12 +8,12 @@ import { REGION_PATTERN } from '../protocol/aws-json.ts';
  * errors to exit codes are here too, so every command reports a bad flag the same way.
  */
 
-/** A bad flag or value, reported with the flag's name: exit code 2. @public */
+/** A bad flag or value, reported with the flag's name: exit code 2. @internal */
 export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-/** @public */
+/** @internal */
 export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
 
 /** One flag: what node:util parseArgs needs, plus the text `--help` shows. */
@@ -78,7 +78,7 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
   return Number(value);
 }
 
-/** @public */
+/** @internal */
 export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: string };
 
 /** `--reporter human | json=<file> | junit=<file>`. */

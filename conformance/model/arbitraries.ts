@@ -7,7 +7,7 @@ import { repeatedCharacterPattern, type RepeatedCharacterPattern } from './patte
 
 /**
  * Knobs for the arbitraries.
- * @public
+ * @internal
  */
 export interface ArbitraryOptions {
   /**
@@ -19,14 +19,14 @@ export interface ArbitraryOptions {
 
 /**
  * A constraint a request can break: one of a member's, or carrying a member the model lacks.
- * @public
+ * @internal
  */
 export type BreakableConstraint = MemberConstraint | 'additionalProperties';
 
 /**
  * A member and one of its constraints. `member` is `(root)` for the request as a whole (its
  * JSON type), and the added member's name for `additionalProperties`.
- * @public
+ * @internal
  */
 export interface ConstraintCase {
   readonly member: string;
@@ -35,7 +35,7 @@ export interface ConstraintCase {
 
 /**
  * A request that breaks exactly one constraint, and which.
- * @public
+ * @internal
  */
 export interface BrokenRequest extends ConstraintCase {
   readonly value: unknown;
@@ -110,7 +110,7 @@ function memberBounds(member: MemberContract, options: ArbitraryOptions) {
  * strings whose length is within bounds and whose every character the pattern allows, all
  * of them over time. A pattern of another form falls back to fast-check's stringMatching,
  * filtered to the length bounds.
- * @public
+ * @internal
  */
 export function validMemberValue(member: MemberContract, options: ArbitraryOptions = {}): fc.Arbitrary<string> {
   if (member.type !== 'string' && member.type !== 'enum') throw new Error(`${member.name}: ${member.type} members are not supported`);
@@ -131,7 +131,7 @@ function nearMisses(values: readonly string[]): string[] {
  * when no value can: a minimum length of 1 under a `+` pattern, say, since the empty string
  * breaks both. Every candidate passes through the model-derived oracle, so "exactly one"
  * holds by construction, not by argument.
- * @public
+ * @internal
  */
 export function memberValueBreaking(member: MemberContract, constraint: MemberConstraint, options: ArbitraryOptions = {}): fc.Arbitrary<unknown> | undefined {
   const { shape, min, max } = memberBounds(member, options);
@@ -202,7 +202,7 @@ function declares(member: MemberContract, constraint: MemberConstraint): boolean
 /**
  * Every constraint of an operation's input that a request can break on its own: the
  * request's JSON type, each member's constraints, and an unmodeled member.
- * @public
+ * @internal
  */
 export function inputConstraintCases(contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): ConstraintCase[] {
   const cases: ConstraintCase[] = [{ member: ROOT, constraint: 'type' }];
@@ -219,7 +219,7 @@ export function inputConstraintCases(contract: OperationContract = revokeToken, 
  * The constraints the model declares on the input that no value can break alone (each
  * such value breaks another constraint too). Kept visible so that a model change that makes
  * a constraint untestable shows up in review instead of vanishing from the suite.
- * @public
+ * @internal
  */
 export function inputConstraintsNotBreakableAlone(contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): ConstraintCase[] {
   return contract.input.members.flatMap((member) =>
@@ -230,7 +230,7 @@ export function inputConstraintsNotBreakableAlone(contract: OperationContract = 
 /**
  * Valid inputs of an operation: every member within its constraints, each optional member
  * present in some values and absent in others.
- * @public
+ * @internal
  */
 export function validInput(contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): fc.Arbitrary<Record<string, unknown>> {
   const members = contract.input.members;
@@ -250,7 +250,7 @@ function unmodeledName(contract: OperationContract): fc.Arbitrary<string> {
 
 /**
  * Inputs that break exactly the constraint `which` names: everything else about them valid.
- * @public
+ * @internal
  */
 export function inputBreaking(which: ConstraintCase, contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): fc.Arbitrary<BrokenRequest> {
   if (which.constraint === 'additionalProperties') {
@@ -278,7 +278,7 @@ export function inputBreaking(which: ConstraintCase, contract: OperationContract
 /**
  * Inputs that break exactly one constraint, spread evenly over every case of
  * {@link inputConstraintCases}.
- * @public
+ * @internal
  */
 export function inputBreakingOneConstraint(contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): fc.Arbitrary<BrokenRequest> {
   return fc.oneof(...inputConstraintCases(contract, options).map((c) => inputBreaking(c, contract, options)));
@@ -287,7 +287,7 @@ export function inputBreakingOneConstraint(contract: OperationContract = revokeT
 /**
  * Error bodies as the service sends them: `__type` with the bare name of a modeled error and
  * that error's members, each present or absent.
- * @public
+ * @internal
  */
 export function errorEnvelope(contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): fc.Arbitrary<Record<string, unknown>> {
   if (contract.errors.length === 0) throw new Error(`${contract.operation} models no errors`);
@@ -302,7 +302,7 @@ export function errorEnvelope(contract: OperationContract = revokeToken, options
 
 /**
  * Valid RevokeToken requests, derived from the model (see {@link validInput}).
- * @public
+ * @internal
  */
 export function validRequest(options: ArbitraryOptions = {}): fc.Arbitrary<RevokeTokenRequest> {
   return validInput(revokeToken, options) as fc.Arbitrary<unknown> as fc.Arbitrary<RevokeTokenRequest>;
@@ -310,7 +310,7 @@ export function validRequest(options: ArbitraryOptions = {}): fc.Arbitrary<Revok
 
 /**
  * RevokeToken requests that break exactly one constraint (see {@link inputBreakingOneConstraint}).
- * @public
+ * @internal
  */
 export function requestBreakingOneConstraint(options: ArbitraryOptions = {}): fc.Arbitrary<BrokenRequest> {
   return inputBreakingOneConstraint(revokeToken, options);
@@ -318,7 +318,7 @@ export function requestBreakingOneConstraint(options: ArbitraryOptions = {}): fc
 
 /**
  * RevokeToken error bodies (see {@link errorEnvelope}).
- * @public
+ * @internal
  */
 export function validErrorEnvelope(options: ArbitraryOptions = {}): fc.Arbitrary<ErrorEnvelope> {
   return errorEnvelope(revokeToken, options) as fc.Arbitrary<unknown> as fc.Arbitrary<ErrorEnvelope>;

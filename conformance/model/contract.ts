@@ -17,7 +17,7 @@ interface AstMember {
 /**
  * One member of a structure with the constraints that apply to its value: the target shape's
  * traits with the member's own on top.
- * @public
+ * @internal
  */
 export interface MemberContract {
   readonly name: string;
@@ -39,7 +39,7 @@ export interface MemberContract {
 
 /**
  * An error the operation declares.
- * @public
+ * @internal
  */
 export interface ErrorContract {
   /** The bare shape name: what `__type` carries on the wire. */
@@ -53,7 +53,7 @@ export interface ErrorContract {
 
 /**
  * What the harness needs to know about one operation, read from the model.
- * @public
+ * @internal
  */
 export interface OperationContract {
   /** Shape name of the service, the first half of X-Amz-Target. */
@@ -126,7 +126,7 @@ function readMembers(ast: SmithyModel, structureId: string): MemberContract[] {
 /**
  * Reads one operation's contract out of a Smithy JSON AST. Throws when the model does not say
  * something the harness relies on (a service binding the operation, an awsJson protocol).
- * @public
+ * @internal
  */
 export function readOperationContract(ast: SmithyModel, operation: string): OperationContract {
   const entries = Object.entries(ast.shapes);
@@ -174,6 +174,6 @@ export function readOperationContract(ast: SmithyModel, operation: string): Oper
 
 /**
  * RevokeToken as generated/model.json defines it.
- * @public
+ * @internal
  */
 export const revokeToken: OperationContract = readOperationContract(model as unknown as SmithyModel, 'RevokeToken');

@@ -2,13 +2,13 @@ import fc from 'fast-check';
 
 /**
  * The six kinds of JSON value, as JSON Schema's `type` names them (integers count as numbers).
- * @public
+ * @internal
  */
 export type JsonKind = 'null' | 'boolean' | 'number' | 'string' | 'array' | 'object';
 
 /**
  * The kind of a value that came from JSON.parse (anything else, such as undefined, throws).
- * @public
+ * @internal
  */
 export function jsonKind(value: unknown): JsonKind {
   if (value === null) return 'null';
@@ -37,7 +37,7 @@ const byKind: Record<JsonKind, fc.Arbitrary<unknown>> = {
 
 /**
  * JSON values of the given kinds, or of every kind when none is given.
- * @public
+ * @internal
  */
 export function jsonValueOf(...kinds: JsonKind[]): fc.Arbitrary<unknown> {
   const chosen = kinds.length > 0 ? kinds : (Object.keys(byKind) as JsonKind[]);
@@ -46,7 +46,7 @@ export function jsonValueOf(...kinds: JsonKind[]): fc.Arbitrary<unknown> {
 
 /**
  * JSON values of any kind but the given ones: what a member of the wrong JSON type looks like.
- * @public
+ * @internal
  */
 export function jsonValueOtherThan(...kinds: JsonKind[]): fc.Arbitrary<unknown> {
   const others = (Object.keys(byKind) as JsonKind[]).filter((kind) => !kinds.includes(kind));

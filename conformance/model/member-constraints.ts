@@ -3,13 +3,13 @@ import type { MemberContract } from './contract.ts';
 /**
  * A constraint a single member value can break, named like the JSON Schema keyword that
  * checks it.
- * @public
+ * @internal
  */
 export type MemberConstraint = 'required' | 'type' | 'pattern' | 'minLength' | 'maxLength' | 'enum';
 
 /**
  * Length as Smithy counts it: Unicode code points, a surrogate pair being one.
- * @public
+ * @internal
  */
 export function codePointLength(text: string): number {
   let length = 0;
@@ -29,7 +29,7 @@ function compiled(pattern: string): RegExp {
  * The constraints of a member that a value breaks (undefined meaning "absent"), worked out
  * from the model's data alone. It is an oracle independent of the generated validators, so
  * that each can be checked against the other. Only string and enum members are understood.
- * @public
+ * @internal
  */
 export function constraintsBrokenBy(member: MemberContract, value: unknown): MemberConstraint[] {
   if (member.type !== 'string' && member.type !== 'enum') throw new Error(`${member.name}: ${member.type} members are not supported`);

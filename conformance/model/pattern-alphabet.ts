@@ -3,7 +3,7 @@
  * `^\w*$` and the like. Most Smithy string patterns have this form, and for it generating
  * values is easy: any sequence of allowed characters matches, and one foreign character
  * anywhere makes the string fail.
- * @public
+ * @internal
  */
 export interface RepeatedCharacterPattern {
   /** Every character (code point) the pattern allows, in code point order. */
@@ -22,7 +22,7 @@ const cache = new Map<string, RepeatedCharacterPattern | undefined>();
  * The alphabet of a pattern of the `^<atom>+$` or `^<atom>*$` form, or undefined for any other
  * pattern. The alphabet is found by asking the atom about every code point, so it is exact,
  * whatever the class says. The `u` flag is used, as JSON Schema validators do.
- * @public
+ * @internal
  */
 export function repeatedCharacterPattern(pattern: string): RepeatedCharacterPattern | undefined {
   if (cache.has(pattern)) return cache.get(pattern);

@@ -11,10 +11,10 @@
 /** The Content-Type of every awsJson 1.1 request and response body. @public */
 export const AWS_JSON_1_1_CONTENT_TYPE = 'application/x-amz-json-1.1';
 
-/** The service shape name: the part of X-Amz-Target before the dot. @public */
+/** The service shape name: the part of X-Amz-Target before the dot. @internal */
 export const SERVICE_SHAPE_NAME = 'AWSCognitoIdentityProviderService';
 
-/** `AWSCognitoIdentityProviderService.<operation>`, the X-Amz-Target of an operation. @public */
+/** `AWSCognitoIdentityProviderService.<operation>`, the X-Amz-Target of an operation. @internal */
 export function targetOf(operation: string): string {
   return `${SERVICE_SHAPE_NAME}.${operation}`;
 }
@@ -22,7 +22,7 @@ export function targetOf(operation: string): string {
 /** The X-Amz-Target of RevokeToken. @public */
 export const REVOKE_TOKEN_TARGET = targetOf('RevokeToken');
 
-/** The operation an X-Amz-Target names, when it names one of this service's. @public */
+/** The operation an X-Amz-Target names, when it names one of this service's. @internal */
 export function operationOfTarget(target: string | null | undefined): string | undefined {
   const prefix = `${SERVICE_SHAPE_NAME}.`;
   return typeof target === 'string' && target.startsWith(prefix) ? target.slice(prefix.length) : undefined;
@@ -52,17 +52,17 @@ export function sanitizeErrorCode(raw: string): string {
   return hash === -1 ? beforeColon : beforeColon.slice(hash + 1);
 }
 
-/** The namespace of an error code's shape id (`''` when it has none). @public */
+/** The namespace of an error code's shape id (`''` when it has none). @internal */
 export function errorCodeNamespace(raw: string): string {
   const beforeColon = raw.split(':')[0] ?? '';
   const hash = beforeColon.indexOf('#');
   return hash === -1 ? '' : beforeColon.slice(0, hash);
 }
 
-/** Where an error code may stand, in the order a client looks (rule C14). @public */
+/** Where an error code may stand, in the order a client looks (rule C14). @internal */
 export const ERROR_CODE_SOURCES = ['header', 'code', '__type'] as const;
 
-/** The modeled errors a client with retries may send again (throttling and transient faults). @public */
+/** The modeled errors a client with retries may send again (throttling and transient faults). @internal */
 export const RETRYABLE_ERROR_NAMES: ReadonlySet<string> = new Set(['TooManyRequestsException', 'InternalErrorException']);
 
 /**
@@ -75,13 +75,13 @@ export function isRetryableAnswer(answer: { status: number; errorName?: string |
   return answer.errorName !== undefined && RETRYABLE_ERROR_NAMES.has(answer.errorName);
 }
 
-/** A region name such as `us-east-1` or `us-gov-west-1`. @public */
+/** A region name such as `us-east-1` or `us-gov-west-1`. @internal */
 export const REGION_PATTERN = /^[a-z]{2}(-[a-z]+)+-\d+$/;
 
-/** The regional endpoint a real client calls; in process msw intercepts it, nothing leaves the machine. @public */
+/** The regional endpoint a real client calls; in process msw intercepts it, nothing leaves the machine. @internal */
 export function regionalEndpoint(region: string): string {
   return `https://cognito-idp.${region}.amazonaws.com`;
 }
 
-/** Any Cognito user-pools endpoint, in any region: what the harness's msw handler matches. @public */
+/** Any Cognito user-pools endpoint, in any region: what the harness's msw handler matches. @internal */
 export const ANY_REGIONAL_ENDPOINT = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\/.*)?$/;

@@ -78,14 +78,14 @@ export class SensitiveValues {
   }
 }
 
-/** A redactor for one request's sensitive values (the client direction's cases). @public */
+/** A redactor for one request's sensitive values (the client direction's cases). @internal */
 export function redactorFor(params: object, enabled = true): (text: string) => string {
   const values = new SensitiveValues(enabled);
   values.addMembersOf(params);
   return (text) => values.redact(text);
 }
 
-/** The params with their sensitive members replaced, for structured reports. @public */
+/** The params with their sensitive members replaced, for structured reports. @internal */
 export function redactParams(params: object, enabled = true): Record<string, unknown> {
   if (!enabled) return { ...params };
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, SENSITIVE_MEMBERS.includes(name) && typeof value === 'string' ? REDACTED : value]));
@@ -94,7 +94,7 @@ export function redactParams(params: object, enabled = true): Record<string, unk
 /**
  * Replaces the value of every sensitive member written as JSON in a text (`"Token": "..."`),
  * whatever it holds: for lines a process client prints, whose values the harness may not know.
- * @public
+ * @internal
  */
 export function redactSensitiveJsonMembers(text: string): string {
   const pattern = new RegExp(`"(${SENSITIVE_MEMBERS.join('|')})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');

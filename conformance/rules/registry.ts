@@ -106,10 +106,10 @@ export const RULES = [
 /** The id of a declared rule. @public */
 export type RuleId = (typeof RULES)[number]['id'];
 
-/** A server rule's id. @public */
+/** A server rule's id. @internal */
 export type ServerRuleId = Extract<(typeof RULES)[number], { direction: 'server' }>['id'];
 
-/** A client rule's id. @public */
+/** A client rule's id. @internal */
 export type ClientRuleId = Extract<(typeof RULES)[number], { direction: 'client' }>['id'];
 
 const BY_ID: ReadonlyMap<string, Rule> = new Map(RULES.map((rule) => [rule.id, rule]));

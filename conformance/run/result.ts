@@ -1,7 +1,7 @@
 import type { Level, Verdict } from '../judging/check.ts';
 import type { Classified } from './expectations.ts';
 
-/** One reported line of a run: a fixture case or a whole property. */
+/** One reported line of a run: a fixture case or a whole property. @public */
 export interface Result {
   id: string;
   /** Client cases are fixtures and properties; server cases are scripted probes and generated runs. */
@@ -22,6 +22,7 @@ export interface Result {
   warnings: Verdict[];
 }
 
+/** @public */
 export interface Summary {
   /** The client or server judged: the adapter's name, or the server's. */
   implementation: string;

@@ -4,6 +4,7 @@ import { captureRequest, type CapturedRequest } from './captured-request.ts';
 import { fixtureResponse } from './fixture-response.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
 
+/** @public */
 export interface FixtureHandlerOptions {
   /** The region the client under test is configured for; default us-east-1. */
   region?: string;

@@ -5,11 +5,11 @@ import { getResponse, type RequestHandler } from 'msw';
 /**
  * Answers one request. Anything it throws or rejects with becomes a 500 from the loopback
  * server, which keeps serving.
- * @public
+ * @internal
  */
 export type FetchHandle = (request: Request) => Promise<Response>;
 
-/** @public */
+/** @internal */
 export interface LoopbackServerOptions {
   /** Only the IPv4 loopback address is allowed: the server must never be reachable from the network. */
   host?: '127.0.0.1';
@@ -19,7 +19,7 @@ export interface LoopbackServerOptions {
   closeGraceMs?: number;
 }
 
-/** @public */
+/** @internal */
 export interface LoopbackServer {
   /** Origin of the server, e.g. `http://127.0.0.1:49152` (no trailing slash). */
   url: string;
@@ -46,7 +46,7 @@ const realClearTimeout = globalThis.clearTimeout;
 /**
  * Serves a fetch-style handler on a real socket bound to 127.0.0.1, so clients that insist
  * on doing their own HTTP (other runtimes, other processes) can reach an in-process service.
- * @public
+ * @internal
  */
 export async function startLoopbackServer(handle: FetchHandle, options: LoopbackServerOptions = {}): Promise<LoopbackServer> {
   const host = options.host ?? LOOPBACK;
@@ -214,7 +214,7 @@ function jsonError(status: number, type: string, message: string): Response {
   });
 }
 
-/** @public */
+/** @internal */
 export interface HandleWithMswOptions {
   /**
    * Base for handlers registered with relative paths (`http.post('/', ...)`). Defaults to
@@ -233,7 +233,7 @@ export interface HandleWithMswOptions {
 /**
  * A {@link FetchHandle} that answers with the first matching msw handler, so handlers written
  * for interception can also be served on a real socket. Unmatched requests get a 501.
- * @public
+ * @internal
  */
 export function handleWithMsw(handlers: readonly RequestHandler[], options: HandleWithMswOptions = {}): FetchHandle {
   const list = [...handlers];

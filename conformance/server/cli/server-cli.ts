@@ -87,7 +87,7 @@ const CONFIGURATION_ERRORS = [ServerSuiteConfigError, SelectionError, EndpointSa
 /**
  * Runs a server conformance run from command-line arguments and returns the exit code. Every
  * configuration problem becomes one message on stderr and exit code 2, never a stack trace.
- * @public
+ * @internal
  */
 export async function runServerCli(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --server --help for the options' });

@@ -82,7 +82,7 @@ function splitServerFlag(argv: readonly string[]): { server: string | undefined;
   return { server, present, rest };
 }
 
-/** True when the command line asks for a server run (the CLI routes on it). @public */
+/** True when the command line asks for a server run (the CLI routes on it). @internal */
 export function isServerRun(argv: readonly string[]): boolean {
   return argv.some((arg) => arg === '--server' || arg.startsWith('--server='));
 }

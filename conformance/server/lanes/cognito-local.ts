@@ -7,16 +7,16 @@ import { dirname, join } from 'node:path';
 /**
  * The cognito-local release the expectations file describes. Another release may behave
  * differently, so the lane refuses it rather than report deviations that are not its own.
- * @public
+ * @internal
  */
 export const COGNITO_LOCAL_VERSION = '5.3.0';
 
-/** cognito-local is missing, is another release, or did not start. @public */
+/** cognito-local is missing, is another release, or did not start. @internal */
 export class LaneError extends Error {
   override name = 'LaneError';
 }
 
-/** @public */
+/** @internal */
 export interface StartedServer {
   /** The endpoint, e.g. `http://127.0.0.1:41234`. */
   url: string;
@@ -26,7 +26,7 @@ export interface StartedServer {
   close(): Promise<void>;
 }
 
-/** @public */
+/** @internal */
 export interface StartCognitoLocalOptions {
   /** How long start-up may take. Default 20 000 ms (it loads the v2 AWS SDK). */
   startTimeoutMs?: number;
@@ -61,7 +61,7 @@ function stopped(child: ChildProcess): Promise<void> {
  * directory of its own (it keeps state under `.cognito/` in its working directory), so every
  * run starts from nothing. Its logs are read only to find the endpoint and are then discarded:
  * they may quote request bodies.
- * @public
+ * @internal
  */
 export async function startCognitoLocal(options: StartCognitoLocalOptions = {}): Promise<StartedServer> {
   const { bin, version } = await locate();

@@ -9,7 +9,7 @@ import { LaneError, type StartedServer } from './cognito-local.ts';
 /**
  * The moto release conformance/expectations/moto.json describes. Another release may behave
  * differently, so the lane refuses it rather than report deviations that are not its own.
- * @public
+ * @internal
  */
 export const MOTO_VERSION = '5.2.5';
 
@@ -21,7 +21,7 @@ const REFUSAL_MARK = 'moto-lane: refused ';
 /** Nothing listens on the discard port of loopback, so whatever is pointed there fails at once, locally. */
 const NOWHERE = 'http://127.0.0.1:9';
 
-/** @public */
+/** @internal */
 export interface StartedMoto extends StartedServer {
   /** The server's process id, which leads its own process group. */
   pid: number;
@@ -29,7 +29,7 @@ export interface StartedMoto extends StartedServer {
   stateDirectory: string;
 }
 
-/** @public */
+/** @internal */
 export interface StartMotoOptions {
   /** How long start-up may take. Default 30 000 ms (moto imports botocore's models lazily, but Flask and werkzeug eagerly). */
   startTimeoutMs?: number;
@@ -97,7 +97,7 @@ interface ReadyLine {
 
 /**
  * The interpreter of the venv that holds the pinned moto, built on first use (CI warms it).
- * @public
+ * @internal
  */
 export function motoPython(): string {
   try {
@@ -113,7 +113,7 @@ export function motoPython(): string {
  * process (moto keeps its state in memory, so every run starts from nothing) whose working
  * directory and HOME are a folder of its own, deleted on close. Its request log is read only
  * for refusals and the last lines shown when it dies, then discarded.
- * @public
+ * @internal
  */
 export async function startMoto(options: StartMotoOptions = {}): Promise<StartedMoto> {
   const python = options.python ?? motoPython();

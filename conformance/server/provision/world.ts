@@ -35,7 +35,7 @@ export interface World {
 /**
  * A call a case depends on, other than the one it judges, failed: the case cannot be judged
  * and fails rule H2 with this message.
- * @public
+ * @internal
  */
 export class SetupError extends Error {
   override name = 'SetupError';

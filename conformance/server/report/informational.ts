@@ -2,7 +2,7 @@ import type { Result, Summary } from '../../run/result.ts';
 import type { Reporter } from '../../run/reporter.ts';
 import type { InformationalVerdict } from '../../judging/check.ts';
 
-/** @public */
+/** @internal */
 export interface InformationalReporterOptions {
   out: NodeJS.WritableStream;
   /** Also list the unverified cases that went as configured. */
@@ -19,7 +19,7 @@ function notesOf(result: Result): InformationalVerdict[] {
  * block per behaviour, the configured outcome beside the observed one. It never changes the
  * outcome of a run. Pair it with the human reporter; JSON and JUnit reports carry the same
  * verdicts in each result's `informational` field.
- * @public
+ * @internal
  */
 export function informationalReporter(options: InformationalReporterOptions): Reporter {
   const write = (text: string) => options.out.write(`${text}\n`);

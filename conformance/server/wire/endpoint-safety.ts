@@ -10,7 +10,7 @@ export class EndpointSafetyError extends Error {
   override name = 'EndpointSafetyError';
 }
 
-/** @public */
+/** @internal */
 export interface EndpointCheckOptions {
   /** Let the suite test a server that is not on this machine. */
   allowRemote?: boolean;
@@ -41,7 +41,7 @@ const defaultResolve = async (host: string) => (await lookup(host, { all: true }
  * 127.0.0.0/8, ::1, or `localhost` resolving to loopback addresses only. The suite creates
  * user pools, app clients and users and sends hundreds of requests, so pointing it at a shared
  * or production service by mistake must take a deliberate `allowRemote`.
- * @public
+ * @internal
  */
 export async function checkEndpoint(endpoint: string, options: EndpointCheckOptions = {}): Promise<URL> {
   let url: URL;

@@ -3,7 +3,7 @@ import { sendOnce, type OutgoingRequest } from './send-once.ts';
 
 /**
  * The run has sent as many requests as it may (`maxRequests`); nothing more goes out.
- * @public
+ * @internal
  */
 export class RequestBudgetExhausted extends Error {
   override name = 'RequestBudgetExhausted';
