@@ -11,6 +11,7 @@ export const BUILT_IN_ADAPTERS: Record<string, string> = {
   // Out of process, through the line protocol (process.ts): Python and Go.
   boto3: './process/boto3.ts',
   'aws-sdk-go-v2': './process/aws-sdk-go-v2.ts',
+  'aws-sdk-rust': './aws-sdk-rust.ts',
 };
 
 /** What the suite hands an adapter factory (a default export that is a function). */
