@@ -11,6 +11,7 @@ describe('clients in other languages are held to the same rules', () => {
   it.each([
     ['boto3', 'boto3'],
     ['aws-sdk-go-v2', 'aws-sdk-go-v2'],
+    ['aws-sdk-rust', 'aws-sdk-rust'],
   ])('%s passes every must rule, its should-level divergences listed', async (_label, adapter) => {
     const { code, stdout } = await cli('--adapter', adapter, '--runs', '10', '--seed', '5', '--strict');
     expect(code, stdout).toBe(0);
@@ -27,6 +28,14 @@ describe('clients in other languages are held to the same rules', () => {
   it('the Go shim that decodes every error as UnknownError fails rule C20', async () => {
     const { code, stdout } = await cli('--adapter', shim('aws-sdk-go-v2-unknown-error.ts'), '--runs', '10', '--seed', '5', '--expectations', 'conformance/expectations/aws-sdk-go-v2.json');
     expect(code).toBe(1);
+    expect(stdout).toMatch(/C20 \[must\] surfaces/);
+    expect(stdout).toMatch(/actual: +UnknownError/);
+  });
+
+  it('the Rust shim that decodes every error as UnknownError fails rule C20', async () => {
+    const { code, stdout } = await cli('--adapter', shim('aws-sdk-rust-unknown-error.ts'), '--runs', '10', '--seed', '5');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/RevokeToken conformance: aws-sdk-rust .*\[FAULT: every service error decoded as UnknownError\]/);
     expect(stdout).toMatch(/C20 \[must\] surfaces/);
     expect(stdout).toMatch(/actual: +UnknownError/);
   });

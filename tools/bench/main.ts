@@ -111,7 +111,7 @@ print('| --- | --- | --- | --- | --- |');
 const base = await wholeRun('aws-sdk-v3');
 print(`| aws-sdk-v3 (in process) | ${(base.ms / 1000).toFixed(1)} s | ${base.cases} | ${fmt(base.ms / base.cases)} | 1.00x |`);
 if (!values['no-process']) {
-  for (const spec of ['aws-sdk-go-v2', 'boto3']) {
+  for (const spec of ['aws-sdk-go-v2', 'aws-sdk-rust', 'boto3']) {
     const r = await wholeRun(spec);
     print(`| ${spec} (process, loopback) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`);
   }

@@ -82,7 +82,7 @@ function sourceFiles(crateDir) {
 function toolVersion(tool, what) {
   const probe = spawnSync(tool, ['-V'], { encoding: 'utf8' });
   if (probe.error) {
-    throw new RustBuildError(`the Rust toolchain's ${what} (\`${tool}\`) was not found: ${probe.error.message}. Install Rust 1.94 or later (rustup), or point ${what === 'compiler' ? 'RUSTC' : 'CARGO'} at it.`);
+    throw new RustBuildError(`the Rust toolchain's ${what} (\`${tool}\`) was not found: ${probe.error.message}. Install Rust 1.94.1 or later (rustup), or point ${what === 'compiler' ? 'RUSTC' : 'CARGO'} at it.`);
   }
   if (probe.status !== 0) throw new RustBuildError(`\`${tool} -V\` failed (exit ${probe.status}):\n${lastLines(probe.stderr)}`);
   return probe.stdout.trim();
