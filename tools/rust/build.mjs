@@ -79,7 +79,16 @@ function sourceFiles(crateDir) {
   return found.sort();
 }
 
+/** `-V` of each tool, asked once per process: the stamp check must stay cheap. */
+const versionsSeen = new Map();
+
 function toolVersion(tool, what) {
+  const key = `${what}\0${tool}`;
+  if (!versionsSeen.has(key)) versionsSeen.set(key, askToolVersion(tool, what));
+  return versionsSeen.get(key);
+}
+
+function askToolVersion(tool, what) {
   const probe = spawnSync(tool, ['-V'], { encoding: 'utf8' });
   if (probe.error) {
     throw new RustBuildError(`the Rust toolchain's ${what} (\`${tool}\`) was not found: ${probe.error.message}. Install Rust 1.94.1 or later (rustup), or point ${what === 'compiler' ? 'RUSTC' : 'CARGO'} at it.`);
@@ -226,12 +235,15 @@ export function buildRustProgram(options) {
   });
 }
 
+class UsageError extends RustBuildError {}
+
 function parseArgs(args) {
+  if (args[0]?.startsWith('-')) throw new UsageError(`unknown argument ${args[0]} (usage: node tools/rust/build.mjs [crate-dir [--features a,b] [--name n]])`);
   const program = { crateDir: args[0] ? resolve(process.cwd(), args[0]) : undefined };
   for (let i = 1; i < args.length; i += 1) {
     if (args[i] === '--features') program.features = (args[++i] ?? '').split(',').filter(Boolean);
     else if (args[i] === '--name') program.name = args[++i];
-    else throw new RustBuildError(`unknown argument ${args[i]} (usage: node tools/rust/build.mjs [crate-dir [--features a,b] [--name n]])`);
+    else throw new UsageError(`unknown argument ${args[i]} (usage: node tools/rust/build.mjs [crate-dir [--features a,b] [--name n]])`);
   }
   return program;
 }
@@ -245,6 +257,6 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     }
   } catch (error) {
     process.stderr.write(`${error instanceof RustBuildError ? error.message : error.stack}\n`);
-    process.exit(error instanceof RustBuildError && /unknown argument/.test(error.message) ? 2 : 1);
+    process.exit(error instanceof UsageError ? 2 : 1);
   }
 }
