@@ -4,8 +4,8 @@
 // later runs only hash the sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCapabilities } from '../contract.ts';
-import createAwsSdkRustAdapter from '../aws-sdk-rust.ts';
-import type { ProcessAdapter } from '../process.ts';
+import createAwsSdkRustAdapter, { rustShimBinary } from '../aws-sdk-rust.ts';
+import { createProcessAdapter, type ProcessAdapter } from '../process.ts';
 import createBrokenRustAdapter from './broken/aws-sdk-rust-unknown-error.ts';
 import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './test-fixtures/wire-variants.ts';
 
@@ -102,6 +102,32 @@ describe('aws-sdk-rust shim', () => {
   it('writes nothing sensitive to stderr', () => {
     const stderr = adapter.diagnostics().stderr.join('\n');
     for (const value of [INPUT.Token!, INPUT.ClientId!, INPUT.ClientSecret!]) expect(stderr).not.toContain(value);
+  });
+});
+
+describe('aws-sdk-rust shim with SHIM_RETRY_MODE=standard', () => {
+  it('declares retries and retries what the SDK classifies as retryable, without back-off delays', async () => {
+    const retrying = await createProcessAdapter({ command: [rustShimBinary()], env: { SHIM_RETRY_MODE: 'standard' }, endpoint: engine.endpoint });
+    try {
+      expect(retrying.capabilities).toEqual({ clientSecret: true, revokeAssociatedSessions: false, cancellation: true, retries: true, maxAttempts: 3 });
+      const counts: Record<string, number> = {};
+      // Twice over: each case has its own retry partition, so earlier retries never use up later ones.
+      for (const round of [1, 2]) {
+        for (const variant of ['modeledError', 'namespacedType', 'emptyBody500', 'html502'] as const) {
+          const result = await engine.run(retrying, WIRE_VARIANTS[variant]);
+          counts[`${variant}${round}`] = result.requestCount;
+          // Within the declared bound, and only what the suite also counts as retryable (A3).
+          expect(failedChecks(result), variant).toEqual([]);
+        }
+      }
+      expect(counts).toEqual({ modeledError1: 1, namespacedType1: 3, emptyBody5001: 3, html5021: 3, modeledError2: 1, namespacedType2: 3, emptyBody5002: 3, html5022: 3 });
+    } finally {
+      await retrying.close();
+    }
+  });
+
+  it('refuses a retry mode it does not know', async () => {
+    await expect(createProcessAdapter({ command: [rustShimBinary()], env: { SHIM_RETRY_MODE: 'adaptive' }, endpoint: engine.endpoint })).rejects.toThrow(/SHIM_RETRY_MODE="adaptive" is not supported/);
   });
 });
 

@@ -15,14 +15,22 @@
 //! (RetryConfig::disabled, so capability retries=false), no credentials provider (RevokeToken
 //! is modelled without auth, and the SDK then signs nothing), and no aws-config: nothing
 //! reads the environment, the user's files or the instance metadata service.
+//!
+//! SHIM_RETRY_MODE=standard switches to the SDK's standard retry strategy (3 attempts, the
+//! SDK's own classification of what is retryable) with no back-off delay, and declares
+//! retries=true, maxAttempts=3. Each case then gets its own retry partition: the SDK keeps one
+//! retry token bucket per partition for the whole process, and a shared one would let earlier
+//! cases use up the retries of later ones.
 
 use std::collections::VecDeque;
 use std::io::{BufRead, Write};
 use std::pin::pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
+use std::time::Duration;
 
 use aws_sdk_cognitoidentityprovider::config::interceptors::BeforeDeserializationInterceptorContextRef;
-use aws_sdk_cognitoidentityprovider::config::retry::RetryConfig;
+use aws_sdk_cognitoidentityprovider::config::retry::{RetryConfig, RetryPartition};
 use aws_sdk_cognitoidentityprovider::config::{BehaviorVersion, ConfigBag, Intercept, Region, RuntimeComponents};
 use aws_sdk_cognitoidentityprovider::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_cognitoidentityprovider::operation::RequestId;
@@ -34,6 +42,28 @@ use tokio::sync::mpsc;
 mod fault_unknown_error;
 
 const PROTOCOL_VERSION: u32 = 1;
+/// The standard strategy's default number of attempts.
+const STANDARD_MAX_ATTEMPTS: u32 = 3;
+
+/// How a call may retry, chosen once per process from SHIM_RETRY_MODE.
+#[derive(Clone, Copy)]
+enum Retries {
+    Off,
+    Standard,
+}
+
+static CASES_STARTED: AtomicU64 = AtomicU64::new(0);
+
+fn retries_from_environment() -> Retries {
+    match std::env::var("SHIM_RETRY_MODE").as_deref() {
+        Err(_) | Ok("") | Ok("off") => Retries::Off,
+        Ok("standard") => Retries::Standard,
+        Ok(other) => {
+            log(&format!("SHIM_RETRY_MODE={other:?} is not supported (use standard or off)"));
+            std::process::exit(2);
+        }
+    }
+}
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -112,7 +142,7 @@ impl Intercept for RecordStatus {
     }
 }
 
-async fn call(id: &Value, request: &Map<String, Value>) -> Value {
+async fn call(id: &Value, request: &Map<String, Value>, retries: Retries) -> Value {
     let input = match read_input(request.get("input")) {
         Ok(input) => input,
         Err(why) => return error_line(id, "ShimCannotExpressInput", why, None, None),
@@ -124,8 +154,19 @@ async fn call(id: &Value, request: &Map<String, Value>) -> Value {
     let builder = Config::builder()
         .behavior_version(BehaviorVersion::latest())
         .region(Region::new(region.to_owned()))
-        .endpoint_url(endpoint)
-        .retry_config(RetryConfig::disabled())
+        .endpoint_url(endpoint);
+    let builder = match retries {
+        Retries::Off => builder.retry_config(RetryConfig::disabled()),
+        Retries::Standard => builder
+            .retry_config(
+                RetryConfig::standard()
+                    .with_max_attempts(STANDARD_MAX_ATTEMPTS)
+                    .with_initial_backoff(Duration::ZERO)
+                    .with_max_backoff(Duration::ZERO),
+            )
+            .retry_partition(RetryPartition::new(format!("conformance-case-{}", CASES_STARTED.fetch_add(1, Ordering::Relaxed)))),
+    };
+    let builder = builder
         // Plain HTTP only: the suite's fake service listens on 127.0.0.1 without TLS.
         .http_client(aws_smithy_http_client::Builder::new().build_http())
         .interceptor(RecordStatus(status.clone()));
@@ -229,9 +270,9 @@ fn is_cancel_for(line: &str, id: &Value) -> bool {
 
 /// Runs one call while watching stdin for its cancel line. Other lines read meanwhile are
 /// queued, to be handled after this call is answered (one case is in flight at a time).
-async fn run_case(request: Map<String, Value>, lines: &mut mpsc::UnboundedReceiver<String>, queued: &mut VecDeque<String>) {
+async fn run_case(request: Map<String, Value>, retries: Retries, lines: &mut mpsc::UnboundedReceiver<String>, queued: &mut VecDeque<String>) {
     let id = request.get("id").cloned().unwrap_or(Value::Null);
-    let mut pending = pin!(call(&id, &request));
+    let mut pending = pin!(call(&id, &request, retries));
     let mut stdin_open = true;
     loop {
         tokio::select! {
@@ -252,8 +293,12 @@ async fn run_case(request: Map<String, Value>, lines: &mut mpsc::UnboundedReceiv
     }
 }
 
-async fn serve(mut lines: mpsc::UnboundedReceiver<String>) {
-    let capabilities = json!({ "clientSecret": true, "revokeAssociatedSessions": false, "cancellation": true, "retries": false });
+async fn serve(retries: Retries, mut lines: mpsc::UnboundedReceiver<String>) {
+    let mut capabilities = json!({ "clientSecret": true, "revokeAssociatedSessions": false, "cancellation": true, "retries": false });
+    if let Retries::Standard = retries {
+        capabilities["retries"] = json!(true);
+        capabilities["maxAttempts"] = json!(STANDARD_MAX_ATTEMPTS);
+    }
     write_line(&json!({ "protocol": PROTOCOL_VERSION, "name": shim_name(), "capabilities": capabilities }));
 
     let mut queued = VecDeque::new();
@@ -273,11 +318,12 @@ async fn serve(mut lines: mpsc::UnboundedReceiver<String>) {
             // A cancel for a call that has already been answered: nothing to do.
             continue;
         }
-        run_case(request, &mut lines, &mut queued).await;
+        run_case(request, retries, &mut lines, &mut queued).await;
     }
 }
 
 fn main() {
+    let retries = retries_from_environment();
     let (sender, receiver) = mpsc::unbounded_channel();
     // stdin is read on a plain thread: tokio's stdin needs the multi-threaded blocking pool.
     std::thread::spawn(move || {
@@ -296,5 +342,5 @@ fn main() {
             std::process::exit(70);
         }
     };
-    runtime.block_on(serve(receiver));
+    runtime.block_on(serve(retries, receiver));
 }
