@@ -9,10 +9,11 @@ export const BUILT_IN_ADAPTERS: Record<string, string> = {
   'aws-sdk-v2': './aws-sdk-v2.ts',
   'smithy-generated': './smithy-generated.ts',
   'amplify-v6': './amplify-v6.ts',
-  // Out of process, through the line protocol (process-agent/): Python, Go and Java.
+  // Out of process, through the line protocol (process-agent/): Python, Go, Java and Rust.
   boto3: './boto3.ts',
   'aws-sdk-go-v2': './aws-sdk-go-v2.ts',
   'aws-sdk-java-v2': './aws-sdk-java-v2.ts',
+  'aws-sdk-rust': './aws-sdk-rust.ts',
 };
 
 /** What the suite hands an adapter factory (a default export that is a function). */

@@ -31,4 +31,10 @@ export const BROKEN_SHIMS: readonly BrokenShim[] = [
     rule: 'C4',
     module: 'conformance/self-test/broken-shims/aws-sdk-java-v2-target-uppercased.ts',
   },
+  {
+    name: 'aws-sdk-rust-unknown-error',
+    fault: 'the Rust SDK with every service error decoded as UnknownError',
+    rule: 'C20',
+    module: 'conformance/self-test/broken-shims/aws-sdk-rust-unknown-error.ts',
+  },
 ];

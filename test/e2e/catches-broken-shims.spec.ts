@@ -12,6 +12,7 @@ describe('clients in other languages are held to the same rules', () => {
     ['boto3', 'boto3'],
     ['aws-sdk-go-v2', 'aws-sdk-go-v2'],
     ['aws-sdk-java-v2', 'aws-sdk-java-v2'],
+    ['aws-sdk-rust', 'aws-sdk-rust'],
   ])('%s passes every must rule, its should-level divergences listed', async (_label, adapter) => {
     const { code, stdout } = await cli('--adapter', adapter, '--runs', '10', '--seed', '5', '--strict');
     expect(code, stdout).toBe(0);
@@ -37,6 +38,14 @@ describe('clients in other languages are held to the same rules', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/C4 \[must\] sends X-Amz-Target/);
     expect(stdout).toMatch(/AWSCOGNITOIDENTITYPROVIDERSERVICE\.REVOKETOKEN/);
+  });
+
+  it('the Rust shim that decodes every error as UnknownError fails rule C20', async () => {
+    const { code, stdout } = await cli('--adapter', shim('aws-sdk-rust-unknown-error.ts'), '--runs', '10', '--seed', '5');
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/RevokeToken conformance: aws-sdk-rust .*\[FAULT: every service error decoded as UnknownError\]/);
+    expect(stdout).toMatch(/C20 \[must\] surfaces/);
+    expect(stdout).toMatch(/actual: +UnknownError/);
   });
 
   it('--command drives any program that speaks the line protocol', async () => {

@@ -115,7 +115,7 @@ for (const spec of ['amplify-v6']) {
   print(`| ${spec} (in process, msw interception) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`);
 }
 if (!values['no-process']) {
-  for (const spec of ['aws-sdk-go-v2', 'aws-sdk-java-v2', 'boto3']) {
+  for (const spec of ['aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust', 'boto3']) {
     const r = await wholeRun(spec);
     print(`| ${spec} (process, loopback) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`);
   }
