@@ -1,4 +1,5 @@
 // The shape of results.json: everything the page shows, and what the summary is built from.
+import type { CoverageFigures } from '../official-cases/coverage.ts';
 import type { Level, RuleGroup, Side } from './rules.ts';
 
 /** What a reader sees in a cell: the worst of its cases, informational rules apart. */
@@ -66,14 +67,7 @@ export interface MatrixData {
 }
 
 /** The official-case coverage, as tools/official-cases/coverage.ts counts it. */
-export interface OfficialCaseFigures {
-  total: number;
-  applicable: number;
-  mapped: number;
-  adapted: number;
-  excluded: number;
-  uncovered: number;
-}
+export type OfficialCaseFigures = CoverageFigures;
 
 /** `21 of 24 applicable official cases carried exactly, 3 adapted (88 of 112 do not apply)`. */
 export function describeOfficialCases(figures: OfficialCaseFigures): string {
