@@ -21,3 +21,13 @@ describe('the client properties', () => {
     }
   });
 });
+
+describe('where reports say a property comes from', () => {
+  it('is a module that exists and defines it', async () => {
+    const { CLIENT_PROPERTIES_MODULE } = await import('../run/runner.ts');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const text = readFileSync(join(import.meta.dirname, '..', '..', CLIENT_PROPERTIES_MODULE), 'utf8');
+    for (const property of CLIENT_PROPERTIES) expect(text, property.id).toContain(`id: '${property.id}'`);
+  });
+});

@@ -13,7 +13,11 @@ import { regionalEndpoint } from '../protocol/aws-json.ts';
 import type { Case } from '../fixtures/case.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { Result, Summary } from './result.ts';
+import { replayBase, replayLine } from './replay.ts';
 import { summarize } from './summary.ts';
+
+/** The module that defines the client properties, as reports name it (a file that exists). */
+export const CLIENT_PROPERTIES_MODULE = 'conformance/properties/client-properties.ts';
 import { runCase, type CaseResult, type RunEnvironment } from './run-case.ts';
 
 /** A fixture with the file it came from. */
@@ -89,7 +93,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     unsignedRequired: options.unsignedRequired,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
-  const replayBase = `npm run conformance -- ${options.adapterFlags}${options.replayFlags ? ` ${options.replayFlags}` : ''}${options.strict ? ' --strict' : ''}`;
+  const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
   const results: Result[] = [];
   const total = options.fixtures.length + options.properties.length;
   for (const reporter of options.reporters) reporter.onStart?.({ implementation: options.adapter.name, total });
@@ -105,14 +109,14 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
       emit(toResult(outcome, {
         kind: 'fixture',
         origin: fixture.file,
-        replay: `${replayBase} --filter ${fixture.id}`,
+        replay: replayLine(base, fixture.id),
         expectations: options.expectations,
         counted,
         redact: options.redact,
       }));
     }
     for (const property of options.properties) {
-      emit(await runProperty(property, env, options, counted, replayBase));
+      emit(await runProperty(property, env, options, counted, base));
     }
   } finally {
     diagnostics = (options.adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
@@ -164,21 +168,22 @@ async function runProperty(
   env: RunEnvironment,
   options: SuiteOptions,
   counted: (v: Verdict) => boolean,
-  replayBase: string,
+  base: string,
 ): Promise<Result> {
-  const replayFor = (seed: number, path?: string) => `${replayBase} --filter ${property.id} --seed ${seed}${path ? ` --replay ${path}` : ''}`;
+  const replayFor = (seed: number, path?: string) => replayLine(base, property.id, { seed, path });
   const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
     id: property.id,
     kind: 'property',
     level: property.level,
     documentation: property.title,
-    origin: `conformance/properties/${property.id}`,
+    // Every client property is defined in one module; the id finds it there.
+    origin: `${CLIENT_PROPERTIES_MODULE}#${property.id}`,
     warnings: [],
     ...rest,
   });
   const notApplicable = property.notApplicable?.(env.capabilities);
   if (notApplicable) {
-    return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: `${replayBase} --filter ${property.id}`, runs: 0 });
+    return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replayLine(base, property.id), runs: 0 });
   }
   const expected = options.expectations.filter((e) => e.case === property.id);
   const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);

@@ -10,6 +10,7 @@ import type { ReferenceServiceOptions } from './reference/index.ts';
 import { serveReference, type ServedReference } from './reference/index.ts';
 import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './run/case-runner.ts';
 import { selectCases, SelectionError } from '../run/select-cases.ts';
+import { replayBase } from '../run/replay.ts';
 import { summarize } from '../run/summary.ts';
 import { ServerSuiteConfigError } from './server-suite-config-error.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
@@ -150,7 +151,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     seed,
     ...(options.runs !== undefined ? { runs: options.runs } : {}),
     ...(options.replay ? { replay: options.replay } : {}),
-    replayBase: `npm run conformance -- ${serverFlags}${strict ? ' --strict' : ''}`,
+    replayBase: replayBase([serverFlags, strict && '--strict']),
     shrinkRequestBudget: options.shrinkRequestBudget ?? 200,
   };
   const serverName = options.serverName ?? (served ? `reference server (${served.url})` : `server at ${endpoint.origin}`);

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { classify, type Classified, type Expectation } from '../../run/expectations.ts';
 import { shorten } from '../checks/exchange.ts';
 import { ruleById } from '../../rules/registry.ts';
+import { replayLine } from '../../run/replay.ts';
 import { judge as judgeOne } from '../../judging/judge.ts';
 import { mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
 import { SetupError } from '../provision/world.ts';
@@ -62,7 +63,7 @@ function notRun(base: Omit<ServerResult, 'classified' | 'verdicts' | 'warnings' 
 /** Runs a scripted case once and classifies it against the expectations. @internal */
 export async function runFixedCase(testCase: FixedServerCase, env: CaseRunEnvironment): Promise<ServerResult> {
   const redact = (text: string) => env.context.sensitive.redact(text);
-  const base = { id: testCase.id, kind: 'scripted' as const, level: testCase.level, documentation: testCase.title, origin: testCase.origin, replay: `${env.replayBase} --filter ${testCase.id}` };
+  const base = { id: testCase.id, kind: 'scripted' as const, level: testCase.level, documentation: testCase.title, origin: testCase.origin, replay: replayLine(env.replayBase, testCase.id) };
   let verdicts: Verdict[];
   let notes: InformationalVerdict[] = [];
   try {
@@ -154,8 +155,7 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
   );
 
   const base = { id: testCase.id, kind: 'generated' as const, level: testCase.level, documentation: testCase.title, origin, runs: details.numRuns };
-  const replayFor = (seed: number, path?: string, commands?: string) =>
-    `${env.replayBase} --filter ${testCase.id} --seed ${seed}${path ? ` --replay ${path}` : ''}${commands ? ` --replay-commands ${commands}` : ''}`;
+  const replayFor = (seed: number, path?: string, commands?: string) => replayLine(env.replayBase, testCase.id, { seed, path, commandsPath: commands });
   const informational = uniqueNotes(redacted(notes, (text) => shorten(redact(text))));
 
   if (details.failed && lastFailure) {

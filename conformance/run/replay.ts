@@ -1,0 +1,16 @@
+/**
+ * Replay lines, the same in both directions: the command that ran the suite (`base`: `npm run
+ * conformance --` and the flags that change a verdict), then the case, and for a generated
+ * case its seed and the fast-check path of the shrunk failure.
+ */
+export function replayLine(base: string, caseId: string, generated?: { seed: number; path?: string | undefined; commandsPath?: string | undefined }): string {
+  if (!generated) return `${base} --filter ${caseId}`;
+  const path = generated.path ? ` --replay ${generated.path}` : '';
+  const commands = generated.commandsPath ? ` --replay-commands ${generated.commandsPath}` : '';
+  return `${base} --filter ${caseId} --seed ${generated.seed}${path}${commands}`;
+}
+
+/** The start of every replay line of a run: the command and the flags that change a verdict. */
+export function replayBase(flags: ReadonlyArray<string | undefined | false>): string {
+  return ['npm run conformance --', ...flags.filter((flag): flag is string => typeof flag === 'string' && flag !== '')].join(' ');
+}
