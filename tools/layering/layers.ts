@@ -12,11 +12,11 @@ export const LAYERS: readonly Layer[] = [
   { name: 'contract', paths: ['^generated/', '^conformance/package-root\\.ts$', '^conformance/model/', '^conformance/protocol/', '^conformance/rules/'] },
   { name: 'judging', paths: ['^conformance/judging/', '^conformance/redaction/', '^conformance/adapters/contract\\.ts$'] },
   { name: 'cases', paths: ['^conformance/fixtures/'] },
-  { name: 'wire', paths: ['^conformance/wire/', '^conformance/properties/'] },
+  { name: 'wire', paths: ['^conformance/wire/', '^conformance/properties/', '^conformance/server/wire/'] },
   { name: 'checks', paths: ['^conformance/checks/', '^conformance/server/checks/'] },
   {
     name: 'implementations',
-    paths: ['^conformance/adapters/(?!contract\\.ts$)', '^conformance/server/cases/', '^conformance/server/wire/', '^conformance/server/reference/', '^conformance/server/provision/', '^conformance/server/probes/', '^conformance/server/semantics/'],
+    paths: ['^conformance/adapters/(?!contract\\.ts$)', '^conformance/server/cases/', '^conformance/server/reference/', '^conformance/server/provision/', '^conformance/server/probes/', '^conformance/server/semantics/'],
   },
   { name: 'run', paths: ['^conformance/run/', '^conformance/server/run/', '^conformance/server/lanes/', '^conformance/self-test/', '^conformance/server/[^/]+\\.ts$'] },
   { name: 'report', paths: ['^conformance/report/', '^conformance/server/report/'] },

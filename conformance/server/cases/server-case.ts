@@ -1,6 +1,6 @@
 import type { Level } from '../../judging/check.ts';
 import type fc from 'fast-check';
-import type { Exchange } from '../checks/exchange.ts';
+import type { Exchange } from '../wire/exchange.ts';
 import type { ServerRuleId } from '../../rules/registry.ts';
 import type { ExpectedOutcome, ServerObservation } from '../checks/server-check.ts';
 import type { AwsJsonClient } from '../provision/aws-json-client.ts';

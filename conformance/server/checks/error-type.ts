@@ -1,5 +1,5 @@
 import { HEADER, sanitizeErrorCode } from '../../protocol/aws-json.ts';
-import { isJsonObject, jsonBodyOf, type ReceivedResponse } from './exchange.ts';
+import { isJsonObject, jsonBodyOf, type ReceivedResponse } from '../wire/exchange.ts';
 
 
 /**

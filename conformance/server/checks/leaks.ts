@@ -1,5 +1,5 @@
 import { fail, pass } from '../../judging/check.ts';
-import { mediaTypeOf } from './exchange.ts';
+import { mediaTypeOf } from '../wire/exchange.ts';
 import { answeredRevokeToken, type ServerCheck } from './server-check.ts';
 
 const HTML = /^\s*<(?:!doctype|html|head|body|title|h1|pre|\?xml)\b|<html[\s>]/i;

@@ -1,5 +1,5 @@
 import type { Check, Level, Verdict } from '../../judging/check.ts';
-import type { Exchange, ReceivedResponse } from './exchange.ts';
+import type { Exchange, ReceivedResponse } from '../wire/exchange.ts';
 import type { ServerRuleId } from '../../rules/registry.ts';
 
 /** The rules a case can name as the outcome it is about: routing, body, constraints, auth and the semantics. @internal */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Expectation } from '../../run/expectations.ts';
 import { SERVER_CHECKS } from '../checks/index.ts';
 import { answer } from '../checks/test-support.ts';
-import type { ReceivedResponse } from '../checks/exchange.ts';
+import type { ReceivedResponse } from '../wire/exchange.ts';
 import { AwsJsonClient } from '../provision/aws-json-client.ts';
 import { SetupError } from '../provision/world.ts';
 import { DEFAULT_UNVERIFIED } from '../semantics/unverified.ts';

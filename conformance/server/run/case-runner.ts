@@ -1,7 +1,7 @@
 import type { Verdict } from '../../judging/check.ts';
 import fc from 'fast-check';
 import { classify, type Classified, type Expectation } from '../../run/expectations.ts';
-import { shorten } from '../checks/exchange.ts';
+import { shorten } from '../wire/exchange.ts';
 import { ruleById } from '../../rules/registry.ts';
 import { replayLine } from '../../run/replay.ts';
 import { judge as judgeOne } from '../../judging/judge.ts';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type fc from 'fast-check';
 import { describeAnswer, resolveErrorType } from '../checks/error-type.ts';
-import type { Exchange } from '../checks/exchange.ts';
+import type { Exchange } from '../wire/exchange.ts';
 import { ruleById, type ServerRuleId } from '../../rules/registry.ts';
 import type { ExpectedOutcome } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';

@@ -1,6 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
-import type { Exchange, NoAnswer, ReceivedResponse, SentRequest } from '../checks/exchange.ts';
+import type { Exchange, NoAnswer, ReceivedResponse, SentRequest } from './exchange.ts';
 
 /**
  * A request to send, with the path relative to the endpoint's base path.

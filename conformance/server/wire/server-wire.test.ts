@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Exchange } from '../checks/exchange.ts';
+import type { Exchange } from './exchange.ts';
 import type { OutgoingRequest } from './send-once.ts';
 import { RequestBudgetExhausted, ServerWire } from './server-wire.ts';
 

@@ -1,4 +1,4 @@
-import type { Exchange } from '../checks/exchange.ts';
+import type { Exchange } from './exchange.ts';
 import { sendOnce, type OutgoingRequest } from './send-once.ts';
 
 /**
