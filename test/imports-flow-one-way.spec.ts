@@ -30,7 +30,9 @@ describe('imports flow one way along the pipeline', () => {
       'conformance/checks/a.ts': "import { b } from '../cli/b.ts';\nexport const a = b;\n",
       'conformance/cli/b.ts': 'export const b = 1;\n',
     });
-    expect(await findLayeringViolations(['conformance'], dir)).toEqual([{ rule: 'checks-imports-no-higher-layer', from: 'conformance/checks/a.ts', to: 'conformance/cli/b.ts' }]);
+    expect(await findLayeringViolations(['conformance'], dir)).toEqual([
+      { rule: 'checks-imports-no-higher-layer', from: 'conformance/checks/a.ts', to: 'conformance/cli/b.ts' },
+    ]);
   }, 60_000);
 
   it('catches a cycle inside one layer', async () => {

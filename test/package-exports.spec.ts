@@ -102,7 +102,15 @@ describe(`the built package on Node ${process.version}`, () => {
     writeFileSync(
       join(folder, 'tsconfig.json'),
       JSON.stringify({
-        compilerOptions: { target: 'ES2022', module: 'NodeNext', moduleResolution: 'NodeNext', strict: true, noEmit: true, resolveJsonModule: true, types: ['node'] },
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          resolveJsonModule: true,
+          types: ['node'],
+        },
         files: ['use.ts'],
       }),
     );
@@ -134,7 +142,10 @@ describe('the public API of revoketoken-conformance/conformance', () => {
     const exported = new Set(exportedNames(repoRoot, 'conformance/index.ts'));
     const tagged = publicDeclarations(repoRoot);
     const taggedNames = new Set(tagged.map((d) => d.name));
-    expect(tagged.filter((d) => !exported.has(d.name)).map((d) => `${d.file}: ${d.name}`), 'tagged @public but not exported').toEqual([]);
+    expect(
+      tagged.filter((d) => !exported.has(d.name)).map((d) => `${d.file}: ${d.name}`),
+      'tagged @public but not exported',
+    ).toEqual([]);
     expect([...exported].filter((name) => !taggedNames.has(name)).sort(), 'exported without @public').toEqual([]);
   });
 });

@@ -78,10 +78,13 @@ describe('RevokeTokenRequest', () => {
       fc.string(),
       jsonValueOf(),
     );
-    test.prop([validRequest({ maxUnboundedLength: 300 }), candidates], { numRuns: 150 })(`agrees with the model on every value of ${member.name}`, (request, value) => {
-      const issues = issuesOf(validateRevokeTokenRequest({ ...request, [member.name]: value })).filter((i) => i.member === member.name);
-      expect(issues.map((i) => i.constraint).sort()).toEqual(constraintsBrokenBy(member, value).sort());
-    });
+    test.prop([validRequest({ maxUnboundedLength: 300 }), candidates], { numRuns: 150 })(
+      `agrees with the model on every value of ${member.name}`,
+      (request, value) => {
+        const issues = issuesOf(validateRevokeTokenRequest({ ...request, [member.name]: value })).filter((i) => i.member === member.name);
+        expect(issues.map((i) => i.constraint).sort()).toEqual(constraintsBrokenBy(member, value).sort());
+      },
+    );
   }
 });
 

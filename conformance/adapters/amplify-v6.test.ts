@@ -29,7 +29,16 @@ let count = 0;
 /** One scenario through `adapter`, exactly as the runner runs an in-process lane. */
 function run(adapter: Adapter, { response, expect: expectation, params = REQUIRED, tags = [], mode, level = 'must' }: Scenario): Promise<CaseResult> {
   count += 1;
-  const c: Case = { id: `AmplifyTestCase${count}`, level, tags, params, response, expect: expectation, mode, origin: { kind: 'fixture', file: 'conformance/adapters/amplify-v6.test.ts' } };
+  const c: Case = {
+    id: `AmplifyTestCase${count}`,
+    level,
+    tags,
+    params,
+    response,
+    expect: expectation,
+    mode,
+    origin: { kind: 'fixture', file: 'conformance/adapters/amplify-v6.test.ts' },
+  };
   return runCase(c, {
     adapter,
     capabilities: resolveCapabilities(adapter),
@@ -76,10 +85,25 @@ describe('amplify-v6 adapter', () => {
   // itself, without status or request id, and is not retried even at 5xx (the retry decider
   // runs the same parse and throws).
   it.each([
-    ['modeledError', { name: 'UnsupportedTokenTypeException', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2', hasMetadata: true }],
-    ['headerOnlyError', { name: 'UnauthorizedException', message: 'Unauthorized via the header', statusCode: 400, requestId: 'req-header-3', hasMetadata: true }],
+    [
+      'modeledError',
+      { name: 'UnsupportedTokenTypeException', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2', hasMetadata: true },
+    ],
+    [
+      'headerOnlyError',
+      { name: 'UnauthorizedException', message: 'Unauthorized via the header', statusCode: 400, requestId: 'req-header-3', hasMetadata: true },
+    ],
     ['headerAndTypeDisagree', { name: 'UnauthorizedException', message: 'Both places', statusCode: 400, requestId: 'req-both-5', hasMetadata: true }],
-    ['html502', { name: 'SyntaxError', message: expect.stringMatching(/not valid JSON|Unexpected token/), statusCode: undefined, requestId: undefined, hasMetadata: false }],
+    [
+      'html502',
+      {
+        name: 'SyntaxError',
+        message: expect.stringMatching(/not valid JSON|Unexpected token/),
+        statusCode: undefined,
+        requestId: undefined,
+        hasMetadata: false,
+      },
+    ],
     ['emptyBody500', { name: 'SyntaxError', message: 'Unexpected end of JSON input', statusCode: undefined, requestId: undefined, hasMetadata: false }],
   ] as const)('decodes %s in one request', async (variant, error) => {
     const result = await run(amplifyAdapter, WIRE_VARIANTS[variant]);
@@ -91,7 +115,10 @@ describe('amplify-v6 adapter', () => {
 
   it('retries a throttling error up to its default of three attempts, then surfaces it', async () => {
     const result = await run(amplifyAdapter, WIRE_VARIANTS.namespacedType);
-    expect(result.outcome).toEqual({ kind: 'rejected', error: { name: 'TooManyRequestsException', message: 'Rate exceeded', statusCode: 400, requestId: 'req-ns-6', hasMetadata: true } });
+    expect(result.outcome).toEqual({
+      kind: 'rejected',
+      error: { name: 'TooManyRequestsException', message: 'Rate exceeded', statusCode: 400, requestId: 'req-ns-6', hasMetadata: true },
+    });
     expect(lastRequests().map((r) => r.headers['amz-sdk-request'])).toEqual(['attempt=1; max=3', 'attempt=2; max=3', 'attempt=3; max=3']);
     expect(failedChecks(result)).toEqual([]);
   });
@@ -113,7 +140,11 @@ describe('amplify-v6 adapter', () => {
 
   // The divergences listed in conformance/expectations/amplify-v6.json, as the checks see them.
   it('rejects an empty 200 with SyntaxError (C12) and a header-only error with SyntaxError (C19)', async () => {
-    const emptySuccess = await run(amplifyAdapter, { response: { code: 200, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-empty-200' }, body: '' }, expect: { outcome: 'success' }, tags: ['C12'] });
+    const emptySuccess = await run(amplifyAdapter, {
+      response: { code: 200, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-empty-200' }, body: '' },
+      expect: { outcome: 'success' },
+      tags: ['C12'],
+    });
     expect(emptySuccess.outcome).toMatchObject({ kind: 'rejected', error: { name: 'SyntaxError', message: 'Unexpected end of JSON input' } });
     expect(failedChecks(emptySuccess)).toEqual(['C12']);
 
@@ -130,7 +161,11 @@ describe('amplify-v6 adapter', () => {
 
 describe('the amplify-v6 lane can fail', () => {
   it('catches an adapter that drops ClientId before Amplify serialises the input (C8)', async () => {
-    const dropsClientId: Adapter = { ...amplifyAdapter, name: 'amplify-v6 dropping ClientId', revokeToken: ({ ClientId: _dropped, ...rest }, context) => amplifyAdapter.revokeToken(rest, context) };
+    const dropsClientId: Adapter = {
+      ...amplifyAdapter,
+      name: 'amplify-v6 dropping ClientId',
+      revokeToken: ({ ClientId: _dropped, ...rest }, context) => amplifyAdapter.revokeToken(rest, context),
+    };
     const result = await run(dropsClientId, WIRE_VARIANTS.success);
     expect(result.status).toBe('fail');
     expect(failedChecks(result)).toContain('C8');

@@ -61,7 +61,9 @@ async function loadAmplifyModule<T>(relativePath: string, exportName: string): P
   try {
     module = (await import(url.href)) as Record<string, unknown>;
   } catch (error) {
-    throw new Error(`@aws-amplify/auth ${AMPLIFY_AUTH_VERSION}: cannot load ${relativePath} (${(error as Error).message}); the adapter was written against 6.21.1`);
+    throw new Error(
+      `@aws-amplify/auth ${AMPLIFY_AUTH_VERSION}: cannot load ${relativePath} (${(error as Error).message}); the adapter was written against 6.21.1`,
+    );
   }
   if (typeof module[exportName] !== 'function') throw new Error(`@aws-amplify/auth ${AMPLIFY_AUTH_VERSION}: ${relativePath} has no export ${exportName}`);
   return module[exportName] as T;
@@ -79,7 +81,10 @@ type CreateRevokeTokenClient = (config: { endpointResolver: (options: unknown) =
 type CreateEndpointResolver = (options: { endpointOverride?: string }) => (options: unknown) => { url: URL };
 
 const createRevokeTokenClient = await loadAmplifyModule<CreateRevokeTokenClient>(AMPLIFY_REVOKE_TOKEN_MODULE, 'createRevokeTokenClient');
-const createCognitoUserPoolEndpointResolver = await loadAmplifyModule<CreateEndpointResolver>(AMPLIFY_ENDPOINT_RESOLVER_MODULE, 'createCognitoUserPoolEndpointResolver');
+const createCognitoUserPoolEndpointResolver = await loadAmplifyModule<CreateEndpointResolver>(
+  AMPLIFY_ENDPOINT_RESOLVER_MODULE,
+  'createCognitoUserPoolEndpointResolver',
+);
 
 /** The most requests one call sends: core's DEFAULT_RETRY_ATTEMPTS. */
 export const AMPLIFY_DEFAULT_MAX_ATTEMPTS = 3;

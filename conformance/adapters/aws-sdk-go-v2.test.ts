@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCapabilities } from './contract.ts';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
-import { type ProcessAdapter } from './process-agent/types.ts';
+import type { ProcessAdapter } from './process-agent/types.ts';
 import createAwsSdkGoV2Adapter, { goShimBinary } from './aws-sdk-go-v2.ts';
 import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './process-agent/test-fixtures/wire-variants.ts';
 
@@ -79,10 +79,17 @@ describe('aws-sdk-go-v2 shim', () => {
   it('checks required members before sending (InvalidParamsError), but no lengths or patterns', async () => {
     const missing = await engine.run(adapter, { ...WIRE_VARIANTS.success, params: { Token: 't' }, tags: ['invalid-input'] });
     expect(missing.requestCount).toBe(0);
-    expect(missing.outcome).toMatchObject({ kind: 'rejected', error: { name: 'InvalidParamsError', message: expect.stringContaining('missing required field, RevokeTokenInput.ClientId') } });
+    expect(missing.outcome).toMatchObject({
+      kind: 'rejected',
+      error: { name: 'InvalidParamsError', message: expect.stringContaining('missing required field, RevokeTokenInput.ClientId') },
+    });
     expect(missing.verdicts.find((v) => v.check === 'C11')).toMatchObject({ status: 'fail', level: 'should' });
 
-    const sent = await engine.run(adapter, { ...WIRE_VARIANTS.success, params: { Token: 'not a token!', ClientId: '', ClientSecret: 'short' }, tags: ['invalid-input'] });
+    const sent = await engine.run(adapter, {
+      ...WIRE_VARIANTS.success,
+      params: { Token: 'not a token!', ClientId: '', ClientSecret: 'short' },
+      tags: ['invalid-input'],
+    });
     expect(sent.outcome).toMatchObject({ kind: 'resolved' });
     expect(sent.requestCount).toBe(1);
     expect(requestRuleFailures(sent)).toEqual([]);
@@ -92,7 +99,10 @@ describe('aws-sdk-go-v2 shim', () => {
   it('reports an endpoint that refuses connections as RequestSendError', async () => {
     const result = await engine.run(adapter, WIRE_VARIANTS.success, { endpoint: 'http://127.0.0.1:1' });
     expect(result.requestCount).toBe(0);
-    expect(result.outcome).toMatchObject({ kind: 'rejected', error: { name: 'RequestSendError', message: expect.stringMatching(/connection refused/), hasMetadata: false } });
+    expect(result.outcome).toMatchObject({
+      kind: 'rejected',
+      error: { name: 'RequestSendError', message: expect.stringMatching(/connection refused/), hasMetadata: false },
+    });
   });
 
   it('cancels a call through its context when the signal aborts', async () => {

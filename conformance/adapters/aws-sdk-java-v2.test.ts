@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCapabilities } from './contract.ts';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
-import { type ProcessAdapter } from './process-agent/types.ts';
+import type { ProcessAdapter } from './process-agent/types.ts';
 import createAwsSdkJavaV2Adapter, { javaShimCommand } from './aws-sdk-java-v2.ts';
 import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './process-agent/test-fixtures/wire-variants.ts';
 
@@ -85,7 +85,10 @@ describe('aws-sdk-java-v2 shim', () => {
   it('refuses input RevokeTokenRequest cannot carry (a member that is not a string) without sending', async () => {
     const result = await engine.run(adapter, { ...WIRE_VARIANTS.success, params: { ...INPUT, Token: 5 as unknown as string } });
     expect(result.requestCount).toBe(0);
-    expect(result.outcome).toMatchObject({ kind: 'rejected', error: { name: 'ShimCannotExpressInput', message: expect.stringContaining('Token is not a string') } });
+    expect(result.outcome).toMatchObject({
+      kind: 'rejected',
+      error: { name: 'ShimCannotExpressInput', message: expect.stringContaining('Token is not a string') },
+    });
   });
 
   it('reports an endpoint that refuses connections as SdkClientException, after one attempt', async () => {
@@ -136,8 +139,8 @@ describe('aws-sdk-java-v2 shim with SHIM_RETRY_MODE=standard', () => {
   });
 
   it('refuses a retry mode it does not know at start-up', async () => {
-    await expect(createProcessAdapter({ command: javaShimCommand(), env: { SHIM_RETRY_MODE: 'adaptive' }, endpoint: engine.endpoint, maxStartFailures: 1 })).rejects.toThrow(
-      /SHIM_RETRY_MODE=adaptive is not supported/,
-    );
+    await expect(
+      createProcessAdapter({ command: javaShimCommand(), env: { SHIM_RETRY_MODE: 'adaptive' }, endpoint: engine.endpoint, maxStartFailures: 1 }),
+    ).rejects.toThrow(/SHIM_RETRY_MODE=adaptive is not supported/);
   });
 });

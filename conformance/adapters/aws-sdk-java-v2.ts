@@ -1,6 +1,6 @@
 import { buildJavaProgram } from './toolchains/java-build.mjs';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
-import { type ProcessAdapter, type ProcessAdapterOptions } from './process-agent/types.ts';
+import type { ProcessAdapter, ProcessAdapterOptions } from './process-agent/types.ts';
 
 export const JAVA_SHIM_PROJECT = 'conformance/adapters/shims/aws-sdk-java-v2';
 const MAIN_CLASS = 'conformance.shim.Main';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveCapabilities } from './contract.ts';
 import createAwsSdkRustAdapter, { rustShimBinary } from './aws-sdk-rust.ts';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
-import { type ProcessAdapter } from './process-agent/types.ts';
+import type { ProcessAdapter } from './process-agent/types.ts';
 import createBrokenRustAdapter from '../self-test/broken-shims/aws-sdk-rust-unknown-error.ts';
 import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './process-agent/test-fixtures/wire-variants.ts';
 
@@ -61,7 +61,15 @@ describe('aws-sdk-rust shim', () => {
   it.each([
     ['modeledError', { name: 'UnsupportedTokenTypeException', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2' }],
     ['headerOnlyError', { name: 'UnauthorizedException', message: 'Unauthorized via the header', statusCode: 400, requestId: 'req-header-3' }],
-    ['html502', { name: 'ResponseError', message: expect.stringMatching(/^response error: invalid input: malformed JSON error body: .*unexpected token '<'/), statusCode: 502, requestId: undefined }],
+    [
+      'html502',
+      {
+        name: 'ResponseError',
+        message: expect.stringMatching(/^response error: invalid input: malformed JSON error body: .*unexpected token '<'/),
+        statusCode: 502,
+        requestId: undefined,
+      },
+    ],
     ['headerAndTypeDisagree', { name: 'UnauthorizedException', message: 'Both places', statusCode: 400, requestId: 'req-both-5' }],
     ['namespacedType', { name: 'TooManyRequestsException', message: 'Rate exceeded', statusCode: 400, requestId: 'req-ns-6' }],
     ['emptyBody500', { name: 'ResponseError', message: expect.stringMatching(/^response error: unhandled error/), statusCode: 500, requestId: 'req-empty-7' }],
@@ -85,7 +93,10 @@ describe('aws-sdk-rust shim', () => {
   it('reports an endpoint that refuses connections as DispatchFailure', async () => {
     const result = await engine.run(adapter, WIRE_VARIANTS.success, { endpoint: 'http://127.0.0.1:1' });
     expect(result.requestCount).toBe(0);
-    expect(result.outcome).toMatchObject({ kind: 'rejected', error: { name: 'DispatchFailure', message: expect.stringMatching(/Connection refused/), hasMetadata: false } });
+    expect(result.outcome).toMatchObject({
+      kind: 'rejected',
+      error: { name: 'DispatchFailure', message: expect.stringMatching(/Connection refused/), hasMetadata: false },
+    });
   });
 
   it('cancels a call by dropping its future when the signal aborts', async () => {
@@ -121,14 +132,25 @@ describe('aws-sdk-rust shim with SHIM_RETRY_MODE=standard', () => {
           expect(failedChecks(result), variant).toEqual([]);
         }
       }
-      expect(counts).toEqual({ modeledError1: 1, namespacedType1: 3, emptyBody5001: 3, html5021: 3, modeledError2: 1, namespacedType2: 3, emptyBody5002: 3, html5022: 3 });
+      expect(counts).toEqual({
+        modeledError1: 1,
+        namespacedType1: 3,
+        emptyBody5001: 3,
+        html5021: 3,
+        modeledError2: 1,
+        namespacedType2: 3,
+        emptyBody5002: 3,
+        html5022: 3,
+      });
     } finally {
       await retrying.close();
     }
   });
 
   it('refuses a retry mode it does not know', async () => {
-    await expect(createProcessAdapter({ command: [rustShimBinary()], env: { SHIM_RETRY_MODE: 'adaptive' }, endpoint: engine.endpoint })).rejects.toThrow(/SHIM_RETRY_MODE="adaptive" is not supported/);
+    await expect(createProcessAdapter({ command: [rustShimBinary()], env: { SHIM_RETRY_MODE: 'adaptive' }, endpoint: engine.endpoint })).rejects.toThrow(
+      /SHIM_RETRY_MODE="adaptive" is not supported/,
+    );
   });
 });
 
@@ -138,7 +160,10 @@ describe('aws-sdk-rust shim built with the fault_unknown_error feature', () => {
     try {
       expect(broken.name).toBe('aws-sdk-rust 1.144.0 (aws-sdk-cognitoidentityprovider) [FAULT: every service error decoded as UnknownError]');
       const result = await engine.run(broken, WIRE_VARIANTS.modeledError);
-      expect(result.outcome).toEqual({ kind: 'rejected', error: { name: 'UnknownError', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2', hasMetadata: true } });
+      expect(result.outcome).toEqual({
+        kind: 'rejected',
+        error: { name: 'UnknownError', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2', hasMetadata: true },
+      });
       expect(failedChecks(result)).toContain('C20');
       // Answers without a service error are untouched.
       expect((await engine.run(broken, WIRE_VARIANTS.success)).status).toBe('pass');

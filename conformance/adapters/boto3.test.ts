@@ -58,18 +58,29 @@ describe('boto3 shim', () => {
   });
 
   it.each([
-    ['a ClientSecret under 24 characters', { Token: 't', ClientId: 'c', ClientSecret: 'short' }, /Invalid length for parameter ClientSecret, value: 5, valid min length: 24/],
+    [
+      'a ClientSecret under 24 characters',
+      { Token: 't', ClientId: 'c', ClientSecret: 'short' },
+      /Invalid length for parameter ClientSecret, value: 5, valid min length: 24/,
+    ],
     ['an empty ClientId', { Token: 't', ClientId: '' }, /Invalid length for parameter ClientId, value: 0, valid min length: 1/],
     ['a missing ClientId', { Token: 't' }, /Missing required parameter in input: "ClientId"/],
   ])('rejects %s before sending anything (ParamValidationError)', async (_, params, message) => {
     const result = await engine.run(adapter, { ...WIRE_VARIANTS.success, params, tags: ['invalid-input'] });
     expect(result.requestCount).toBe(0);
-    expect(result.outcome).toMatchObject({ kind: 'rejected', error: { name: 'ParamValidationError', message: expect.stringMatching(message), hasMetadata: false } });
+    expect(result.outcome).toMatchObject({
+      kind: 'rejected',
+      error: { name: 'ParamValidationError', message: expect.stringMatching(message), hasMetadata: false },
+    });
     expect(result.verdicts.find((v) => v.check === 'C11')).toMatchObject({ status: 'fail', level: 'should' });
   });
 
   it('sends input that breaks patterns and maximum lengths (botocore does not check them)', async () => {
-    const result = await engine.run(adapter, { ...WIRE_VARIANTS.success, params: { Token: 'not a token!', ClientId: 'c'.repeat(200) }, tags: ['invalid-input'] });
+    const result = await engine.run(adapter, {
+      ...WIRE_VARIANTS.success,
+      params: { Token: 'not a token!', ClientId: 'c'.repeat(200) },
+      tags: ['invalid-input'],
+    });
     expect(result.outcome).toMatchObject({ kind: 'resolved' });
     expect(result.requestCount).toBe(1);
     expect(requestRuleFailures(result)).toEqual([]);

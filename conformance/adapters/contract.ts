@@ -95,7 +95,8 @@ export function checkCapabilities(value: unknown): { ok: true; capabilities: Ada
   const capabilities: AdapterCapabilities = {};
   for (const [key, declared] of Object.entries(value)) {
     if (key === 'maxAttempts') {
-      if (!Number.isInteger(declared) || (declared as number) < 1) return { ok: false, problem: `capabilities.maxAttempts must be a positive integer, got ${JSON.stringify(declared)}` };
+      if (!Number.isInteger(declared) || (declared as number) < 1)
+        return { ok: false, problem: `capabilities.maxAttempts must be a positive integer, got ${JSON.stringify(declared)}` };
       capabilities.maxAttempts = declared as number;
     } else if ((CAPABILITY_FLAGS as readonly string[]).includes(key)) {
       if (typeof declared !== 'boolean') return { ok: false, problem: `capabilities.${key} must be true or false, got ${JSON.stringify(declared)}` };

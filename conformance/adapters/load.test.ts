@@ -5,7 +5,8 @@ import { AdapterLoadError, BUILT_IN_ADAPTERS, loadAdapter } from './load.ts';
 
 describe('the built-in adapters', () => {
   it('each name a module that exists', () => {
-    for (const [name, path] of Object.entries(BUILT_IN_ADAPTERS)) expect(existsSync(fileURLToPath(new URL(path, import.meta.url))), `${name}: ${path}`).toBe(true);
+    for (const [name, path] of Object.entries(BUILT_IN_ADAPTERS))
+      expect(existsSync(fileURLToPath(new URL(path, import.meta.url))), `${name}: ${path}`).toBe(true);
   });
 });
 

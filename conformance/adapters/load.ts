@@ -67,7 +67,8 @@ export async function loadAdapter(spec: string, factoryOptions: AdapterFactoryOp
 
 function checkAdapter(value: unknown, spec: string): Adapter {
   const candidate = value as Partial<Adapter> | null;
-  if (candidate === null || typeof candidate !== 'object') throw new AdapterLoadError(`--adapter ${spec}: the default export must be an adapter object or a function returning one`);
+  if (candidate === null || typeof candidate !== 'object')
+    throw new AdapterLoadError(`--adapter ${spec}: the default export must be an adapter object or a function returning one`);
   if (typeof candidate.name !== 'string' || candidate.name === '') throw new AdapterLoadError(`--adapter ${spec}: adapter.name must be a non-empty string`);
   if (typeof candidate.revokeToken !== 'function') throw new AdapterLoadError(`--adapter ${spec}: adapter.revokeToken must be a function`);
   const checked = checkCapabilities(candidate.capabilities);

@@ -1,5 +1,5 @@
 import type { AdapterCapabilities } from '../adapters/contract.ts';
-import { fail, pass, type Check, type Finding, type Level } from '../judging/check.ts';
+import { pass, type Check, type Finding, type Level } from '../judging/check.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 
@@ -30,9 +30,7 @@ export interface Observation {
 export type ClientCheck = Check<Observation>;
 
 /** A rule about every request the client sent; passes vacuously when none was sent. */
-export function everyRequest(
-  evaluateOne: (request: CapturedRequest, observation: Observation) => Finding,
-): (observation: Observation) => Finding {
+export function everyRequest(evaluateOne: (request: CapturedRequest, observation: Observation) => Finding): (observation: Observation) => Finding {
   return (observation) => {
     for (const [index, request] of observation.requests.entries()) {
       const finding = evaluateOne(request, observation);
@@ -62,4 +60,3 @@ export const caseLevel = (o: Observation): Level => o.case.level;
 export const hasTag = (tag: string) => (o: Observation) => o.case.tags.includes(tag);
 /** The service gave an answer the client can act on (not a hang, not an aborted call). */
 export const answered = (o: Observation) => o.case.response !== 'hang' && o.case.mode !== 'cancel';
-

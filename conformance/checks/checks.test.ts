@@ -14,7 +14,11 @@ function request(overrides: Partial<CapturedRequest> = {}): CapturedRequest {
   return {
     method: 'POST',
     url: 'https://cognito-idp.us-east-1.amazonaws.com/',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.RevokeToken', 'content-length': String(body.length) },
+    headers: {
+      'content-type': 'application/x-amz-json-1.1',
+      'x-amz-target': 'AWSCognitoIdentityProviderService.RevokeToken',
+      'content-length': String(body.length),
+    },
     body,
     bodyBytes: body.length,
     transport: 'loopback',
@@ -55,7 +59,9 @@ describe('the client checks', () => {
     expect(failed(observe({ requests: [request({ method: 'PUT' })] }))).toEqual(['C1']);
     expect(failed(observe({ requests: [request({ url: 'https://cognito-idp.us-east-1.amazonaws.com/?x=1' })] }))).toEqual(['C2']);
     expect(failed(observe({ requests: [request({ headers: { ...request().headers, 'content-type': 'application/json' } })] }))).toEqual(['C3']);
-    expect(failed(observe({ requests: [request({ headers: { ...request().headers, 'x-amz-target': 'CognitoIdentityProvider.RevokeToken' } })] }))).toEqual(['C4']);
+    expect(failed(observe({ requests: [request({ headers: { ...request().headers, 'x-amz-target': 'CognitoIdentityProvider.RevokeToken' } })] }))).toEqual([
+      'C4',
+    ]);
     expect(failed(observe({ requests: [request({ headers: { ...request().headers, authorization: 'AWS4-HMAC-SHA256 ...' } })] }))).toEqual(['C6']);
     expect(failed(observe({ requests: [request(), request()] }))).toEqual(['A1']);
     expect(failed(observe({ outcome: { kind: 'unsettled', afterMs: 10 } }))).toEqual(['C12', 'A4']);

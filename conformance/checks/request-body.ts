@@ -54,7 +54,9 @@ export const c09OmitUnset: ClientCheck = {
     if (!parsed.ok) return pass; // C8 reports a body that is not an object
     const expected = expectedBody(o.case.params as Record<string, unknown>);
     const extra = Object.keys(parsed.value).filter((name) => !(name in expected));
-    return extra.length === 0 ? pass : fail(`only ${describe(Object.keys(expected))}`, `also ${extra.map((n) => `${n}: ${describe(parsed.value[n])}`).join(', ')}`);
+    return extra.length === 0
+      ? pass
+      : fail(`only ${describe(Object.keys(expected))}`, `also ${extra.map((n) => `${n}: ${describe(parsed.value[n])}`).join(', ')}`);
   }),
 };
 
@@ -72,5 +74,10 @@ export const c11NoClientValidation: ClientCheck = {
   level: () => 'should',
   appliesTo: (o) => o.case.tags.includes('invalid-input'),
   evaluate: (o) =>
-    o.requests.length > 0 ? pass : fail('the request is sent for the service to judge', `nothing sent; the client rejected it: ${o.outcome.kind === 'rejected' ? o.outcome.error.name : o.outcome.kind}`),
+    o.requests.length > 0
+      ? pass
+      : fail(
+          'the request is sent for the service to judge',
+          `nothing sent; the client rejected it: ${o.outcome.kind === 'rejected' ? o.outcome.error.name : o.outcome.kind}`,
+        ),
 };

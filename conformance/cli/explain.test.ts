@@ -24,6 +24,10 @@ describe('listRules', () => {
   it('lists one direction only, one line a rule', () => {
     const client = listRules('client').split('\n');
     expect(client.every((line) => /^[CAF]\d+ /.test(line))).toBe(true);
-    expect(listRules('server').split('\n').every((line) => /^[SPHRU]\d+ /.test(line))).toBe(true);
+    expect(
+      listRules('server')
+        .split('\n')
+        .every((line) => /^[SPHRU]\d+ /.test(line)),
+    ).toBe(true);
   });
 });

@@ -36,7 +36,12 @@ describe('the flag table', () => {
     expect(() => commonOptions(values(['--rules']), 'property')).toThrow('--rules goes with --list');
     expect(() => commonOptions(values(['--replay', '1:2']), 'property')).toThrow(/--seed/);
     expect(() => commonOptions(values(['--region', 'mars']), 'property')).toThrow(/--region mars/);
-    expect(commonOptions(values(['--list', '--rules', '--no-redact']), 'property')).toMatchObject({ list: true, listRules: true, redact: false, region: 'us-east-1' });
+    expect(commonOptions(values(['--list', '--rules', '--no-redact']), 'property')).toMatchObject({
+      list: true,
+      listRules: true,
+      redact: false,
+      region: 'us-east-1',
+    });
   });
 
   it('describes every flag it declares', () => {
@@ -46,19 +51,43 @@ describe('the flag table', () => {
 });
 
 describe('runCommand', () => {
-  it('returns the command\'s exit code', async () => {
+  it("returns the command's exit code", async () => {
     expect(await runCommand(async () => EXIT.failed, io().io, { configurationErrors: [], helpHint: 'hint' })).toBe(1);
   });
 
   it('turns a usage or configuration error into its message and exit 2, a bug into its stack', async () => {
     const usage = io();
-    expect(await runCommand(async () => { throw new UsageError('--x is wrong'); }, usage.io, { configurationErrors: [], helpHint: 'see --help' })).toBe(EXIT.usage);
+    expect(
+      await runCommand(
+        async () => {
+          throw new UsageError('--x is wrong');
+        },
+        usage.io,
+        { configurationErrors: [], helpHint: 'see --help' },
+      ),
+    ).toBe(EXIT.usage);
     expect(usage.text()).toBe('conformance: --x is wrong\nsee --help\n');
     const configuration = io();
-    expect(await runCommand(async () => { throw new SomeConfigurationError('no such file'); }, configuration.io, { configurationErrors: [SomeConfigurationError], helpHint: 'h' })).toBe(EXIT.usage);
+    expect(
+      await runCommand(
+        async () => {
+          throw new SomeConfigurationError('no such file');
+        },
+        configuration.io,
+        { configurationErrors: [SomeConfigurationError], helpHint: 'h' },
+      ),
+    ).toBe(EXIT.usage);
     expect(configuration.text()).toBe('conformance: no such file\n');
     const bug = io();
-    expect(await runCommand(async () => { throw new TypeError('oops'); }, bug.io, { configurationErrors: [], helpHint: 'h' })).toBe(EXIT.usage);
+    expect(
+      await runCommand(
+        async () => {
+          throw new TypeError('oops');
+        },
+        bug.io,
+        { configurationErrors: [], helpHint: 'h' },
+      ),
+    ).toBe(EXIT.usage);
     expect(bug.text()).toMatch(/TypeError: oops\n\s+at /);
   });
 });

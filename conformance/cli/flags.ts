@@ -33,7 +33,7 @@ export type FlagTable = Readonly<Record<string, Flag>>;
 export const COMMON_FLAGS = {
   strict: { type: 'boolean', default: false, help: 'should-level rules fail the run too' },
   seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)' },
-  runs: { type: 'string', arg: '<n>', help: 'runs per property or generated case (default: each one\'s own count)' },
+  runs: { type: 'string', arg: '<n>', help: "runs per property or generated case (default: each one's own count)" },
   filter: { type: 'string', multiple: true, arg: '<id|tag>', help: 'only cases with this id or tag (a rule such as C14 or S6, or a group); repeatable' },
   reporter: { type: 'string', multiple: true, arg: '<spec>', help: 'human (default), json=<file>, junit=<file>; repeatable' },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
@@ -56,7 +56,12 @@ export function parseFlags<T extends FlagTable>(argv: readonly string[], table: 
   const options = Object.fromEntries(
     Object.entries(table).map(([name, flag]) => [
       name,
-      { type: flag.type, ...(flag.multiple ? { multiple: true } : {}), ...(flag.short ? { short: flag.short } : {}), ...(flag.default !== undefined ? { default: flag.default } : {}) },
+      {
+        type: flag.type,
+        ...(flag.multiple ? { multiple: true } : {}),
+        ...(flag.short ? { short: flag.short } : {}),
+        ...(flag.default !== undefined ? { default: flag.default } : {}),
+      },
     ]),
   );
   try {

@@ -78,7 +78,10 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     redact: options.redact,
     inProcess: !isOutOfProcess(adapter),
     unsignedRequired: !revision.signed,
-    replayFlags: [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : ''].filter(Boolean).join(' ') || undefined,
+    replayFlags:
+      [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : '']
+        .filter(Boolean)
+        .join(' ') || undefined,
     reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
   });
   if (summary.total - summary.notApplicable === 0) {

@@ -4,9 +4,21 @@ import { commonOptions, COMMON_FLAGS, describeFlags, parseFlags, UsageError, who
 
 /** The flags only the client direction has; the rest are COMMON_FLAGS. */
 export const CLIENT_FLAGS = {
-  adapter: { type: 'string', arg: '<name|path>', help: `the client: a built-in adapter (see below) or a path to an adapter module (.mjs, .js, .ts); default ${DEFAULT_ADAPTER}` },
-  command: { type: 'string', arg: '"<cmd>"', help: 'a client in any language: a long-lived process speaking the line protocol of CONTRACT.md section 2 (instead of --adapter)' },
-  serve: { type: 'boolean', default: false, help: 'serve one fixture (chosen with --filter; default the plain success case) on 127.0.0.1, print the endpoint, and judge each request that arrives until interrupted' },
+  adapter: {
+    type: 'string',
+    arg: '<name|path>',
+    help: `the client: a built-in adapter (see below) or a path to an adapter module (.mjs, .js, .ts); default ${DEFAULT_ADAPTER}`,
+  },
+  command: {
+    type: 'string',
+    arg: '"<cmd>"',
+    help: 'a client in any language: a long-lived process speaking the line protocol of CONTRACT.md section 2 (instead of --adapter)',
+  },
+  serve: {
+    type: 'boolean',
+    default: false,
+    help: 'serve one fixture (chosen with --filter; default the plain success case) on 127.0.0.1, print the endpoint, and judge each request that arrives until interrupted',
+  },
   revision: { type: 'string', arg: '<id>', help: 'judge a client built against an older model revision (model/HISTORY.md): only cases that apply to it run' },
   'case-timeout': { type: 'string', arg: '<ms>', help: 'real time a call may take before it counts as hanging; default 10000' },
 } as const satisfies FlagTable;

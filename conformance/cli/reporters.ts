@@ -9,14 +9,10 @@ import type { CliIo, ReporterSpec } from './flags.ts';
  * a mode shows next to the human one (the server suite's informational verdicts).
  */
 export function reportersFor(specs: readonly ReporterSpec[], io: CliIo, options: { verbose: boolean; alongsideHuman?: () => Reporter[] }): Reporter[] {
-  return specs.flatMap((spec): Reporter[] => {
-    switch (spec.kind) {
-      case 'human':
-        return [humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose }), ...(options.alongsideHuman?.() ?? [])];
-      case 'json':
-        return [jsonReporter(spec.path)];
-      case 'junit':
-        return [junitReporter(spec.path)];
-    }
-  });
+  const one = (spec: ReporterSpec): Reporter[] => {
+    if (spec.kind === 'human')
+      return [humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose }), ...(options.alongsideHuman?.() ?? [])];
+    return [spec.kind === 'json' ? jsonReporter(spec.path) : junitReporter(spec.path)];
+  };
+  return specs.flatMap(one);
 }

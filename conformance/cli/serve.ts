@@ -24,9 +24,17 @@ export async function serveFixture(
   filters: readonly string[],
   options: { region: string; redact: boolean; out: NodeJS.WritableStream; signal?: AbortSignal },
 ): Promise<void> {
-  const chosen = filters.length === 0 ? fixtures.filter((f) => f.id === DEFAULT_SERVED_FIXTURE) : fixtures.filter((f) => filters.some((x) => x === f.id || f.tags.includes(x)));
+  const chosen =
+    filters.length === 0
+      ? fixtures.filter((f) => f.id === DEFAULT_SERVED_FIXTURE)
+      : fixtures.filter((f) => filters.some((x) => x === f.id || f.tags.includes(x)));
   if (chosen.length !== 1) {
-    throw new UsageError(`--serve answers with one fixture; --filter selects ${chosen.length} (${chosen.slice(0, 5).map((f) => f.id).join(', ')}${chosen.length > 5 ? ', ...' : ''})`);
+    throw new UsageError(
+      `--serve answers with one fixture; --filter selects ${chosen.length} (${chosen
+        .slice(0, 5)
+        .map((f) => f.id)
+        .join(', ')}${chosen.length > 5 ? ', ...' : ''})`,
+    );
   }
   const fixture = chosen[0]!;
   const c = fixtureToCase(fixture);
@@ -35,14 +43,19 @@ export async function serveFixture(
   const write = (text: string) => options.out.write(`${text}\n`);
   service.begin({ respond: () => fixtureResponse(fixture.response) });
   service.onRequest((request) => {
-    const verdicts = judge(CLIENT_CHECKS.filter((check) => REQUEST_RULES.has(check.rules[0])), {
-      case: c,
-      requests: [request],
-      outcome: { kind: 'resolved', value: {} },
-      capabilities: resolveCapabilities(nobody),
-    });
+    const verdicts = judge(
+      CLIENT_CHECKS.filter((check) => REQUEST_RULES.has(check.rules[0])),
+      {
+        case: c,
+        requests: [request],
+        outcome: { kind: 'resolved', value: {} },
+        capabilities: resolveCapabilities(nobody),
+      },
+    );
     const failed = verdicts.filter((v) => v.status === 'fail');
-    write(`${request.method} ${new URL(request.url).pathname} -> ${fixture.response.code}: ${failed.length === 0 ? 'request rules pass' : `${failed.length} rule(s) broken`}`);
+    write(
+      `${request.method} ${new URL(request.url).pathname} -> ${fixture.response.code}: ${failed.length === 0 ? 'request rules pass' : `${failed.length} rule(s) broken`}`,
+    );
     for (const v of failed) write(`  ${v.check} [${v.level}] ${v.title}\n    expected: ${redact(v.expected ?? '')}\n    actual:   ${redact(v.actual ?? '')}`);
     service.requests = [];
   });

@@ -17,8 +17,10 @@ const statusIs200: Check<Seen> = {
 };
 
 describe('judge', () => {
-  it('gives one verdict per applicable check, under the rule it reports and the rule\'s title', () => {
-    expect(judge([statusIs200], { status: 200 })).toEqual([{ check: 'S8', title: expect.stringContaining('answers success with 200'), level: 'must', status: 'pass' }]);
+  it("gives one verdict per applicable check, under the rule it reports and the rule's title", () => {
+    expect(judge([statusIs200], { status: 200 })).toEqual([
+      { check: 'S8', title: expect.stringContaining('answers success with 200'), level: 'must', status: 'pass' },
+    ]);
     expect(judge([statusIs200], { status: 404, tag: 'soft' })).toEqual([
       { check: 'S12', title: expect.stringContaining('4xx status'), level: 'should', status: 'fail', expected: '200', actual: '404' },
     ]);

@@ -16,7 +16,11 @@ export function judge<O>(checks: readonly Check<O>[], observation: O): Verdict[]
     const title = check.aspect ?? ruleById(id).title;
     const level = check.level(observation);
     const finding = check.evaluate(observation);
-    verdicts.push(finding.ok ? { check: id, title, level, status: 'pass' } : { check: id, title, level, status: 'fail', expected: finding.expected, actual: finding.actual });
+    verdicts.push(
+      finding.ok
+        ? { check: id, title, level, status: 'pass' }
+        : { check: id, title, level, status: 'fail', expected: finding.expected, actual: finding.actual },
+    );
   }
   return verdicts;
 }

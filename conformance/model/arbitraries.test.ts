@@ -82,7 +82,9 @@ describe('breaking one constraint', () => {
         if (which.constraint !== 'additionalProperties') expect(broken.member).toBe(which.member);
         expect(broken.constraint).toBe(which.constraint);
         const result = validateRevokeTokenRequest(broken.value);
-        expect(result.ok ? [] : result.issues.map(({ member, constraint }) => ({ member, constraint }))).toEqual([{ member: broken.member, constraint: broken.constraint }]);
+        expect(result.ok ? [] : result.issues.map(({ member, constraint }) => ({ member, constraint }))).toEqual([
+          { member: broken.member, constraint: broken.constraint },
+        ]);
       }),
       { numRuns: 40 },
     );
@@ -96,7 +98,15 @@ describe('breaking one constraint', () => {
 });
 
 describe('other patterns and members', () => {
-  const odd: MemberContract = { name: 'Odd', target: 'x#Odd', type: 'string', required: true, sensitive: false, length: { min: 2, max: 6 }, pattern: '^(ab|c)+$' };
+  const odd: MemberContract = {
+    name: 'Odd',
+    target: 'x#Odd',
+    type: 'string',
+    required: true,
+    sensitive: false,
+    length: { min: 2, max: 6 },
+    pattern: '^(ab|c)+$',
+  };
   const free: MemberContract = { name: 'Free', target: 'x#Free', type: 'string', required: false, sensitive: false, length: { min: 3, max: 5 } };
   const contract: OperationContract = { ...revokeToken, input: { shape: 'In', members: [odd, free] } };
 

@@ -67,7 +67,34 @@ function stringOver(alphabet: readonly string[], lengths: fc.Arbitrary<number>):
 // and a neighbour's does not (`=`, `.`, `-`, `+`), letters and digits that Unicode-aware
 // regex engines (Python's `\w`) accept but ECMAScript's do not, invisible characters, and a
 // character outside the BMP. The ones a pattern allows are dropped per pattern.
-const SUSPECTS = [' ', '\t', '\n', '\r', '\u0000', '/', '+', '=', '.', '-', '_', '%', '"', "'", '\\', ':', '#', '@', 'é', 'ß', 'Ω', '١', '\u00a0', '\u200b', '\u{1F600}', '\u{10FFFF}'];
+const SUSPECTS = [
+  ' ',
+  '\t',
+  '\n',
+  '\r',
+  '\u0000',
+  '/',
+  '+',
+  '=',
+  '.',
+  '-',
+  '_',
+  '%',
+  '"',
+  "'",
+  '\\',
+  ':',
+  '#',
+  '@',
+  'é',
+  'ß',
+  'Ω',
+  '١',
+  '\u00a0',
+  '\u200b',
+  '\u{1F600}',
+  '\u{10FFFF}',
+];
 
 /** Single characters a pattern of the repeated-character form rejects. */
 function foreignCharacter(shape: RepeatedCharacterPattern): fc.Arbitrary<string> {
@@ -88,10 +115,12 @@ function foreignCharacter(shape: RepeatedCharacterPattern): fc.Arbitrary<string>
 }
 
 // Any code point but lone surrogates, printable ASCII being the most common.
-const anyCharacter = fc.oneof(
-  { arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 3 },
-  { arbitrary: fc.integer({ min: 0, max: 0x10ffff }).filter((cp) => cp < 0xd800 || cp > 0xdfff), weight: 1 },
-).map((cp) => String.fromCodePoint(cp));
+const anyCharacter = fc
+  .oneof(
+    { arbitrary: fc.integer({ min: 0x20, max: 0x7e }), weight: 3 },
+    { arbitrary: fc.integer({ min: 0, max: 0x10ffff }).filter((cp) => cp < 0xd800 || cp > 0xdfff), weight: 1 },
+  )
+  .map((cp) => String.fromCodePoint(cp));
 
 /** Strings of any code points; the length counts code points, as Smithy does. */
 function anyString(min: number, max: number): fc.Arbitrary<string> {
@@ -223,7 +252,10 @@ export function inputConstraintCases(contract: OperationContract = revokeToken, 
  */
 export function inputConstraintsNotBreakableAlone(contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): ConstraintCase[] {
   return contract.input.members.flatMap((member) =>
-    MEMBER_CONSTRAINTS.filter((c) => declares(member, c) && !memberValueBreaking(member, c, options)).map((constraint) => ({ member: member.name, constraint })),
+    MEMBER_CONSTRAINTS.filter((c) => declares(member, c) && !memberValueBreaking(member, c, options)).map((constraint) => ({
+      member: member.name,
+      constraint,
+    })),
   );
 }
 
@@ -242,10 +274,13 @@ export function validInput(contract: OperationContract = revokeToken, options: A
 /** Member names a model does not have: case slips of the real ones, the envelope's `__type`, and noise. */
 function unmodeledName(contract: OperationContract): fc.Arbitrary<string> {
   const modeled = new Set(contract.input.members.map((m) => m.name));
-  const slips = contract.input.members.flatMap((m) => [m.name.charAt(0).toLowerCase() + m.name.slice(1), m.name.toLowerCase(), m.name.toUpperCase(), `${m.name} `]);
-  return fc
-    .oneof(fc.constantFrom('__type', ...slips), fc.string({ minLength: 1, maxLength: 20 }))
-    .filter((name) => !modeled.has(name) && name !== '__proto__');
+  const slips = contract.input.members.flatMap((m) => [
+    m.name.charAt(0).toLowerCase() + m.name.slice(1),
+    m.name.toLowerCase(),
+    m.name.toUpperCase(),
+    `${m.name} `,
+  ]);
+  return fc.oneof(fc.constantFrom('__type', ...slips), fc.string({ minLength: 1, maxLength: 20 })).filter((name) => !modeled.has(name) && name !== '__proto__');
 }
 
 /**

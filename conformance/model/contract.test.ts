@@ -70,7 +70,10 @@ describe('readOperationContract', () => {
   });
 
   it('prefers the auth trait of the operation', () => {
-    const contract = readOperationContract(ast({ 'aws.protocols#awsJson1_1': {}, 'aws.auth#sigv4': {} }, { 'smithy.api#auth': ['smithy.api#httpBearerAuth'] }), 'Op');
+    const contract = readOperationContract(
+      ast({ 'aws.protocols#awsJson1_1': {}, 'aws.auth#sigv4': {} }, { 'smithy.api#auth': ['smithy.api#httpBearerAuth'] }),
+      'Op',
+    );
     expect(contract.authSchemes).toEqual(['smithy.api#httpBearerAuth']);
   });
 

@@ -84,7 +84,14 @@ const JSON_PROTOCOLS: Record<string, string> = {
   'aws.protocols#awsJson1_0': 'application/x-amz-json-1.0',
   'aws.protocols#awsJson1_1': 'application/x-amz-json-1.1',
 };
-const AUTH_TRAITS = ['aws.auth#sigv4', 'aws.auth#sigv4a', 'smithy.api#httpBasicAuth', 'smithy.api#httpDigestAuth', 'smithy.api#httpBearerAuth', 'smithy.api#httpApiKeyAuth'];
+const AUTH_TRAITS = [
+  'aws.auth#sigv4',
+  'aws.auth#sigv4a',
+  'smithy.api#httpBasicAuth',
+  'smithy.api#httpDigestAuth',
+  'smithy.api#httpBearerAuth',
+  'smithy.api#httpApiKeyAuth',
+];
 
 const nameOf = (id: string) => id.slice(id.indexOf('#') + 1);
 
@@ -98,7 +105,7 @@ function preludeShape(id: string): { type: string; [key: string]: unknown } {
 
 function readMembers(ast: SmithyModel, structureId: string): MemberContract[] {
   const structure = ast.shapes[structureId];
-  if (!structure || structure.type !== 'structure') throw new Error(`${structureId} is not a structure in the model`);
+  if (structure?.type !== 'structure') throw new Error(`${structureId} is not a structure in the model`);
   return Object.entries((structure.members ?? {}) as Record<string, AstMember>).map(([name, member]) => {
     const target = ast.shapes[member.target] ?? preludeShape(member.target);
     const traits: Traits = { ...((target.traits ?? {}) as Traits), ...(member.traits ?? {}) };

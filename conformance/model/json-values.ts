@@ -29,7 +29,10 @@ const byKind: Record<JsonKind, fc.Arbitrary<unknown>> = {
   null: fc.constant(null),
   boolean: fc.boolean(),
   // -0 is left out: JSON.stringify writes it as 0, so it would not survive the wire.
-  number: fc.oneof(fc.integer(), fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n))),
+  number: fc.oneof(
+    fc.integer(),
+    fc.double({ noNaN: true, noDefaultInfinity: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
+  ),
   string: fc.string(),
   array: fc.array(fc.jsonValue({ maxDepth: 1 }), { maxLength: 3 }),
   object: fc.dictionary(fc.string(), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),

@@ -21,7 +21,10 @@ const patterns = new Map<string, RegExp>();
 // The `u` flag, as JSON Schema validators use; a regex without `g` keeps no state between tests.
 function compiled(pattern: string): RegExp {
   let regex = patterns.get(pattern);
-  if (!regex) patterns.set(pattern, (regex = new RegExp(pattern, 'u')));
+  if (!regex) {
+    regex = new RegExp(pattern, 'u');
+    patterns.set(pattern, regex);
+  }
   return regex;
 }
 

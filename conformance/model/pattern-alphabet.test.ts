@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { repeatedCharacterPattern } from './pattern-alphabet.ts';
 
-const ascii = (from: string, to: string) => Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i) => String.fromCharCode(from.charCodeAt(0) + i));
+const ascii = (from: string, to: string) =>
+  Array.from({ length: to.charCodeAt(0) - from.charCodeAt(0) + 1 }, (_, i) => String.fromCharCode(from.charCodeAt(0) + i));
 
 describe('repeatedCharacterPattern', () => {
   it("finds the 66 characters of TokenModelType's class, reading the dash after a range as a literal", () => {

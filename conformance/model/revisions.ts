@@ -48,8 +48,10 @@ export function trackedChanges(before: Revision, after: Revision): string[] {
   for (const name of after.errors) if (!before.errors.includes(name)) changes.push(`+${name}`);
   for (const name of before.errors) if (!after.errors.includes(name)) changes.push(`-${name}`);
   if (before.signed !== after.signed) changes.push(`signed ${before.signed} -> ${after.signed}`);
-  if (before.clientSecretMinLength !== after.clientSecretMinLength) changes.push(`ClientSecret min ${before.clientSecretMinLength} -> ${after.clientSecretMinLength}`);
-  if (before.revokeAssociatedSessions !== after.revokeAssociatedSessions) changes.push(`RevokeAssociatedSessions ${after.revokeAssociatedSessions ? 'added' : 'removed'}`);
+  if (before.clientSecretMinLength !== after.clientSecretMinLength)
+    changes.push(`ClientSecret min ${before.clientSecretMinLength} -> ${after.clientSecretMinLength}`);
+  if (before.revokeAssociatedSessions !== after.revokeAssociatedSessions)
+    changes.push(`RevokeAssociatedSessions ${after.revokeAssociatedSessions ? 'added' : 'removed'}`);
   return changes;
 }
 
@@ -60,7 +62,8 @@ export function revisionProblems(history: RevisionHistory): string[] {
   if (typeof history.about !== 'string' || history.about.trim() === '') problems.push('about must explain the fields');
   if (!Array.isArray(history.revisions)) return [...problems, 'revisions must be an array'];
   const ids = history.revisions.map((revision) => revision?.id);
-  if (JSON.stringify(ids) !== JSON.stringify(REVISION_IDS)) problems.push(`revision ids must be, in order, ${REVISION_IDS.join(', ')}; found ${ids.join(', ')}`);
+  if (JSON.stringify(ids) !== JSON.stringify(REVISION_IDS))
+    problems.push(`revision ids must be, in order, ${REVISION_IDS.join(', ')}; found ${ids.join(', ')}`);
 
   history.revisions.forEach((revision, index) => {
     const where = `revision ${revision?.id ?? index}`;
@@ -72,7 +75,8 @@ export function revisionProblems(history: RevisionHistory): string[] {
     if (previous && !(previous.date < revision.date)) problems.push(`${where}: dates must increase`);
     if (!isStringArray(revision.changes) || revision.changes.length === 0) problems.push(`${where}: changes must list what changed`);
     if (!isStringArray(revision.errors) || revision.errors.length === 0) problems.push(`${where}: errors must be a non-empty list of names`);
-    else if (JSON.stringify(revision.errors) !== JSON.stringify([...new Set(revision.errors)].sort())) problems.push(`${where}: errors must be sorted and unique`);
+    else if (JSON.stringify(revision.errors) !== JSON.stringify([...new Set(revision.errors)].sort()))
+      problems.push(`${where}: errors must be sorted and unique`);
     if (typeof revision.signed !== 'boolean') problems.push(`${where}: signed must be true or false`);
     if (typeof revision.revokeAssociatedSessions !== 'boolean') problems.push(`${where}: revokeAssociatedSessions must be true or false`);
     if (!Number.isInteger(revision.clientSecretMinLength) || revision.clientSecretMinLength < 1 || revision.clientSecretMinLength > 64) {
@@ -81,10 +85,12 @@ export function revisionProblems(history: RevisionHistory): string[] {
     if (!Array.isArray(revision.sources) || revision.sources.length === 0) problems.push(`${where}: sources must say where the facts come from`);
     else {
       for (const source of revision.sources) {
-        if (!SOURCE_TYPES.has(source.type) || typeof source.ref !== 'string' || source.ref === '') problems.push(`${where}: source ${JSON.stringify(source)} needs a known type and a ref`);
+        if (!SOURCE_TYPES.has(source.type) || typeof source.ref !== 'string' || source.ref === '')
+          problems.push(`${where}: source ${JSON.stringify(source)} needs a known type and a ref`);
       }
     }
-    if (!Array.isArray(revision.knownClients) || !revision.knownClients.every((client) => typeof client === 'string')) problems.push(`${where}: knownClients must be a list of strings`);
+    if (!Array.isArray(revision.knownClients) || !revision.knownClients.every((client) => typeof client === 'string'))
+      problems.push(`${where}: knownClients must be a list of strings`);
     if (previous && isStringArray(previous.errors) && isStringArray(revision.errors) && trackedChanges(previous, revision).length === 0) {
       problems.push(`${where}: changes none of errors, signed, clientSecretMinLength, revokeAssociatedSessions; it is not a revision`);
     }

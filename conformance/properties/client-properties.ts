@@ -93,7 +93,8 @@ export const modeledErrors: PropertyDefinition = {
 /** The wider awsJson1_1 rules: header-only errors, a `code` field, a capitalised `Message`. */
 export const modeledErrorsWireVariants: PropertyDefinition = {
   id: 'modeled-errors-wire-variants',
-  title: 'every modeled error sent as X-Amzn-Errortype only, as a body code field, with a :URI suffix, or with Message capitalised surfaces its name and message',
+  title:
+    'every modeled error sent as X-Amzn-Errortype only, as a body code field, with a :URI suffix, or with Message capitalised surfaces its name and message',
   level: 'should',
   tags: ['C14', 'C15', 'C19', 'C21', 'error'],
   runs: 80,
@@ -108,16 +109,16 @@ export const successUnknownMembers: PropertyDefinition = {
   tags: ['C12', 'success'],
   runs: 40,
   cases: (capabilities) =>
-    fc
-      .record({ params: validRequest(capabilities), members: fc.option(unknownMembers, { nil: undefined }) })
-      .map(({ params, members }): GeneratedCase => ({
+    fc.record({ params: validRequest(capabilities), members: fc.option(unknownMembers, { nil: undefined }) }).map(
+      ({ params, members }): GeneratedCase => ({
         id: 'success-unknown-members',
         level: 'must',
         tags: ['C12'],
         params,
         response: members === undefined ? { code: 200, headers: SUCCESS_HEADERS } : { code: 200, headers: SUCCESS_HEADERS, body: JSON.stringify(members) },
         expect: { outcome: 'success' },
-      })),
+      }),
+    ),
 };
 
 const modeledNames = new Set(MODEL_ERRORS.map((e) => e.name));
@@ -143,14 +144,24 @@ export const unknownErrorCodes: PropertyDefinition = {
         text: fc.option(messageText, { nil: undefined }),
         requestId: requestIdArb,
       })
-      .map(({ params, code, status, text, requestId }): GeneratedCase => ({
-        id: 'unknown-error-codes',
-        level: 'must',
-        tags: ['C22'],
-        params,
-        response: errorResponse({ name: code, status, variant: 'dunder-bare', message: text === undefined ? { kind: 'absent' } : { kind: 'message', text }, extras: {}, cognitoHeaders: true, requestId }),
-        expect: { outcome: 'error', name: code },
-      })),
+      .map(
+        ({ params, code, status, text, requestId }): GeneratedCase => ({
+          id: 'unknown-error-codes',
+          level: 'must',
+          tags: ['C22'],
+          params,
+          response: errorResponse({
+            name: code,
+            status,
+            variant: 'dunder-bare',
+            message: text === undefined ? { kind: 'absent' } : { kind: 'message', text },
+            extras: {},
+            cognitoHeaders: true,
+            requestId,
+          }),
+          expect: { outcome: 'error', name: code },
+        }),
+      ),
 };
 
 const nonJsonBody = fc.oneof(
@@ -181,14 +192,16 @@ export const nonJsonBodies: PropertyDefinition = {
         body: nonJsonBody,
         contentType: fc.constantFrom('text/html', 'text/plain', 'application/x-amz-json-1.1'),
       })
-      .map(({ params, status, body, contentType }): GeneratedCase => ({
-        id: 'non-json-bodies',
-        level: 'must',
-        tags: ['C23'],
-        params,
-        response: { code: status, headers: { 'Content-Type': contentType }, body },
-        expect: { outcome: 'error' },
-      })),
+      .map(
+        ({ params, status, body, contentType }): GeneratedCase => ({
+          id: 'non-json-bodies',
+          level: 'must',
+          tags: ['C23'],
+          params,
+          response: { code: status, headers: { 'Content-Type': contentType }, body },
+          expect: { outcome: 'error' },
+        }),
+      ),
 };
 
 /** Where the adapter declares cancellation: an aborted call rejects promptly and sends nothing more. */
@@ -200,15 +213,17 @@ export const cancellation: PropertyDefinition = {
   runs: 10,
   notApplicable: (c) => (c.cancellation ? undefined : 'the adapter does not declare cancellation'),
   cases: (capabilities) =>
-    validRequest(capabilities).map((params): GeneratedCase => ({
-      id: 'cancellation',
-      level: 'must',
-      tags: ['A2'],
-      params,
-      response: 'hang',
-      mode: 'cancel',
-      expect: { outcome: 'error' },
-    })),
+    validRequest(capabilities).map(
+      (params): GeneratedCase => ({
+        id: 'cancellation',
+        level: 'must',
+        tags: ['A2'],
+        params,
+        response: 'hang',
+        mode: 'cancel',
+        expect: { outcome: 'error' },
+      }),
+    ),
 };
 
 /** Where the adapter declares retries: throttling and transient errors within the bound, others once. */
@@ -229,7 +244,15 @@ export const retries: PropertyDefinition = {
           level: 'must',
           tags: ['A3', 'C20'],
           params,
-          response: errorResponse({ name: error.name, status, variant: 'dunder-bare', message: { kind: 'message', text: 'fake failure' }, extras: {}, cognitoHeaders: true, requestId }),
+          response: errorResponse({
+            name: error.name,
+            status,
+            variant: 'dunder-bare',
+            message: { kind: 'message', text: 'fake failure' },
+            extras: {},
+            cognitoHeaders: true,
+            requestId,
+          }),
           expect: { outcome: 'error', name: error.name },
         };
       }),

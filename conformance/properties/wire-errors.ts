@@ -56,7 +56,11 @@ export const messageText = fc.string({ unit: 'grapheme', minLength: 1, maxLength
 const RESERVED = new Set(['__type', 'code', 'Code', 'message', 'Message', 'reasonCode']);
 /** Unknown members: names the model does not use, with any JSON value (nested objects included). */
 export const unknownMembers = fc
-  .dictionary(fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !RESERVED.has(k) && k !== '__proto__'), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 })
+  .dictionary(
+    fc.string({ minLength: 1, maxLength: 12 }).filter((k) => !RESERVED.has(k) && k !== '__proto__'),
+    fc.jsonValue({ maxDepth: 2 }),
+    { maxKeys: 4 },
+  )
   .map((d) => ({ ...d }));
 
 export const requestIdArb = fc.uuid();

@@ -5,13 +5,17 @@ import { SensitiveValues } from './redact.ts';
 describe('SensitiveValues', () => {
   it('leaves no trace of a value, bare, quoted or JSON-escaped', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 6, maxLength: 40 }).filter((v) => !'[redacted]'.includes(v)), fc.string(), (secret, around) => {
-        const values = new SensitiveValues();
-        values.add(secret);
-        const text = `${around}${secret}${around} ${JSON.stringify({ value: secret })}`;
-        expect(values.redact(text)).not.toContain(secret);
-        expect(values.redact(text)).not.toContain(JSON.stringify(secret).slice(1, -1));
-      }),
+      fc.property(
+        fc.string({ minLength: 6, maxLength: 40 }).filter((v) => !'[redacted]'.includes(v)),
+        fc.string(),
+        (secret, around) => {
+          const values = new SensitiveValues();
+          values.add(secret);
+          const text = `${around}${secret}${around} ${JSON.stringify({ value: secret })}`;
+          expect(values.redact(text)).not.toContain(secret);
+          expect(values.redact(text)).not.toContain(JSON.stringify(secret).slice(1, -1));
+        },
+      ),
     );
   });
 
@@ -40,19 +44,27 @@ describe('SensitiveValues', () => {
 describe('redactValue', () => {
   it('walks a structure: never throws, keeps it valid, leaves no trace of the value, whatever characters it holds', () => {
     fc.assert(
-      fc.property(fc.string({ minLength: 6, maxLength: 30 }).filter((v) => !'[redacted]'.includes(v)), fc.string(), (secret, other) => {
-        const values = new SensitiveValues();
-        values.add(secret);
-        const redacted = values.redactValue({ request: { Token: secret, note: `${other}${secret}` }, list: [secret, { [secret]: 1 }], n: 3 });
-        const text = JSON.stringify(redacted);
-        expect(text).not.toContain(JSON.stringify(secret).slice(1, -1));
-        expect(redacted.n).toBe(3);
-      }),
+      fc.property(
+        fc.string({ minLength: 6, maxLength: 30 }).filter((v) => !'[redacted]'.includes(v)),
+        fc.string(),
+        (secret, other) => {
+          const values = new SensitiveValues();
+          values.add(secret);
+          const redacted = values.redactValue({ request: { Token: secret, note: `${other}${secret}` }, list: [secret, { [secret]: 1 }], n: 3 });
+          const text = JSON.stringify(redacted);
+          expect(text).not.toContain(JSON.stringify(secret).slice(1, -1));
+          expect(redacted.n).toBe(3);
+        },
+      ),
     );
   });
 
   it('replaces a sensitive member whatever it holds, known value or not', () => {
     const values = new SensitiveValues();
-    expect(values.redactValue({ Token: 'TOKEN-THE-CLIENT-ALTERED', ClientId: 'x', Other: 'kept' })).toEqual({ Token: '[redacted]', ClientId: '[redacted]', Other: 'kept' });
+    expect(values.redactValue({ Token: 'TOKEN-THE-CLIENT-ALTERED', ClientId: 'x', Other: 'kept' })).toEqual({
+      Token: '[redacted]',
+      ClientId: '[redacted]',
+      Other: 'kept',
+    });
   });
 });

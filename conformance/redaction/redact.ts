@@ -71,7 +71,8 @@ export class SensitiveValues {
       if (key !== undefined && SENSITIVE_MEMBERS.includes(key) && node !== undefined && node !== null) return REDACTED;
       if (typeof node === 'string') return this.redact(node);
       if (Array.isArray(node)) return node.map((item) => walk(item));
-      if (node !== null && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([name, member]) => [this.redact(name), walk(member, name)]));
+      if (node !== null && typeof node === 'object')
+        return Object.fromEntries(Object.entries(node).map(([name, member]) => [this.redact(name), walk(member, name)]));
       return node;
     };
     return walk(value) as T;
@@ -88,7 +89,9 @@ export function redactorFor(params: object, enabled = true): (text: string) => s
 /** The params with their sensitive members replaced, for structured reports. @internal */
 export function redactParams(params: object, enabled = true): Record<string, unknown> {
   if (!enabled) return { ...params };
-  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, SENSITIVE_MEMBERS.includes(name) && typeof value === 'string' ? REDACTED : value]));
+  return Object.fromEntries(
+    Object.entries(params).map(([name, value]) => [name, SENSITIVE_MEMBERS.includes(name) && typeof value === 'string' ? REDACTED : value]),
+  );
 }
 
 /**

@@ -74,7 +74,9 @@ function printSummary(summary: Summary, results: readonly Result[], write: (text
   const warned = results.filter((r) => r.warnings.length > 0 && r.classified.kind !== 'expected-fail').map((r) => r.id);
   write('');
   if (warned.length > 0) {
-    write(`should-level divergences (not failing without --strict): ${warned.length} case(s): ${warned.slice(0, 8).join(', ')}${warned.length > 8 ? ', ...' : ''}`);
+    write(
+      `should-level divergences (not failing without --strict): ${warned.length} case(s): ${warned.slice(0, 8).join(', ')}${warned.length > 8 ? ', ...' : ''}`,
+    );
   }
   const parts = [
     `${summary.passed} passed`,

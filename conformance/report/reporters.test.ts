@@ -16,12 +16,45 @@ const failing: Result = {
   kind: 'fixture',
   level: 'must',
   origin: 'fixtures/request/RevokeTokenRequestRequiredMembersOnly.json',
-  verdicts: [{ check: 'C8', title: 'sends a JSON object whose members are exactly the input', level: 'must', status: 'fail', expected: 'member ClientId', actual: 'no ClientId' }],
-  classified: { kind: 'fail', failures: [{ check: 'C8', title: 'sends a JSON object whose members are exactly the input', level: 'must', status: 'fail', expected: 'member ClientId', actual: 'no ClientId' }] },
+  verdicts: [
+    {
+      check: 'C8',
+      title: 'sends a JSON object whose members are exactly the input',
+      level: 'must',
+      status: 'fail',
+      expected: 'member ClientId',
+      actual: 'no ClientId',
+    },
+  ],
+  classified: {
+    kind: 'fail',
+    failures: [
+      {
+        check: 'C8',
+        title: 'sends a JSON object whose members are exactly the input',
+        level: 'must',
+        status: 'fail',
+        expected: 'member ClientId',
+        actual: 'no ClientId',
+      },
+    ],
+  },
   replay: 'npm run conformance -- --filter RevokeTokenRequestRequiredMembersOnly',
   warnings: [],
 };
-const summary: Summary = { implementation: 'unit client', total: 1, passed: 0, failed: 1, expectedFailures: 0, unexpectedPasses: 0, notApplicable: 0, warnings: 0, strict: false, seed: 1, durationMs: 5 };
+const summary: Summary = {
+  implementation: 'unit client',
+  total: 1,
+  passed: 0,
+  failed: 1,
+  expectedFailures: 0,
+  unexpectedPasses: 0,
+  notApplicable: 0,
+  warnings: 0,
+  strict: false,
+  seed: 1,
+  durationMs: 5,
+};
 
 describe('the reporters', () => {
   it('human: names the implementation, the failing rule with expected and actual, and the replay line', async () => {
@@ -42,7 +75,11 @@ describe('the reporters', () => {
     const path = join(dir, 'nested', 'report.json');
     await jsonReporter(path).onEnd(summary, [failing]);
     const report = JSON.parse(readFileSync(path, 'utf8'));
-    expect(report).toMatchObject({ version: 1, summary: { implementation: 'unit client', failed: 1 }, results: [{ id: failing.id, classified: { kind: 'fail' } }] });
+    expect(report).toMatchObject({
+      version: 1,
+      summary: { implementation: 'unit client', failed: 1 },
+      results: [{ id: failing.id, classified: { kind: 'fail' } }],
+    });
   });
 
   it('junit: one failure per failing case, escaped', async () => {

@@ -13,7 +13,9 @@ const REPORTED_BY_THE_RUNNER = new Set(['H2', 'U1', 'U2', 'U3']);
 
 async function checksExportedBy(file: string): Promise<Check<unknown>[]> {
   const module = (await import(join(root, file))) as Record<string, unknown>;
-  return Object.values(module).filter((value): value is Check<unknown> => typeof value === 'object' && value !== null && Array.isArray((value as Check<unknown>).rules));
+  return Object.values(module).filter(
+    (value): value is Check<unknown> => typeof value === 'object' && value !== null && Array.isArray((value as Check<unknown>).rules),
+  );
 }
 
 describe('the rule registry', () => {
@@ -27,7 +29,10 @@ describe('the rule registry', () => {
   });
 
   it('has checks that declare only rules of their own direction', () => {
-    for (const [direction, checks] of [['client', CLIENT_CHECKS], ['server', SERVER_CHECKS]] as const) {
+    for (const [direction, checks] of [
+      ['client', CLIENT_CHECKS],
+      ['server', SERVER_CHECKS],
+    ] as const) {
       for (const check of checks as readonly Check<unknown>[]) {
         for (const id of check.rules) expect(ruleById(id).direction, `${check.name} declares ${id}`).toBe(direction);
       }
@@ -38,7 +43,10 @@ describe('the rule registry', () => {
     for (const rule of RULES) {
       if (REPORTED_BY_THE_RUNNER.has(rule.id)) continue;
       const checks = await checksExportedBy(rule.checkFile);
-      expect(checks.some((check) => check.rules.includes(rule.id as never)), `${rule.id}: no check in ${rule.checkFile} declares it`).toBe(true);
+      expect(
+        checks.some((check) => check.rules.includes(rule.id as never)),
+        `${rule.id}: no check in ${rule.checkFile} declares it`,
+      ).toBe(true);
     }
   });
 

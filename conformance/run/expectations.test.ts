@@ -39,7 +39,23 @@ describe('summarize', () => {
       warnings: Array.from({ length: warnings }, () => verdict('C24', 'fail', 'should')),
       classified: kind === 'fail' ? { kind, failures: [] } : kind === 'not-applicable' ? { kind, reason: 'n/a' } : { kind },
     });
-    const summary = summarize([result('pass', 2), result('fail'), result('not-applicable')], { implementation: 'x', strict: false, seed: 7, startedAt: performance.now() });
-    expect(summary).toMatchObject({ implementation: 'x', total: 3, passed: 1, failed: 1, notApplicable: 1, expectedFailures: 0, unexpectedPasses: 0, warnings: 2, seed: 7, strict: false });
+    const summary = summarize([result('pass', 2), result('fail'), result('not-applicable')], {
+      implementation: 'x',
+      strict: false,
+      seed: 7,
+      startedAt: performance.now(),
+    });
+    expect(summary).toMatchObject({
+      implementation: 'x',
+      total: 3,
+      passed: 1,
+      failed: 1,
+      notApplicable: 1,
+      expectedFailures: 0,
+      unexpectedPasses: 0,
+      warnings: 2,
+      seed: 7,
+      strict: false,
+    });
   });
 });

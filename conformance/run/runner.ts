@@ -106,14 +106,16 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   try {
     for (const fixture of options.fixtures) {
       const outcome = await runCase(fixtureToCase(fixture), env);
-      emit(toResult(outcome, {
-        kind: 'fixture',
-        origin: fixture.file,
-        replay: replayLine(base, fixture.id),
-        expectations: options.expectations,
-        counted,
-        redact: options.redact,
-      }));
+      emit(
+        toResult(outcome, {
+          kind: 'fixture',
+          origin: fixture.file,
+          replay: replayLine(base, fixture.id),
+          expectations: options.expectations,
+          counted,
+          redact: options.redact,
+        }),
+      );
     }
     for (const property of options.properties) {
       emit(await runProperty(property, env, options, counted, base));
@@ -143,7 +145,11 @@ interface ResultContext {
 }
 
 function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => string): Verdict[] {
-  return verdicts.map((v) => ({ ...v, ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}), ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}) }));
+  return verdicts.map((v) => ({
+    ...v,
+    ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}),
+    ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}),
+  }));
 }
 
 function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
@@ -211,7 +217,10 @@ async function runProperty(
   );
   if (details.failed && details.counterexample) {
     // Run the shrunk counterexample once more so the report shows its verdicts.
-    const c: Case = { ...details.counterexample[0], origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
+    const c: Case = {
+      ...details.counterexample[0],
+      origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' },
+    };
     const verdicts = redactVerdicts((await runCase(c, env)).verdicts, redactorFor(c.params, options.redact));
     const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
     return result({
@@ -225,7 +234,14 @@ async function runProperty(
   if (details.failed) {
     // The run stopped without a counterexample: the predicate threw, or fast-check was interrupted.
     const cause = (details as { errorInstance?: unknown }).errorInstance;
-    const verdict: Verdict = { check: 'A4', title: 'the call completes without crashing the harness', level: 'must', status: 'fail', expected: 'no exception', actual: cause instanceof Error ? cause.message : 'the property run was interrupted' };
+    const verdict: Verdict = {
+      check: 'A4',
+      title: 'the call completes without crashing the harness',
+      level: 'must',
+      status: 'fail',
+      expected: 'no exception',
+      actual: cause instanceof Error ? cause.message : 'the property run was interrupted',
+    };
     return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed) });
   }
   const expectedFailures = [...seenExpected.values()];

@@ -35,11 +35,18 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | und
 }
 
 function awsJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': AWS_JSON_1_1_CONTENT_TYPE, 'x-amzn-requestid': crypto.randomUUID(), ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': AWS_JSON_1_1_CONTENT_TYPE, 'x-amzn-requestid': crypto.randomUUID(), ...headers },
+  });
 }
 
 /** The answer with its body rewritten as JSON (and its status, if given), headers kept. */
-async function rewriteBody(response: Response, change: (body: Record<string, unknown>) => Record<string, unknown>, status = response.status): Promise<Response> {
+async function rewriteBody(
+  response: Response,
+  change: (body: Record<string, unknown>) => Record<string, unknown>,
+  status = response.status,
+): Promise<Response> {
   const body = change(JSON.parse(await response.text()) as Record<string, unknown>);
   const headers = new Headers(response.headers);
   headers.delete('content-length');
@@ -76,7 +83,8 @@ async function outputOf(response: Response): Promise<Record<string, unknown> | u
   }
 }
 
-const authParameterOf = (body: Record<string, unknown> | undefined, name: string): unknown => (body?.['AuthParameters'] as Record<string, unknown> | undefined)?.[name];
+const authParameterOf = (body: Record<string, unknown> | undefined, name: string): unknown =>
+  (body?.['AuthParameters'] as Record<string, unknown> | undefined)?.[name];
 
 const claimsOf = (jwt: string): Record<string, unknown> => {
   try {
@@ -103,7 +111,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'html-error-page',
-    fault: 'answers every RevokeToken error with a proxy\'s HTML 500 page',
+    fault: "answers every RevokeToken error with a proxy's HTML 500 page",
     rule: 'S13',
     cases: ['claim-refuses-plain-json'],
     wrap: (service) => async (request) => {
@@ -225,7 +233,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     wrap: (service) => async (request) => {
       const response = await service.handle(request);
       if (operationOf(request) !== 'RevokeToken' || response.status < 400) return response;
-      const stack = 'TypeError: Cannot read properties of undefined\n    at revokeToken (/srv/app/src/targets/revokeToken.ts:31:17)\n    at async Router (/srv/app/src/server/Router.ts:12:5)';
+      const stack =
+        'TypeError: Cannot read properties of undefined\n    at revokeToken (/srv/app/src/targets/revokeToken.ts:31:17)\n    at async Router (/srv/app/src/server/Router.ts:12:5)';
       return rewriteBody(response, (body) => ({ ...body, message: `${String(body['message'])}\n${stack}` }));
     },
   },
@@ -238,7 +247,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'unknown-target-as-invalid-parameter',
-    fault: 'answers an X-Amz-Target it has no operation for with 400 InvalidParameterException, validating the target like a request member, instead of the framework\'s 404 UnknownOperationException',
+    fault:
+      "answers an X-Amz-Target it has no operation for with 400 InvalidParameterException, validating the target like a request member, instead of the framework's 404 UnknownOperationException",
     rule: 'S2',
     strict: true,
     cases: ['claim-refuses-unknown-operation'],
@@ -250,7 +260,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'empty-body-as-serialization-error',
-    fault: 'hands an empty RevokeToken body to its JSON parser, which fails, and answers SerializationException instead of reading {} and reporting the missing members',
+    fault:
+      'hands an empty RevokeToken body to its JSON parser, which fails, and answers SerializationException instead of reading {} and reporting the missing members',
     rule: 'S3',
     cases: ['body-empty-reads-as-empty-object'],
     wrap: (service) => async (request) => {
@@ -270,7 +281,10 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       if (operationOf(request) === 'RevokeToken') {
         const nulls = Object.entries((await jsonBody(request)) ?? {}).filter(([, value]) => value === null);
         if (nulls.length > 0) {
-          return awsJson(400, { __type: 'InvalidParameterException', message: `1 validation error detected: Value null at '${nulls[0]![0]}' failed to satisfy constraint: Member must be a string.` });
+          return awsJson(400, {
+            __type: 'InvalidParameterException',
+            message: `1 validation error detected: Value null at '${nulls[0]![0]}' failed to satisfy constraint: Member must be a string.`,
+          });
         }
       }
       return service.handle(request);
@@ -278,7 +292,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'constraints-as-validation-exception',
-    fault: 'reports a broken constraint with the Smithy framework\'s 400 ValidationException (a generated server whose model never maps it to InvalidParameterException), which no RevokeToken client can catch as a typed error',
+    fault:
+      "reports a broken constraint with the Smithy framework's 400 ValidationException (a generated server whose model never maps it to InvalidParameterException), which no RevokeToken client can catch as a typed error",
     rule: 'S7',
     strict: true,
     cases: ['body-empty-reads-as-empty-object', 'constraint-Token-required'],
@@ -290,13 +305,16 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'success-as-empty-text-plain',
-    fault: 'answers a successful RevokeToken with an empty body and its web framework\'s default Content-Type text/plain',
+    fault: "answers a successful RevokeToken with an empty body and its web framework's default Content-Type text/plain",
     rule: 'S8',
     cases: ['auth-accepts-unsigned-call'],
     wrap: (service) => async (request) => {
       const response = await service.handle(request);
       if (operationOf(request) !== 'RevokeToken' || response.status >= 300) return response;
-      return new Response('', { status: 200, headers: { 'content-type': 'text/plain; charset=utf-8', 'x-amzn-requestid': response.headers.get('x-amzn-requestid') ?? crypto.randomUUID() } });
+      return new Response('', {
+        status: 200,
+        headers: { 'content-type': 'text/plain; charset=utf-8', 'x-amzn-requestid': response.headers.get('x-amzn-requestid') ?? crypto.randomUUID() },
+      });
     },
   },
   {
@@ -319,7 +337,12 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     wrap: (service) => async (request) => {
       const response = await service.handle(request);
       if (response.status < 400) return response;
-      const byStatus: Record<number, string> = { 400: 'InvalidParameterException', 401: 'UnauthorizedException', 403: 'ForbiddenException', 429: 'TooManyRequestsException' };
+      const byStatus: Record<number, string> = {
+        400: 'InvalidParameterException',
+        401: 'UnauthorizedException',
+        403: 'ForbiddenException',
+        429: 'TooManyRequestsException',
+      };
       const headers = new Headers(response.headers);
       headers.set('x-amzn-errortype', `${byStatus[response.status] ?? 'InternalErrorException'}:`);
       return new Response(new Uint8Array(await response.arrayBuffer()), { status: response.status, headers });
@@ -327,7 +350,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'client-faults-as-500',
-    fault: 'sends every RevokeToken error with status 500, as an exception handler that knows no modeled statuses does, so clients retry a wrong secret as if the server had failed',
+    fault:
+      'sends every RevokeToken error with status 500, as an exception handler that knows no modeled statuses does, so clients retry a wrong secret as if the server had failed',
     rule: 'S12',
     cases: ['semantics-client-secret-is-checked'],
     wrap: (service) => async (request) => {
@@ -350,7 +374,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'refuses-enable-token-revocation',
-    fault: 'predates token revocation (2021) and refuses CreateUserPoolClient with EnableTokenRevocation as an unknown parameter, so no app client can be set up',
+    fault:
+      'predates token revocation (2021) and refuses CreateUserPoolClient with EnableTokenRevocation as an unknown parameter, so no app client can be set up',
     rule: 'H2',
     cases: ['auth-accepts-unsigned-call'],
     wrap: (service) => async (request) => {
@@ -362,7 +387,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'demands-a-secret-from-public-clients',
-    fault: 'checks that a ClientSecret was sent before looking up the app client, so it refuses the revocation of an app client that has no secret with UnauthorizedException',
+    fault:
+      'checks that a ClientSecret was sent before looking up the app client, so it refuses the revocation of an app client that has no secret with UnauthorizedException',
     rule: 'R1',
     cases: ['semantics-revoking-ends-the-session'],
     wrap: (service) => async (request) => {
@@ -427,14 +453,19 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       return async (request) => {
         const operation = operationOf(request);
         const body = await jsonBody(request);
-        if (operation === 'GetUser' && endedOrigins.has(claimsOf(String(body?.['AccessToken'] ?? ''))['origin_jti'])) return refused('Access Token has been revoked');
+        if (operation === 'GetUser' && endedOrigins.has(claimsOf(String(body?.['AccessToken'] ?? ''))['origin_jti']))
+          return refused('Access Token has been revoked');
         const refreshToken = operation === 'InitiateAuth' && body?.['AuthFlow'] === 'REFRESH_TOKEN_AUTH' ? authParameterOf(body, 'REFRESH_TOKEN') : undefined;
         if (typeof refreshToken === 'string' && endedRefreshTokens.has(refreshToken)) return refused('Refresh Token has been revoked');
         const response = await service.handle(request);
         if (operation === 'InitiateAuth' && body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
           const result = (await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined;
           if (typeof result?.['RefreshToken'] === 'string') {
-            sessions.push({ username: String(authParameterOf(body, 'USERNAME')), refreshToken: result['RefreshToken'], originJti: claimsOf(String(result['AccessToken']))['origin_jti'] });
+            sessions.push({
+              username: String(authParameterOf(body, 'USERNAME')),
+              refreshToken: result['RefreshToken'],
+              originJti: claimsOf(String(result['AccessToken']))['origin_jti'],
+            });
           }
         }
         if (operation === 'RevokeToken' && response.status < 300) {
@@ -450,13 +481,15 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
   },
   {
     name: 'accepts-an-access-token',
-    fault: 'answers 200 to an access token passed as Token: it finds no refresh session for it and, reading RFC 7009 as "an invalid token is not an error", calls that success',
+    fault:
+      'answers 200 to an access token passed as Token: it finds no refresh session for it and, reading RFC 7009 as "an invalid token is not an error", calls that success',
     rule: 'R5',
     cases: ['semantics-access-and-id-tokens-are-refused'],
     wrap: (service) => async (request) => {
       const token = operationOf(request) === 'RevokeToken' ? (await jsonBody(request))?.['Token'] : undefined;
       const response = await service.handle(request);
-      if (typeof token !== 'string' || claimsOf(token)['token_use'] !== 'access' || (await errorTypeOf(response)) !== 'UnsupportedTokenTypeException') return response;
+      if (typeof token !== 'string' || claimsOf(token)['token_use'] !== 'access' || (await errorTypeOf(response)) !== 'UnsupportedTokenTypeException')
+        return response;
       return awsJson(200, {});
     },
   },
@@ -470,7 +503,10 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       if (body?.['EnableTokenRevocation'] !== false) return service.handle(request);
       const response = await service.handle(withBody(request, { ...body, EnableTokenRevocation: true }));
       if (response.status >= 300) return response;
-      return rewriteBody(response, (output) => ({ ...output, UserPoolClient: { ...(output['UserPoolClient'] as Record<string, unknown>), EnableTokenRevocation: false } }));
+      return rewriteBody(response, (output) => ({
+        ...output,
+        UserPoolClient: { ...(output['UserPoolClient'] as Record<string, unknown>), EnableTokenRevocation: false },
+      }));
     },
   },
   {
@@ -490,7 +526,8 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
           if (secret !== undefined) return service.handle(withBody(request, { ...body, ClientSecret: secret }));
         }
         const response = await service.handle(request);
-        const created = operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
         if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
         return response;
       };

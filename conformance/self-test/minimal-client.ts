@@ -36,11 +36,23 @@ export interface Faults {
 
 const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
 const MODELED = new Set([
-  'ForbiddenException', 'InternalErrorException', 'InvalidParameterException', 'OperationNotEnabledException',
-  'TooManyRequestsException', 'UnauthorizedException', 'UnsupportedOperationException', 'UnsupportedTokenTypeException',
+  'ForbiddenException',
+  'InternalErrorException',
+  'InvalidParameterException',
+  'OperationNotEnabledException',
+  'TooManyRequestsException',
+  'UnauthorizedException',
+  'UnsupportedOperationException',
+  'UnsupportedTokenTypeException',
 ]);
 // The classic bug: "a 400 is a bad parameter", whatever the body says.
-const STATUS_NAMES: Record<number, string> = { 400: 'InvalidParameterException', 401: 'UnauthorizedException', 403: 'ForbiddenException', 429: 'TooManyRequestsException', 500: 'InternalErrorException' };
+const STATUS_NAMES: Record<number, string> = {
+  400: 'InvalidParameterException',
+  401: 'UnauthorizedException',
+  403: 'ForbiddenException',
+  429: 'TooManyRequestsException',
+  500: 'InternalErrorException',
+};
 
 function sanitize(code: string, faults: Faults): string {
   let out = code.split(',')[0]!.trim();

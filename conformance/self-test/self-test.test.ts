@@ -16,7 +16,8 @@ describe('the broken implementations', () => {
   });
 
   it('have unique names, and the broken shims modules that exist', () => {
-    for (const names of [MUTANTS.map((m) => m.id), BROKEN_SHIMS.map((s) => s.name), BROKEN_SERVERS.map((b) => b.name)]) expect(new Set(names).size).toBe(names.length);
+    for (const names of [MUTANTS.map((m) => m.id), BROKEN_SHIMS.map((s) => s.name), BROKEN_SERVERS.map((b) => b.name)])
+      expect(new Set(names).size).toBe(names.length);
     for (const s of BROKEN_SHIMS) expect(existsSync(join(root, s.module)), s.module).toBe(true);
   });
 });

@@ -21,14 +21,49 @@ describe('runServerSuite', () => {
     const { summary, results } = await runServerSuite({ seed: 7, strict: true });
     const failing = results.filter((r) => r.classified.kind !== 'pass').map((r) => `${r.id}: ${JSON.stringify(r.classified)}`);
     expect(failing).toEqual([]);
-    expect(summary).toMatchObject({ total: SERVER_CASES.length, passed: SERVER_CASES.length, strict: true, seed: 7, budgetExhausted: false, informationalDifferences: 0 });
+    expect(summary).toMatchObject({
+      total: SERVER_CASES.length,
+      passed: SERVER_CASES.length,
+      strict: true,
+      seed: 7,
+      budgetExhausted: false,
+      informationalDifferences: 0,
+    });
     expect(summary.requests).toBeGreaterThan(100);
   });
 
   it('judges every rule of the checklist at least once', async () => {
     const { results } = await runServerSuite({ seed: 3 });
     const judged = new Set(results.flatMap((r) => [...r.verdicts, ...r.informational].map((v) => v.check)));
-    for (const rule of ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S7', 'S8', 'S9', 'S10', 'S11', 'S12', 'S13', 'S14', 'S15', 'P1', 'H1', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'U1', 'U2', 'U3']) {
+    for (const rule of [
+      'S1',
+      'S2',
+      'S3',
+      'S4',
+      'S5',
+      'S6',
+      'S7',
+      'S8',
+      'S9',
+      'S10',
+      'S11',
+      'S12',
+      'S13',
+      'S14',
+      'S15',
+      'P1',
+      'H1',
+      'R1',
+      'R2',
+      'R3',
+      'R4',
+      'R5',
+      'R6',
+      'R7',
+      'U1',
+      'U2',
+      'U3',
+    ]) {
       expect(judged, rule).toContain(rule);
     }
   });
@@ -62,7 +97,8 @@ describe('runServerSuite', () => {
     const endpoint = await serve(hangs.wrap(createReferenceService()));
     const { results } = await runServerSuite({ endpoint, seed: 1, filters: ['auth'], requestTimeoutMs: 200 });
     expect(results).toHaveLength(2);
-    for (const result of results) expect(result.classified).toMatchObject({ kind: 'fail', failures: [{ check: 'H1', actual: expect.stringContaining('no answer within 200 ms') }] });
+    for (const result of results)
+      expect(result.classified).toMatchObject({ kind: 'fail', failures: [{ check: 'H1', actual: expect.stringContaining('no answer within 200 ms') }] });
   });
 
   it('reports what it cannot set up as H2, once per case, without retrying the setup', async () => {
@@ -72,7 +108,11 @@ describe('runServerSuite', () => {
       return new Response('{"__type":"InternalErrorException","message":"down"}', { status: 500, headers: { 'content-type': 'application/x-amz-json-1.1' } });
     });
     const { results } = await runServerSuite({ endpoint, seed: 1, filters: ['auth', 'semantics-revoking-ends-the-session'] });
-    for (const result of results) expect(result.classified).toMatchObject({ kind: 'fail', failures: [{ check: 'H2', actual: expect.stringMatching(/^CreateUserPool: 500 InternalErrorException/) }] });
+    for (const result of results)
+      expect(result.classified).toMatchObject({
+        kind: 'fail',
+        failures: [{ check: 'H2', actual: expect.stringMatching(/^CreateUserPool: 500 InternalErrorException/) }],
+      });
     expect(calls).toBe(1);
   });
 });

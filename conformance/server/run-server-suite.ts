@@ -72,9 +72,9 @@ export interface ServerSuiteRun {
   results: ServerResult[];
 }
 
-
 function positiveInteger(name: string, value: number | undefined): void {
-  if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) throw new ServerSuiteConfigError(`${name} must be a whole number of at least 1, got ${String(value)}`);
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 1))
+    throw new ServerSuiteConfigError(`${name} must be a whole number of at least 1, got ${String(value)}`);
 }
 
 /**
@@ -89,11 +89,18 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   const started = performance.now();
   const region = options.region ?? 'us-east-1';
   if (!REGION_PATTERN.test(region)) throw new ServerSuiteConfigError(`region ${region}: not a region name such as us-east-1`);
-  for (const [name, value] of [['maxRequests', options.maxRequests], ['runs', options.runs], ['requestTimeoutMs', options.requestTimeoutMs], ['shrinkRequestBudget', options.shrinkRequestBudget]] as const) {
+  for (const [name, value] of [
+    ['maxRequests', options.maxRequests],
+    ['runs', options.runs],
+    ['requestTimeoutMs', options.requestTimeoutMs],
+    ['shrinkRequestBudget', options.shrinkRequestBudget],
+  ] as const) {
     positiveInteger(name, value);
   }
-  if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0)) throw new ServerSuiteConfigError(`ratePerSecond must be above 0, got ${options.ratePerSecond}`);
-  if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0)) throw new ServerSuiteConfigError(`seed must be a whole number, got ${options.seed}`);
+  if (options.ratePerSecond !== undefined && !(options.ratePerSecond > 0))
+    throw new ServerSuiteConfigError(`ratePerSecond must be above 0, got ${options.ratePerSecond}`);
+  if (options.seed !== undefined && (!Number.isSafeInteger(options.seed) || options.seed < 0))
+    throw new ServerSuiteConfigError(`seed must be a whole number, got ${options.seed}`);
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 31);
   let selected;
   try {

@@ -17,6 +17,10 @@ describe('the server cases', () => {
   it('have unique ids, each tagged with a declared rule', () => {
     const ids = SERVER_CASES.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
-    for (const c of SERVER_CASES) expect(c.tags.some((tag) => /^[SRUPH]\d+$/.test(tag) && isRuleId(tag)), c.id).toBe(true);
+    for (const c of SERVER_CASES)
+      expect(
+        c.tags.some((tag) => /^[SRUPH]\d+$/.test(tag) && isRuleId(tag)),
+        c.id,
+      ).toBe(true);
   });
 });

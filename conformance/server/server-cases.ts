@@ -13,4 +13,12 @@ import { SCENARIO_CASES } from './semantics/scenarios.ts';
  * then the model run).
  * @internal
  */
-export const SERVER_CASES: readonly ServerCase[] = [...ROUTING_CASES, ...BODY_CASES, ...CONSTRAINT_CASES, ...AUTH_CASES, PRIVACY_CASE, ...SCENARIO_CASES, MODEL_RUN_CASE];
+export const SERVER_CASES: readonly ServerCase[] = [
+  ...ROUTING_CASES,
+  ...BODY_CASES,
+  ...CONSTRAINT_CASES,
+  ...AUTH_CASES,
+  PRIVACY_CASE,
+  ...SCENARIO_CASES,
+  MODEL_RUN_CASE,
+];

@@ -13,10 +13,7 @@ interface RawAnswer {
 }
 
 /** A plain node:http call, so the test sees exactly what went over the socket. */
-function send(
-  url: string,
-  options: { method?: string; path?: string; headers?: Array<[string, string]>; body?: Uint8Array } = {},
-): Promise<RawAnswer> {
+function send(url: string, options: { method?: string; path?: string; headers?: Array<[string, string]>; body?: Uint8Array } = {}): Promise<RawAnswer> {
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     const outgoing = httpRequest(
@@ -45,7 +42,10 @@ function send(
 // node:http takes repeated headers as an array under one name (a flat list drops Host).
 function headerObject(pairs: Array<[string, string]>): Record<string, string | string[]> {
   const result: Record<string, string[]> = {};
-  for (const [name, value] of pairs) (result[name] ??= []).push(value);
+  for (const [name, value] of pairs) {
+    result[name] ??= [];
+    result[name].push(value);
+  }
   return result;
 }
 
@@ -121,9 +121,7 @@ describe('startLoopbackServer', () => {
   });
 
   it('answers HEAD with headers only, and empty bodies with Content-Length 0', async () => {
-    const server = await serve(async (request) =>
-      request.method === 'HEAD' ? new Response('hello', { status: 200 }) : new Response(null, { status: 200 }),
-    );
+    const server = await serve(async (request) => (request.method === 'HEAD' ? new Response('hello', { status: 200 }) : new Response(null, { status: 200 })));
     const head = await send(server.url, { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.headers['content-length']).toBe('5');
@@ -286,9 +284,7 @@ describe('startLoopbackServer', () => {
 describe('handleWithMsw', () => {
   it('serves msw handlers, relative paths resolved against the loopback origin', async () => {
     const server = await serve(
-      handleWithMsw([
-        http.post('/echo', async ({ request }) => HttpResponse.json({ got: await request.text() }, { headers: { 'x-from': 'msw' } })),
-      ]),
+      handleWithMsw([http.post('/echo', async ({ request }) => HttpResponse.json({ got: await request.text() }, { headers: { 'x-from': 'msw' } }))]),
     );
     const answer = await send(server.url, { method: 'POST', path: '/echo', body: new TextEncoder().encode('hi') });
     expect(answer.status).toBe(200);

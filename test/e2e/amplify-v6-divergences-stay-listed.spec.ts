@@ -18,7 +18,9 @@ describe('Amplify JS v6 is held to the rules, its divergences listed', () => {
     const dir = mkdtempSync(join(tmpdir(), 'amplify-v6-'));
     const empty = join(dir, 'none.json');
     writeFileSync(empty, JSON.stringify({ adapter: 'amplify-v6', expectations: [] }));
-    const { code, stdout } = await cli('--adapter', 'amplify-v6', '--seed', '5', '--expectations', empty).finally(() => rmSync(dir, { recursive: true, force: true }));
+    const { code, stdout } = await cli('--adapter', 'amplify-v6', '--seed', '5', '--expectations', empty).finally(() =>
+      rmSync(dir, { recursive: true, force: true }),
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(/FAIL fixture RevokeTokenSuccessEmptyBody \[must\]/);
     expect(stdout).toMatch(/actual: +rejected with SyntaxError/);

@@ -20,21 +20,48 @@ describe('clients in other languages are held to the same rules', () => {
   });
 
   it('the boto3 shim that drops ClientSecret fails rule C8', async () => {
-    const { code, stdout } = await cli('--adapter', shim('boto3-drops-client-secret.ts'), '--runs', '10', '--seed', '5', '--expectations', 'conformance/expectations/boto3.json');
+    const { code, stdout } = await cli(
+      '--adapter',
+      shim('boto3-drops-client-secret.ts'),
+      '--runs',
+      '10',
+      '--seed',
+      '5',
+      '--expectations',
+      'conformance/expectations/boto3.json',
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(/C8 \[must\] sends a JSON object whose members are exactly the input/);
     expect(stdout).toMatch(/expected: member ClientSecret/);
   });
 
   it('the Go shim that decodes every error as UnknownError fails rule C20', async () => {
-    const { code, stdout } = await cli('--adapter', shim('aws-sdk-go-v2-unknown-error.ts'), '--runs', '10', '--seed', '5', '--expectations', 'conformance/expectations/aws-sdk-go-v2.json');
+    const { code, stdout } = await cli(
+      '--adapter',
+      shim('aws-sdk-go-v2-unknown-error.ts'),
+      '--runs',
+      '10',
+      '--seed',
+      '5',
+      '--expectations',
+      'conformance/expectations/aws-sdk-go-v2.json',
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(/C20 \[must\] surfaces/);
     expect(stdout).toMatch(/actual: +UnknownError/);
   });
 
   it('the Java shim that sends X-Amz-Target in upper case fails rule C4', async () => {
-    const { code, stdout } = await cli('--adapter', shim('aws-sdk-java-v2-target-uppercased.ts'), '--runs', '10', '--seed', '5', '--expectations', 'conformance/expectations/aws-sdk-java-v2.json');
+    const { code, stdout } = await cli(
+      '--adapter',
+      shim('aws-sdk-java-v2-target-uppercased.ts'),
+      '--runs',
+      '10',
+      '--seed',
+      '5',
+      '--expectations',
+      'conformance/expectations/aws-sdk-java-v2.json',
+    );
     expect(code).toBe(1);
     expect(stdout).toMatch(/C4 \[must\] sends X-Amz-Target/);
     expect(stdout).toMatch(/AWSCOGNITOIDENTITYPROVIDERSERVICE\.REVOKETOKEN/);

@@ -25,10 +25,20 @@ describe('cognito-local 5.3.0 deviates exactly as its expectations file says', (
 
   it('finds every listed deviation and no other, must and should level', async () => {
     const file: ExpectationsFile = loadExpectations(EXPECTATIONS);
-    const { summary, results } = await runServerSuite({ endpoint: server.url, serverName: server.name, serverFlags: '--server cognito-local', seed: 1, strict: true, expectations: file.expectations });
+    const { summary, results } = await runServerSuite({
+      endpoint: server.url,
+      serverName: server.name,
+      serverFlags: '--server cognito-local',
+      seed: 1,
+      strict: true,
+      expectations: file.expectations,
+    });
     const surprises = results
       .filter((r) => r.classified.kind === 'fail' || r.classified.kind === 'unexpected-pass')
-      .map((r) => `${r.id}: ${r.classified.kind === 'fail' ? `new deviation ${r.classified.failures.map((v) => `${v.check} (${v.actual})`).join(', ')}` : 'a listed deviation did not happen'}`);
+      .map(
+        (r) =>
+          `${r.id}: ${r.classified.kind === 'fail' ? `new deviation ${r.classified.failures.map((v) => `${v.check} (${v.actual})`).join(', ')}` : 'a listed deviation did not happen'}`,
+      );
     expect(surprises).toEqual([]);
     expect(summary).toMatchObject({ failed: 0, unexpectedPasses: 0, budgetExhausted: false });
     // It passes nothing outright: every case meets at least the missing request id.
@@ -37,7 +47,12 @@ describe('cognito-local 5.3.0 deviates exactly as its expectations file says', (
 
   it('keeps the documented RevokeToken bugs on record', () => {
     const listed = new Set((JSON.parse(readFileSync(EXPECTATIONS, 'utf8')) as ExpectationsFile).expectations.map((e) => `${e.case}#${e.check}`));
-    for (const bug of ['semantics-revoking-ends-the-session#R3', 'semantics-access-and-id-tokens-are-refused#R5', 'semantics-revocation-switched-off-is-refused#R6', 'semantics-client-secret-is-checked#R7']) {
+    for (const bug of [
+      'semantics-revoking-ends-the-session#R3',
+      'semantics-access-and-id-tokens-are-refused#R5',
+      'semantics-revocation-switched-off-is-refused#R6',
+      'semantics-client-secret-is-checked#R7',
+    ]) {
       expect(listed).toContain(bug);
     }
   });

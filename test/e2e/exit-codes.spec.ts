@@ -80,7 +80,15 @@ describe('exit codes say what happened', () => {
     const dir = mkdtempSync(join(tmpdir(), 'expectations-'));
     const file = join(dir, 'x.json');
     writeFileSync(file, JSON.stringify({ adapter: 'x', expectations: [{ case: 'RevokeTokenRequestRequiredMembersOnly', reason: 'known', source: 'here' }] }));
-    const { code, stdout } = await cli('--adapter', adapterPath('camel-case-client-id.ts'), '--expectations', file, '--filter', 'RevokeTokenRequestRequiredMembersOnly', '--verbose');
+    const { code, stdout } = await cli(
+      '--adapter',
+      adapterPath('camel-case-client-id.ts'),
+      '--expectations',
+      file,
+      '--filter',
+      'RevokeTokenRequestRequiredMembersOnly',
+      '--verbose',
+    );
     expect(code).toBe(0);
     expect(stdout).toMatch(/expected failure fixture RevokeTokenRequestRequiredMembersOnly/);
   });

@@ -47,7 +47,11 @@ describe('moto 5.2.5 deviates exactly as its expectations file says', () => {
     const wholeCases = new Set(pinned.filter((e) => e.check === undefined).map((e) => e.case));
     const pinnedRules = pinned.filter((e) => e.check !== undefined).map((e) => `${e.case}#${e.check}`);
     expect(failed.filter((f) => !wholeCases.has(f.split('#')[0]!)).sort()).toEqual(pinnedRules.filter((p) => !wholeCases.has(p.split('#')[0]!)).sort());
-    for (const id of wholeCases) expect(failed.some((f) => f.startsWith(`${id}#`)), id).toBe(true);
+    for (const id of wholeCases)
+      expect(
+        failed.some((f) => f.startsWith(`${id}#`)),
+        id,
+      ).toBe(true);
     expect(report.summary.failed).toBe(report.summary.total);
   });
 
@@ -62,7 +66,12 @@ describe('moto 5.2.5 deviates exactly as its expectations file says', () => {
 
   it('keeps on record that moto does not implement RevokeToken', () => {
     const listed = new Map(pinned.map((e) => [`${e.case}#${e.check ?? '*'}`, e]));
-    for (const rule of ['semantics-revoking-ends-the-session#R1', 'semantics-access-and-id-tokens-are-refused#R5', 'semantics-revocation-switched-off-is-refused#R6', 'semantics-client-secret-is-checked#R7']) {
+    for (const rule of [
+      'semantics-revoking-ends-the-session#R1',
+      'semantics-access-and-id-tokens-are-refused#R5',
+      'semantics-revocation-switched-off-is-refused#R6',
+      'semantics-client-secret-is-checked#R7',
+    ]) {
       expect(listed.get(rule)?.source, rule).toContain('NotImplementedError("The revoke_token action has not been implemented")');
     }
     for (const entry of pinned) expect(entry.source, `${entry.case}#${entry.check}`).toMatch(/^moto 5\.2\.5 moto\//);

@@ -17,7 +17,21 @@ describe('Token, ClientId and ClientSecret never reach a report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'reports-'));
     const json = join(dir, 'r.json');
     const junit = join(dir, 'r.xml');
-    const { code, stdout, stderr } = await cli('--adapter', adapterPath('camel-case-client-id.ts'), '--runs', '10', '--seed', '3', '--reporter', 'human', '--reporter', `json=${json}`, '--reporter', `junit=${junit}`, '--verbose');
+    const { code, stdout, stderr } = await cli(
+      '--adapter',
+      adapterPath('camel-case-client-id.ts'),
+      '--runs',
+      '10',
+      '--seed',
+      '3',
+      '--reporter',
+      'human',
+      '--reporter',
+      `json=${json}`,
+      '--reporter',
+      `junit=${junit}`,
+      '--verbose',
+    );
     expect(code).toBe(1);
     const outputs = { stdout, stderr, json: readFileSync(json, 'utf8'), junit: readFileSync(junit, 'utf8') };
     expect(outputs.stdout).toMatch(/\[redacted\]/);

@@ -6,8 +6,18 @@ import { minimalClient } from '../../conformance/self-test/minimal-client.ts';
 
 async function outcomes(adapter: typeof v3, fixtures: FixtureWithFile[]) {
   const { results } = await runSuite({
-    adapter, adapterFlags: '--adapter x', fixtures, properties: [], strict: true, seed: 1, expectations: [],
-    region: 'us-east-1', caseTimeoutMs: 5_000, redact: true, inProcess: true, reporters: [],
+    adapter,
+    adapterFlags: '--adapter x',
+    fixtures,
+    properties: [],
+    strict: true,
+    seed: 1,
+    expectations: [],
+    region: 'us-east-1',
+    caseTimeoutMs: 5_000,
+    redact: true,
+    inProcess: true,
+    reporters: [],
   });
   return Object.fromEntries(results.map((r) => [r.id, { kind: r.classified.kind, verdicts: r.verdicts.map((v) => `${v.check}:${v.status}`) }]));
 }

@@ -7,7 +7,21 @@ import { createReferenceService } from '../../conformance/server/reference/index
 import { startLoopbackServer, type LoopbackServer } from '../../conformance/wire/loopback-server.ts';
 import { cli as serverCli } from './cli-harness.ts';
 
-const SECRET_MEMBERS = new Set(['Token', 'ClientId', 'ClientSecret', 'Username', 'Password', 'TemporaryPassword', 'AccessToken', 'IdToken', 'RefreshToken', 'USERNAME', 'PASSWORD', 'SECRET_HASH', 'REFRESH_TOKEN']);
+const SECRET_MEMBERS = new Set([
+  'Token',
+  'ClientId',
+  'ClientSecret',
+  'Username',
+  'Password',
+  'TemporaryPassword',
+  'AccessToken',
+  'IdToken',
+  'RefreshToken',
+  'USERNAME',
+  'PASSWORD',
+  'SECRET_HASH',
+  'REFRESH_TOKEN',
+]);
 
 /** Every value under a secret member name, at any depth of a JSON document. */
 function secretsIn(value: unknown, into: Set<string>): void {
@@ -52,7 +66,19 @@ describe('server reports never show a secret', () => {
   it('human, JSON and JUnit reports carry no token, client id, secret, username or password, even echoed back', async () => {
     const { url, secrets } = await echoingServer();
     const dir = mkdtempSync(join(tmpdir(), 'server-redaction-'));
-    const { code, stdout, stderr } = await serverCli('--server', url, '--seed', '1', '--verbose', '--reporter', 'human', '--reporter', `json=${join(dir, 'r.json')}`, '--reporter', `junit=${join(dir, 'r.xml')}`);
+    const { code, stdout, stderr } = await serverCli(
+      '--server',
+      url,
+      '--seed',
+      '1',
+      '--verbose',
+      '--reporter',
+      'human',
+      '--reporter',
+      `json=${join(dir, 'r.json')}`,
+      '--reporter',
+      `junit=${join(dir, 'r.xml')}`,
+    );
     expect(code).toBe(1);
     expect(stdout).toContain('P1 [must]');
     expect(secrets.size).toBeGreaterThan(20);
@@ -67,7 +93,10 @@ describe('server reports never show a secret', () => {
     const server = await startLoopbackServer(async (request) => {
       if (!request.headers.get('x-amz-target')?.endsWith('.RevokeToken')) return service.handle(request);
       token = String((JSON.parse(await request.text()) as Record<string, unknown>)['Token']);
-      return new Response(JSON.stringify({ __type: 'InvalidParameterException', message: `not this token: ${token}` }), { status: 400, headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'r' } });
+      return new Response(JSON.stringify({ __type: 'InvalidParameterException', message: `not this token: ${token}` }), {
+        status: 400,
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'r' },
+      });
     });
     servers.push(server);
     const redacted = await serverCli('--server', server.url, '--seed', '1', '--filter', 'auth-accepts-unsigned-call');

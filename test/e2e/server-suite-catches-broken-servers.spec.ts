@@ -11,7 +11,9 @@ afterAll(async () => {
 });
 
 // U1..U3 are informational: they are reported, never failed, so no server can break them.
-const COUNTABLE_RULES = rulesOf('server').filter((rule) => rule.level !== 'informational').map((rule) => rule.id);
+const COUNTABLE_RULES = rulesOf('server')
+  .filter((rule) => rule.level !== 'informational')
+  .map((rule) => rule.id);
 
 describe('each broken server is caught by the rule meant for it', () => {
   it('every countable server rule has a broken server made for it', () => {
@@ -28,14 +30,23 @@ describe('each broken server is caught by the rule meant for it', () => {
   it.each(BROKEN_SERVERS.map((b) => [b.rule, b.name, b] as const))('%s catches %s', async (rule, _name, broken) => {
     const server = await startLoopbackServer(broken.wrap(createReferenceService()), { closeGraceMs: 50 });
     started.push(server);
-    const { summary, results } = await runServerSuite({ endpoint: server.url, filters: broken.cases, seed: 1, requestTimeoutMs: 300, strict: broken.strict ?? false });
+    const { summary, results } = await runServerSuite({
+      endpoint: server.url,
+      filters: broken.cases,
+      seed: 1,
+      requestTimeoutMs: 300,
+      strict: broken.strict ?? false,
+    });
     expect(summary.total, 'the cases must exist').toBe(broken.cases.length);
     expect(summary.failed, `the run must fail: ${broken.fault}`).toBeGreaterThan(0);
     const failures = results.flatMap((r) => (r.classified.kind === 'fail' ? r.classified.failures : []));
-    expect(failures.map((v) => v.check), broken.fault).toContain(rule);
+    expect(
+      failures.map((v) => v.check),
+      broken.fault,
+    ).toContain(rule);
     // `strict` says the rule is judged at should level there; a must-level failure would not need it.
     const levels = new Set(failures.filter((v) => v.check === rule).map((v) => v.level));
-    expect([...levels], 'the entry\'s strict flag matches the level the rule fails at').toEqual([broken.strict ? 'should' : 'must']);
+    expect([...levels], "the entry's strict flag matches the level the rule fails at").toEqual([broken.strict ? 'should' : 'must']);
   });
 
   it('and the reference server itself passes those same cases', async () => {

@@ -22,7 +22,9 @@ const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 
 describe('--serve answers with one fixture and judges each request by hand', () => {
   it('answers a correct request with the fixture and says the request rules pass', async () => {
     const body = JSON.stringify({ Token: 'fake-refresh-token.example-1', ClientId: 'exampleclient1' });
-    const { text, response } = await served(['RevokeTokenForbiddenExceptionAsObserved'], (endpoint) => fetch(`${endpoint}/`, { method: 'POST', headers, body }));
+    const { text, response } = await served(['RevokeTokenForbiddenExceptionAsObserved'], (endpoint) =>
+      fetch(`${endpoint}/`, { method: 'POST', headers, body }),
+    );
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ __type: 'ForbiddenException' });
     expect(text).toMatch(/POST \/ -> 403: request rules pass/);
@@ -30,7 +32,9 @@ describe('--serve answers with one fixture and judges each request by hand', () 
 
   it('names the broken rules of a wrong request, with values redacted', async () => {
     const body = JSON.stringify({ Token: 'fake-refresh-token.example-1', clientId: 'exampleclient1' });
-    const { text } = await served([], (endpoint) => fetch(`${endpoint}/`, { method: 'POST', headers: { ...headers, 'x-amz-target': 'Cognito.RevokeToken' }, body }));
+    const { text } = await served([], (endpoint) =>
+      fetch(`${endpoint}/`, { method: 'POST', headers: { ...headers, 'x-amz-target': 'Cognito.RevokeToken' }, body }),
+    );
     expect(text).toMatch(/serving fixture RevokeTokenSuccessEmptyObject/);
     expect(text).toMatch(/C4 \[must\]/);
     expect(text).toMatch(/C8 \[must\]/);
@@ -38,6 +42,8 @@ describe('--serve answers with one fixture and judges each request by hand', () 
   });
 
   it('refuses a filter that selects more than one fixture', async () => {
-    await expect(serveFixture(await loadFixtures(), ['C20'], { region: 'us-east-1', redact: true, out: new PassThrough() })).rejects.toThrow(/--serve answers with one fixture/);
+    await expect(serveFixture(await loadFixtures(), ['C20'], { region: 'us-east-1', redact: true, out: new PassThrough() })).rejects.toThrow(
+      /--serve answers with one fixture/,
+    );
   });
 });

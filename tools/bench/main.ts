@@ -40,7 +40,11 @@ const loopbackService = new FakeService('loopback');
 loopbackService.begin({ respond: () => answer.clone() });
 const loopback = await serveOnLoopback(loopbackService, 'us-east-1');
 const viaClient = (endpoint: string) => async () => {
-  const client = new CognitoIdentityProviderClient({ region: 'us-east-1', endpoint, credentials: { accessKeyId: 'AKIDFAKEFORCONFORMANCE', secretAccessKey: 'fake' } });
+  const client = new CognitoIdentityProviderClient({
+    region: 'us-east-1',
+    endpoint,
+    credentials: { accessKeyId: 'AKIDFAKEFORCONFORMANCE', secretAccessKey: 'fake' },
+  });
   try {
     await client.send(new RevokeTokenCommand(params));
   } finally {
@@ -63,9 +67,13 @@ print();
 print('| path | per call | ratio to lower bound |');
 print('| --- | --- | --- |');
 print(`| lower bound: same client, in-memory request handler, no checks | ${fmt(perCase.lowerBound!)} | 1.00x |`);
-print(`| **suite case**: direct fetch into the msw handler, fake clock, all checks | ${fmt(perCase.suiteCase!)} | **${ratio(perCase.suiteCase!, perCase.lowerBound!)}** |`);
+print(
+  `| **suite case**: direct fetch into the msw handler, fake clock, all checks | ${fmt(perCase.suiteCase!)} | **${ratio(perCase.suiteCase!, perCase.lowerBound!)}** |`,
+);
 print(`| msw interception of the client's own HTTP (no checks) | ${fmt(perCase.mswInterception!)} | ${ratio(perCase.mswInterception!, perCase.lowerBound!)} |`);
-print(`| loopback HTTP server on 127.0.0.1 (no checks; measured with interception off) | ${fmt(loopbackCost.loopbackHttp!)} | ${ratio(loopbackCost.loopbackHttp!, loopbackCost.lowerBound!)} |`);
+print(
+  `| loopback HTTP server on 127.0.0.1 (no checks; measured with interception off) | ${fmt(loopbackCost.loopbackHttp!)} | ${ratio(loopbackCost.loopbackHttp!, loopbackCost.lowerBound!)} |`,
+);
 void v3;
 
 // 2. Schema validation throughput: the generated ajv validator against a hand-written check.
@@ -97,8 +105,18 @@ const fixtures = await loadFixtures();
 const wholeRun = async (spec: string) => {
   const { adapter } = await loadAdapter(spec, { caseTimeoutMs: 10_000, region: 'us-east-1' });
   const out = await runSuite({
-    adapter, adapterFlags: `--adapter ${spec}`, fixtures, properties: CLIENT_PROPERTIES, strict: false, seed: 1, expectations: [],
-    region: 'us-east-1', caseTimeoutMs: 10_000, redact: true, inProcess: (adapter as { kind?: string }).kind !== 'process', reporters: [],
+    adapter,
+    adapterFlags: `--adapter ${spec}`,
+    fixtures,
+    properties: CLIENT_PROPERTIES,
+    strict: false,
+    seed: 1,
+    expectations: [],
+    region: 'us-east-1',
+    caseTimeoutMs: 10_000,
+    redact: true,
+    inProcess: (adapter as { kind?: string }).kind !== 'process',
+    reporters: [],
   });
   const cases = out.results.reduce((n, r) => n + (r.kind === 'property' ? (r.runs ?? 0) : 1), 0);
   return { ms: out.summary.durationMs, cases };
@@ -112,11 +130,15 @@ const base = await wholeRun('aws-sdk-v3');
 print(`| aws-sdk-v3 (in process) | ${(base.ms / 1000).toFixed(1)} s | ${base.cases} | ${fmt(base.ms / base.cases)} | 1.00x |`);
 for (const spec of ['amplify-v6']) {
   const r = await wholeRun(spec);
-  print(`| ${spec} (in process, msw interception) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`);
+  print(
+    `| ${spec} (in process, msw interception) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`,
+  );
 }
 if (!values['no-process']) {
   for (const spec of ['aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust', 'boto3']) {
     const r = await wholeRun(spec);
-    print(`| ${spec} (process, loopback) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`);
+    print(
+      `| ${spec} (process, loopback) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`,
+    );
   }
 }

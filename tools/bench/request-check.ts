@@ -15,7 +15,11 @@ export function handWrittenRequestCheck(value: unknown): boolean {
   for (const key of Object.keys(v)) if (key !== 'Token' && key !== 'ClientId' && key !== 'ClientSecret' && key !== 'RevokeAssociatedSessions') return false;
   if (typeof v.Token !== 'string' || !TOKEN.test(v.Token)) return false;
   if (typeof v.ClientId !== 'string' || length(v.ClientId) < 1 || length(v.ClientId) > 128 || !WORD.test(v.ClientId)) return false;
-  if (v.ClientSecret !== undefined && (typeof v.ClientSecret !== 'string' || length(v.ClientSecret) < 24 || length(v.ClientSecret) > 64 || !WORD.test(v.ClientSecret))) return false;
+  if (
+    v.ClientSecret !== undefined &&
+    (typeof v.ClientSecret !== 'string' || length(v.ClientSecret) < 24 || length(v.ClientSecret) > 64 || !WORD.test(v.ClientSecret))
+  )
+    return false;
   if (v.RevokeAssociatedSessions !== undefined && v.RevokeAssociatedSessions !== 'NONE' && v.RevokeAssociatedSessions !== 'LINKED') return false;
   return true;
 }

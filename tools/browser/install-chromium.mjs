@@ -21,7 +21,11 @@ export class ChromiumInstallError extends Error {
 }
 
 function tail(text, count = 15) {
-  return String(text ?? '').trimEnd().split('\n').slice(-count).join('\n');
+  return String(text ?? '')
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .join('\n');
 }
 
 function run(command, args) {

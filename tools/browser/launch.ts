@@ -7,7 +7,16 @@ import { chromium, type BrowserContext } from 'playwright-core';
 // @ts-expect-error: a plain .mjs script without type declarations
 import { ensureChromium } from './install-chromium.mjs';
 
-export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 export interface HeadlessBrowser {
   context: BrowserContext;

@@ -21,8 +21,7 @@ function model(shapes: Shapes, operation: Record<string, unknown> = {}): SmithyA
   };
 }
 
-const input = (members: Record<string, unknown>, extra: Shapes = {}): SmithyAst =>
-  model({ [`${ns}#OpInput`]: { type: 'structure', members }, ...extra });
+const input = (members: Record<string, unknown>, extra: Shapes = {}): SmithyAst => model({ [`${ns}#OpInput`]: { type: 'structure', members }, ...extra });
 
 const props = (schema: JsonSchema | undefined) => schema?.properties as Record<string, JsonSchema>;
 
@@ -73,7 +72,12 @@ describe('buildSchemas', () => {
       {
         [`${ns}#IdType`]: {
           type: 'string',
-          traits: { 'smithy.api#length': { min: 2, max: 9 }, 'smithy.api#pattern': '^[\\w+]+$', 'smithy.api#sensitive': {}, 'smithy.api#documentation': 'The target says.' },
+          traits: {
+            'smithy.api#length': { min: 2, max: 9 },
+            'smithy.api#pattern': '^[\\w+]+$',
+            'smithy.api#sensitive': {},
+            'smithy.api#documentation': 'The target says.',
+          },
         },
         [`${ns}#Note`]: { type: 'string', traits: { 'smithy.api#documentation': 'Only the target says.', 'smithy.api#length': { max: 3 } } },
       },
@@ -94,9 +98,12 @@ describe('buildSchemas', () => {
   });
 
   it('lets member traits override the same traits on the target', () => {
-    const ast = input({ Id: { target: `${ns}#IdType`, traits: { 'smithy.api#length': { min: 5 } } } }, {
-      [`${ns}#IdType`]: { type: 'string', traits: { 'smithy.api#length': { min: 1, max: 9 } } },
-    });
+    const ast = input(
+      { Id: { target: `${ns}#IdType`, traits: { 'smithy.api#length': { min: 5 } } } },
+      {
+        [`${ns}#IdType`]: { type: 'string', traits: { 'smithy.api#length': { min: 1, max: 9 } } },
+      },
+    );
     expect(props(buildSchemas(ast).get('OpInput')).Id).toMatchObject({ minLength: 5 });
     expect(props(buildSchemas(ast).get('OpInput')).Id).not.toHaveProperty('maxLength');
   });
@@ -172,8 +179,16 @@ describe('buildSchemas', () => {
       {
         [`${ns}#OpInput`]: { type: 'structure', members: {} },
         [`${ns}#Msg`]: { type: 'string' },
-        [`${ns}#A`]: { type: 'structure', members: { message: { target: `${ns}#Msg`, traits: { 'smithy.api#documentation': 'A says.' } } }, traits: { 'smithy.api#error': 'client' } },
-        [`${ns}#B`]: { type: 'structure', members: { message: { target: `${ns}#Msg` }, code: { target: 'smithy.api#String' } }, traits: { 'smithy.api#error': 'server' } },
+        [`${ns}#A`]: {
+          type: 'structure',
+          members: { message: { target: `${ns}#Msg`, traits: { 'smithy.api#documentation': 'A says.' } } },
+          traits: { 'smithy.api#error': 'client' },
+        },
+        [`${ns}#B`]: {
+          type: 'structure',
+          members: { message: { target: `${ns}#Msg` }, code: { target: 'smithy.api#String' } },
+          traits: { 'smithy.api#error': 'server' },
+        },
       },
       { errors: [{ target: `${ns}#B` }, { target: `${ns}#A` }] },
     );
@@ -195,9 +210,17 @@ describe('buildSchemas', () => {
   });
 
   it.each([
-    ['a recursive structure', input({ Node: { target: `${ns}#Node` } }, { [`${ns}#Node`]: { type: 'structure', members: { next: { target: `${ns}#Node` } } } }), /recursive/],
+    [
+      'a recursive structure',
+      input({ Node: { target: `${ns}#Node` } }, { [`${ns}#Node`]: { type: 'structure', members: { next: { target: `${ns}#Node` } } } }),
+      /recursive/,
+    ],
     ['a union', input({ U: { target: `${ns}#U` } }, { [`${ns}#U`]: { type: 'union', members: {} } }), /union are not supported/],
-    ['a sparse list', input({ L: { target: `${ns}#L` } }, { [`${ns}#L`]: { type: 'list', member: { target: 'smithy.api#String' }, traits: { 'smithy.api#sparse': {} } } }), /sparse/],
+    [
+      'a sparse list',
+      input({ L: { target: `${ns}#L` } }, { [`${ns}#L`]: { type: 'list', member: { target: 'smithy.api#String' }, traits: { 'smithy.api#sparse': {} } } }),
+      /sparse/,
+    ],
     ['a missing target', input({ M: { target: `${ns}#Nowhere` } }), /not in the model/],
     [
       'an error without the error trait',

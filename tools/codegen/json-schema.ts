@@ -42,7 +42,8 @@ export const ANNOTATION_KEYWORDS = {
 const K = ANNOTATION_KEYWORDS;
 const PRELUDE = 'smithy.api#';
 
-const CLOSED_COMMENT = 'Closed to unmodeled members: the service ignores them, so one here is most likely a misspelt optional member that would be dropped without a word.';
+const CLOSED_COMMENT =
+  'Closed to unmodeled members: the service ignores them, so one here is most likely a misspelt optional member that would be dropped without a word.';
 const OPEN_COMMENT = 'Open to unmodeled members: clients must ignore members that a newer service adds.';
 
 type Shape = SmithyAst['shapes'][string];
@@ -60,11 +61,26 @@ function shapeName(id: string): string {
 
 // Prelude shapes have no entry in the AST; only their type matters to a schema.
 const PRELUDE_TYPES: Record<string, string> = {
-  String: 'string', Blob: 'blob', Boolean: 'boolean', PrimitiveBoolean: 'boolean',
-  Byte: 'byte', PrimitiveByte: 'byte', Short: 'short', PrimitiveShort: 'short',
-  Integer: 'integer', PrimitiveInteger: 'integer', Long: 'long', PrimitiveLong: 'long',
-  Float: 'float', PrimitiveFloat: 'float', Double: 'double', PrimitiveDouble: 'double',
-  BigInteger: 'bigInteger', BigDecimal: 'bigDecimal', Timestamp: 'timestamp', Document: 'document',
+  String: 'string',
+  Blob: 'blob',
+  Boolean: 'boolean',
+  PrimitiveBoolean: 'boolean',
+  Byte: 'byte',
+  PrimitiveByte: 'byte',
+  Short: 'short',
+  PrimitiveShort: 'short',
+  Integer: 'integer',
+  PrimitiveInteger: 'integer',
+  Long: 'long',
+  PrimitiveLong: 'long',
+  Float: 'float',
+  PrimitiveFloat: 'float',
+  Double: 'double',
+  PrimitiveDouble: 'double',
+  BigInteger: 'bigInteger',
+  BigDecimal: 'bigDecimal',
+  Timestamp: 'timestamp',
+  Document: 'document',
 };
 
 class SchemaBuilder {
@@ -168,13 +184,23 @@ class SchemaBuilder {
       }
       case 'boolean':
         return { type: 'boolean' };
-      case 'byte': case 'short': case 'integer': case 'long': case 'bigInteger':
+      case 'byte':
+      case 'short':
+      case 'integer':
+      case 'long':
+      case 'bigInteger':
         return { type: 'integer', ...numeric() };
       case 'bigDecimal':
         return { type: 'number', ...numeric() };
-      case 'float': case 'double':
+      case 'float':
+      case 'double':
         // awsJson sends the non-finite values as these strings.
-        return { anyOf: [{ type: 'number', ...numeric() }, { type: 'string', enum: ['NaN', 'Infinity', '-Infinity'] }] };
+        return {
+          anyOf: [
+            { type: 'number', ...numeric() },
+            { type: 'string', enum: ['NaN', 'Infinity', '-Infinity'] },
+          ],
+        };
       case 'timestamp':
         // awsJson's default is epoch seconds; the other formats are strings.
         return traits['smithy.api#timestampFormat'] && traits['smithy.api#timestampFormat'] !== 'epoch-seconds' ? { type: 'string' } : { type: 'number' };
@@ -211,7 +237,6 @@ class SchemaBuilder {
         throw new Error(`${where}: shapes of type ${shape.type} are not supported`);
     }
   }
-
 }
 
 function documentation(...sources: Traits[]): JsonSchema {
@@ -252,7 +277,9 @@ function envelope(errors: Map<string, JsonSchema>, operations: string[]): JsonSc
         const { description: _d, ...rest } = memberSchema;
         properties[member] = { ...rest, [K.errors]: [name] };
       } else if (comparable(known) !== comparable(memberSchema)) {
-        throw new Error(`member ${member} differs between the errors ${(known[K.errors] as string[]).join(', ')} and ${name}; one envelope cannot describe both`);
+        throw new Error(
+          `member ${member} differs between the errors ${(known[K.errors] as string[]).join(', ')} and ${name}; one envelope cannot describe both`,
+        );
       } else {
         (known[K.errors] as string[]).push(name);
       }
@@ -285,7 +312,9 @@ export function buildSchemas(model: SmithyAst): Map<string, JsonSchema> {
     if (previous && previous !== role) throw new Error(`${id} is both an ${previous} and an ${role}; a schema can only have one role`);
     roles.set(id, role);
   };
-  const operations = Object.keys(model.shapes).filter((id) => model.shapes[id]!.type === 'operation').sort();
+  const operations = Object.keys(model.shapes)
+    .filter((id) => model.shapes[id]!.type === 'operation')
+    .sort();
   for (const id of operations) {
     const operation = model.shapes[id]!;
     const input = targetOf(operation.input);

@@ -25,7 +25,10 @@ export function copyGeneratedClient(clientDir: string): Map<string, string> {
   };
   walk(src);
   const { name, version } = JSON.parse(readFileSync(join(clientDir, 'package.json'), 'utf8'));
-  files.set('package-info.ts', `// Written by tools/codegen/typescript-client.ts from the generated package.json.\nexport default ${JSON.stringify({ name, version })};\n`);
+  files.set(
+    'package-info.ts',
+    `// Written by tools/codegen/typescript-client.ts from the generated package.json.\nexport default ${JSON.stringify({ name, version })};\n`,
+  );
   return new Map([...files].sort(([a], [b]) => a.localeCompare(b)));
 }
 
@@ -33,9 +36,9 @@ function addImportExtensions(source: string, dir: string): string {
   return source
     .replace(/import packageInfo from "\.\.\/package\.json";/, 'import packageInfo from "./package-info.ts";')
     .replace(/(from\s+|import\s*\(\s*)"(\.{1,2}\/[^"]*)"/g, (match: string, lead: string, specifier: string) => {
-    if (/\.(ts|js|json)$/.test(specifier)) return match;
-    if (existsSync(join(dir, `${specifier}.ts`))) return `${lead}"${specifier}.ts"`;
-    if (existsSync(join(dir, specifier, 'index.ts'))) return `${lead}"${specifier}/index.ts"`;
-    throw new Error(`cannot resolve import "${specifier}" in generated client folder ${dir}`);
-  });
+      if (/\.(ts|js|json)$/.test(specifier)) return match;
+      if (existsSync(join(dir, `${specifier}.ts`))) return `${lead}"${specifier}.ts"`;
+      if (existsSync(join(dir, specifier, 'index.ts'))) return `${lead}"${specifier}/index.ts"`;
+      throw new Error(`cannot resolve import "${specifier}" in generated client folder ${dir}`);
+    });
 }

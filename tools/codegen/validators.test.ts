@@ -23,7 +23,11 @@ const ast: SmithyAst = {
     [`${ns}#Name`]: { type: 'string', traits: { 'smithy.api#length': { min: 2, max: 3 }, 'smithy.api#pattern': '^\\S+$', 'smithy.api#sensitive': {} } },
     [`${ns}#Mode`]: { type: 'enum', members: { ON: { target: 'smithy.api#Unit' }, OFF: { target: 'smithy.api#Unit' } } },
     [`${ns}#OpOutput`]: { type: 'structure', members: {} },
-    [`${ns}#Nope`]: { type: 'structure', members: { message: { target: 'smithy.api#String' } }, traits: { 'smithy.api#error': 'client', 'smithy.api#httpError': 409 } },
+    [`${ns}#Nope`]: {
+      type: 'structure',
+      members: { message: { target: 'smithy.api#String' } },
+      traits: { 'smithy.api#error': 'client', 'smithy.api#httpError': 409 },
+    },
   },
 };
 const files = buildValidatorFiles(buildSchemaFiles(ast));

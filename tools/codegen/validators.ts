@@ -53,7 +53,9 @@ function standaloneModule(schemas: readonly JsonSchema[], id: string): string {
   return `${code}\n`;
 }
 
-const declaration = (name: string) => `${header(`schemas/${name}.schema.json`)}/** ajv's standalone validator of ${name}: after a call that returns false, \`errors\` says why. */
+const declaration = (
+  name: string,
+) => `${header(`schemas/${name}.schema.json`)}/** ajv's standalone validator of ${name}: after a call that returns false, \`errors\` says why. */
 declare const validate: {
   (data: unknown): boolean;
   errors?: ReadonlyArray<{ instancePath: string; schemaPath: string; keyword: string; params: Record<string, unknown>; message?: string }> | null;
@@ -138,9 +140,9 @@ ${doc('The shape name of an error the operation models, as `__type` carries it.'
 
 ${doc('An error the operation models.', '', ['@public'])}export interface ModeledError {
   readonly name: ModeledErrorName;
-  /** The HTTP status of the response: the error\'s httpError, else 400 for client and 500 for server faults. */
+  /** The HTTP status of the response: the error's httpError, else 400 for client and 500 for server faults. */
   readonly status: number;
-  /** Whose fault the error is: the caller\'s (client) or the service\'s (server). */
+  /** Whose fault the error is: the caller's (client) or the service's (server). */
   readonly fault: 'client' | 'server';
 }
 
@@ -178,7 +180,11 @@ function indexFile(named: NamedSchema[]): string {
   const bodies = ofRole('error', 'errorEnvelope').map((n) => n.typeName);
   const lines: string[] = [
     header('the schemas in schemas/').trimEnd(),
-    doc('The RevokeToken contract, generated from the Smithy model: the TypeScript types of every document the operation exchanges, a validator and a type guard for each, the modeled errors, and the JSON Schemas themselves.', '', ['@packageDocumentation']).trimEnd(),
+    doc(
+      'The RevokeToken contract, generated from the Smithy model: the TypeScript types of every document the operation exchanges, a validator and a type guard for each, the modeled errors, and the JSON Schemas themselves.',
+      '',
+      ['@packageDocumentation'],
+    ).trimEnd(),
     ...(structures.length > 0 ? [`import type { ${list(structures)} } from '${CLIENT_MODELS}';`] : []),
     ...(bodies.length > 0 ? [`import type { ${list(bodies)} } from './bodies.ts';`] : []),
     "import { validateWith, type ValidationResult } from './validation.ts';",

@@ -92,7 +92,7 @@ export function judge(differences: Difference[], entries: AllowEntry[], compared
   const unexpected: Difference[] = [];
   for (const difference of differences) {
     const matching = relevant.filter((entry) => entryMatches(entry, difference));
-    matching.forEach((entry) => used.add(entry));
+    for (const entry of matching) used.add(entry);
     if (matching.length === 0) unexpected.push(difference);
   }
   return { unexpected, stale: relevant.filter((entry) => !used.has(entry)) };

@@ -106,14 +106,17 @@ function declaredInterface(packageDir: string, name: string): DeclaredProperties
   const modelsDir = join(packageDir, 'dist-types', 'models');
   for (const file of readdirSync(modelsDir).filter((entry) => entry.endsWith('.d.ts'))) {
     const source = parsedDeclaration(join(modelsDir, file));
-    const found = source.statements.find((statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === name);
+    const found = source.statements.find(
+      (statement): statement is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(statement) && statement.name.text === name,
+    );
     if (!found) continue;
     const properties: DeclaredProperties = new Map();
     for (const member of found.members) {
       if (!ts.isPropertySignature(member) || !member.type) continue;
       const types = ts.isUnionTypeNode(member.type) ? member.type.types : [member.type];
       const meaningful = types.filter((type) => type.kind !== ts.SyntaxKind.UndefinedKeyword);
-      if (meaningful.length !== 1) throw new Error(`${NPM_PACKAGE}: ${name}.${member.name.getText(source)} has an unexpected type ${member.type.getText(source)}`);
+      if (meaningful.length !== 1)
+        throw new Error(`${NPM_PACKAGE}: ${name}.${member.name.getText(source)} has an unexpected type ${member.type.getText(source)}`);
       properties.set(member.name.getText(source), { type: meaningful[0]!.getText(source), optional: member.questionToken !== undefined });
     }
     return properties;
@@ -131,7 +134,8 @@ function enumValues(pkg: NpmPackage, typeName: string): string[] | null {
 
 function describeMembers(pkg: NpmPackage, schema: unknown[], declared: DeclaredProperties | undefined): Members {
   const [, , name, , memberNames, memberSchemas, requiredCount] = schema as [number, string, string, unknown, string[], unknown[], number | undefined];
-  if (memberNames.length !== memberSchemas.length) throw new Error(`${NPM_PACKAGE}: ${name} has ${memberNames.length} member names but ${memberSchemas.length} member schemas`);
+  if (memberNames.length !== memberSchemas.length)
+    throw new Error(`${NPM_PACKAGE}: ${name} has ${memberNames.length} member names but ${memberSchemas.length} member schemas`);
   return sortedRecord(
     memberNames.map((memberName, index): [string, MemberDescription] => {
       const read = readMemberSchema(memberSchemas[index], `${name}.${memberName}`);
@@ -200,7 +204,9 @@ function describeError(pkg: NpmPackage, name: string, documentedFault: 'client' 
 
 /** Which auth scheme the client's default provider picks for the operation. */
 async function isSigned(pkg: NpmPackage, operation: string): Promise<boolean> {
-  const Client = pkg.runtime.CognitoIdentityProviderClient as new (config: object) => {
+  const Client = pkg.runtime.CognitoIdentityProviderClient as new (
+    config: object,
+  ) => {
     config: { httpAuthSchemeProvider: (parameters: { operation: string }) => { schemeId: string }[] | Promise<{ schemeId: string }[]> };
     destroy(): void;
   };

@@ -13,7 +13,9 @@ const either = (patterns: readonly string[]) => `(${patterns.join('|')})`;
 /** The forbidden rules dependency-cruiser checks: no cycles, and nothing imports upwards. */
 export function layeringRules(): IForbiddenRuleType[] {
   const outside = either(OUTSIDE);
-  const rules: IForbiddenRuleType[] = [{ name: 'no-cycles', severity: 'error', from: { pathNot: either([...OUTSIDE, GENERATED_CLIENT]) }, to: { circular: true } }];
+  const rules: IForbiddenRuleType[] = [
+    { name: 'no-cycles', severity: 'error', from: { pathNot: either([...OUTSIDE, GENERATED_CLIENT]) }, to: { circular: true } },
+  ];
   LAYERS.forEach((layer, index) => {
     const above = LAYERS.slice(index + 1).flatMap((l) => l.paths);
     if (above.length === 0) return;

@@ -16,9 +16,19 @@ export const LAYERS: readonly Layer[] = [
   { name: 'checks', paths: ['^conformance/checks/', '^conformance/server/checks/'] },
   {
     name: 'implementations',
-    paths: ['^conformance/adapters/(?!contract\\.ts$)', '^conformance/server/cases/', '^conformance/server/reference/', '^conformance/server/provision/', '^conformance/server/probes/', '^conformance/server/semantics/'],
+    paths: [
+      '^conformance/adapters/(?!contract\\.ts$)',
+      '^conformance/server/cases/',
+      '^conformance/server/reference/',
+      '^conformance/server/provision/',
+      '^conformance/server/probes/',
+      '^conformance/server/semantics/',
+    ],
   },
-  { name: 'run', paths: ['^conformance/run/', '^conformance/server/run/', '^conformance/server/lanes/', '^conformance/self-test/', '^conformance/server/[^/]+\\.ts$'] },
+  {
+    name: 'run',
+    paths: ['^conformance/run/', '^conformance/server/run/', '^conformance/server/lanes/', '^conformance/self-test/', '^conformance/server/[^/]+\\.ts$'],
+  },
   { name: 'report', paths: ['^conformance/report/', '^conformance/server/report/'] },
   { name: 'entry points', paths: ['^conformance/cli/', '^conformance/server/cli/', '^conformance/index\\.ts$'] },
 ];

@@ -8,7 +8,11 @@ import type { Lane } from './lanes.ts';
  * server lane's module in conformance/server/lanes/ (the reference server is always there).
  * Returns the reason when it does not, for the page and the summary.
  */
-export function laneAvailability(lane: Lane, repoRoot: string, builtInAdapters: Record<string, string> = BUILT_IN_ADAPTERS): { available: true } | { available: false; note: string } {
+export function laneAvailability(
+  lane: Lane,
+  repoRoot: string,
+  builtInAdapters: Record<string, string> = BUILT_IN_ADAPTERS,
+): { available: true } | { available: false; note: string } {
   if (lane.kind === 'client') {
     if (lane.name in builtInAdapters) return { available: true };
     return { available: false, note: `not run: no ${lane.name} adapter in the tree yet${lane.pendingNote ? ` (${lane.pendingNote})` : ''}` };

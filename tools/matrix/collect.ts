@@ -15,7 +15,10 @@ const SEVERITY = { pass: 0, expected: 1, fail: 2 } as const;
 
 function draftFor(drafts: Map<string, Draft>, rule: string): Draft {
   let draft = drafts.get(rule);
-  if (!draft) drafts.set(rule, (draft = { passed: new Set(), others: [], levels: new Set(), byLevel: {} }));
+  if (!draft) {
+    draft = { passed: new Set(), others: [], levels: new Set(), byLevel: {} };
+    drafts.set(rule, draft);
+  }
   return draft;
 }
 
@@ -39,8 +42,9 @@ function listing(result: ReportResult, verdict: ReportVerdict, expectations: rea
   if (classified.kind === 'pass' || classified.kind === 'not-applicable') return undefined;
   const covers = (e: { case: string; check?: string }) => e.case === result.id && (e.check === undefined || e.check === verdict.check);
   // An unexpected pass names the expectations that did not happen, not the ones that did.
-  const named = classified.kind === 'unexpected-pass' ? undefined : (classified.expectations ?? []).find((e) => e.check === undefined || e.check === verdict.check);
-  return named ?? expectations.find(covers) ?? { reason: 'counted as known by the run', source: 'the lane\'s expectations file' };
+  const named =
+    classified.kind === 'unexpected-pass' ? undefined : (classified.expectations ?? []).find((e) => e.check === undefined || e.check === verdict.check);
+  return named ?? expectations.find(covers) ?? { reason: 'counted as known by the run', source: "the lane's expectations file" };
 }
 
 function judgeVerdict(draft: Draft, result: ReportResult, verdict: ReportVerdict, expectations: readonly Expectation[]): void {
@@ -86,14 +90,28 @@ export function cellsOfReport(report: LaneReport, options: CellOptions): Record<
     }
     for (const verdict of result.verdicts) judgeVerdict(draftFor(drafts, verdict.check), result, verdict, options.expectations);
     for (const verdict of result.informational ?? []) {
-      draftFor(drafts, verdict.check).others.push({ id: result.id, level: verdict.level, status: verdict.status === 'pass' ? 'info-agrees' : 'info-differs', expected: verdict.expected, actual: verdict.actual, replay: result.replay });
+      draftFor(drafts, verdict.check).others.push({
+        id: result.id,
+        level: verdict.level,
+        status: verdict.status === 'pass' ? 'info-agrees' : 'info-differs',
+        expected: verdict.expected,
+        actual: verdict.actual,
+        replay: result.replay,
+      });
     }
     if (classified.kind === 'unexpected-pass') {
       for (const stale of classified.expectations ?? []) {
         const rule = stale.check;
         if (rule === undefined) continue;
         const draft = draftFor(drafts, rule);
-        draft.others.push({ id: result.id, level: result.level, status: result.level === 'must' ? 'fail' : 'should', reason: `listed as a known failure ("${stale.reason}") but it passed: the expectation is stale`, source: stale.source, replay: result.replay });
+        draft.others.push({
+          id: result.id,
+          level: result.level,
+          status: result.level === 'must' ? 'fail' : 'should',
+          reason: `listed as a known failure ("${stale.reason}") but it passed: the expectation is stale`,
+          source: stale.source,
+          replay: result.replay,
+        });
         record(draft, result.level, 'fail');
       }
     }
@@ -118,7 +136,10 @@ export function cellsOfReport(report: LaneReport, options: CellOptions): Record<
 }
 
 /** Rules counted per level: a rule passes a level when every verdict at that level passed. */
-export function countLevels(cells: Record<string, Cell>, countedRules: ReadonlySet<string>): { counts: Record<Level, LevelCount>; unexpected: string[]; expected: string[] } {
+export function countLevels(
+  cells: Record<string, Cell>,
+  countedRules: ReadonlySet<string>,
+): { counts: Record<Level, LevelCount>; unexpected: string[]; expected: string[] } {
   const counts: Record<Level, LevelCount> = { must: { passed: 0, expected: 0, failed: 0, total: 0 }, should: { passed: 0, expected: 0, failed: 0, total: 0 } };
   const unexpected = new Set<string>();
   const expected = new Set<string>();

@@ -9,7 +9,10 @@ const lane = (name: string) => LANES.find((l) => l.name === name)!;
 describe('the lane table', () => {
   it('runs a client lane once its adapter is built in, and skips it with a note until then', () => {
     const future: Lane = { name: 'future-sdk', kind: 'client', args: ['--adapter', 'future-sdk'], version: { repository: true }, pendingNote: 'being added' };
-    expect(laneAvailability(future, REPO_ROOT, { 'aws-sdk-v3': './aws-sdk-v3.ts' })).toEqual({ available: false, note: 'not run: no future-sdk adapter in the tree yet (being added)' });
+    expect(laneAvailability(future, REPO_ROOT, { 'aws-sdk-v3': './aws-sdk-v3.ts' })).toEqual({
+      available: false,
+      note: 'not run: no future-sdk adapter in the tree yet (being added)',
+    });
     expect(laneAvailability(future, REPO_ROOT, { 'future-sdk': './future-sdk.ts' })).toEqual({ available: true });
     expect(laneAvailability(lane('aws-sdk-java-v2'), REPO_ROOT)).toEqual({ available: true });
   });

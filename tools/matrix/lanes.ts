@@ -25,13 +25,47 @@ export interface Lane {
 export const LANES: readonly Lane[] = [
   { name: 'aws-sdk-v3', kind: 'client', args: ['--adapter', 'aws-sdk-v3'], version: { npm: '@aws-sdk/client-cognito-identity-provider' } },
   { name: 'aws-sdk-v2', kind: 'client', args: ['--adapter', 'aws-sdk-v2'], version: { npm: 'aws-sdk' } },
-  { name: 'smithy-generated', kind: 'client', args: ['--adapter', 'smithy-generated'], version: { label: 'smithy-typescript-codegen', file: 'tools/smithy/pom.xml', pattern: /<smithy\.typescript\.version>([^<]+)</ } },
-  { name: 'boto3', kind: 'client', args: ['--adapter', 'boto3'], version: { label: 'boto3', file: 'conformance/adapters/shims/boto3/requirements.txt', pattern: /^boto3==(\S+)/m } },
-  { name: 'aws-sdk-go-v2', kind: 'client', args: ['--adapter', 'aws-sdk-go-v2'], version: { label: 'cognitoidentityprovider', file: 'conformance/adapters/shims/aws-sdk-go-v2/go.mod', pattern: /service\/cognitoidentityprovider v(\S+)/ } },
-  { name: 'aws-sdk-java-v2', kind: 'client', args: ['--adapter', 'aws-sdk-java-v2'], version: { label: 'AWS SDK for Java BOM', file: 'conformance/adapters/shims/aws-sdk-java-v2/pom.xml', pattern: /<aws\.sdk\.version>([^<]+)</ } },
-  { name: 'aws-sdk-rust', kind: 'client', args: ['--adapter', 'aws-sdk-rust'], version: { label: 'aws-sdk-cognitoidentityprovider', file: 'conformance/adapters/shims/aws-sdk-rust/Cargo.toml', pattern: /aws-sdk-cognitoidentityprovider\s*=\s*[{"][^\n]*?"=?([\d.]+)"/ } },
+  {
+    name: 'smithy-generated',
+    kind: 'client',
+    args: ['--adapter', 'smithy-generated'],
+    version: { label: 'smithy-typescript-codegen', file: 'tools/smithy/pom.xml', pattern: /<smithy\.typescript\.version>([^<]+)</ },
+  },
+  {
+    name: 'boto3',
+    kind: 'client',
+    args: ['--adapter', 'boto3'],
+    version: { label: 'boto3', file: 'conformance/adapters/shims/boto3/requirements.txt', pattern: /^boto3==(\S+)/m },
+  },
+  {
+    name: 'aws-sdk-go-v2',
+    kind: 'client',
+    args: ['--adapter', 'aws-sdk-go-v2'],
+    version: { label: 'cognitoidentityprovider', file: 'conformance/adapters/shims/aws-sdk-go-v2/go.mod', pattern: /service\/cognitoidentityprovider v(\S+)/ },
+  },
+  {
+    name: 'aws-sdk-java-v2',
+    kind: 'client',
+    args: ['--adapter', 'aws-sdk-java-v2'],
+    version: { label: 'AWS SDK for Java BOM', file: 'conformance/adapters/shims/aws-sdk-java-v2/pom.xml', pattern: /<aws\.sdk\.version>([^<]+)</ },
+  },
+  {
+    name: 'aws-sdk-rust',
+    kind: 'client',
+    args: ['--adapter', 'aws-sdk-rust'],
+    version: {
+      label: 'aws-sdk-cognitoidentityprovider',
+      file: 'conformance/adapters/shims/aws-sdk-rust/Cargo.toml',
+      pattern: /aws-sdk-cognitoidentityprovider\s*=\s*[{"][^\n]*?"=?([\d.]+)"/,
+    },
+  },
   { name: 'amplify-v6', kind: 'client', args: ['--adapter', 'amplify-v6'], version: { npm: '@aws-amplify/auth' } },
   { name: 'reference', kind: 'server', args: ['--server'], version: { repository: true } },
   { name: 'cognito-local', kind: 'server', args: ['--server', 'cognito-local'], version: { npm: 'cognito-local' } },
-  { name: 'moto', kind: 'server', args: ['--server', 'moto'], version: { label: 'moto', file: 'conformance/server/lanes/moto/requirements.txt', pattern: /^moto(?:\[[^\]]*\])?==(\S+)/m } },
+  {
+    name: 'moto',
+    kind: 'server',
+    args: ['--server', 'moto'],
+    version: { label: 'moto', file: 'conformance/server/lanes/moto/requirements.txt', pattern: /^moto(?:\[[^\]]*\])?==(\S+)/m },
+  },
 ];

@@ -38,9 +38,16 @@ async function runOne(lane: Lane, options: MatrixOptions, repoRoot: string, io: 
   const expectationsFile = `conformance/expectations/${lane.name}.json`;
   const hasExpectations = existsSync(join(repoRoot, expectationsFile));
   const expectations: Expectation[] = hasExpectations ? loadExpectations(join(repoRoot, expectationsFile)).expectations : [];
-  const command = laneArguments(lane, { seed: options.seed, reportPath: 'x', ...(hasExpectations ? { expectations: expectationsFile } : {}) }).slice(0, -2).join(' ');
+  const command = laneArguments(lane, { seed: options.seed, reportPath: 'x', ...(hasExpectations ? { expectations: expectationsFile } : {}) })
+    .slice(0, -2)
+    .join(' ');
   io.stderr.write(`matrix: ${lane.name}: npm run conformance -- ${command}\n`);
-  const run = await runLane(lane, { repoRoot, seed: options.seed, timeoutMs: options.laneTimeoutMs, ...(hasExpectations ? { expectations: expectationsFile } : {}) });
+  const run = await runLane(lane, {
+    repoRoot,
+    seed: options.seed,
+    timeoutMs: options.laneTimeoutMs,
+    ...(hasExpectations ? { expectations: expectationsFile } : {}),
+  });
   io.stderr.write(`matrix: ${lane.name}: ${run.timedOut ? 'timed out' : `exit ${run.exitCode}`} after ${(run.durationMs / 1000).toFixed(1)} s\n`);
   const base = { ...emptyColumn(lane, version), exitCode: run.exitCode, durationMs: run.durationMs, command };
   if (run.timedOut || !run.report || (run.exitCode !== 0 && run.exitCode !== 1)) {
@@ -84,9 +91,12 @@ async function main(argv: readonly string[], io: Io, repoRoot: string): Promise<
   if (options.check) {
     const committed = readCommittedSummary(repoRoot);
     const differences = committed ? summaryDifferences(committed, summary) : [`${SUMMARY_PATH} is missing`];
-    if (committed && readmeTable(readFileSync(readmePath, 'utf8')) !== renderSummaryTable(committed)) differences.push(`README.md: the matrix table is not the one rendered from ${SUMMARY_PATH}`);
+    if (committed && readmeTable(readFileSync(readmePath, 'utf8')) !== renderSummaryTable(committed))
+      differences.push(`README.md: the matrix table is not the one rendered from ${SUMMARY_PATH}`);
     if (differences.length) {
-      io.stderr.write(`matrix: the fresh matrix differs from ${SUMMARY_PATH}:\n${differences.map((d) => `  ${d}`).join('\n')}\nrun npm run matrix -- --write if the change is right\n`);
+      io.stderr.write(
+        `matrix: the fresh matrix differs from ${SUMMARY_PATH}:\n${differences.map((d) => `  ${d}`).join('\n')}\nrun npm run matrix -- --write if the change is right\n`,
+      );
       exitCode = 1;
     } else {
       io.stdout.write(`matrix: the fresh summary matches ${SUMMARY_PATH}\n`);

@@ -34,7 +34,8 @@ export function renderSummaryTable(summary: MatrixSummary): string {
 function markerPositions(readme: string): { start: number; end: number } {
   const start = readme.indexOf(README_MARKERS.start);
   const end = readme.indexOf(README_MARKERS.end);
-  if (start < 0 || end < 0 || end < start) throw new ReadmeMarkersError(`README.md: expected ${README_MARKERS.start} ... ${README_MARKERS.end} around the matrix table`);
+  if (start < 0 || end < 0 || end < start)
+    throw new ReadmeMarkersError(`README.md: expected ${README_MARKERS.start} ... ${README_MARKERS.end} around the matrix table`);
   return { start: start + README_MARKERS.start.length, end };
 }
 

@@ -9,7 +9,9 @@ const summary: MatrixSummary = { format: 1, implementations: [], officialCases: 
 
 describe('the official cases in the matrix', () => {
   it('are counted under the README table', () => {
-    expect(renderSummaryTable(summary)).toContain('Official cases: 21 of 24 applicable official Smithy awsJson1_1 cases carried exactly by a fixture, 3 adapted with a recorded reason, 0 uncovered (88 of 112 do not apply to RevokeToken).');
+    expect(renderSummaryTable(summary)).toContain(
+      'Official cases: 21 of 24 applicable official Smithy awsJson1_1 cases carried exactly by a fixture, 3 adapted with a recorded reason, 0 uncovered (88 of 112 do not apply to RevokeToken).',
+    );
   });
 
   it('make --check fail when the coverage changes', () => {

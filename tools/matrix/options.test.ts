@@ -4,7 +4,15 @@ import { DEFAULT_OUT, parseMatrixOptions } from './options.ts';
 
 async function run(argv: string[]) {
   let stderr = '';
-  const io = { stdout: { write: () => true } as never, stderr: { write: (s: string) => ((stderr += s), true) } as never };
+  const io = {
+    stdout: { write: () => true } as never,
+    stderr: {
+      write: (s: string) => {
+        stderr += s;
+        return true;
+      },
+    } as never,
+  };
   return { code: await runMatrix(argv, io), stderr };
 }
 

@@ -41,7 +41,8 @@ difference or a lane could not run; 2 a usage error.`;
 
 function wholeNumber(flag: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
-  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value))) throw new MatrixUsageError(`--${flag} must be a whole number of at least ${min}, got "${value}"`);
+  if (!/^\d+$/.test(value) || Number(value) < min || !Number.isSafeInteger(Number(value)))
+    throw new MatrixUsageError(`--${flag} must be a whole number of at least ${min}, got "${value}"`);
   return Number(value);
 }
 
@@ -67,10 +68,12 @@ export function parseMatrixOptions(argv: readonly string[]): MatrixOptions {
   if (values.out !== undefined && values.out.trim() === '') throw new MatrixUsageError('--out needs a directory');
   if (values.check && values.write) throw new MatrixUsageError('--check and --write: choose one');
   const lanes = values.lane ?? [];
-  for (const lane of lanes) if (!LANES.some((l) => l.name === lane)) throw new MatrixUsageError(`--lane ${lane}: not a lane (${LANES.map((l) => l.name).join(', ')})`);
+  for (const lane of lanes)
+    if (!LANES.some((l) => l.name === lane)) throw new MatrixUsageError(`--lane ${lane}: not a lane (${LANES.map((l) => l.name).join(', ')})`);
   if (lanes.length > 0 && (values.check || values.write)) throw new MatrixUsageError('--lane runs part of the matrix, so it cannot go with --check or --write');
   const seed = wholeNumber('seed', values.seed, DEFAULT_SEED, 0);
-  if ((values.check || values.write) && seed !== DEFAULT_SEED) throw new MatrixUsageError(`--seed: the committed summary is for seed ${DEFAULT_SEED}, so --check and --write use that one`);
+  if ((values.check || values.write) && seed !== DEFAULT_SEED)
+    throw new MatrixUsageError(`--seed: the committed summary is for seed ${DEFAULT_SEED}, so --check and --write use that one`);
   return {
     out: values.out ?? DEFAULT_OUT,
     check: values.check!,

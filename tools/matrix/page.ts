@@ -20,7 +20,10 @@ const STATUS_MARK: Record<CellStatus, string> = { pass: '✓', fail: '✗', shou
 
 function laneHeader(lane: LaneColumn): string {
   // The full reason is in the notes under the table; the header stays narrow.
-  const note = lane.state === 'ran' ? '' : `<div class="lane-note" title="${escapeHtml(lane.notes[0] ?? lane.state)}">${lane.state === 'skipped' ? 'not run yet' : 'could not run'}</div>`;
+  const note =
+    lane.state === 'ran'
+      ? ''
+      : `<div class="lane-note" title="${escapeHtml(lane.notes[0] ?? lane.state)}">${lane.state === 'skipped' ? 'not run yet' : 'could not run'}</div>`;
   return `<th scope="col" class="lane lane-${lane.state}" data-lane="${escapeHtml(lane.name)}"><div class="lane-name">${escapeHtml(lane.name)}</div><div class="lane-version">${escapeHtml(lane.version ?? 'version unknown')}</div>${note}</th>`;
 }
 
@@ -163,7 +166,9 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u0
 export function renderPage(data: MatrixData): string {
   const areas = data.groups.map((g) => `<option value="${g.id}">${escapeHtml(`${g.side}: ${g.title}`)}</option>`).join('');
   const results = (Object.keys(STATUS_LABEL) as CellStatus[]).map((s) => `<option value="${s}">${STATUS_LABEL[s]}</option>`).join('');
-  const legend = (Object.keys(STATUS_LABEL) as CellStatus[]).map((s) => `<span class="status-${s}"><span class="mark">${STATUS_MARK[s]}</span> ${STATUS_LABEL[s]}</span>`).join('');
+  const legend = (Object.keys(STATUS_LABEL) as CellStatus[])
+    .map((s) => `<span class="status-${s}"><span class="mark">${STATUS_MARK[s]}</span> ${STATUS_LABEL[s]}</span>`)
+    .join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'">

@@ -17,7 +17,9 @@ describe("the README's conformance matrix table", () => {
     const changed = structuredClone(committed);
     changed.implementations[0]!.must.passed -= 1;
     expect(readmeTable(readme)).not.toBe(renderSummaryTable(changed));
-    expect(summaryDifferences(committed, changed)).toEqual([`${changed.implementations[0]!.name} must: committed ${JSON.stringify(committed.implementations[0]!.must)}, now ${JSON.stringify(changed.implementations[0]!.must)}`]);
+    expect(summaryDifferences(committed, changed)).toEqual([
+      `${changed.implementations[0]!.name} must: committed ${JSON.stringify(committed.implementations[0]!.must)}, now ${JSON.stringify(changed.implementations[0]!.must)}`,
+    ]);
   });
 
   it('is replaced between the markers only, and a README without them is refused', () => {

@@ -24,7 +24,17 @@ const alive = (pid: number) => {
 
 describe('running one lane', () => {
   it('passes --strict, the seed, the expectations and a JSON reporter to the CLI', () => {
-    expect(laneArguments(lane, { seed: 5, reportPath: '/r.json', expectations: 'e.json' })).toEqual(['--adapter', 'stand-in', '--strict', '--seed', '5', '--expectations', 'e.json', '--reporter', 'json=/r.json']);
+    expect(laneArguments(lane, { seed: 5, reportPath: '/r.json', expectations: 'e.json' })).toEqual([
+      '--adapter',
+      'stand-in',
+      '--strict',
+      '--seed',
+      '5',
+      '--expectations',
+      'e.json',
+      '--reporter',
+      'json=/r.json',
+    ]);
   });
 
   it("reads the CLI's exit code and its JSON report", async () => {

@@ -7,7 +7,17 @@ import type { Lane } from './lanes.ts';
 /** The JSON report of one lane (conformance/report/json.ts), as far as the matrix reads it. */
 export interface LaneReport {
   version: number;
-  summary: { implementation: string; total: number; passed: number; failed: number; expectedFailures: number; unexpectedPasses: number; notApplicable: number; seed: number; durationMs: number };
+  summary: {
+    implementation: string;
+    total: number;
+    passed: number;
+    failed: number;
+    expectedFailures: number;
+    unexpectedPasses: number;
+    notApplicable: number;
+    seed: number;
+    durationMs: number;
+  };
   results: ReportResult[];
 }
 
@@ -24,7 +34,12 @@ export interface ReportResult {
   id: string;
   kind: 'fixture' | 'property';
   level: 'must' | 'should';
-  classified: { kind: 'pass' | 'fail' | 'expected-fail' | 'unexpected-pass' | 'not-applicable'; reason?: string; failures?: ReportVerdict[]; expectations?: { case: string; check?: string; reason: string; source: string }[] };
+  classified: {
+    kind: 'pass' | 'fail' | 'expected-fail' | 'unexpected-pass' | 'not-applicable';
+    reason?: string;
+    failures?: ReportVerdict[];
+    expectations?: { case: string; check?: string; reason: string; source: string }[];
+  };
   verdicts: ReportVerdict[];
   informational?: ReportVerdict[];
   replay: string;
@@ -52,7 +67,15 @@ export interface RunLaneOptions {
 
 /** The command line the matrix runs for a lane, after `npm run conformance --`. */
 export function laneArguments(lane: Lane, options: { seed: number; reportPath: string; expectations?: string }): string[] {
-  return [...lane.args, '--strict', '--seed', String(options.seed), ...(options.expectations ? ['--expectations', options.expectations] : []), '--reporter', `json=${options.reportPath}`];
+  return [
+    ...lane.args,
+    '--strict',
+    '--seed',
+    String(options.seed),
+    ...(options.expectations ? ['--expectations', options.expectations] : []),
+    '--reporter',
+    `json=${options.reportPath}`,
+  ];
 }
 
 /**
@@ -63,7 +86,12 @@ export function laneArguments(lane: Lane, options: { seed: number; reportPath: s
 export async function runLane(lane: Lane, options: RunLaneOptions): Promise<LaneRun> {
   const scratch = mkdtempSync(join(tmpdir(), 'revoketoken-matrix-'));
   const reportPath = join(scratch, `${lane.name}.json`);
-  const args = ['--import', 'tsx', options.cli ?? 'conformance/cli/main.ts', ...laneArguments(lane, { seed: options.seed, reportPath, expectations: options.expectations })];
+  const args = [
+    '--import',
+    'tsx',
+    options.cli ?? 'conformance/cli/main.ts',
+    ...laneArguments(lane, { seed: options.seed, reportPath, expectations: options.expectations }),
+  ];
   const started = Date.now();
   try {
     const child = spawn(process.execPath, args, { cwd: options.repoRoot, stdio: ['ignore', 'ignore', 'pipe'], detached: true });

@@ -67,14 +67,30 @@ describe('compareWithOfficialCase, response cases', () => {
   });
 
   it('refuses another namespace, a missing or different suffix, a code naming another error and a status from nowhere', () => {
-    expect(compareWithOfficialCase(headerError, unauthorisedInHeader('com.example#UnauthorizedException:http://example.com/suffix/')).join('\n')).toMatch(/stands for com\.amazonaws\.cognitoidentityprovider/);
-    expect(compareWithOfficialCase(headerError, unauthorisedInHeader('com.amazonaws.cognitoidentityprovider#UnauthorizedException')).join('\n')).toMatch(/suffix after ":" differs/);
-    expect(compareWithOfficialCase(headerError, unauthorisedInHeader('com.amazonaws.cognitoidentityprovider#ForbiddenException:http://example.com/suffix/')).join('\n')).toMatch(/does not name the error it expects/);
-    expect(compareWithOfficialCase(headerError, unauthorisedInHeader('com.amazonaws.cognitoidentityprovider#UnauthorizedException:http://example.com/suffix/', 418)).join('\n')).toMatch(/^status: the case has 500, the fixture 418/);
+    expect(compareWithOfficialCase(headerError, unauthorisedInHeader('com.example#UnauthorizedException:http://example.com/suffix/')).join('\n')).toMatch(
+      /stands for com\.amazonaws\.cognitoidentityprovider/,
+    );
+    expect(compareWithOfficialCase(headerError, unauthorisedInHeader('com.amazonaws.cognitoidentityprovider#UnauthorizedException')).join('\n')).toMatch(
+      /suffix after ":" differs/,
+    );
+    expect(
+      compareWithOfficialCase(headerError, unauthorisedInHeader('com.amazonaws.cognitoidentityprovider#ForbiddenException:http://example.com/suffix/')).join(
+        '\n',
+      ),
+    ).toMatch(/does not name the error it expects/);
+    expect(
+      compareWithOfficialCase(
+        headerError,
+        unauthorisedInHeader('com.amazonaws.cognitoidentityprovider#UnauthorizedException:http://example.com/suffix/', 418),
+      ).join('\n'),
+    ).toMatch(/^status: the case has 500, the fixture 418/);
   });
 
   it('refuses a header the case does not send, except a request id, and a body where the case has none', () => {
-    const withBody = fixture({ ...unauthorisedInHeader('UnauthorizedException'), response: { code: 401, headers: { 'X-Amzn-Errortype': 'UnauthorizedException', 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' } });
+    const withBody = fixture({
+      ...unauthorisedInHeader('UnauthorizedException'),
+      response: { code: 401, headers: { 'X-Amzn-Errortype': 'UnauthorizedException', 'Content-Type': 'application/x-amz-json-1.1' }, body: '{}' },
+    });
     const plainCase = { ...headerError, headers: { 'X-Amzn-Errortype': 'FooError' } };
     const problems = compareWithOfficialCase(plainCase, withBody);
     expect(problems).toContain('header content-type: the fixture adds "application/x-amz-json-1.1"');
@@ -87,25 +103,38 @@ describe('compareWithOfficialCase, response cases', () => {
   it("keeps the message member's name, takes the fixture's expected text, and compares bodies as JSON", () => {
     const message = 'Example message: a fake parameter value was rejected.';
     const capitalised = fixture({
-      response: { code: 400, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ __type: 'InvalidParameterException', Message: message }) },
+      response: {
+        code: 400,
+        headers: { 'Content-Type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({ __type: 'InvalidParameterException', Message: message }),
+      },
       expect: { outcome: 'error', name: 'InvalidParameterException', message },
     });
     expect(compareWithOfficialCase(bodyError, capitalised)).toEqual([]);
     const lowercase = { ...capitalised, response: { ...capitalised.response, body: JSON.stringify({ __type: 'InvalidParameterException', message }) } };
-    expect(compareWithOfficialCase(bodyError, lowercase)).toEqual(['body member Message: the case has "Hi", the fixture nothing', `body member message: the fixture adds "${message}"`]);
+    expect(compareWithOfficialCase(bodyError, lowercase)).toEqual([
+      'body member Message: the case has "Hi", the fixture nothing',
+      `body member message: the fixture adds "${message}"`,
+    ]);
     const otherText = { ...capitalised, expect: { outcome: 'error' as const, name: 'InvalidParameterException', message: 'Example message: something else.' } };
     expect(compareWithOfficialCase(bodyError, otherText).join('\n')).toMatch(/is not the one it expects/);
   });
 
   it('lets a fixture add its own error members only when the official error has none', () => {
     const withMessage = fixture({
-      response: { code: 401, headers: { 'Content-Type': 'application/x-amz-json-1.1' }, body: '{"__type":"UnauthorizedException","message":"Example message: no."}' },
+      response: {
+        code: 401,
+        headers: { 'Content-Type': 'application/x-amz-json-1.1' },
+        body: '{"__type":"UnauthorizedException","message":"Example message: no."}',
+      },
       expect: { outcome: 'error', name: 'UnauthorizedException', message: 'Example message: no.' },
     });
     const memberless: OfficialResponseCase = { ...bodyError, body: '{"__type":"FooError"}', errorCode: 'FooError', errorShapeMembers: [], status: 500 };
     delete (memberless as { errorMessage?: string }).errorMessage;
     expect(compareWithOfficialCase(memberless, withMessage)).toEqual([]);
-    expect(compareWithOfficialCase({ ...memberless, errorShapeMembers: ['TopLevel'] }, withMessage)).toEqual(['body member message: the fixture adds "Example message: no."']);
+    expect(compareWithOfficialCase({ ...memberless, errorShapeMembers: ['TopLevel'] }, withMessage)).toEqual([
+      'body member message: the fixture adds "Example message: no."',
+    ]);
   });
 
   it('refuses a different outcome', () => {
@@ -121,12 +150,16 @@ describe('compareWithOfficialCase, request cases', () => {
 
   it('refuses a body of other kinds, an empty body for a non-empty one, and another method', () => {
     expect(compareWithOfficialCase(stringRequest, fixture({ params: {} })).join('\n')).toMatch(/the case sends \{"String":"abc"\}, the fixture \{\}/);
-    expect(compareWithOfficialCase({ ...stringRequest, params: { String: null } }, fixture({})).join('\n')).toMatch(/members of kinds \["null"\], the fixture \["string"\]/);
+    expect(compareWithOfficialCase({ ...stringRequest, params: { String: null } }, fixture({})).join('\n')).toMatch(
+      /members of kinds \["null"\], the fixture \["string"\]/,
+    );
     expect(compareWithOfficialCase(stringRequest, fixture({ request: { method: 'PUT' } }))).toContain('method: the case sends POST, the fixture PUT');
   });
 
   it('refuses a case that configures its own endpoint, and a header the case requires with another value', () => {
     expect(compareWithOfficialCase({ ...stringRequest, clientEndpoint: 'https://example.com/custom' }, fixture({}))[0]).toMatch(/^endpoint:/);
-    expect(compareWithOfficialCase({ ...stringRequest, headers: { 'X-Example': 'yes' } }, fixture({}))).toEqual(['header x-example: the case requires "yes", the fixture nothing']);
+    expect(compareWithOfficialCase({ ...stringRequest, headers: { 'X-Example': 'yes' } }, fixture({}))).toEqual([
+      'header x-example: the case requires "yes", the fixture nothing',
+    ]);
   });
 });

@@ -74,7 +74,8 @@ function compareCode(where: string, official: string, ours: unknown, officialNam
   const b = parseCode(ours);
   const problems: string[] = [];
   if (a.name !== officialName) problems.push(`${where}: the case's code ${show(official)} does not name its error ${officialName}`);
-  if (ourName === undefined || b.name !== ourName) problems.push(`${where}: the fixture's code ${show(ours)} does not name the error it expects (${ourName ?? 'none'})`);
+  if (ourName === undefined || b.name !== ourName)
+    problems.push(`${where}: the fixture's code ${show(ours)} does not name the error it expects (${ourName ?? 'none'})`);
   if (a.namespace === undefined && b.namespace !== undefined) problems.push(`${where}: the fixture adds the namespace ${b.namespace}#`);
   if (a.namespace !== undefined) {
     if (b.namespace === undefined) problems.push(`${where}: the case has a namespace (${a.namespace}#), the fixture none`);
@@ -84,7 +85,8 @@ function compareCode(where: string, official: string, ours: unknown, officialNam
       problems.push(`${where}: the case uses a namespace other than its model's (${a.namespace}), the fixture Cognito's own`);
     }
   }
-  if (a.suffix !== b.suffix) problems.push(`${where}: the suffix after ":" differs (case ${show(a.suffix ?? '(none)')}, fixture ${show(b.suffix ?? '(none)')})`);
+  if (a.suffix !== b.suffix)
+    problems.push(`${where}: the suffix after ":" differs (case ${show(a.suffix ?? '(none)')}, fixture ${show(b.suffix ?? '(none)')})`);
   return problems;
 }
 
@@ -97,7 +99,8 @@ function compareResponse(official: OfficialResponseCase, fixture: Fixture): stri
   const expectedName = fixture.expect.outcome === 'error' ? fixture.expect.name : undefined;
   const expectedMessage = fixture.expect.outcome === 'error' ? fixture.expect.message : undefined;
   if (fixture.expect.outcome !== official.outcome) problems.push(`outcome: the case expects ${official.outcome}, the fixture ${fixture.expect.outcome}`);
-  if (official.outcome === 'error' && expectedName === undefined) problems.push(`expect.name: the case expects the error ${official.errorCode}, the fixture any error`);
+  if (official.outcome === 'error' && expectedName === undefined)
+    problems.push(`expect.name: the case expects the error ${official.errorCode}, the fixture any error`);
 
   const status = fixture.response.code;
   if (status !== official.status && status !== modelStatusOf(expectedName)) {
@@ -119,11 +122,18 @@ function compareResponse(official: OfficialResponseCase, fixture: Fixture): stri
   return problems;
 }
 
-function compareResponseBody(official: OfficialResponseCase, fixture: Fixture, expectedName: string | undefined, expectedMessage: string | undefined): string[] {
+function compareResponseBody(
+  official: OfficialResponseCase,
+  fixture: Fixture,
+  expectedName: string | undefined,
+  expectedMessage: string | undefined,
+): string[] {
   const theirs = official.body;
   const ours = fixture.response.body;
   if (theirs === undefined || ours === undefined) {
-    return theirs === ours ? [] : [`body: the case has ${theirs === undefined ? 'no body' : show(theirs)}, the fixture ${ours === undefined ? 'no body' : show(ours)}`];
+    return theirs === ours
+      ? []
+      : [`body: the case has ${theirs === undefined ? 'no body' : show(theirs)}, the fixture ${ours === undefined ? 'no body' : show(ours)}`];
   }
   const a = parseJson(theirs);
   const b = parseJson(ours);
@@ -136,14 +146,16 @@ function compareResponseBody(official: OfficialResponseCase, fixture: Fixture, e
 
   const problems: string[] = [];
   const standIn = revokeToken.errors.find((e) => e.name === expectedName);
-  const mayAdd = official.outcome === 'error' && official.errorShapeMembers?.length === 0 ? new Set(standIn?.members.map((m) => m.name) ?? []) : new Set<string>();
+  const mayAdd =
+    official.outcome === 'error' && official.errorShapeMembers?.length === 0 ? new Set(standIn?.members.map((m) => m.name) ?? []) : new Set<string>();
   for (const [name, value] of Object.entries(objectA)) {
     if (!(name in objectB)) {
       problems.push(`body member ${name}: the case has ${show(value)}, the fixture nothing`);
     } else if (official.outcome === 'error' && CODE_MEMBERS.includes(name) && typeof value === 'string') {
       problems.push(...compareCode(`body member ${name}`, value, objectB[name], official.errorCode ?? '', expectedName));
     } else if (official.errorMessage !== undefined && value === official.errorMessage) {
-      if (objectB[name] !== expectedMessage) problems.push(`body member ${name}: the fixture's message ${show(objectB[name])} is not the one it expects (${show(expectedMessage)})`);
+      if (objectB[name] !== expectedMessage)
+        problems.push(`body member ${name}: the fixture's message ${show(objectB[name])} is not the one it expects (${show(expectedMessage)})`);
     } else if (!isDeepStrictEqual(value, objectB[name])) {
       problems.push(`body member ${name}: the case has ${show(value)}, the fixture ${show(objectB[name])}`);
     }
@@ -181,10 +193,15 @@ function compareRequest(official: OfficialRequestCase, fixture: Fixture): string
   for (const [name, value] of Object.entries(lower(official.headers))) {
     const wanted = name === 'x-amz-target' && TEST_MODEL_TARGET.test(value) ? TARGET : value;
     const actual = ours.headers[name as keyof typeof ours.headers];
-    if (actual !== wanted) problems.push(`header ${name}: the case requires ${show(value)}${wanted === value ? '' : ` (${show(wanted)} here)`}, the fixture ${actual === undefined ? 'nothing' : show(actual)}`);
+    if (actual !== wanted)
+      problems.push(
+        `header ${name}: the case requires ${show(value)}${wanted === value ? '' : ` (${show(wanted)} here)`}, the fixture ${actual === undefined ? 'nothing' : show(actual)}`,
+      );
   }
-  for (const name of official.requireHeaders) if (!ours.requireHeaders.has(name.toLowerCase())) problems.push(`header ${name}: the case requires it, the fixture does not`);
-  for (const name of official.forbidHeaders) if (!ours.forbidHeaders.has(name.toLowerCase())) problems.push(`header ${name}: the case forbids it, the fixture does not`);
+  for (const name of official.requireHeaders)
+    if (!ours.requireHeaders.has(name.toLowerCase())) problems.push(`header ${name}: the case requires it, the fixture does not`);
+  for (const name of official.forbidHeaders)
+    if (!ours.forbidHeaders.has(name.toLowerCase())) problems.push(`header ${name}: the case forbids it, the fixture does not`);
 
   if (official.body !== undefined) {
     const a = parseJson(official.body);
@@ -200,8 +217,10 @@ function compareRequest(official: OfficialRequestCase, fixture: Fixture): string
       if (emptyA !== emptyB) problems.push(`body: the case sends ${show(body)}, the fixture ${show(ourBody)}`);
       const paramKinds = [kindsOf(official.params), kindsOf(ours.params)];
       const bodyKinds = [kindsOf(body), kindsOf(ourBody)];
-      if (!isDeepStrictEqual(paramKinds[0], paramKinds[1])) problems.push(`params: the case sets members of kinds ${show(paramKinds[0])}, the fixture ${show(paramKinds[1])}`);
-      if (!isDeepStrictEqual(bodyKinds[0], bodyKinds[1])) problems.push(`body: the case's members are of kinds ${show(bodyKinds[0])}, the fixture's ${show(bodyKinds[1])}`);
+      if (!isDeepStrictEqual(paramKinds[0], paramKinds[1]))
+        problems.push(`params: the case sets members of kinds ${show(paramKinds[0])}, the fixture ${show(paramKinds[1])}`);
+      if (!isDeepStrictEqual(bodyKinds[0], bodyKinds[1]))
+        problems.push(`body: the case's members are of kinds ${show(bodyKinds[0])}, the fixture's ${show(bodyKinds[1])}`);
     }
   }
   return problems;

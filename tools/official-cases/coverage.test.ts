@@ -48,7 +48,9 @@ describe('computeCoverage', () => {
 
   it('names an official case that is neither carried nor excluded', () => {
     const coverage = computeCoverage(set, [], excludingTimestamps());
-    expect(coverage.problems).toEqual(['official response case AwsJson11ExampleDunderType (Test cases for GreetingWithErrors operation) is neither carried by a fixture that cites it nor excluded in exclusions.json']);
+    expect(coverage.problems).toEqual([
+      'official response case AwsJson11ExampleDunderType (Test cases for GreetingWithErrors operation) is neither carried by a fixture that cites it nor excluded in exclusions.json',
+    ]);
     expect(coverage.figures.uncovered).toBe(1);
   });
 
@@ -59,12 +61,17 @@ describe('computeCoverage', () => {
   });
 
   it('accepts a recorded difference as adapted, and reports one that is no longer needed', () => {
-    const exclusions = { ...excludingTimestamps(), differences: [{ fixture: 'RevokeTokenExampleCiting', case: 'AwsJson11ExampleDunderType', reason: 'the code is in `code` on purpose' }] };
+    const exclusions = {
+      ...excludingTimestamps(),
+      differences: [{ fixture: 'RevokeTokenExampleCiting', case: 'AwsJson11ExampleDunderType', reason: 'the code is in `code` on purpose' }],
+    };
     const adapted = computeCoverage(set, [citing('AwsJson11ExampleDunderType', '{"code":"InternalErrorException"}')], exclusions);
     expect(adapted.problems).toEqual([]);
     expect(adapted.figures).toMatchObject({ mapped: 0, adapted: 1 });
     const stale = computeCoverage(set, [citing('AwsJson11ExampleDunderType')], exclusions);
-    expect(stale.problems).toEqual(['exclusions.json records a difference between RevokeTokenExampleCiting and AwsJson11ExampleDunderType, but the fixture now matches the case; drop the entry']);
+    expect(stale.problems).toEqual([
+      'exclusions.json records a difference between RevokeTokenExampleCiting and AwsJson11ExampleDunderType, but the fixture now matches the case; drop the entry',
+    ]);
   });
 
   it('reports an exclusion of a case the set does not have, or one a fixture carries', () => {
@@ -73,12 +80,16 @@ describe('computeCoverage', () => {
     exclusions.excluded.response.push({ reason: 'example', cases: ['AwsJson11ExampleDunderType'] });
     const problems = computeCoverage(set, [citing('AwsJson11ExampleDunderType')], exclusions).problems;
     expect(problems).toContain('exclusions.json excludes the response case parses_gone, which the official set does not have');
-    expect(problems).toContain('exclusions.json excludes the response case AwsJson11ExampleDunderType, but RevokeTokenExampleCiting carries it; drop the exclusion');
+    expect(problems).toContain(
+      'exclusions.json excludes the response case AwsJson11ExampleDunderType, but RevokeTokenExampleCiting carries it; drop the exclusion',
+    );
   });
 
   it('reports a citation of an official-looking id that is in no case, unless listed with a reason', () => {
     const typo = citing('AwsJson11ExampleDunderTyp and AwsJson11ExampleDunderType');
-    expect(computeCoverage(set, [typo], excludingTimestamps()).problems[0]).toMatch(/^fixture RevokeTokenExampleCiting cites AwsJson11ExampleDunderTyp, which is not an official case/);
+    expect(computeCoverage(set, [typo], excludingTimestamps()).problems[0]).toMatch(
+      /^fixture RevokeTokenExampleCiting cites AwsJson11ExampleDunderTyp, which is not an official case/,
+    );
     const listed = { ...excludingTimestamps(), notInSource: { AwsJson11ExampleDunderTyp: 'a newer case' } };
     expect(computeCoverage(set, [typo], listed).problems).toEqual([]);
     expect(computeCoverage(set, [citing('AwsJson11ExampleDunderType')], listed).problems).toEqual([
@@ -89,13 +100,18 @@ describe('computeCoverage', () => {
   it('requires every reason to be one non-empty line', () => {
     const exclusions = excludingTimestamps();
     exclusions.excluded.response[0]!.reason = 'two\nlines';
-    expect(computeCoverage(set, [citing('AwsJson11ExampleDunderType')], exclusions).problems).toEqual(['exclusions.json excluded.response[0]: the reason must be one non-empty line']);
+    expect(computeCoverage(set, [citing('AwsJson11ExampleDunderType')], exclusions).problems).toEqual([
+      'exclusions.json excluded.response[0]: the reason must be one non-empty line',
+    ]);
   });
 });
 
 describe('citationsOf', () => {
   it('finds official ids in the ref and ignores other names, even snake_case ones', () => {
     const known = new Set(['AwsJson11ExampleDunderType', 'parses_example_timestamps']);
-    expect(citationsOf(citing('parses_example_timestamps; botocore _do_error_parse; AwsJson11Nope'), known)).toEqual({ cited: ['parses_example_timestamps'], unknown: ['AwsJson11Nope'] });
+    expect(citationsOf(citing('parses_example_timestamps; botocore _do_error_parse; AwsJson11Nope'), known)).toEqual({
+      cited: ['parses_example_timestamps'],
+      unknown: ['AwsJson11Nope'],
+    });
   });
 });

@@ -90,7 +90,8 @@ export function computeCoverage(set: OfficialCaseSet, fixtures: readonly Fixture
     for (const [i, group] of (exclusions.excluded[direction] ?? []).entries()) {
       oneLine(`exclusions.json excluded.${direction}[${i}]`, group.reason);
       for (const id of group.cases) {
-        if (!byId.get(id)?.some((c) => c.direction === direction)) problems.push(`exclusions.json excludes the ${direction} case ${id}, which the official set does not have`);
+        if (!byId.get(id)?.some((c) => c.direction === direction))
+          problems.push(`exclusions.json excludes the ${direction} case ${id}, which the official set does not have`);
         else if (excluded.has(`${direction} ${id}`)) problems.push(`exclusions.json excludes the ${direction} case ${id} twice`);
         excluded.set(`${direction} ${id}`, group.reason);
       }
@@ -112,7 +113,10 @@ export function computeCoverage(set: OfficialCaseSet, fixtures: readonly Fixture
     const { cited, unknown } = citationsOf(fixture, knownIds);
     for (const id of unknown) {
       citedUnknown.add(id);
-      if (!(id in exclusions.notInSource)) problems.push(`fixture ${fixture.id} cites ${id}, which is not an official case in the pinned botocore (a typo, or add it to notInSource with a reason)`);
+      if (!(id in exclusions.notInSource))
+        problems.push(
+          `fixture ${fixture.id} cites ${id}, which is not an official case in the pinned botocore (a typo, or add it to notInSource with a reason)`,
+        );
     }
     for (const id of cited) {
       const candidates = byId.get(id)!;
@@ -131,7 +135,9 @@ export function computeCoverage(set: OfficialCaseSet, fixtures: readonly Fixture
         for (const { c } of compared) adaptedBy.set(keyOf(c), [...(adaptedBy.get(keyOf(c)) ?? []), { fixture: fixture.id, reason: recorded }]);
       } else {
         const lines = compared.flatMap(({ c, differences: d }) => d.map((line) => `    ${c.direction} ${line}`));
-        problems.push(`fixture ${fixture.id} cites ${id} but does not carry its wire data (fix the fixture, or record the difference in exclusions.json):\n${lines.join('\n')}`);
+        problems.push(
+          `fixture ${fixture.id} cites ${id} but does not carry its wire data (fix the fixture, or record the difference in exclusions.json):\n${lines.join('\n')}`,
+        );
       }
     }
   }
@@ -153,11 +159,20 @@ export function computeCoverage(set: OfficialCaseSet, fixtures: readonly Fixture
     const exclusion = excluded.get(key);
     const adapted = adaptedBy.get(key);
     if (mapped) {
-      if (exclusion !== undefined) problems.push(`exclusions.json excludes the ${c.direction} case ${c.id}, but ${mapped.join(', ')} carries it; drop the exclusion`);
+      if (exclusion !== undefined)
+        problems.push(`exclusions.json excludes the ${c.direction} case ${c.id}, but ${mapped.join(', ')} carries it; drop the exclusion`);
       return { direction: c.direction, id: c.id, status: 'mapped', fixtures: mapped };
     }
-    if (exclusion !== undefined) return { direction: c.direction, id: c.id, status: 'excluded', fixtures: adapted?.map((a) => a.fixture) ?? [], reason: exclusion };
-    if (adapted) return { direction: c.direction, id: c.id, status: 'adapted', fixtures: adapted.map((a) => a.fixture), reason: adapted.map((a) => `${a.fixture}: ${a.reason}`).join('; ') };
+    if (exclusion !== undefined)
+      return { direction: c.direction, id: c.id, status: 'excluded', fixtures: adapted?.map((a) => a.fixture) ?? [], reason: exclusion };
+    if (adapted)
+      return {
+        direction: c.direction,
+        id: c.id,
+        status: 'adapted',
+        fixtures: adapted.map((a) => a.fixture),
+        reason: adapted.map((a) => `${a.fixture}: ${a.reason}`).join('; '),
+      };
     problems.push(`official ${c.direction} case ${c.id} (${c.suite}) is neither carried by a fixture that cites it nor excluded in exclusions.json`);
     return { direction: c.direction, id: c.id, status: 'uncovered', fixtures: [] };
   });

@@ -59,7 +59,11 @@ function shown(path) {
 }
 
 function lastLines(text, count = 25) {
-  return String(text ?? '').trimEnd().split('\n').slice(-count).join('\n');
+  return String(text ?? '')
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .join('\n');
 }
 
 function sha256(bytes) {
@@ -97,7 +101,21 @@ function downloadSdist(python, version, expectedSha256, into) {
   writeFileSync(requirements, `botocore==${version} --hash=sha256:${expectedSha256}\n`);
   // --no-binary botocore: the sdist, not the wheel (only the sdist has tests/). Hash-checking
   // mode makes pip refuse a different file before it runs any of its build steps.
-  const args = ['-m', 'pip', 'download', '--no-deps', '--no-binary', 'botocore', '--require-hashes', '--no-input', '--disable-pip-version-check', '-d', into, '-r', requirements];
+  const args = [
+    '-m',
+    'pip',
+    'download',
+    '--no-deps',
+    '--no-binary',
+    'botocore',
+    '--require-hashes',
+    '--no-input',
+    '--disable-pip-version-check',
+    '-d',
+    into,
+    '-r',
+    requirements,
+  ];
   const result = spawnSync(python, args, { encoding: 'utf8' });
   if (result.error || result.status !== 0) {
     const why = result.error ? result.error.message : `exit ${result.status}`;

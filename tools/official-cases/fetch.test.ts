@@ -20,7 +20,17 @@ function makeSdist(name: string, version: string, files: Record<string, string>)
     writeFileSync(join(tree, `botocore-${version}`, file), text);
   }
   const path = join(scratch, `${name}.tar.gz`);
-  const made = spawnSync(python, ['-c', 'import sys, tarfile\nwith tarfile.open(sys.argv[1], "w:gz") as t: t.add(sys.argv[2], arcname=sys.argv[3])', path, join(tree, `botocore-${version}`), `botocore-${version}`], { encoding: 'utf8' });
+  const made = spawnSync(
+    python,
+    [
+      '-c',
+      'import sys, tarfile\nwith tarfile.open(sys.argv[1], "w:gz") as t: t.add(sys.argv[2], arcname=sys.argv[3])',
+      path,
+      join(tree, `botocore-${version}`),
+      `botocore-${version}`,
+    ],
+    { encoding: 'utf8' },
+  );
   if (made.status !== 0) throw new Error(`could not build the test sdist: ${made.stderr}`);
   return { path, sha256: createHash('sha256').update(readFileSync(path)).digest('hex') };
 }
@@ -44,7 +54,8 @@ describe('ensureOfficialCases', () => {
   it('refuses an sdist whose sha256 is not the pinned one, naming both hashes', () => {
     const sdist = makeSdist('tampered', '0.0.2', everyFile);
     const pinned = '0'.repeat(64);
-    const run = () => ensureOfficialCases({ cacheRoot: join(scratch, 'cache'), version: '0.0.2', sdistSha256: pinned, sdistPath: sdist.path, python, log: quiet });
+    const run = () =>
+      ensureOfficialCases({ cacheRoot: join(scratch, 'cache'), version: '0.0.2', sdistSha256: pinned, sdistPath: sdist.path, python, log: quiet });
     expect(run).toThrow(OfficialCasesError);
     expect(run).toThrow(`has sha256 ${sdist.sha256}, not the pinned ${pinned}`);
   });

@@ -12,7 +12,7 @@ const set = loadOfficialCases();
 const coverage = computeCoverage(set, await loadFixtures());
 
 describe('the fixtures against the official awsJson1_1 cases', () => {
-  it('reads botocore 1.44.5\'s cases: request and response, with the error cases our error fixtures cite', () => {
+  it("reads botocore 1.44.5's cases: request and response, with the error cases our error fixtures cite", () => {
     expect(set.request.length).toBeGreaterThan(0);
     expect(set.response.map((c) => c.id)).toContain('AwsJson11FooErrorUsingXAmznErrorType');
     expect(set.botocoreSkips.response).toContain('AwsJson11FooErrorUsingCode');
@@ -20,7 +20,9 @@ describe('the fixtures against the official awsJson1_1 cases', () => {
 
   it('maps, adapts or excludes every official case, and every entry of exclusions.json still holds', () => {
     const { total, applicable, mapped, adapted, excluded } = coverage.figures;
-    console.log(`official awsJson1_1 cases: ${mapped} of ${applicable} applicable mapped to fixtures, ${adapted} adapted, ${excluded} excluded, ${total} in all`);
+    console.log(
+      `official awsJson1_1 cases: ${mapped} of ${applicable} applicable mapped to fixtures, ${adapted} adapted, ${excluded} excluded, ${total} in all`,
+    );
     expect(coverage.problems).toEqual([]);
     expect(mapped + adapted).toBe(applicable);
   });

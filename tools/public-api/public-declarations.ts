@@ -32,7 +32,14 @@ export function publicDeclarations(repoRoot: string, folder = 'conformance'): Pu
 
 /** The names a module exports, as the TypeScript compiler resolves them (re-exports followed). */
 export function exportedNames(repoRoot: string, entry: string): string[] {
-  const program = ts.createProgram([join(repoRoot, entry)], { allowImportingTsExtensions: true, noEmit: true, module: ts.ModuleKind.NodeNext, moduleResolution: ts.ModuleResolutionKind.NodeNext, resolveJsonModule: true, allowJs: true });
+  const program = ts.createProgram([join(repoRoot, entry)], {
+    allowImportingTsExtensions: true,
+    noEmit: true,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    resolveJsonModule: true,
+    allowJs: true,
+  });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(join(repoRoot, entry));
   if (!source) throw new Error(`${entry}: not found`);

@@ -18,11 +18,22 @@ function fail(message, code = 2) {
 }
 
 export function ensureJars() {
-  const pomHash = createHash('sha256').update(readFileSync(join(here, 'pom.xml'))).digest('hex');
+  const pomHash = createHash('sha256')
+    .update(readFileSync(join(here, 'pom.xml')))
+    .digest('hex');
   if (existsSync(stamp) && readFileSync(stamp, 'utf8') === pomHash) return;
   const mvn = spawnSync(
     'mvn',
-    ['-B', '-q', '-f', join(here, 'pom.xml'), 'dependency:copy-dependencies', `-DoutputDirectory=${lib}`, '-DincludeScope=runtime', '-Dmdep.overWriteReleases=true'],
+    [
+      '-B',
+      '-q',
+      '-f',
+      join(here, 'pom.xml'),
+      'dependency:copy-dependencies',
+      `-DoutputDirectory=${lib}`,
+      '-DincludeScope=runtime',
+      '-Dmdep.overWriteReleases=true',
+    ],
     { stdio: 'inherit' },
   );
   if (mvn.error) fail(`could not start Maven (mvn): ${mvn.error.message}. Install Maven 3 and Java 17.`);

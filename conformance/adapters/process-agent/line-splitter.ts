@@ -6,8 +6,7 @@ export function lineSplitter(onLine: (line: string) => void, max: number, onOver
     push(chunk: string) {
       if (overflowed) return;
       buffer += chunk;
-      let newline: number;
-      while ((newline = buffer.indexOf('\n')) !== -1) {
+      for (let newline = buffer.indexOf('\n'); newline !== -1; newline = buffer.indexOf('\n')) {
         const line = buffer.slice(0, newline).replace(/\r$/, '');
         buffer = buffer.slice(newline + 1);
         onLine(line);

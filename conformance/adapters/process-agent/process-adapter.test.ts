@@ -88,7 +88,12 @@ describe('createProcessAdapter: a well-behaved client', () => {
   it('sets the endpoint, region and fake credentials in the environment, and drops the user’s AWS settings', async () => {
     process.env.AWS_PROFILE = 'someone-elses-profile';
     try {
-      const adapter = await start({ command: [node, fixture('well-behaved.mjs')], endpoint: 'http://127.0.0.1:9999', region: 'ap-south-1', env: { FAKE_EXTRA: '1' } });
+      const adapter = await start({
+        command: [node, fixture('well-behaved.mjs')],
+        endpoint: 'http://127.0.0.1:9999',
+        region: 'ap-south-1',
+        env: { FAKE_EXTRA: '1' },
+      });
       const output = await adapter.revokeToken({ Token: 'env', ClientId: 'y' }, context);
       const env = JSON.parse(output.$metadata!.requestId!) as Record<string, string>;
       expect(env.AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER).toBe('http://127.0.0.1:9999');
@@ -271,7 +276,9 @@ describe('createProcessAdapter: start-up', () => {
   });
 
   it('gives up on a start that takes longer than startTimeoutMs', async () => {
-    const error = await rejection(createProcessAdapter({ command: [node, fixture('slow-start.mjs')], env: { FAKE_START_DELAY_MS: '5000' }, startTimeoutMs: 300 }));
+    const error = await rejection(
+      createProcessAdapter({ command: [node, fixture('slow-start.mjs')], env: { FAKE_START_DELAY_MS: '5000' }, startTimeoutMs: 300 }),
+    );
     expect(error.kind).toBe('start');
     expect(error.message).toMatch(/no capabilities line within 300 ms \(startTimeoutMs\)/);
   });

@@ -104,7 +104,13 @@ class ProcessClient implements ProcessAdapter {
       const line = await new Promise<string>((resolve, reject) => {
         this.greeting = { life, resolve, reject };
         timer = setTimeout(
-          () => reject(new ProcessAdapterError('start', `the client process printed no capabilities line within ${this.startTimeoutMs} ms (startTimeoutMs)${this.stderrTail()}`)),
+          () =>
+            reject(
+              new ProcessAdapterError(
+                'start',
+                `the client process printed no capabilities line within ${this.startTimeoutMs} ms (startTimeoutMs)${this.stderrTail()}`,
+              ),
+            ),
           this.startTimeoutMs,
         );
       });
@@ -151,11 +157,15 @@ class ProcessClient implements ProcessAdapter {
     if (this.life === life) this.life = undefined;
     if (!life.killedByHarness) this.event(`the client process (pid ${life.pid ?? 'unknown'}) ${life.exitDescription}`);
     if (this.greeting?.life === life) {
-      this.greeting.reject(new ProcessAdapterError('start', `the client process ${life.exitDescription} before printing its capabilities line${this.stderrTail()}`));
+      this.greeting.reject(
+        new ProcessAdapterError('start', `the client process ${life.exitDescription} before printing its capabilities line${this.stderrTail()}`),
+      );
       return;
     }
     if (this.pending?.life === life && !life.killedByHarness) {
-      this.failPending(new ProcessAdapterError('exit', `the client process ${life.exitDescription} while case ${this.pending.id} was pending${this.stderrTail()}`));
+      this.failPending(
+        new ProcessAdapterError('exit', `the client process ${life.exitDescription} while case ${this.pending.id} was pending${this.stderrTail()}`),
+      );
     }
   }
 
@@ -248,7 +258,10 @@ class ProcessClient implements ProcessAdapter {
           this.event(`case ${id} timed out after ${this.caseTimeoutMs} ms; killing the client process`);
           this.discard(life);
           this.failPending(
-            new ProcessAdapterError('timeout', `the client process did not answer case ${id} within ${this.caseTimeoutMs} ms (caseTimeoutMs); it was killed and will be restarted for the next case`),
+            new ProcessAdapterError(
+              'timeout',
+              `the client process did not answer case ${id} within ${this.caseTimeoutMs} ms (caseTimeoutMs); it was killed and will be restarted for the next case`,
+            ),
           );
         }, this.caseTimeoutMs);
         if (cancellable) {

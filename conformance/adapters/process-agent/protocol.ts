@@ -33,7 +33,10 @@ export function parseHello(line: string): Hello {
   try {
     value = JSON.parse(line);
   } catch {
-    throw new ProcessAdapterError('start', `the first line on stdout must be the capabilities line ({"protocol":1,"name":…,"capabilities":{…}}), got ${quote(line, redactNothing)}`);
+    throw new ProcessAdapterError(
+      'start',
+      `the first line on stdout must be the capabilities line ({"protocol":1,"name":…,"capabilities":{…}}), got ${quote(line, redactNothing)}`,
+    );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     throw new ProcessAdapterError('start', `the capabilities line must be a JSON object, got ${quote(line, redactNothing)}`);
@@ -79,7 +82,9 @@ export function parseAnswer(line: string, id: string, redact: (text: string) => 
   }
   const answer = value as { id?: unknown; ok?: unknown; error?: unknown };
   if (answer.id !== id) {
-    return violation(`the client process answered id ${JSON.stringify(answer.id) ?? '(none)'} while case ${JSON.stringify(id)} was pending: ${quote(line, redact)}`);
+    return violation(
+      `the client process answered id ${JSON.stringify(answer.id) ?? '(none)'} while case ${JSON.stringify(id)} was pending: ${quote(line, redact)}`,
+    );
   }
   const hasOk = answer.ok !== undefined;
   const hasError = answer.error !== undefined;
@@ -87,15 +92,19 @@ export function parseAnswer(line: string, id: string, redact: (text: string) => 
   if (hasOk) {
     if (answer.ok === null || typeof answer.ok !== 'object' || Array.isArray(answer.ok)) return violation(`"ok" must be an object: ${quote(line, redact)}`);
     const output = answer.ok as RevokeTokenOutput & Record<string, unknown>;
-    if (output.$metadata !== undefined && (output.$metadata === null || typeof output.$metadata !== 'object')) return violation(`"ok.$metadata" must be an object: ${quote(line, redact)}`);
+    if (output.$metadata !== undefined && (output.$metadata === null || typeof output.$metadata !== 'object'))
+      return violation(`"ok.$metadata" must be an object: ${quote(line, redact)}`);
     return { kind: 'ok', output };
   }
   const error = answer.error as { name?: unknown; message?: unknown; statusCode?: unknown; requestId?: unknown } | null;
   if (error === null || typeof error !== 'object' || Array.isArray(error)) return violation(`"error" must be an object: ${quote(line, redact)}`);
   if (typeof error.name !== 'string' || error.name === '') return violation(`"error.name" must be a non-empty string: ${quote(line, redact)}`);
-  if (error.message !== undefined && error.message !== null && typeof error.message !== 'string') return violation(`"error.message" must be a string: ${quote(line, redact)}`);
-  if (error.statusCode !== undefined && error.statusCode !== null && !Number.isInteger(error.statusCode)) return violation(`"error.statusCode" must be an integer or null: ${quote(line, redact)}`);
-  if (error.requestId !== undefined && error.requestId !== null && typeof error.requestId !== 'string') return violation(`"error.requestId" must be a string or null: ${quote(line, redact)}`);
+  if (error.message !== undefined && error.message !== null && typeof error.message !== 'string')
+    return violation(`"error.message" must be a string: ${quote(line, redact)}`);
+  if (error.statusCode !== undefined && error.statusCode !== null && !Number.isInteger(error.statusCode))
+    return violation(`"error.statusCode" must be an integer or null: ${quote(line, redact)}`);
+  if (error.requestId !== undefined && error.requestId !== null && typeof error.requestId !== 'string')
+    return violation(`"error.requestId" must be a string or null: ${quote(line, redact)}`);
   const decoded = new Error(typeof error.message === 'string' ? error.message : '') as AdapterError;
   decoded.name = error.name;
   const statusCode = typeof error.statusCode === 'number' ? error.statusCode : undefined;

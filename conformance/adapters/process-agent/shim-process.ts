@@ -44,7 +44,11 @@ export class ShimProcess {
       MAX_LINE_CHARS,
       () => this.onLine(this, `<a line longer than ${MAX_LINE_CHARS} characters>`),
     );
-    const stderr = lineSplitter((line) => handlers.stderr(line), MAX_LINE_CHARS, () => handlers.stderr('<stderr line too long, dropped>'));
+    const stderr = lineSplitter(
+      (line) => handlers.stderr(line),
+      MAX_LINE_CHARS,
+      () => handlers.stderr('<stderr line too long, dropped>'),
+    );
     this.child.stdout!.setEncoding('utf8');
     this.child.stderr!.setEncoding('utf8');
     this.child.stdout!.on('data', (chunk: string) => this.stdout.push(chunk));

@@ -42,7 +42,11 @@ function shown(path) {
 }
 
 function lastLines(text, count = 30) {
-  return String(text ?? '').trimEnd().split('\n').slice(-count).join('\n');
+  return String(text ?? '')
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .join('\n');
 }
 
 /** The files whose content decides the binary, relative to the module, sorted. */

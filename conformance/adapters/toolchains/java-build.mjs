@@ -45,7 +45,12 @@ function shown(path) {
 
 function lastLines(text, count = 30) {
   // Maven 3.8 colours some lines even in batch mode.
-  return String(text ?? '').replace(/\x1b\[[0-9;]*m/g, '').trimEnd().split('\n').slice(-count).join('\n');
+  return String(text ?? '')
+    .replace(/\x1b\[[0-9;]*m/g, '')
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .join('\n');
 }
 
 /** The files whose content decides the program, relative to the project, sorted. */
@@ -66,7 +71,8 @@ function sourceFiles(projectDir) {
 function toolVersion(command, args, what, hint) {
   const probe = spawnSync(command, args, { encoding: 'utf8' });
   if (probe.error) throw new JavaBuildError(`${what} (\`${command}\`) was not found: ${probe.error.message}. ${hint}`);
-  if (probe.status !== 0) throw new JavaBuildError(`\`${command} ${args.join(' ')}\` failed (exit ${probe.status}):\n${lastLines(`${probe.stdout}\n${probe.stderr}`)}`);
+  if (probe.status !== 0)
+    throw new JavaBuildError(`\`${command} ${args.join(' ')}\` failed (exit ${probe.status}):\n${lastLines(`${probe.stdout}\n${probe.stderr}`)}`);
   // `java -version` writes to stderr; `mvn -version` to stdout.
   return lastLines(`${probe.stdout}\n${probe.stderr}`, 100).trim();
 }
@@ -113,7 +119,8 @@ export function buildJavaProgram(options) {
 
   const javaVersion = toolVersion(java, ['-version'], 'Java', 'Install Java 17 or later, or point JAVA at the java binary.');
   const major = javaMajor(javaVersion);
-  if (major !== undefined && major < 17) throw new JavaBuildError(`\`${java}\` is Java ${major}; the shims need Java 17 or later (${javaVersion.split('\n')[0]})`);
+  if (major !== undefined && major < 17)
+    throw new JavaBuildError(`\`${java}\` is Java ${major}; the shims need Java 17 or later (${javaVersion.split('\n')[0]})`);
   const mvnVersion = toolVersion(mvn, ['-B', '-version'], 'Maven', 'Install Maven 3.8 or later, or point MVN at the mvn binary.');
   const hash = createHash('sha256');
   hash.update(`${javaVersion}\0${mvnVersion}\0`);
@@ -126,7 +133,7 @@ export function buildJavaProgram(options) {
   const digest = hash.digest('hex');
   if (existsSync(stampFile) && readFileSync(stampFile, 'utf8').trim() === digest) {
     const classpath = readClasspath(outputDir);
-    if (classpath && classpath.every((entry) => existsSync(entry)) && existsSync(join(outputDir, 'java.args'))) {
+    if (classpath?.every((entry) => existsSync(entry)) && existsSync(join(outputDir, 'java.args'))) {
       return { java, classpath, argFile: join(outputDir, 'java.args'), outputDir, built: false };
     }
   }
@@ -136,8 +143,15 @@ export function buildJavaProgram(options) {
   const temporary = `${outputDir}.tmp-${process.pid}`;
   rmSync(temporary, { recursive: true, force: true });
   const goals = [
-    '-B', '-q', '-f', pom, `-Dshim.buildDirectory=${temporary}`,
-    'compile', 'dependency:build-classpath', `-Dmdep.outputFile=${join(temporary, 'classpath.txt')}`, '-Dmdep.includeScope=runtime',
+    '-B',
+    '-q',
+    '-f',
+    pom,
+    `-Dshim.buildDirectory=${temporary}`,
+    'compile',
+    'dependency:build-classpath',
+    `-Dmdep.outputFile=${join(temporary, 'classpath.txt')}`,
+    '-Dmdep.includeScope=runtime',
   ];
   const started = Date.now();
   const runMaven = (offline) => spawnSync(mvn, offline ? ['-o', ...goals] : goals, { cwd: projectDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });

@@ -37,7 +37,9 @@ export class VenvError extends Error {
 
 /** `requirements-fidelity.txt` -> `fidelity`; any other `name.txt` -> `name`. */
 export function venvNameFor(requirementsFile) {
-  return basename(requirementsFile).replace(/\.txt$/, '').replace(/^requirements-/, '');
+  return basename(requirementsFile)
+    .replace(/\.txt$/, '')
+    .replace(/^requirements-/, '');
 }
 
 function pythonIn(venvDir) {
@@ -58,7 +60,11 @@ function sleep(ms) {
 }
 
 function lastLines(text, count = 25) {
-  return String(text ?? '').trimEnd().split('\n').slice(-count).join('\n');
+  return String(text ?? '')
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .join('\n');
 }
 
 function isReady(venvDir, wantedHash) {

@@ -57,7 +57,11 @@ function shown(path) {
 }
 
 function lastLines(text, count = 30) {
-  return String(text ?? '').trimEnd().split('\n').slice(-count).join('\n');
+  return String(text ?? '')
+    .trimEnd()
+    .split('\n')
+    .slice(-count)
+    .join('\n');
 }
 
 function sleep(ms) {
@@ -91,7 +95,9 @@ function toolVersion(tool, what) {
 function askToolVersion(tool, what) {
   const probe = spawnSync(tool, ['-V'], { encoding: 'utf8' });
   if (probe.error) {
-    throw new RustBuildError(`the Rust toolchain's ${what} (\`${tool}\`) was not found: ${probe.error.message}. Install Rust 1.94.1 or later (rustup), or point ${what === 'compiler' ? 'RUSTC' : 'CARGO'} at it.`);
+    throw new RustBuildError(
+      `the Rust toolchain's ${what} (\`${tool}\`) was not found: ${probe.error.message}. Install Rust 1.94.1 or later (rustup), or point ${what === 'compiler' ? 'RUSTC' : 'CARGO'} at it.`,
+    );
   }
   if (probe.status !== 0) throw new RustBuildError(`\`${tool} -V\` failed (exit ${probe.status}):\n${lastLines(probe.stderr)}`);
   return probe.stdout.trim();
@@ -137,7 +143,9 @@ function withLock(lockDir, action) {
       continue;
     }
     if (Date.now() - started > LOCK_TIMEOUT_MS) {
-      throw new RustBuildError(`gave up after ${LOCK_TIMEOUT_MS / 60_000} minutes waiting for ${shown(lockDir)} (held by ${owner ? `pid ${owner.pid} on ${owner.host}` : 'an unknown process'}); remove it if no build is running`);
+      throw new RustBuildError(
+        `gave up after ${LOCK_TIMEOUT_MS / 60_000} minutes waiting for ${shown(lockDir)} (held by ${owner ? `pid ${owner.pid} on ${owner.host}` : 'an unknown process'}); remove it if no build is running`,
+      );
     }
     sleep(LOCK_POLL_MS);
   }
@@ -203,7 +211,17 @@ export function buildRustProgram(options) {
     // Another process may have built it while this one waited for the lock.
     if (current()) return { binary, built: false };
     log(`rust-build: building ${shown(binary)} from ${shown(crateDir)}${features.length ? ` (features ${features.join(',')})` : ''}`);
-    const args = ['build', '--locked', '--profile', PROFILE, '-j', JOBS, '--bin', binaryTarget(crateDir), ...(features.length ? ['--features', features.join(',')] : [])];
+    const args = [
+      'build',
+      '--locked',
+      '--profile',
+      PROFILE,
+      '-j',
+      JOBS,
+      '--bin',
+      binaryTarget(crateDir),
+      ...(features.length ? ['--features', features.join(',')] : []),
+    ];
     const started = Date.now();
     const result = spawnSync(cargo, args, {
       cwd: crateDir,
@@ -238,12 +256,14 @@ export function buildRustProgram(options) {
 class UsageError extends RustBuildError {}
 
 function parseArgs(args) {
-  if (args[0]?.startsWith('-')) throw new UsageError(`unknown argument ${args[0]} (usage: node conformance/adapters/toolchains/rust-build.mjs [crate-dir [--features a,b] [--name n]])`);
+  if (args[0]?.startsWith('-'))
+    throw new UsageError(`unknown argument ${args[0]} (usage: node conformance/adapters/toolchains/rust-build.mjs [crate-dir [--features a,b] [--name n]])`);
   const program = { crateDir: args[0] ? resolve(process.cwd(), args[0]) : undefined };
   for (let i = 1; i < args.length; i += 1) {
     if (args[i] === '--features') program.features = (args[++i] ?? '').split(',').filter(Boolean);
     else if (args[i] === '--name') program.name = args[++i];
-    else throw new UsageError(`unknown argument ${args[i]} (usage: node conformance/adapters/toolchains/rust-build.mjs [crate-dir [--features a,b] [--name n]])`);
+    else
+      throw new UsageError(`unknown argument ${args[i]} (usage: node conformance/adapters/toolchains/rust-build.mjs [crate-dir [--features a,b] [--name n]])`);
   }
   return program;
 }

@@ -41,7 +41,9 @@ describe('buildRustProgram', () => {
     const unlocked = copyOfShim();
     rmSync(join(unlocked, 'Cargo.lock'));
     expect(() => buildRustProgram({ crateDir: unlocked, log: quiet })).toThrow(/no Cargo\.lock in .*cargo generate-lockfile/);
-    expect(() => buildRustProgram({ crateDir: SHIM, cargo: '/nonexistent/cargo', log: quiet })).toThrow(/the Rust toolchain's cargo \(`\/nonexistent\/cargo`\) was not found/);
+    expect(() => buildRustProgram({ crateDir: SHIM, cargo: '/nonexistent/cargo', log: quiet })).toThrow(
+      /the Rust toolchain's cargo \(`\/nonexistent\/cargo`\) was not found/,
+    );
 
     const copy = copyOfShim();
     appendFileSync(join(copy, 'src', 'main.rs'), '\nfn broken() { undefined_thing() }\n');

@@ -1,6 +1,6 @@
 import { javaShimCommand } from '../../adapters/aws-sdk-java-v2.ts';
 import { createProcessAdapter } from '../../adapters/process-agent/process-adapter.ts';
-import { type ProcessAdapter, type ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
+import type { ProcessAdapter, ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
 
 /**
  * Self-test only: the Java shim run with -Dconformance.shim.fault=target-uppercased, which

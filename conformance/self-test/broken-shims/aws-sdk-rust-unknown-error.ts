@@ -1,5 +1,5 @@
 import { createProcessAdapter } from '../../adapters/process-agent/process-adapter.ts';
-import { type ProcessAdapter, type ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
+import type { ProcessAdapter, ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
 import { rustShimBinary } from '../../adapters/aws-sdk-rust.ts';
 
 /**

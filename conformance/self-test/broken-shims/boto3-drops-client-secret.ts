@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createProcessAdapter } from '../../adapters/process-agent/process-adapter.ts';
-import { type ProcessAdapter, type ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
+import type { ProcessAdapter, ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
 import { boto3Command } from '../../adapters/boto3.ts';
 
 /**

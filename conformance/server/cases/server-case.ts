@@ -112,4 +112,5 @@ export interface GeneratedServerCase<T = unknown> extends CaseBase {
  * so the list of cases erases it.
  * @internal
  */
+// biome-ignore lint/suspicious/noExplicitAny: each case reads only its own generated value, whose type differs per case.
 export type ServerCase = FixedServerCase | GeneratedServerCase<any>;

@@ -7,4 +7,3 @@ describe('H1: an answer arrived', () => {
     expect(verdictOf(h1Answered, observe('timeout'))).toMatchObject({ status: 'fail', expected: 'an answer within 50 ms', actual: 'no answer within 50 ms' });
   });
 });
-

@@ -19,7 +19,12 @@ describe('S10: error answers', () => {
   });
 
   it('lists every problem: Content-Type, an undeclared __type', () => {
-    const verdict = verdictOf(s10ErrorShape, observe(answer({ status: 400, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { __type: 'NotAuthorizedException', message: 'x' } })));
+    const verdict = verdictOf(
+      s10ErrorShape,
+      observe(
+        answer({ status: 400, headers: { 'content-type': 'application/json; charset=utf-8' }, body: { __type: 'NotAuthorizedException', message: 'x' } }),
+      ),
+    );
     expect(verdict?.status).toBe('fail');
     expect(verdict?.actual).toContain('Content-Type: application/json; charset=utf-8');
     expect(verdict?.actual).toContain('__type "NotAuthorizedException", which RevokeToken does not declare');
@@ -68,4 +73,3 @@ describe('S12: status codes', () => {
     expect(verdict).toMatchObject({ status: 'fail', level: 'should', expected: 'status 401 for UnauthorizedException' });
   });
 });
-

@@ -51,7 +51,8 @@ export const s10ErrorShape: ServerCheck = {
       if (!frameworkTypeElsewhere) problems.push(`no __type (members: ${members.length > 0 ? members.join(', ') : 'none'})`);
     } else {
       const name = sanitizeErrorCode(sources.dunderType);
-      if (!DECLARED_ERRORS.has(name) && !extras.includes(name)) problems.push(`__type ${JSON.stringify(sources.dunderType)}, which RevokeToken does not declare`);
+      if (!DECLARED_ERRORS.has(name) && !extras.includes(name))
+        problems.push(`__type ${JSON.stringify(sources.dunderType)}, which RevokeToken does not declare`);
       else problems.push(...(errorBodyProblems(name, body.value) ?? []).map((problem) => `against the ${name} schema, ${problem}`));
     }
     return problems.length === 0 ? pass : fail(`Content-Type: ${AWS_JSON_1_1} and a JSON object whose __type names ${allowed}`, problems.join('; '));
@@ -84,7 +85,10 @@ export const s11SourcesAgree: ServerCheck = {
   evaluate(o) {
     const sources = errorTypeSources(o.exchange.response!);
     const name = sanitizeErrorCode(sources.dunderType!);
-    for (const [where, raw] of [['X-Amzn-Errortype', sources.header], ['code', sources.code]] as const) {
+    for (const [where, raw] of [
+      ['X-Amzn-Errortype', sources.header],
+      ['code', sources.code],
+    ] as const) {
       if (raw !== undefined && sanitizeErrorCode(raw) !== name) return fail(`${where} naming ${name}`, `${where} ${JSON.stringify(raw)}`);
     }
     return pass;
@@ -118,7 +122,7 @@ export const s12StatusClass: ServerCheck = {
 export const s12ExactStatus: ServerCheck = {
   name: 's12ExactStatus',
   rules: ['S12'],
-  aspect: 'uses the status the model\'s @httpError (or Smithy\'s framework error) gives the error',
+  aspect: "uses the status the model's @httpError (or Smithy's framework error) gives the error",
   level: () => 'should',
   appliesTo: (o) => answeredError(o) && knownStatus(o) !== undefined,
   evaluate(o) {

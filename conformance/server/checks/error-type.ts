@@ -1,7 +1,6 @@
 import { HEADER, sanitizeErrorCode } from '../../protocol/aws-json.ts';
 import { isJsonObject, jsonBodyOf, type ReceivedResponse } from '../wire/exchange.ts';
 
-
 /**
  * The three places awsJson lets a server name an error, each as sent (not sanitised).
  * Only top-level body members count: a nested `__type` names something else.

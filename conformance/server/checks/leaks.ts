@@ -31,9 +31,14 @@ export const s13NoInternals: ServerCheck = {
     const response = o.exchange.response!;
     const problems: string[] = [];
     const type = mediaTypeOf(response.headers['content-type']);
-    if (type === 'text/html' || type === 'application/xhtml+xml' || HTML.test(response.text)) problems.push(`an HTML page (Content-Type: ${response.headers['content-type'] ?? 'none'})`);
+    if (type === 'text/html' || type === 'application/xhtml+xml' || HTML.test(response.text))
+      problems.push(`an HTML page (Content-Type: ${response.headers['content-type'] ?? 'none'})`);
     // HTML pages escape what they quote; the patterns look at the text a person would read.
-    const readable = response.text.replace(/<br\s*\/?>/gi, '\n').replace(/&nbsp;/g, ' ').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+    const readable = response.text
+      .replace(/<br\s*\/?>/gi, '\n')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>');
     const found = new Set<string>();
     for (const [pattern, what] of INTERNALS) {
       const match = pattern.exec(readable);
@@ -62,13 +67,17 @@ export const p1NoEcho: ServerCheck = {
   appliesTo: (o) => answeredRevokeToken(o) && o.sensitive.some((value) => value.length >= MIN_ECHO_LENGTH),
   evaluate(o) {
     const response = o.exchange.response!;
-    const places: ReadonlyArray<readonly [string, string]> = [['the body', response.text], ...Object.entries(response.headers).map(([name, value]) => [`the ${name} header`, value] as const)];
+    const places: ReadonlyArray<readonly [string, string]> = [
+      ['the body', response.text],
+      ...Object.entries(response.headers).map(([name, value]) => [`the ${name} header`, value] as const),
+    ];
     for (const value of o.sensitive) {
       if (value.length < MIN_ECHO_LENGTH) continue;
       const forms = [value, JSON.stringify(value).slice(1, -1)];
       for (const [where, text] of places) {
         // The value itself is never printed: reports would carry it even where redaction is off.
-        if (forms.some((form) => text.includes(form))) return fail('no sensitive input value in the answer', `a value the request sent as a sensitive member appears in ${where}`);
+        if (forms.some((form) => text.includes(form)))
+          return fail('no sensitive input value in the answer', `a value the request sent as a sensitive member appears in ${where}`);
       }
     }
     return pass;

@@ -27,7 +27,8 @@ export const expectedOutcome: ServerCheck = {
         return isSuccess(response.status) ? pass : fail('a 2xx answer', answer);
       case 'refused': {
         const type = resolveErrorType(response)?.name;
-        if (expected.forbidden && type !== undefined && expected.forbidden.types.includes(type)) return fail(`a refusal other than ${expected.forbidden.types.join(', ')}`, `${answer}: ${expected.forbidden.why}`);
+        if (expected.forbidden && type !== undefined && expected.forbidden.types.includes(type))
+          return fail(`a refusal other than ${expected.forbidden.types.join(', ')}`, `${answer}: ${expected.forbidden.why}`);
         if (response.status >= 400 && response.status < 500) return pass;
         if (isSuccess(response.status)) return fail('a 4xx refusal', `${answer}: the server accepted a request it must refuse`);
         if (response.status >= 500) return fail('a 4xx refusal', `${answer}: a server error for the caller's mistake`);
@@ -83,6 +84,8 @@ export const expectedMessage: ServerCheck = {
   evaluate(o) {
     const expected = o.expected as Extract<Expectation, { kind: 'error' }>;
     const message = errorMessageOf(o.exchange.response!);
-    return message !== undefined && expected.message!.pattern.test(message) ? pass : fail(`message ${expected.message!.text}`, message === undefined ? '(no message)' : JSON.stringify(message));
+    return message !== undefined && expected.message!.pattern.test(message)
+      ? pass
+      : fail(`message ${expected.message!.text}`, message === undefined ? '(no message)' : JSON.stringify(message));
   },
 };

@@ -37,7 +37,14 @@ export interface Preference {
  */
 export type ExpectedOutcome =
   | { kind: 'accepted'; rule: OutcomeRuleId; level: Level }
-  | { kind: 'refused'; rule: OutcomeRuleId; level: Level; protocolErrors?: readonly string[]; prefer?: Preference; forbidden?: { types: readonly string[]; why: string } }
+  | {
+      kind: 'refused';
+      rule: OutcomeRuleId;
+      level: Level;
+      protocolErrors?: readonly string[];
+      prefer?: Preference;
+      forbidden?: { types: readonly string[]; why: string };
+    }
   | { kind: 'error'; rule: OutcomeRuleId; level: Level; error: string; message?: { rule: OutcomeRuleId; pattern: RegExp; text: string } }
   | { kind: 'observe' };
 
@@ -83,7 +90,10 @@ export function mergeVerdicts(judged: ReadonlyArray<{ label: string; verdicts: r
       const key = `${verdict.check}\u0000${verdict.level}`;
       const seen = merged.get(key);
       if (!seen) {
-        merged.set(key, { verdict: verdict.status === 'fail' ? { ...verdict, actual: `${verdict.actual} [${label}]` } : verdict, failures: verdict.status === 'fail' ? 1 : 0 });
+        merged.set(key, {
+          verdict: verdict.status === 'fail' ? { ...verdict, actual: `${verdict.actual} [${label}]` } : verdict,
+          failures: verdict.status === 'fail' ? 1 : 0,
+        });
       } else if (verdict.status === 'fail') {
         if (seen.failures === 0) seen.verdict = { ...verdict, actual: `${verdict.actual} [${label}]` };
         seen.failures += 1;

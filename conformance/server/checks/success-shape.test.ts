@@ -6,14 +6,23 @@ import { answer, observe, verdictOf } from './test-support.ts';
 describe('S8: success answers', () => {
   it('passes {} and objects with members the model does not have', () => {
     fc.assert(
-      fc.property(fc.dictionary(fc.string().filter((k) => k !== '__proto__'), fc.jsonValue({ maxDepth: 1 }).filter((v) => v !== null)), (extra) => {
-        expect(verdictOf(s8SuccessShape, observe(answer({ body: extra })))?.status).toBe('pass');
-      }),
+      fc.property(
+        fc.dictionary(
+          fc.string().filter((k) => k !== '__proto__'),
+          fc.jsonValue({ maxDepth: 1 }).filter((v) => v !== null),
+        ),
+        (extra) => {
+          expect(verdictOf(s8SuccessShape, observe(answer({ body: extra })))?.status).toBe('pass');
+        },
+      ),
     );
   });
 
   it('fails another Content-Type, a body that is not a JSON object, and (at should level) an empty body', () => {
-    expect(verdictOf(s8SuccessShape, observe(answer({ body: {}, headers: { 'content-type': 'application/json' } })))).toMatchObject({ status: 'fail', actual: 'Content-Type: application/json' });
+    expect(verdictOf(s8SuccessShape, observe(answer({ body: {}, headers: { 'content-type': 'application/json' } })))).toMatchObject({
+      status: 'fail',
+      actual: 'Content-Type: application/json',
+    });
     expect(verdictOf(s8SuccessShape, observe(answer({ body: [] })))).toMatchObject({ status: 'fail', level: 'must' });
     expect(verdictOf(s8SuccessShape, observe(answer({ body: 'OK' })))).toMatchObject({ status: 'fail', actual: 'not JSON: OK' });
     expect(verdictOf(s8SuccessShape, observe(answer({ body: '' })))?.status).toBe('pass');
@@ -28,7 +37,9 @@ describe('S8: success answers', () => {
 
 describe('S9: no null members', () => {
   it('names the members that are null', () => {
-    expect(verdictOf(s9NoNulls, observe(answer({ status: 400, body: { __type: 'UnauthorizedException', message: null } })))).toMatchObject({ status: 'fail', actual: 'null: message' });
+    expect(verdictOf(s9NoNulls, observe(answer({ status: 400, body: { __type: 'UnauthorizedException', message: null } })))).toMatchObject({
+      status: 'fail',
+      actual: 'null: message',
+    });
   });
 });
-

@@ -21,7 +21,8 @@ export const s8SuccessShape: ServerCheck = {
   evaluate(o) {
     const response = o.exchange.response!;
     const contentType = response.headers['content-type'];
-    if (mediaTypeOf(contentType) !== AWS_JSON_1_1) return fail(`Content-Type: ${AWS_JSON_1_1}`, contentType === undefined ? '(no Content-Type)' : `Content-Type: ${contentType}`);
+    if (mediaTypeOf(contentType) !== AWS_JSON_1_1)
+      return fail(`Content-Type: ${AWS_JSON_1_1}`, contentType === undefined ? '(no Content-Type)' : `Content-Type: ${contentType}`);
     const body = jsonBodyOf(response);
     if (body.kind === 'empty') return pass;
     if (body.kind === 'invalid') return fail('a JSON object body (or none)', `not JSON: ${snippet(response.text)}`);
@@ -53,7 +54,9 @@ export const s9NoNulls: ServerCheck = {
   evaluate(o) {
     const body = jsonBodyOf(o.exchange.response!);
     if (body.kind !== 'json' || !isJsonObject(body.value)) return pass;
-    const nulls = Object.entries(body.value).filter(([, value]) => value === null).map(([name]) => name);
+    const nulls = Object.entries(body.value)
+      .filter(([, value]) => value === null)
+      .map(([name]) => name);
     return nulls.length === 0 ? pass : fail('no null members', `null: ${nulls.join(', ')}`);
   },
 };

@@ -22,7 +22,10 @@ export function answer(spec: AnswerSpec = {}): ReceivedResponse {
 }
 
 /** @internal */
-export function observe(response: ReceivedResponse | 'timeout', options: { expected?: ExpectedOutcome; operation?: string; sensitive?: string[] } = {}): ServerObservation {
+export function observe(
+  response: ReceivedResponse | 'timeout',
+  options: { expected?: ExpectedOutcome; operation?: string; sensitive?: string[] } = {},
+): ServerObservation {
   const request = { method: 'POST', path: '/', headers: {}, body: new Uint8Array(0) };
   return {
     operation: options.operation ?? 'RevokeToken',

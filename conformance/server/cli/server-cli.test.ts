@@ -56,7 +56,9 @@ describe('runServerCli exit codes', () => {
   });
 
   it('lists the cases and prints the help', async () => {
-    expect((await cli('--server', '--list', '--filter', 'S15')).stdout).toBe('scripted  auth-accepts-unsigned-call [must] S15 auth\nscripted  auth-accepts-signed-call [must] S15 auth\n');
+    expect((await cli('--server', '--list', '--filter', 'S15')).stdout).toBe(
+      'scripted  auth-accepts-unsigned-call [must] S15 auth\nscripted  auth-accepts-signed-call [must] S15 auth\n',
+    );
     expect((await cli('--server', '--help')).stdout).toMatch(/^Usage: npm run conformance -- --server/);
   });
 });

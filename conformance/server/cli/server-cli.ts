@@ -40,7 +40,8 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   if (options.list) {
-    for (const c of selectCases(SERVER_CASES, options.filters, 'server case')) io.stdout.write(`${c.kind === 'scripted' ? 'scripted ' : 'generated'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
+    for (const c of selectCases(SERVER_CASES, options.filters, 'server case'))
+      io.stdout.write(`${c.kind === 'scripted' ? 'scripted ' : 'generated'} ${c.id} [${c.level}] ${c.tags.join(' ')}\n`);
     return EXIT.ok;
   }
   const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;
@@ -65,7 +66,10 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       expectations,
       unverified: options.unverified,
       redact: options.redact,
-      reporters: reportersFor(options.reporters, io, { verbose: options.verbose, alongsideHuman: () => [informationalReporter({ out: io.stdout, verbose: options.verbose })] }),
+      reporters: reportersFor(options.reporters, io, {
+        verbose: options.verbose,
+        alongsideHuman: () => [informationalReporter({ out: io.stdout, verbose: options.verbose })],
+      }),
     });
     if (summary.failed + summary.unexpectedPasses > 0) return EXIT.failed;
     if (summary.total - summary.notApplicable === 0) {

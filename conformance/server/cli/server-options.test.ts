@@ -13,12 +13,35 @@ describe('parseServerCliOptions', () => {
   });
 
   it('reads the safety bounds and the unverified outcomes', () => {
-    const options = parseServerCliOptions(['--server', 'http://127.0.0.1:1', '--allow-remote', '--max-requests', '50', '--rate', '2.5', '--request-timeout', '900', '--unverified', 'already-revoked=UnauthorizedException', '--unverified', 'unknown-token=any']);
-    expect(options).toMatchObject({ allowRemote: true, maxRequests: 50, rate: 2.5, requestTimeoutMs: 900, unverified: { alreadyRevokedToken: { error: 'UnauthorizedException' }, unknownToken: 'any' } });
+    const options = parseServerCliOptions([
+      '--server',
+      'http://127.0.0.1:1',
+      '--allow-remote',
+      '--max-requests',
+      '50',
+      '--rate',
+      '2.5',
+      '--request-timeout',
+      '900',
+      '--unverified',
+      'already-revoked=UnauthorizedException',
+      '--unverified',
+      'unknown-token=any',
+    ]);
+    expect(options).toMatchObject({
+      allowRemote: true,
+      maxRequests: 50,
+      rate: 2.5,
+      requestTimeoutMs: 900,
+      unverified: { alreadyRevokedToken: { error: 'UnauthorizedException' }, unknownToken: 'any' },
+    });
   });
 
   it('names the flag when a value is wrong', () => {
-    const wrong = (...argv: string[]) => () => parseServerCliOptions(['--server', ...argv]);
+    const wrong =
+      (...argv: string[]) =>
+      () =>
+        parseServerCliOptions(['--server', ...argv]);
     expect(wrong('--max-requests', 'lots')).toThrow(/--max-requests must be a whole number/);
     expect(wrong('--rate', '0')).toThrow(/--rate must be a number of requests per second above 0/);
     expect(wrong('--unverified', 'second=succeed')).toThrow(/--unverified second=succeed: expected <case>=<outcome>/);

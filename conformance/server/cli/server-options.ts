@@ -17,7 +17,11 @@ export interface ServerCliOptions extends CommonOptions {
 
 /** The flags only the server direction has; the rest are COMMON_FLAGS. @internal */
 export const SERVER_FLAGS = {
-  server: { type: 'string', arg: '[target]', help: 'the server: a base URL, a lane (cognito-local or moto: that pinned emulator, started on 127.0.0.1 for the run), or nothing for the reference server' },
+  server: {
+    type: 'string',
+    arg: '[target]',
+    help: 'the server: a base URL, a lane (cognito-local or moto: that pinned emulator, started on 127.0.0.1 for the run), or nothing for the reference server',
+  },
   'allow-remote': { type: 'boolean', default: false, help: 'allow a server that is not on this machine (127.0.0.0/8, ::1, localhost)' },
   'max-requests': { type: 'string', arg: '<n>', help: 'most requests the run may send (default 3000 on loopback, 400 elsewhere)' },
   rate: { type: 'string', arg: '<n>', help: 'most requests per second (default 250 on loopback, 5 elsewhere)' },
@@ -94,12 +98,14 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
   const v = parseFlags(rest, { ...flags, ...COMMON_FLAGS });
   const common = commonOptions(v, 'generated case');
   const rate = v.rate === undefined ? undefined : Number(v.rate);
-  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0)) throw new UsageError(`--rate must be a number of requests per second above 0, got "${v.rate}"`);
+  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
+    throw new UsageError(`--rate must be a number of requests per second above 0, got "${v.rate}"`);
   const unverified: UnverifiedExpectations = {};
   for (const entry of v.unverified ?? []) {
     const [name = '', outcome] = entry.split('=', 2);
     const key = UNVERIFIED_CASES[name];
-    if (!key || outcome === undefined) throw new UsageError(`--unverified ${entry}: expected <case>=<outcome> with case ${Object.keys(UNVERIFIED_CASES).join(', ')}`);
+    if (!key || outcome === undefined)
+      throw new UsageError(`--unverified ${entry}: expected <case>=<outcome> with case ${Object.keys(UNVERIFIED_CASES).join(', ')}`);
     let parsedOutcome: UnverifiedExpectation;
     try {
       parsedOutcome = parseUnverifiedExpectation(outcome);
@@ -118,6 +124,8 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
     requestTimeoutMs: wholeNumber('request-timeout', v['request-timeout'], 1),
     unverified,
     seed: wholeNumber('seed', v.seed, 0),
-    ...(v.replay !== undefined ? { replay: { path: v.replay, ...(v['replay-commands'] !== undefined ? { commandsReplayPath: v['replay-commands'] } : {}) } } : {}),
+    ...(v.replay !== undefined
+      ? { replay: { path: v.replay, ...(v['replay-commands'] !== undefined ? { commandsReplayPath: v['replay-commands'] } : {}) } }
+      : {}),
   };
 }

@@ -40,11 +40,15 @@ async function locate(): Promise<{ bin: string; version: string }> {
   try {
     manifest = createRequire(import.meta.url).resolve('cognito-local/package.json');
   } catch {
-    throw new LaneError(`cognito-local is not installed; install the pinned release with: npm install --save-dev --save-exact cognito-local@${COGNITO_LOCAL_VERSION}`);
+    throw new LaneError(
+      `cognito-local is not installed; install the pinned release with: npm install --save-dev --save-exact cognito-local@${COGNITO_LOCAL_VERSION}`,
+    );
   }
   const { version, bin } = JSON.parse(await readFile(manifest, 'utf8')) as { version: string; bin: string | Record<string, string> };
   if (version !== COGNITO_LOCAL_VERSION) {
-    throw new LaneError(`cognito-local ${version} is installed, but conformance/expectations/cognito-local.json describes ${COGNITO_LOCAL_VERSION}: install that release, or re-record the expectations`);
+    throw new LaneError(
+      `cognito-local ${version} is installed, but conformance/expectations/cognito-local.json describes ${COGNITO_LOCAL_VERSION}: install that release, or re-record the expectations`,
+    );
   }
   const relative = typeof bin === 'string' ? bin : (bin['cognito-local'] ?? Object.values(bin)[0]);
   if (relative === undefined) throw new LaneError('cognito-local declares no executable');
@@ -92,7 +96,10 @@ export async function startCognitoLocal(options: StartCognitoLocalOptions = {}):
   try {
     const url = await new Promise<string>((resolve, reject) => {
       let buffered = '';
-      const timer = setTimeout(() => reject(new LaneError(`cognito-local did not start within ${options.startTimeoutMs ?? 20_000} ms`)), options.startTimeoutMs ?? 20_000);
+      const timer = setTimeout(
+        () => reject(new LaneError(`cognito-local did not start within ${options.startTimeoutMs ?? 20_000} ms`)),
+        options.startTimeoutMs ?? 20_000,
+      );
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         buffered += chunk.replace(ANSI, '');
         const found = READY.exec(buffered);

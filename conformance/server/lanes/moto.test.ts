@@ -92,7 +92,9 @@ setInterval(() => {}, 1000);`,
     );
     const server = await startMoto({ python: reaching });
     await new Promise((resolve) => setTimeout(resolve, 200)); // let the stderr line arrive
-    await expect(server.close()).rejects.toThrow("moto tried to reach beyond loopback, and the lane refused it: name lookup of 'cognito-idp.us-east-1.amazonaws.com'");
+    await expect(server.close()).rejects.toThrow(
+      "moto tried to reach beyond loopback, and the lane refused it: name lookup of 'cognito-idp.us-east-1.amazonaws.com'",
+    );
   });
 });
 

@@ -119,7 +119,12 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Started
   const python = options.python ?? motoPython();
   const timeoutMs = options.startTimeoutMs ?? 30_000;
   const home = await mkdtemp(join(tmpdir(), 'revoketoken-moto-'));
-  const child = spawn(python, ['-I', '-B', SERVE_SCRIPT, MOTO_VERSION], { cwd: home, env: motoEnvironment(home), detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(python, ['-I', '-B', SERVE_SCRIPT, MOTO_VERSION], {
+    cwd: home,
+    env: motoEnvironment(home),
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const killOnExit = () => signalGroup(child, 'SIGKILL');
   process.once('exit', killOnExit);
 
@@ -158,7 +163,10 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Started
   try {
     const ready = await new Promise<ReadyLine>((resolve, reject) => {
       let buffered = '';
-      const timer = setTimeout(() => reject(new LaneError(`moto did not start within ${timeoutMs} ms: ${stderrTail.slice(-3).join(' | ') || 'no output'}`)), timeoutMs);
+      const timer = setTimeout(
+        () => reject(new LaneError(`moto did not start within ${timeoutMs} ms: ${stderrTail.slice(-3).join(' | ') || 'no output'}`)),
+        timeoutMs,
+      );
       child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
         buffered += chunk;
         const newline = buffered.indexOf('\n');

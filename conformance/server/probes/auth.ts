@@ -20,7 +20,14 @@ function authCase(signed: boolean): FixedServerCase {
       const input = await liveRevokeInput(context);
       let request = awsJsonRequest(context.wire.endpoint, 'RevokeToken', input);
       if (signed) request = await signedWithSigV4(request, context.wire.endpoint, context.region);
-      await sendRevoke(context, recorder, signed ? 'signed call' : 'unsigned call', request, { kind: 'accepted', rule: 'S15', level: 'must' }, sensitiveValuesOf(input));
+      await sendRevoke(
+        context,
+        recorder,
+        signed ? 'signed call' : 'unsigned call',
+        request,
+        { kind: 'accepted', rule: 'S15', level: 'must' },
+        sensitiveValuesOf(input),
+      );
       return recorder;
     },
   };

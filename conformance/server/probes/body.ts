@@ -11,7 +11,13 @@ const ORIGIN = 'conformance/server/probes/body.ts';
 const encode = (text: string) => new TextEncoder().encode(text);
 
 /** Sends one body and judges the answer; the body's sensitive values are redacted everywhere. */
-async function sendBody(context: CaseContext, label: string, body: Uint8Array | object, expected: Parameters<CaseRecorder['judge']>[3], sensitive: readonly string[]) {
+async function sendBody(
+  context: CaseContext,
+  label: string,
+  body: Uint8Array | object,
+  expected: Parameters<CaseRecorder['judge']>[3],
+  sensitive: readonly string[],
+) {
   const recorder = new CaseRecorder(context.wire.timeoutMs);
   await sendRevoke(context, recorder, label, awsJsonRequest(context.wire.endpoint, 'RevokeToken', body), expected, sensitive);
   return recorder;
@@ -83,7 +89,9 @@ const notUtf8: FixedServerCase = {
   run: (context) => {
     const clientId = randomBytes(13).toString('hex');
     const bytes = new Uint8Array([...encode('{"Token":"'), 0xff, 0xfe, 0xc3, 0x28, ...encode(`","ClientId":"${clientId}"}`)]);
-    return sendBody(context, 'body with invalid UTF-8', bytes, { kind: 'refused', rule: 'S5', level: 'must', protocolErrors: DESERIALIZATION_ERRORS }, [clientId]);
+    return sendBody(context, 'body with invalid UTF-8', bytes, { kind: 'refused', rule: 'S5', level: 'must', protocolErrors: DESERIALIZATION_ERRORS }, [
+      clientId,
+    ]);
   },
 };
 
@@ -159,7 +167,13 @@ const notJson: GeneratedServerCase<Corruption> = {
     } catch (error) {
       if (!(error instanceof SyntaxError)) throw error;
     }
-    return sendBody(context, `body ${describeCorruption(how)}`, encode(text), { kind: 'refused', rule: 'S5', level: 'must', protocolErrors: DESERIALIZATION_ERRORS }, sensitiveValuesOf(input));
+    return sendBody(
+      context,
+      `body ${describeCorruption(how)}`,
+      encode(text),
+      { kind: 'refused', rule: 'S5', level: 'must', protocolErrors: DESERIALIZATION_ERRORS },
+      sensitiveValuesOf(input),
+    );
   },
 };
 
@@ -174,7 +188,13 @@ const notAnObject: GeneratedServerCase<unknown> = {
   arbitrary: () => jsonValueOtherThan('object'),
   describe: (value) => ({ body: JSON.stringify(value) }),
   run: (context, value) =>
-    sendBody(context, `body ${JSON.stringify(value).slice(0, 40)}`, encode(JSON.stringify(value)), { kind: 'refused', rule: 'S5', level: 'must', protocolErrors: DESERIALIZATION_ERRORS }, []),
+    sendBody(
+      context,
+      `body ${JSON.stringify(value).slice(0, 40)}`,
+      encode(JSON.stringify(value)),
+      { kind: 'refused', rule: 'S5', level: 'must', protocolErrors: DESERIALIZATION_ERRORS },
+      [],
+    ),
 };
 
 interface ExtraMember {

@@ -43,7 +43,7 @@ function constraintCase(which: ConstraintCase): GeneratedServerCase<BrokenReques
       member: which.member,
       constraint: which.constraint,
       brokenValue: shapeOf((broken.value as Record<string, unknown>)[which.member]),
-      request: effectiveInput(which, broken, { token: () => '(a live refresh token)', clientId: '(the public client\'s id)' }),
+      request: effectiveInput(which, broken, { token: () => '(a live refresh token)', clientId: "(the public client's id)" }),
     }),
     async run(context, broken) {
       const recorder = new CaseRecorder(context.wire.timeoutMs);

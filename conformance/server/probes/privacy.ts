@@ -21,10 +21,24 @@ export const PRIVACY_CASE: FixedServerCase = {
     const world = await context.world();
     const session = await context.freshSession('public');
     const unknownClient = { Token: session.refreshToken, ClientId: randomBytes(13).toString('hex') };
-    await sendRevoke(context, recorder, 'unknown ClientId', awsJsonRequest(context.wire.endpoint, 'RevokeToken', unknownClient), { kind: 'observe' }, Object.values(unknownClient));
+    await sendRevoke(
+      context,
+      recorder,
+      'unknown ClientId',
+      awsJsonRequest(context.wire.endpoint, 'RevokeToken', unknownClient),
+      { kind: 'observe' },
+      Object.values(unknownClient),
+    );
     const confidential = await context.freshSession('confidential');
     const wrongSecret = { Token: confidential.refreshToken, ClientId: world.clients.confidential.clientId, ClientSecret: randomBytes(20).toString('hex') };
-    await sendRevoke(context, recorder, 'wrong ClientSecret', awsJsonRequest(context.wire.endpoint, 'RevokeToken', wrongSecret), { kind: 'observe' }, Object.values(wrongSecret));
+    await sendRevoke(
+      context,
+      recorder,
+      'wrong ClientSecret',
+      awsJsonRequest(context.wire.endpoint, 'RevokeToken', wrongSecret),
+      { kind: 'observe' },
+      Object.values(wrongSecret),
+    );
     return recorder;
   },
 };

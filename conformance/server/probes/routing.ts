@@ -81,13 +81,13 @@ const PROBES: readonly RoutingProbe[] = [
   },
   {
     id: 'claim-accepts-content-type-parameters',
-    title: 'Content-Type application/x-amz-json-1.1; charset=utf-8 is the protocol\'s: the call succeeds',
+    title: "Content-Type application/x-amz-json-1.1; charset=utf-8 is the protocol's: the call succeeds",
     variation: { headers: { 'content-type': 'application/x-amz-json-1.1; charset=utf-8' } },
     claim: true,
   },
   {
     id: 'claim-accepts-content-type-in-any-case',
-    title: 'media types are case-insensitive (RFC 9110): Application/X-Amz-Json-1.1 is the protocol\'s, and the call succeeds',
+    title: "media types are case-insensitive (RFC 9110): Application/X-Amz-Json-1.1 is the protocol's, and the call succeeds",
     variation: { headers: { 'content-type': 'Application/X-Amz-Json-1.1' } },
     claim: true,
     level: 'should',

@@ -41,6 +41,13 @@ export class AwsJsonClient {
     }
     const error = resolveErrorType(response)?.name;
     const message = errorMessageOf(response);
-    return { ok: false, status: response.status, ...(error ? { error } : {}), ...(message !== undefined ? { message } : {}), detail: describeAnswer(response), exchange };
+    return {
+      ok: false,
+      status: response.status,
+      ...(error ? { error } : {}),
+      ...(message !== undefined ? { message } : {}),
+      detail: describeAnswer(response),
+      exchange,
+    };
   }
 }

@@ -35,14 +35,25 @@ export async function signIn(api: AwsJsonClient, world: World, role: ClientRole,
   const refreshToken = tokens?.['RefreshToken'];
   if (typeof accessToken !== 'string' || typeof idToken !== 'string' || typeof refreshToken !== 'string') {
     const challenge = result.output['ChallengeName'];
-    throw new SetupError(step, typeof challenge === 'string' ? `the server asked for the ${challenge} challenge instead of signing in` : 'the answer lacks an access, ID or refresh token');
+    throw new SetupError(
+      step,
+      typeof challenge === 'string'
+        ? `the server asked for the ${challenge} challenge instead of signing in`
+        : 'the answer lacks an access, ID or refresh token',
+    );
   }
   sensitive.add(accessToken, idToken, refreshToken);
   return { accessToken, idToken, refreshToken };
 }
 
 /** REFRESH_TOKEN_AUTH with a session's refresh token; the caller judges the answer. @internal */
-export async function refreshSession(api: AwsJsonClient, world: World, role: ClientRole, refreshToken: string, sensitive: SensitiveValues): Promise<CallResult> {
+export async function refreshSession(
+  api: AwsJsonClient,
+  world: World,
+  role: ClientRole,
+  refreshToken: string,
+  sensitive: SensitiveValues,
+): Promise<CallResult> {
   const result = await api.call('InitiateAuth', {
     AuthFlow: 'REFRESH_TOKEN_AUTH',
     ClientId: world.clients[role].clientId,

@@ -41,7 +41,9 @@ describe('provisionWorld', () => {
   it('names the step that failed', async () => {
     const service = createReferenceService();
     const { api } = await clientFor(async (request) =>
-      request.headers.get('x-amz-target')?.endsWith('.AdminCreateUser') ? new Response('{"__type":"InternalErrorException"}', { status: 500 }) : service.handle(request),
+      request.headers.get('x-amz-target')?.endsWith('.AdminCreateUser')
+        ? new Response('{"__type":"InternalErrorException"}', { status: 500 })
+        : service.handle(request),
     );
     const failure = provisionWorld(api, new SensitiveValues());
     await expect(failure).rejects.toBeInstanceOf(SetupError);
@@ -57,6 +59,12 @@ describe('provisionWorld', () => {
     });
     const sensitive = new SensitiveValues();
     await signIn(api, await provisionWorld(api, sensitive), 'public', sensitive);
-    expect(Object.fromEntries(signed)).toEqual({ CreateUserPool: true, CreateUserPoolClient: true, AdminCreateUser: true, AdminSetUserPassword: true, InitiateAuth: false });
+    expect(Object.fromEntries(signed)).toEqual({
+      CreateUserPool: true,
+      CreateUserPoolClient: true,
+      AdminCreateUser: true,
+      AdminSetUserPassword: true,
+      InitiateAuth: false,
+    });
   });
 });

@@ -104,7 +104,13 @@ export async function provisionWorld(api: AwsJsonClient, sensitive: SensitiveVal
   const temporary = newPassword();
   const password = newPassword();
   sensitive.add(username, temporary, password);
-  await must(api.call('AdminCreateUser', { UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: temporary }, { signed: true }), 'AdminCreateUser');
-  await must(api.call('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: password, Permanent: true }, { signed: true }), 'AdminSetUserPassword');
+  await must(
+    api.call('AdminCreateUser', { UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: temporary }, { signed: true }),
+    'AdminCreateUser',
+  );
+  await must(
+    api.call('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: password, Permanent: true }, { signed: true }),
+    'AdminSetUserPassword',
+  );
   return { poolId, clients, username, password };
 }

@@ -12,7 +12,7 @@ describe('identifiers', () => {
     expect(shape(CreateUserPoolClientInput, 'UserPoolId').pattern?.regex.test(id)).toBe(true);
   });
 
-  it('makes client ids and secrets that RevokeToken\'s constraints accept', () => {
+  it("makes client ids and secrets that RevokeToken's constraints accept", () => {
     const clientId = newClientId();
     const secret = newClientSecret();
     expect(clientId).toMatch(/^[a-z0-9]{26}$/);

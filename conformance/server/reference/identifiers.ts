@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 
 const LOWER_ALNUM = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const ALNUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ' + LOWER_ALNUM;
+const ALNUM = `ABCDEFGHIJKLMNOPQRSTUVWXYZ${LOWER_ALNUM}`;
 
 function randomText(alphabet: string, length: number): string {
   let text = '';

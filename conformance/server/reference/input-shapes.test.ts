@@ -19,7 +19,7 @@ describe('the RevokeToken input shape', () => {
 
   it('marks every RevokeToken string member sensitive, as the model does', () => {
     for (const name of ['Token', 'ClientId', 'ClientSecret']) {
-      expect((RevokeTokenInput.members[name]?.shape as StringShape).sensitive, name).toBe(true);
+      expect((RevokeTokenInput.members[name]!.shape as StringShape).sensitive, name).toBe(true);
     }
   });
 
@@ -29,7 +29,9 @@ describe('the RevokeToken input shape', () => {
   });
 
   it('requires Token and ClientId only', () => {
-    const requiredMembers = Object.entries(RevokeTokenInput.members).filter(([, member]) => member.required).map(([name]) => name);
+    const requiredMembers = Object.entries(RevokeTokenInput.members)
+      .filter(([, member]) => member.required)
+      .map(([name]) => name);
     expect(requiredMembers).toEqual(['Token', 'ClientId']);
   });
 });

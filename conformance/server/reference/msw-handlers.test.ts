@@ -12,7 +12,7 @@ afterAll(() => server.close());
 const headers = { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.CreateUserPool' };
 
 describe('referenceHandlers', () => {
-  it('answers POST / on the service region\'s endpoint', async () => {
+  it("answers POST / on the service region's endpoint", async () => {
     const response = await fetch('https://cognito-idp.eu-west-1.amazonaws.com/', { method: 'POST', headers, body: '{"PoolName":"p"}' });
     expect(response.status).toBe(200);
     expect((await response.json()).UserPool.Id).toMatch(/^eu-west-1_/);

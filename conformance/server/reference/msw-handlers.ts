@@ -17,8 +17,5 @@ export interface ReferenceHandlersOptions {
  */
 export function referenceHandlers(service: ReferenceService, options: ReferenceHandlersOptions = {}): HttpHandler[] {
   const origin = `https://cognito-idp.${options.region ?? service.region}.amazonaws.com`;
-  return [
-    http.post(`${origin}/`, ({ request }) => service.handle(request)),
-    http.all(`${origin}/*`, ({ request }) => service.handle(request)),
-  ];
+  return [http.post(`${origin}/`, ({ request }) => service.handle(request)), http.all(`${origin}/*`, ({ request }) => service.handle(request))];
 }

@@ -12,7 +12,7 @@ describe('resolveOptions', () => {
     expect(resolved.requestId()).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it('defaults to RFC 7009-style success for unknown and already revoked tokens, and refuses another client\'s token', () => {
+  it("defaults to RFC 7009-style success for unknown and already revoked tokens, and refuses another client's token", () => {
     expect(DEFAULT_UNVERIFIED_BEHAVIOUR).toEqual({
       alreadyRevokedToken: 'succeed',
       unknownToken: 'succeed',

@@ -36,14 +36,7 @@ export interface UnverifiedRevokeTokenBehaviour {
  * The operations the reference server implements.
  * @public
  */
-export type OperationName =
-  | 'CreateUserPool'
-  | 'CreateUserPoolClient'
-  | 'AdminCreateUser'
-  | 'AdminSetUserPassword'
-  | 'InitiateAuth'
-  | 'GetUser'
-  | 'RevokeToken';
+export type OperationName = 'CreateUserPool' | 'CreateUserPoolClient' | 'AdminCreateUser' | 'AdminSetUserPassword' | 'InitiateAuth' | 'GetUser' | 'RevokeToken';
 
 /**
  * An error to answer with instead of running the operation, for cases no request can
@@ -100,7 +93,6 @@ export const DEFAULT_UNVERIFIED_BEHAVIOUR: Readonly<Required<UnverifiedRevokeTok
   unknownClient: { error: 'UnauthorizedException' },
   secretForPublicClient: 'ignore',
 };
-
 
 /** @internal */
 export function resolveOptions(options: ReferenceServiceOptions): ResolvedOptions {

@@ -114,7 +114,13 @@ describe('createReferenceService', () => {
     const s = await scenario(service);
     broken = true;
     const answer = await answerOf(
-      await service.handle(awsJsonRequest('InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: s.clientId, AuthParameters: { USERNAME: s.username, PASSWORD: s.password } })),
+      await service.handle(
+        awsJsonRequest('InitiateAuth', {
+          AuthFlow: 'USER_PASSWORD_AUTH',
+          ClientId: s.clientId,
+          AuthParameters: { USERNAME: s.username, PASSWORD: s.password },
+        }),
+      ),
     );
     expect(answer.status).toBe(500);
     expect(answer.body).toEqual({ __type: 'InternalErrorException', message: 'An internal error occurred.' });
@@ -150,8 +156,14 @@ describe('createReferenceService', () => {
   });
 
   it('lists the operations it claims', () => {
-    expect([...createReferenceService().operations].sort()).toEqual(
-      ['AdminCreateUser', 'AdminSetUserPassword', 'CreateUserPool', 'CreateUserPoolClient', 'GetUser', 'InitiateAuth', 'RevokeToken'],
-    );
+    expect([...createReferenceService().operations].sort()).toEqual([
+      'AdminCreateUser',
+      'AdminSetUserPassword',
+      'CreateUserPool',
+      'CreateUserPoolClient',
+      'GetUser',
+      'InitiateAuth',
+      'RevokeToken',
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mintRefreshToken } from './refresh-token.ts';
 
 describe('mintRefreshToken', () => {
-  it('looks like Cognito\'s: five base64url segments under a JWE header', () => {
+  it("looks like Cognito's: five base64url segments under a JWE header", () => {
     const token = mintRefreshToken();
     const segments = token.split('.');
     expect(segments).toHaveLength(5);

@@ -31,7 +31,7 @@ describe('errorResponse', () => {
     expect(response.headers.get('content-length')).toBe('78');
   });
 
-  it('adds the error\'s own headers and status', () => {
+  it("adds the error's own headers and status", () => {
     const response = errorResponse(new ServiceError('UnknownOperationException', 'm', { status: 405, headers: { Allow: 'POST' } }), 'r');
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('POST');

@@ -27,10 +27,7 @@ describe('claimRequest', () => {
 
   it('accepts media-type parameters and any letter case in the content type', () => {
     for (const type of ['application/x-amz-json-1.1; charset=utf-8', 'Application/X-Amz-Json-1.1', ' application/x-amz-json-1.1 ;q=1']) {
-      const claim = claimRequest(
-        request({ headers: { 'content-type': type, 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' } }),
-        operations,
-      );
+      const claim = claimRequest(request({ headers: { 'content-type': type, 'x-amz-target': 'AWSCognitoIdentityProviderService.GetUser' } }), operations);
       expect(claim).toEqual({ ok: true, operation: 'GetUser' });
     }
   });
@@ -54,7 +51,14 @@ describe('claimRequest', () => {
   });
 
   it('answers 404 for a missing, foreign or unbound target', () => {
-    const targets = [undefined, 'RevokeToken', 'AWSCognitoIdentityService.RevokeToken', 'AWSCognitoIdentityProviderService.ListUsers', 'AWSCognitoIdentityProviderService.revoketoken', 'AWSCognitoIdentityProviderService.'];
+    const targets = [
+      undefined,
+      'RevokeToken',
+      'AWSCognitoIdentityService.RevokeToken',
+      'AWSCognitoIdentityProviderService.ListUsers',
+      'AWSCognitoIdentityProviderService.revoketoken',
+      'AWSCognitoIdentityProviderService.',
+    ];
     for (const target of targets) {
       const headers: Record<string, string> = { 'content-type': 'application/x-amz-json-1.1' };
       if (target !== undefined) headers['x-amz-target'] = target;

@@ -7,7 +7,13 @@ describe('statusFor', () => {
     expect(statusFor('InternalErrorException')).toBe(500);
     expect(statusFor('TooManyRequestsException')).toBe(429);
     expect(statusFor('UnauthorizedException')).toBe(401);
-    for (const type of ['InvalidParameterException', 'UnsupportedOperationException', 'UnsupportedTokenTypeException', 'NotAuthorizedException', 'SerializationException']) {
+    for (const type of [
+      'InvalidParameterException',
+      'UnsupportedOperationException',
+      'UnsupportedTokenTypeException',
+      'NotAuthorizedException',
+      'SerializationException',
+    ]) {
       expect(statusFor(type)).toBe(400);
     }
   });

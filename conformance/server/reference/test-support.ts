@@ -24,6 +24,7 @@ export interface Answer {
   status: number;
   headers: Headers;
   /** Parsed JSON; loosely typed because tests read whatever members the operation returns. */
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON the service answered.
   body: any;
   text: string;
 }

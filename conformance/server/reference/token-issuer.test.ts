@@ -21,7 +21,16 @@ const user: UserRecord = {
 };
 
 function client(enableTokenRevocation: boolean): AppClientRecord {
-  return { poolId: pool.id, clientId: 'client1', clientName: 'c', secret: undefined, explicitAuthFlows: [], enableTokenRevocation, preventUserExistenceErrors: 'LEGACY', createdAt: 0 };
+  return {
+    poolId: pool.id,
+    clientId: 'client1',
+    clientName: 'c',
+    secret: undefined,
+    explicitAuthFlows: [],
+    enableTokenRevocation,
+    preventUserExistenceErrors: 'LEGACY',
+    createdAt: 0,
+  };
 }
 
 function setup(now = 1_700_000_000_000) {
@@ -51,7 +60,16 @@ describe('TokenIssuer', () => {
       exp: 1_700_003_600,
     });
     const id = jwt.verify(tokens.IdToken);
-    expect(id).toMatchObject({ sub: 'sub-1', token_use: 'id', aud: 'client1', origin_jti: session?.originJti, 'cognito:username': 'alice', email: 'a@example.com', email_verified: true, exp: 1_700_001_800 });
+    expect(id).toMatchObject({
+      sub: 'sub-1',
+      token_use: 'id',
+      aud: 'client1',
+      origin_jti: session?.originJti,
+      'cognito:username': 'alice',
+      email: 'a@example.com',
+      email_verified: true,
+      exp: 1_700_001_800,
+    });
     expect(access?.['jti']).not.toBe(id?.['jti']);
     expect(tokens).toMatchObject({ ExpiresIn: 3600, TokenType: 'Bearer' });
   });

@@ -24,7 +24,7 @@ describe('validateInput', () => {
     expect(messageOf({ Token: 'a.b-c_d=', ClientId: 'client1', Unknown: [1, 2] }, RevokeTokenInput)).toBe('valid');
   });
 
-  it('reports every missing required member at once, in Cognito\'s wording', () => {
+  it("reports every missing required member at once, in Cognito's wording", () => {
     expect(messageOf({}, RevokeTokenInput)).toBe(
       "2 validation errors detected: Value null at 'token' failed to satisfy constraint: Member must not be null; " +
         "Value null at 'clientId' failed to satisfy constraint: Member must not be null",
@@ -65,7 +65,7 @@ describe('validateInput', () => {
   });
 
   it('counts length in code points, as Smithy does', () => {
-    expect(messageOf({ PoolName: '\u{1F600}'.repeat(1) + 'a' }, CreateUserPoolInput)).not.toContain('length');
+    expect(messageOf({ PoolName: `${'\u{1F600}'.repeat(1)}a` }, CreateUserPoolInput)).not.toContain('length');
     expect(messageOf({ UserPoolId: 'us-east-1_a', Username: '\u{1F600}'.repeat(128) }, AdminCreateUserInput)).toBe('valid');
   });
 

@@ -15,9 +15,39 @@ function sink() {
   return { out, text: () => text };
 }
 
-const summary = { implementation: 's', total: 1, passed: 1, failed: 0, expectedFailures: 0, unexpectedPasses: 0, notApplicable: 0, warnings: 0, strict: false, seed: 1, durationMs: 1 } as Summary;
-const note = (status: 'pass' | 'fail') => ({ check: 'U1', title: 'second revoke', level: 'should' as const, status, expected: 'success', actual: status === 'pass' ? '200 (accepted)' : '400 NotAuthorizedException', informational: true as const });
-const result = (id: string, status: 'pass' | 'fail'): ServerResult => ({ id, kind: 'fixture', level: 'must', origin: 'o', classified: { kind: 'pass' }, verdicts: [], replay: 'r', warnings: [], informational: [note(status)] });
+const summary = {
+  implementation: 's',
+  total: 1,
+  passed: 1,
+  failed: 0,
+  expectedFailures: 0,
+  unexpectedPasses: 0,
+  notApplicable: 0,
+  warnings: 0,
+  strict: false,
+  seed: 1,
+  durationMs: 1,
+} as Summary;
+const note = (status: 'pass' | 'fail') => ({
+  check: 'U1',
+  title: 'second revoke',
+  level: 'should' as const,
+  status,
+  expected: 'success',
+  actual: status === 'pass' ? '200 (accepted)' : '400 NotAuthorizedException',
+  informational: true as const,
+});
+const result = (id: string, status: 'pass' | 'fail'): ServerResult => ({
+  id,
+  kind: 'fixture',
+  level: 'must',
+  origin: 'o',
+  classified: { kind: 'pass' },
+  verdicts: [],
+  replay: 'r',
+  warnings: [],
+  informational: [note(status)],
+});
 
 describe('informationalReporter', () => {
   it('lists the unverified behaviours that differ from the configured outcome, once each, with the cases', async () => {
@@ -34,7 +64,16 @@ describe('informationalReporter', () => {
     await informationalReporter({ out: verbose.out, verbose: true }).onEnd(summary, [result('c', 'pass')]);
     expect(verbose.text()).toContain('observed:   200 (accepted)\n');
     const quiet = sink();
-    const clientResult: Result = { id: 'x', kind: 'fixture', level: 'must', origin: 'o', classified: { kind: 'pass' }, verdicts: [], replay: 'r', warnings: [] };
+    const clientResult: Result = {
+      id: 'x',
+      kind: 'fixture',
+      level: 'must',
+      origin: 'o',
+      classified: { kind: 'pass' },
+      verdicts: [],
+      replay: 'r',
+      warnings: [],
+    };
     await informationalReporter({ out: quiet.out }).onEnd(summary, [clientResult]);
     expect(quiet.text()).toBe('');
   });

@@ -27,7 +27,15 @@ function environment(expectations: Expectation[] = [], strict = false): CaseRunE
     world: () => Promise.reject(new SetupError('CreateUserPool', 'not in these tests')),
     freshSession: () => Promise.reject(new SetupError('InitiateAuth', 'not in these tests')),
   };
-  return { context, checks: SERVER_CHECKS, expectations, counted: (v) => v.level === 'must' || strict, seed: 42, replayBase: 'npm run conformance -- --server', shrinkRequestBudget: 100 };
+  return {
+    context,
+    checks: SERVER_CHECKS,
+    expectations,
+    counted: (v) => v.level === 'must' || strict,
+    seed: 42,
+    replayBase: 'npm run conformance -- --server',
+    shrinkRequestBudget: 100,
+  };
 }
 
 /** A case whose single RevokeToken exchange gets `response`, expected to be accepted. */
@@ -75,7 +83,13 @@ describe('runFixedCase', () => {
   });
 
   it('fails a case whose setup failed under H2, and leaves out one the budget stopped', async () => {
-    const needsWorld: FixedServerCase = { ...fixed(ok), run: async (context) => (await context.world(), new CaseRecorder(50)) };
+    const needsWorld: FixedServerCase = {
+      ...fixed(ok),
+      run: async (context) => {
+        await context.world();
+        return new CaseRecorder(50);
+      },
+    };
     const result = await runFixedCase(needsWorld, environment());
     expect(result.classified).toMatchObject({ kind: 'fail', failures: [{ check: 'H2', actual: 'CreateUserPool: not in these tests' }] });
     const overBudget: FixedServerCase = { ...fixed(ok), run: () => Promise.reject(new RequestBudgetExhausted(10)) };
@@ -109,7 +123,13 @@ describe('runGeneratedCase', () => {
     const first = await runGeneratedCase(generated, environment());
     const path = /--replay (\S+)/.exec(first.replay)![1]!;
     let runs = 0;
-    const counting = { ...generated, run: async (context: CaseContext, n: number) => (runs++, generated.run(context, n)) };
+    const counting = {
+      ...generated,
+      run: async (context: CaseContext, n: number) => {
+        runs++;
+        return generated.run(context, n);
+      },
+    };
     const again = await runGeneratedCase(counting, { ...environment(), replay: { path } });
     expect(again.counterexample).toEqual(first.counterexample);
     expect(runs).toBeLessThan(5);
@@ -136,6 +156,9 @@ describe('runGeneratedCase', () => {
       { case: 'another-case', check: 'P1', reason: 'known', source: 's' },
     ];
     const result = await runGeneratedCase(borrowing, environment(listedElsewhere));
-    expect(result.classified).toMatchObject({ kind: 'expected-fail', expectations: [{ case: 'a-model-run', check: 'S1', reason: expect.stringContaining('the expectations list S1 for another-case') }, { check: 'P1' }] });
+    expect(result.classified).toMatchObject({
+      kind: 'expected-fail',
+      expectations: [{ case: 'a-model-run', check: 'S1', reason: expect.stringContaining('the expectations list S1 for another-case') }, { check: 'P1' }],
+    });
   });
 });

@@ -39,7 +39,11 @@ function judge(outcome: CaseOutcome, checks: readonly ServerCheck[], redact: (te
   return mergeVerdicts(
     outcome.steps.map((step) => ({
       label: step.label,
-      verdicts: judgeOne(checks, step.observation).map((v) => ({ ...v, ...(v.expected !== undefined ? { expected: tidy(v.expected) } : {}), ...(v.actual !== undefined ? { actual: tidy(v.actual) } : {}) })),
+      verdicts: judgeOne(checks, step.observation).map((v) => ({
+        ...v,
+        ...(v.expected !== undefined ? { expected: tidy(v.expected) } : {}),
+        ...(v.actual !== undefined ? { actual: tidy(v.actual) } : {}),
+      })),
     })),
   );
 }
@@ -49,7 +53,12 @@ function setupFailure(error: SetupError): Verdict {
 }
 
 function redacted<T extends Verdict>(verdicts: readonly T[], redact: (text: string) => string): T[] {
-  return verdicts.map((v) => ({ ...v, title: redact(v.title), ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}), ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}) }));
+  return verdicts.map((v) => ({
+    ...v,
+    title: redact(v.title),
+    ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}),
+    ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}),
+  }));
 }
 
 function uniqueNotes(notes: Iterable<InformationalVerdict>): InformationalVerdict[] {
@@ -63,7 +72,14 @@ function notRun(base: Omit<ServerResult, 'classified' | 'verdicts' | 'warnings' 
 /** Runs a scripted case once and classifies it against the expectations. @internal */
 export async function runFixedCase(testCase: FixedServerCase, env: CaseRunEnvironment): Promise<ServerResult> {
   const redact = (text: string) => env.context.sensitive.redact(text);
-  const base = { id: testCase.id, kind: 'scripted' as const, level: testCase.level, documentation: testCase.title, origin: testCase.origin, replay: replayLine(env.replayBase, testCase.id) };
+  const base = {
+    id: testCase.id,
+    kind: 'scripted' as const,
+    level: testCase.level,
+    documentation: testCase.title,
+    origin: testCase.origin,
+    replay: replayLine(env.replayBase, testCase.id),
+  };
   let verdicts: Verdict[];
   let notes: InformationalVerdict[] = [];
   try {
@@ -98,7 +114,8 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
   const coveredByOwn = (v: Verdict) => own.some((e) => e.check === undefined || e.check === v.check);
   // Rule id -> the cases whose expectations list it.
   const borrowed = new Map<string, string[]>();
-  if (testCase.borrowsExpectations) for (const e of env.expectations) if (e.check !== undefined) borrowed.set(e.check, [...(borrowed.get(e.check) ?? []), e.case]);
+  if (testCase.borrowsExpectations)
+    for (const e of env.expectations) if (e.check !== undefined) borrowed.set(e.check, [...(borrowed.get(e.check) ?? []), e.case]);
   const isExpected = (v: Verdict) => coveredByOwn(v) || borrowed.has(v.check);
 
   const seenExpected = new Map<string, Verdict>();
@@ -192,7 +209,12 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
         ...borrowedSeen.map((v) => {
           const cases = borrowed.get(v.check)!;
           const named = cases.length > 3 ? `${cases.slice(0, 3).join(', ')} and ${cases.length - 3} more` : cases.join(', ');
-          return { case: testCase.id, check: v.check, reason: `a deviation this server is known for: the expectations list ${v.check} for ${named}`, source: 'the expectations of those cases' };
+          return {
+            case: testCase.id,
+            check: v.check,
+            reason: `a deviation this server is known for: the expectations list ${v.check} for ${named}`,
+            source: 'the expectations of those cases',
+          };
         }),
       ],
     };

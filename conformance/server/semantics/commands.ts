@@ -108,13 +108,20 @@ export class Refresh extends OnSession {
     const result = await refreshSession(real.context.api, real.world, session.role, tokens.tokens.refreshToken, real.context.sensitive);
     const expected: ExpectedOutcome =
       session.refresh === 'revoked'
-        ? { kind: 'error', rule: 'R2', level: 'must', error: 'NotAuthorizedException', message: { rule: 'R2', pattern: /refresh token has been revoked/i, text: '"Refresh Token has been revoked"' } }
+        ? {
+            kind: 'error',
+            rule: 'R2',
+            level: 'must',
+            error: 'NotAuthorizedException',
+            message: { rule: 'R2', pattern: /refresh token has been revoked/i, text: '"Refresh Token has been revoked"' },
+          }
         : session.refresh === 'live'
           ? { kind: 'accepted', rule: 'R4', level: 'must' }
           : { kind: 'observe' };
     real.recorder.judge(this.toString(), 'InitiateAuth', result.exchange, expected);
     const minted = refreshedAccessToken(result);
-    if ((session.refresh === 'live' && minted === undefined) || (session.refresh === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException'))) session.refresh = 'unknown';
+    if ((session.refresh === 'live' && minted === undefined) || (session.refresh === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
+      session.refresh = 'unknown';
     if (minted !== undefined) {
       tokens.accessTokens.push(minted);
       session.accessTokens += 1;
@@ -145,12 +152,19 @@ export class GetUser extends OnSession {
     const result = await getUser(real.context.api, tokens.accessTokens[position]!);
     const expected: ExpectedOutcome =
       session.access === 'revoked'
-        ? { kind: 'error', rule: 'R3', level: 'must', error: 'NotAuthorizedException', message: { rule: 'R3', pattern: /access token has been revoked/i, text: '"Access Token has been revoked"' } }
+        ? {
+            kind: 'error',
+            rule: 'R3',
+            level: 'must',
+            error: 'NotAuthorizedException',
+            message: { rule: 'R3', pattern: /access token has been revoked/i, text: '"Access Token has been revoked"' },
+          }
         : session.access === 'live'
           ? { kind: 'accepted', rule: 'R4', level: 'must' }
           : { kind: 'observe' };
     real.recorder.judge(this.toString(), 'GetUser', result.exchange, expected);
-    if ((session.access === 'live' && !result.ok) || (session.access === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException'))) session.access = 'unknown';
+    if ((session.access === 'live' && !result.ok) || (session.access === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
+      session.access = 'unknown';
   }
 
   toString(): string {

@@ -25,13 +25,23 @@ describe('the semantics model run', () => {
     const [, seed, path, commands] = / --seed (\d+) --replay (\S+) --replay-commands (\S+)$/.exec(result.replay) ?? [];
     expect(commands).toBe(result.counterexample?.['replayPath']);
 
-    const again = await runServerSuite({ endpoint: await brokenEndpoint('access-tokens-outlive-revocation'), filters: ['semantics-model-run'], seed: Number(seed), replay: { path: path!, commandsReplayPath: commands! } });
+    const again = await runServerSuite({
+      endpoint: await brokenEndpoint('access-tokens-outlive-revocation'),
+      filters: ['semantics-model-run'],
+      seed: Number(seed),
+      replay: { path: path!, commandsReplayPath: commands! },
+    });
     expect(again.results[0]!.counterexample).toEqual(result.counterexample);
     expect(again.summary.requests).toBeLessThan(15);
   });
 
   it('finds the undeclared error a server answers with', async () => {
-    const { results } = await runServerSuite({ endpoint: await brokenEndpoint('undeclared-not-authorized'), filters: ['semantics-model-run'], seed: 5, runs: 30 });
+    const { results } = await runServerSuite({
+      endpoint: await brokenEndpoint('undeclared-not-authorized'),
+      filters: ['semantics-model-run'],
+      seed: 5,
+      runs: 30,
+    });
     expect(results[0]!.classified).toMatchObject({ kind: 'fail' });
     const failures = results[0]!.classified.kind === 'fail' ? results[0]!.classified.failures.map((v) => v.check) : [];
     expect(failures).toContain('S10');

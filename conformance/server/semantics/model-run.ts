@@ -3,7 +3,17 @@ import { validMemberValue } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
 import { CLIENT_ROLES, type ClientRole } from '../provision/world.ts';
 import { CaseRecorder, StopAtFailure, type GeneratedServerCase } from '../cases/server-case.ts';
-import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, SignIn, type SecretMode, type SemanticsCommand } from './commands.ts';
+import {
+  GetUser,
+  Refresh,
+  Revoke,
+  RevokeOnOtherClient,
+  RevokeUnknownToken,
+  RevokeWithWrongTokenType,
+  SignIn,
+  type SecretMode,
+  type SemanticsCommand,
+} from './commands.ts';
 import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
 
 const MAX_COMMANDS = 12;
@@ -16,7 +26,9 @@ const signIn = role.map((r) => new SignIn(r));
 const refresh = index.map((i) => new Refresh(i));
 const getUserCommand = fc.tuple(index, fc.nat({ max: 4 })).map(([i, t]) => new GetUser(i, t));
 const revokeCommand = fc.tuple(index, fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing')).map(([i, s]) => new Revoke(i, s));
-const wrongTokenType = fc.tuple(index, fc.constantFrom<'access' | 'id'>('access', 'id'), fc.nat({ max: 4 })).map(([i, use, t]) => new RevokeWithWrongTokenType(i, use, t));
+const wrongTokenType = fc
+  .tuple(index, fc.constantFrom<'access' | 'id'>('access', 'id'), fc.nat({ max: 4 }))
+  .map(([i, use, t]) => new RevokeWithWrongTokenType(i, use, t));
 const otherClient = fc.tuple(index, role).map(([i, r]) => new RevokeOnOtherClient(i, r));
 const unknownToken = validMemberValue(tokenMember, { maxUnboundedLength: 600 }).map((token) => new RevokeUnknownToken(token));
 
@@ -64,7 +76,8 @@ export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, Iterable<Semantics
   runs: 15,
   borrowsExpectations: true,
   // Every sequence starts from one session, so that no run is spent on commands with nothing to act on.
-  arbitrary: ({ commandsReplayPath: replayPath }) => fc.tuple(role, fc.commands([...COMMANDS], { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) })),
+  arbitrary: ({ commandsReplayPath: replayPath }) =>
+    fc.tuple(role, fc.commands([...COMMANDS], { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) })),
   describe: ([first, commands]) => {
     const printed = String(commands);
     const replayPath = commandsReplayPath(printed);

@@ -36,15 +36,25 @@ function scenario(id: string, title: string, tags: readonly string[], script: ()
 export const SCENARIO_CASES: readonly FixedServerCase[] = [
   scenario(
     'semantics-revoking-ends-the-session',
-    'revoking a refresh token ends it and every access token minted from it: the first sign-in\'s and a refreshed one',
+    "revoking a refresh token ends it and every access token minted from it: the first sign-in's and a refreshed one",
     ['R1', 'R2', 'R3'],
     () => [new SignIn('public'), new Refresh(0), new GetUser(0, 0), new Revoke(0, 'right'), new GetUser(0, 0), new GetUser(0, 1), new Refresh(0)],
   ),
   scenario(
     'semantics-other-sessions-keep-working',
-    'revoking one session leaves the user\'s other sessions working, on the same client and on another',
+    "revoking one session leaves the user's other sessions working, on the same client and on another",
     ['R4'],
-    () => [new SignIn('public'), new SignIn('public'), new SignIn('confidential'), new Revoke(0, 'right'), new GetUser(1, 0), new Refresh(1), new GetUser(1, 1), new GetUser(2, 0), new Refresh(2)],
+    () => [
+      new SignIn('public'),
+      new SignIn('public'),
+      new SignIn('confidential'),
+      new Revoke(0, 'right'),
+      new GetUser(1, 0),
+      new Refresh(1),
+      new GetUser(1, 1),
+      new GetUser(2, 0),
+      new Refresh(2),
+    ],
   ),
   scenario(
     'semantics-access-and-id-tokens-are-refused',
@@ -72,7 +82,15 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
     'semantics-client-secret-is-checked',
     'on an app client with a secret, a missing or wrong ClientSecret is refused with UnauthorizedException and revokes nothing; the right one revokes',
     ['R7', 'R4', 'R1', 'R3'],
-    () => [new SignIn('confidential'), new Revoke(0, 'missing'), new Revoke(0, 'wrong'), new GetUser(0, 0), new Refresh(0), new Revoke(0, 'right'), new GetUser(0, 0)],
+    () => [
+      new SignIn('confidential'),
+      new Revoke(0, 'missing'),
+      new Revoke(0, 'wrong'),
+      new GetUser(0, 0),
+      new Refresh(0),
+      new Revoke(0, 'right'),
+      new GetUser(0, 0),
+    ],
   ),
   scenario(
     'semantics-unverified-second-revoke',
@@ -90,6 +108,13 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
     'semantics-unverified-other-clients-token',
     'a refresh token revoked through another app client of the pool: the answer is compared with the configured outcome (informational)',
     ['U3', 'unverified'],
-    () => [new SignIn('public'), new RevokeOnOtherClient(0, 'confidential'), new SignIn('confidential'), new RevokeOnOtherClient(1, 'public'), new GetUser(0, 0), new GetUser(1, 0)],
+    () => [
+      new SignIn('public'),
+      new RevokeOnOtherClient(0, 'confidential'),
+      new SignIn('confidential'),
+      new RevokeOnOtherClient(1, 'public'),
+      new GetUser(0, 0),
+      new GetUser(1, 0),
+    ],
   ),
 ];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { agreesWith, DEFAULT_UNVERIFIED, parseUnverifiedExpectation, resolveUnverified } from './unverified.ts';
 
 describe('unverified expectations', () => {
-  it('default to the reference server\'s choices and take overrides', () => {
+  it("default to the reference server's choices and take overrides", () => {
     expect(resolveUnverified()).toEqual(DEFAULT_UNVERIFIED);
     expect(resolveUnverified({ unknownToken: { error: 'UnauthorizedException' } }).unknownToken).toEqual({ error: 'UnauthorizedException' });
   });

@@ -17,7 +17,11 @@ describe('awsJsonRequest', () => {
 
   it('sends bytes as they are, and varies or removes headers on request', () => {
     const bytes = new Uint8Array([0x7b, 0xff]);
-    const request = awsJsonRequest(endpoint, 'RevokeToken', bytes, { method: 'PUT', path: '/x', headers: { 'Content-Type': undefined, 'X-Amz-Target': 'Other.Op' } });
+    const request = awsJsonRequest(endpoint, 'RevokeToken', bytes, {
+      method: 'PUT',
+      path: '/x',
+      headers: { 'Content-Type': undefined, 'X-Amz-Target': 'Other.Op' },
+    });
     expect(request.body).toBe(bytes);
     expect(request.headers['content-type']).toBeUndefined();
     expect(request.headers['x-amz-target']).toBe('Other.Op');

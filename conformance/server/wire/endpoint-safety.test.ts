@@ -8,16 +8,23 @@ const never = async () => {
 
 describe('isLoopbackAddress', () => {
   it('accepts all of 127.0.0.0/8, ::1 and IPv4-mapped loopback', () => {
-    fc.assert(fc.property(fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)), ([a, b, c]) => {
-      expect(isLoopbackAddress(`127.${a}.${b}.${c}`)).toBe(true);
-    }));
+    fc.assert(
+      fc.property(fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255)), ([a, b, c]) => {
+        expect(isLoopbackAddress(`127.${a}.${b}.${c}`)).toBe(true);
+      }),
+    );
     for (const address of ['::1', '[::1]', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', '::ffff:7f00:1']) expect(isLoopbackAddress(address)).toBe(true);
   });
 
   it('refuses every other address', () => {
-    fc.assert(fc.property(fc.ipV4().filter((ip) => !ip.startsWith('127.')), (ip) => {
-      expect(isLoopbackAddress(ip)).toBe(false);
-    }));
+    fc.assert(
+      fc.property(
+        fc.ipV4().filter((ip) => !ip.startsWith('127.')),
+        (ip) => {
+          expect(isLoopbackAddress(ip)).toBe(false);
+        },
+      ),
+    );
     for (const address of ['::', '::2', '::ffff:10.0.0.1', 'fe80::1', 'localhost']) expect(isLoopbackAddress(address)).toBe(false);
   });
 });

@@ -79,6 +79,7 @@ export async function checkEndpoint(endpoint: string, options: EndpointCheckOpti
     throw new EndpointSafetyError(`could not resolve ${host}: ${(error as Error).message}`);
   }
   const elsewhere = addresses.filter((address) => !isLoopbackAddress(address));
-  if (addresses.length === 0 || elsewhere.length > 0) throw refuse(`${host} resolves to ${addresses.length === 0 ? 'nothing' : elsewhere.join(', ')} on this machine`);
+  if (addresses.length === 0 || elsewhere.length > 0)
+    throw refuse(`${host} resolves to ${addresses.length === 0 ? 'nothing' : elsewhere.join(', ')} on this machine`);
   return url;
 }

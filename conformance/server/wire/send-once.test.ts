@@ -25,10 +25,15 @@ async function rawServer(onConnection: (socket: import('node:net').Socket) => vo
   return new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
 }
 
-const post = (body: string, headers: Record<string, string> = {}) => ({ method: 'POST', path: '/', headers: { 'content-length': String(Buffer.byteLength(body)), ...headers }, body: new TextEncoder().encode(body) });
+const post = (body: string, headers: Record<string, string> = {}) => ({
+  method: 'POST',
+  path: '/',
+  headers: { 'content-length': String(Buffer.byteLength(body)), ...headers },
+  body: new TextEncoder().encode(body),
+});
 
 describe('sendOnce', () => {
-  it('sends exactly the headers and bytes given, under the endpoint\'s base path, and reads the answer whole', async () => {
+  it("sends exactly the headers and bytes given, under the endpoint's base path, and reads the answer whole", async () => {
     let seen: { url: string; type: string | null; accept: string | null; body: string } | undefined;
     const url = await serve(async (request) => {
       seen = { url: request.url, type: request.headers.get('content-type'), accept: request.headers.get('accept'), body: await request.text() };

@@ -97,7 +97,10 @@ function reasonFor(error: unknown, timedOut: boolean, headersArrived: boolean, t
     case 'ECONNREFUSED':
       return { kind: 'connection', detail: 'connection refused: nothing is listening there' };
     case 'ECONNRESET':
-      return { kind: 'connection', detail: headersArrived ? 'the server dropped the connection before the body ended' : 'the server dropped the connection without answering' };
+      return {
+        kind: 'connection',
+        detail: headersArrived ? 'the server dropped the connection before the body ended' : 'the server dropped the connection without answering',
+      };
     default: {
       const message = error instanceof Error ? error.message : String(error);
       return { kind: 'connection', detail: `${code ? `${code}: ` : ''}${message}` };

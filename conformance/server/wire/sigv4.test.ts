@@ -9,7 +9,9 @@ describe('signedWithSigV4', () => {
     const request = awsJsonRequest(endpoint, 'CreateUserPool', { PoolName: 'p' });
     const signed = await signedWithSigV4(request, endpoint, 'eu-west-1', new Date('2026-01-02T03:04:05Z'));
     const authorization = signed.headers['authorization'] ?? '';
-    expect(authorization).toMatch(new RegExp(`^AWS4-HMAC-SHA256 Credential=${FAKE_CREDENTIALS.accessKeyId}/20260102/eu-west-1/cognito-idp/aws4_request, SignedHeaders=`));
+    expect(authorization).toMatch(
+      new RegExp(`^AWS4-HMAC-SHA256 Credential=${FAKE_CREDENTIALS.accessKeyId}/20260102/eu-west-1/cognito-idp/aws4_request, SignedHeaders=`),
+    );
     expect(authorization).toMatch(/SignedHeaders=[^,]*content-type;host;[^,]*x-amz-target/);
     expect(signed.headers['x-amz-date']).toBe('20260102T030405Z');
     expect(signed.body).toBe(request.body);

@@ -22,7 +22,14 @@ export function smallMatrix(): MatrixData {
     const column = { name: lane.name, kind: lane.kind, version: lane.version };
     if (lane.skipped || !lane.report) return { column: { ...column, state: 'skipped', notes: [lane.skipped ?? 'not run'] }, cells: {} };
     return {
-      column: { ...column, state: 'ran', notes: [], exitCode: 1, implementation: lane.report.summary.implementation, command: `--adapter ${lane.name} --strict` },
+      column: {
+        ...column,
+        state: 'ran',
+        notes: [],
+        exitCode: 1,
+        implementation: lane.report.summary.implementation,
+        command: `--adapter ${lane.name} --strict`,
+      },
       cells: cellsOfReport(lane.report, { expectations: lane.expectations ?? [], rulesOfProperty }),
     };
   });

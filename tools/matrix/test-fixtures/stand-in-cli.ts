@@ -7,7 +7,14 @@ import { writeFileSync } from 'node:fs';
 const args = process.argv.slice(2);
 const reportPath = args.find((a) => a.startsWith('json='))?.slice('json='.length);
 if (process.env['STAND_IN'] === 'report') {
-  writeFileSync(reportPath!, JSON.stringify({ version: 1, summary: { implementation: 'stand-in', total: 1 }, results: [{ id: 'x', kind: 'fixture', level: 'must', classified: { kind: 'pass' }, verdicts: [], replay: args.join(' ') }] }));
+  writeFileSync(
+    reportPath!,
+    JSON.stringify({
+      version: 1,
+      summary: { implementation: 'stand-in', total: 1 },
+      results: [{ id: 'x', kind: 'fixture', level: 'must', classified: { kind: 'pass' }, verdicts: [], replay: args.join(' ') }],
+    }),
+  );
   process.exit(1);
 }
 const grandchild = spawn(process.execPath, ['-e', 'setInterval(() => {}, 1000)'], { stdio: 'ignore' });

@@ -1,7 +1,11 @@
 // Helpers for the fake client processes that exercise the process adapter's plumbing.
 import { createInterface } from 'node:readline';
 
-export const HELLO = { protocol: 1, name: 'fake client 0.0.0', capabilities: { clientSecret: true, revokeAssociatedSessions: true, cancellation: false, retries: false } };
+export const HELLO = {
+  protocol: 1,
+  name: 'fake client 0.0.0',
+  capabilities: { clientSecret: true, revokeAssociatedSessions: true, cancellation: false, retries: false },
+};
 
 export function send(value) {
   process.stdout.write(`${typeof value === 'string' ? value : JSON.stringify(value)}\n`);

@@ -1,6 +1,6 @@
 // Answers every case: success, or an error chosen by the Token. Reports what it received
 // (never the sensitive values) on stderr, and the environment on request.
-import { error, ok, send, serve } from './lib.mjs';
+import { error, ok, serve } from './lib.mjs';
 
 const hello = process.env.FAKE_HELLO ? JSON.parse(process.env.FAKE_HELLO) : undefined;
 const waiting = new Map();

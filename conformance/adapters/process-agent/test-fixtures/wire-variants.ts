@@ -30,7 +30,11 @@ const JSON_11 = { 'Content-Type': 'application/x-amz-json-1.1' };
 export const WIRE_VARIANTS = {
   success: { response: { code: 200, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-success-1' }, body: '{}' }, expect: { outcome: 'success' } },
   modeledError: {
-    response: { code: 400, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-modeled-2' }, body: '{"__type":"UnsupportedTokenTypeException","message":"Unsupported token type"}' },
+    response: {
+      code: 400,
+      headers: { ...JSON_11, 'x-amzn-RequestId': 'req-modeled-2' },
+      body: '{"__type":"UnsupportedTokenTypeException","message":"Unsupported token type"}',
+    },
     expect: { outcome: 'error', name: 'UnsupportedTokenTypeException', message: 'Unsupported token type', statusCode: 400, requestId: 'req-modeled-2' },
   },
   headerOnlyError: {
@@ -53,12 +57,20 @@ export const WIRE_VARIANTS = {
   },
   /** The header and __type name different errors: the header wins (C14). */
   headerAndTypeDisagree: {
-    response: { code: 400, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-both-5', 'x-amzn-ErrorType': 'UnauthorizedException' }, body: '{"__type":"InvalidParameterException","message":"Both places"}' },
+    response: {
+      code: 400,
+      headers: { ...JSON_11, 'x-amzn-RequestId': 'req-both-5', 'x-amzn-ErrorType': 'UnauthorizedException' },
+      body: '{"__type":"InvalidParameterException","message":"Both places"}',
+    },
     expect: { outcome: 'error', name: 'UnauthorizedException', message: 'Both places', statusCode: 400, requestId: 'req-both-5' },
     tags: ['C14'],
   },
   namespacedType: {
-    response: { code: 400, headers: { ...JSON_11, 'x-amzn-RequestId': 'req-ns-6' }, body: '{"__type":"com.amazonaws.cognitoidentityprovider#TooManyRequestsException","Message":"Rate exceeded"}' },
+    response: {
+      code: 400,
+      headers: { ...JSON_11, 'x-amzn-RequestId': 'req-ns-6' },
+      body: '{"__type":"com.amazonaws.cognitoidentityprovider#TooManyRequestsException","Message":"Rate exceeded"}',
+    },
     expect: { outcome: 'error', name: 'TooManyRequestsException', message: 'Rate exceeded', statusCode: 400, requestId: 'req-ns-6' },
     tags: ['C15'],
   },
@@ -90,7 +102,16 @@ export async function startEngine(): Promise<Engine> {
     endpoint: loopback.url,
     run(adapter, { response, expect, params = INPUT, tags = [], mode, level = 'must' }, overrides = {}) {
       count += 1;
-      const c: Case = { id: `ShimTestCase${count}`, level, tags, params, response, expect, mode, origin: { kind: 'fixture', file: 'conformance/adapters/process (shim tests)' } };
+      const c: Case = {
+        id: `ShimTestCase${count}`,
+        level,
+        tags,
+        params,
+        response,
+        expect,
+        mode,
+        origin: { kind: 'fixture', file: 'conformance/adapters/process (shim tests)' },
+      };
       return runCase(c, {
         adapter,
         capabilities: resolveCapabilities(adapter),

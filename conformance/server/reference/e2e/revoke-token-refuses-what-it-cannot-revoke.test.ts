@@ -38,7 +38,7 @@ describeOverTransports('RevokeToken refuses what it cannot revoke', (harness) =>
     expect((await refresh(client, scenario, session.refreshToken)).accessToken).toBeTruthy();
   });
 
-  it('input that breaks the model\'s constraints: InvalidParameterException that quotes no sensitive value', async () => {
+  it("input that breaks the model's constraints: InvalidParameterException that quotes no sensitive value", async () => {
     const { client } = await harness.connect();
     const cases = [
       { Token: 'has a space', ClientId: 'abc' },

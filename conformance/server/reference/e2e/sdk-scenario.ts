@@ -71,7 +71,11 @@ export async function signIn(client: CognitoIdentityProviderClient, scenario: Sd
 }
 
 /** REFRESH_TOKEN_AUTH; resolves to the new access token, and whether a refresh token came back. @internal */
-export async function refresh(client: CognitoIdentityProviderClient, scenario: SdkScenario, refreshToken: string): Promise<{ accessToken: string; refreshToken: string | undefined }> {
+export async function refresh(
+  client: CognitoIdentityProviderClient,
+  scenario: SdkScenario,
+  refreshToken: string,
+): Promise<{ accessToken: string; refreshToken: string | undefined }> {
   const result = await client.send(
     new InitiateAuthCommand({
       AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -83,7 +87,9 @@ export async function refresh(client: CognitoIdentityProviderClient, scenario: S
 }
 
 /** The error a promise rejects with, for assertions on name, message and metadata. @internal */
-export async function rejectionOf(promise: Promise<unknown>): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number; requestId?: string } }> {
+export async function rejectionOf(
+  promise: Promise<unknown>,
+): Promise<{ name: string; message: string; $metadata: { httpStatusCode?: number; requestId?: string } }> {
   try {
     await promise;
   } catch (error) {

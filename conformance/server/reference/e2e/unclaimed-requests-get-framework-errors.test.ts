@@ -23,7 +23,11 @@ describeOverTransports('Requests the service does not claim get framework errors
 
   it('a path other than /: 404 UnknownOperationException', async () => {
     const { endpoint } = await harness.connect();
-    const response = await fetch(`${endpoint}v1/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target }, body: '{}' });
+    const response = await fetch(`${endpoint}v1/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+      body: '{}',
+    });
     expect(response.status).toBe(404);
     expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException' });
   });

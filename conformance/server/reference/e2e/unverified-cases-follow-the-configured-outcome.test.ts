@@ -14,7 +14,7 @@ describeOverTransports('Cases the real service leaves unverified follow the conf
     expect((await revoke('eyJjdHkiOiJKV1QifQ.never.issued.by.this')).$metadata.httpStatusCode).toBe(200);
   });
 
-  it('by default, another client\'s token is refused and stays valid', async () => {
+  it("by default, another client's token is refused and stays valid", async () => {
     const { client } = await harness.connect();
     const mine = await createScenario(client);
     const theirs = await createScenario(client, { poolId: mine.poolId, username: 'bob' });

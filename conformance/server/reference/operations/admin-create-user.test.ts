@@ -43,7 +43,9 @@ describe('AdminCreateUser', () => {
 
   it('answers RESEND with the existing user, or UserNotFoundException', async () => {
     const { service, poolId } = await pool();
-    expect((await call(service, 'AdminCreateUser', { UserPoolId: poolId, Username: 'dave', MessageAction: 'RESEND' })).body.__type).toBe('UserNotFoundException');
+    expect((await call(service, 'AdminCreateUser', { UserPoolId: poolId, Username: 'dave', MessageAction: 'RESEND' })).body.__type).toBe(
+      'UserNotFoundException',
+    );
     await ok(service, 'AdminCreateUser', { UserPoolId: poolId, Username: 'dave' });
     expect((await ok(service, 'AdminCreateUser', { UserPoolId: poolId, Username: 'dave', MessageAction: 'RESEND' })).User.Username).toBe('dave');
   });

@@ -5,9 +5,11 @@ import { call, ok } from '../test-support.ts';
 async function withUser() {
   const service = createReferenceService();
   const poolId = (await ok(service, 'CreateUserPool', { PoolName: 'p' })).UserPool.Id as string;
-  const clientId = (await ok(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'c', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] })).UserPoolClient.ClientId as string;
+  const clientId = (await ok(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'c', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'] }))
+    .UserPoolClient.ClientId as string;
   await ok(service, 'AdminCreateUser', { UserPoolId: poolId, Username: 'alice', TemporaryPassword: 'Temp-Pass-1' });
-  const signIn = (password: string) => call(service, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'alice', PASSWORD: password } });
+  const signIn = (password: string) =>
+    call(service, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'alice', PASSWORD: password } });
   return { service, poolId, signIn };
 }
 
@@ -27,7 +29,7 @@ describe('AdminSetUserPassword', () => {
     expect(answer.body).not.toHaveProperty('AuthenticationResult');
   });
 
-  it('enforces the pool\'s password policy and needs an existing user', async () => {
+  it("enforces the pool's password policy and needs an existing user", async () => {
     const { service, poolId } = await withUser();
     const weak = await call(service, 'AdminSetUserPassword', { UserPoolId: poolId, Username: 'alice', Password: 'alllowercase-1', Permanent: true });
     expect(weak.body.__type).toBe('InvalidPasswordException');

@@ -24,7 +24,8 @@ describe('CreateUserPoolClient', () => {
     const generated = (await ok(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'srv', GenerateSecret: true })).UserPoolClient;
     expect(generated.ClientSecret).toMatch(/^[a-z0-9]{51}$/);
     const own = 'my_own_secret_0123456789_abcdef';
-    const given = (await ok(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'srv', GenerateSecret: true, ClientSecret: own })).UserPoolClient;
+    const given = (await ok(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'srv', GenerateSecret: true, ClientSecret: own }))
+      .UserPoolClient;
     expect(given.ClientSecret).toBe(own);
     const refused = await call(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'srv', GenerateSecret: false, ClientSecret: own });
     expect(refused.body.__type).toBe('InvalidParameterException');
@@ -46,7 +47,11 @@ describe('CreateUserPoolClient', () => {
 
   it('refuses legacy and ALLOW_ flow values together, and unknown values', async () => {
     const { service, poolId } = await pool();
-    const mixed = await call(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'c', ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'] });
+    const mixed = await call(service, 'CreateUserPoolClient', {
+      UserPoolId: poolId,
+      ClientName: 'c',
+      ExplicitAuthFlows: ['USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    });
     expect(mixed.body.__type).toBe('InvalidParameterException');
     const unknown = await call(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'c', ExplicitAuthFlows: ['ALLOW_EVERYTHING'] });
     expect(unknown.body.message).toContain("Value 'ALLOW_EVERYTHING' at 'explicitAuthFlows.1.member'");

@@ -31,7 +31,10 @@ describe('GetUser', () => {
     now += 3_599_000;
     expect((await call(service, 'GetUser', { AccessToken: tokens.AccessToken })).status).toBe(200);
     now += 1_000;
-    expect((await call(service, 'GetUser', { AccessToken: tokens.AccessToken })).body).toEqual({ __type: 'NotAuthorizedException', message: 'Access Token has expired' });
+    expect((await call(service, 'GetUser', { AccessToken: tokens.AccessToken })).body).toEqual({
+      __type: 'NotAuthorizedException',
+      message: 'Access Token has expired',
+    });
   });
 
   it('refuses a token whose session was revoked', async () => {
@@ -48,6 +51,8 @@ describe('GetUser', () => {
   it('validates the token against the Token pattern without quoting it', async () => {
     const service = createReferenceService();
     const answer = await call(service, 'GetUser', { AccessToken: 'bad token' });
-    expect(answer.body.message).toBe("1 validation error detected: Value at 'accessToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+");
+    expect(answer.body.message).toBe(
+      "1 validation error detected: Value at 'accessToken' failed to satisfy constraint: Member must satisfy regular expression pattern: [A-Za-z0-9-_=.]+",
+    );
   });
 });

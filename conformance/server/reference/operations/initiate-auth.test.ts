@@ -7,7 +7,11 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
   it('signs in with the password and returns all three tokens', async () => {
     const service = createReferenceService();
     const s = await scenario(service);
-    const answer = await call(service, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: s.clientId, AuthParameters: { USERNAME: s.username, PASSWORD: s.password } });
+    const answer = await call(service, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: s.clientId,
+      AuthParameters: { USERNAME: s.username, PASSWORD: s.password },
+    });
     expect(answer.status).toBe(200);
     expect(answer.body.ChallengeParameters).toEqual({});
     const result = answer.body.AuthenticationResult;
@@ -20,9 +24,17 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
   it('refuses a wrong password and an unknown user in the LEGACY way', async () => {
     const service = createReferenceService();
     const s = await scenario(service);
-    const wrong = await call(service, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: s.clientId, AuthParameters: { USERNAME: s.username, PASSWORD: 'Wrong-Pass-0' } });
+    const wrong = await call(service, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: s.clientId,
+      AuthParameters: { USERNAME: s.username, PASSWORD: 'Wrong-Pass-0' },
+    });
     expect(wrong.body).toEqual({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
-    const nobody = await call(service, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: s.clientId, AuthParameters: { USERNAME: 'nobody', PASSWORD: 'x' } });
+    const nobody = await call(service, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: s.clientId,
+      AuthParameters: { USERNAME: 'nobody', PASSWORD: 'x' },
+    });
     expect(nobody.body).toEqual({ __type: 'UserNotFoundException', message: 'User does not exist.' });
   });
 
@@ -30,9 +42,18 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
     const service = createReferenceService();
     const s = await scenario(service);
     const clientId = (
-      await ok(service, 'CreateUserPoolClient', { UserPoolId: s.poolId, ClientName: 'quiet', ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'], PreventUserExistenceErrors: 'ENABLED' })
+      await ok(service, 'CreateUserPoolClient', {
+        UserPoolId: s.poolId,
+        ClientName: 'quiet',
+        ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH'],
+        PreventUserExistenceErrors: 'ENABLED',
+      })
     ).UserPoolClient.ClientId;
-    const nobody = await call(service, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: clientId, AuthParameters: { USERNAME: 'nobody', PASSWORD: 'x' } });
+    const nobody = await call(service, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME: 'nobody', PASSWORD: 'x' },
+    });
     expect(nobody.body).toEqual({ __type: 'NotAuthorizedException', message: 'Incorrect username or password.' });
   });
 
@@ -49,7 +70,10 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
     const base = { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: s.clientId };
     const missing = await call(service, 'InitiateAuth', { ...base, AuthParameters: { USERNAME: s.username, PASSWORD: s.password } });
     expect(missing.body.__type).toBe('NotAuthorizedException');
-    const wrong = await call(service, 'InitiateAuth', { ...base, AuthParameters: { USERNAME: s.username, PASSWORD: s.password, SECRET_HASH: secretHash(s.clientSecret ?? '', 'someone-else', s.clientId) } });
+    const wrong = await call(service, 'InitiateAuth', {
+      ...base,
+      AuthParameters: { USERNAME: s.username, PASSWORD: s.password, SECRET_HASH: secretHash(s.clientSecret ?? '', 'someone-else', s.clientId) },
+    });
     expect(wrong.body).toEqual({ __type: 'NotAuthorizedException', message: 'Unable to verify secret hash for client.' });
     expect(missing.text + wrong.text).not.toContain(s.clientId);
     expect((await signIn(service, s)).AccessToken).toBeDefined();
@@ -58,7 +82,11 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
   it('refuses flows the client does not allow, and flows that belong to AdminInitiateAuth', async () => {
     const service = createReferenceService();
     const s = await scenario(service, { explicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'] });
-    const answer = await call(service, 'InitiateAuth', { AuthFlow: 'USER_PASSWORD_AUTH', ClientId: s.clientId, AuthParameters: { USERNAME: s.username, PASSWORD: s.password } });
+    const answer = await call(service, 'InitiateAuth', {
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: s.clientId,
+      AuthParameters: { USERNAME: s.username, PASSWORD: s.password },
+    });
     expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'USER_PASSWORD_AUTH flow not enabled for this client' });
     const admin = await call(service, 'InitiateAuth', { AuthFlow: 'ADMIN_USER_PASSWORD_AUTH', ClientId: s.clientId });
     expect(admin.body.__type).toBe('InvalidParameterException');
@@ -74,7 +102,11 @@ describe('InitiateAuth USER_PASSWORD_AUTH', () => {
   it('says plainly when a valid flow is not implemented here', async () => {
     const service = createReferenceService();
     const s = await scenario(service, { explicitAuthFlows: ['ALLOW_USER_SRP_AUTH'] });
-    const answer = await call(service, 'InitiateAuth', { AuthFlow: 'USER_SRP_AUTH', ClientId: s.clientId, AuthParameters: { USERNAME: s.username, SRP_A: 'a' } });
+    const answer = await call(service, 'InitiateAuth', {
+      AuthFlow: 'USER_SRP_AUTH',
+      ClientId: s.clientId,
+      AuthParameters: { USERNAME: s.username, SRP_A: 'a' },
+    });
     expect(answer.body).toEqual({ __type: 'InvalidParameterException', message: 'The reference server does not implement the USER_SRP_AUTH flow.' });
   });
 
@@ -100,7 +132,7 @@ describe('InitiateAuth REFRESH_TOKEN_AUTH', () => {
     }
   });
 
-  it('calls an unknown token, or another client\'s, an invalid refresh token', async () => {
+  it("calls an unknown token, or another client's, an invalid refresh token", async () => {
     const service = createReferenceService();
     const s = await scenario(service);
     const other = await addClientAndUser(service, s.poolId, { username: 'bob' });
@@ -126,7 +158,11 @@ describe('InitiateAuth REFRESH_TOKEN_AUTH', () => {
     const secret = s.clientSecret ?? '';
     const sub = String(claimsOf(tokens.AccessToken)['sub']);
     const attempt = (parameters: Record<string, string>) =>
-      call(service, 'InitiateAuth', { AuthFlow: 'REFRESH_TOKEN_AUTH', ClientId: s.clientId, AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken, ...parameters } });
+      call(service, 'InitiateAuth', {
+        AuthFlow: 'REFRESH_TOKEN_AUTH',
+        ClientId: s.clientId,
+        AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken, ...parameters },
+      });
     expect((await attempt({})).body.__type).toBe('NotAuthorizedException');
     expect((await attempt({ SECRET_HASH: 'AAAA' })).body.message).toBe('Unable to verify secret hash for client.');
     expect((await attempt({ SECRET_HASH: secretHash(secret, s.username, s.clientId) })).status).toBe(200);

@@ -25,7 +25,7 @@ describe('RevokeToken', () => {
     expect((await refresh(service, s, tokens.RefreshToken)).body).toEqual({ __type: 'NotAuthorizedException', message: 'Refresh Token has been revoked' });
   });
 
-  it('leaves the user\'s other sessions alone', async () => {
+  it("leaves the user's other sessions alone", async () => {
     const { service, s, revoke } = await setup();
     const ended = await signIn(service, s);
     const kept = await signIn(service, s);
@@ -103,7 +103,7 @@ describe('RevokeToken', () => {
       expect((await revoke('eyJjdHkiOiJKV1QifQ.unknown.token.value.here')).status).toBe(200);
     });
 
-    it('by default refuses another client\'s token with UnauthorizedException, and never revokes it', async () => {
+    it("by default refuses another client's token with UnauthorizedException, and never revokes it", async () => {
       const { service, s, revoke } = await setup();
       const other = await addClientAndUser(service, s.poolId, { username: 'bob' });
       const theirs = await signIn(service, other);
