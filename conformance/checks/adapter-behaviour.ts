@@ -14,7 +14,8 @@ export const a1OneRequestPerCall: ClientCheck = {
   name: 'a1OneRequestPerCall',
   rules: ['A1'],
   level: () => 'must',
-  appliesTo: (o) => o.case.mode !== 'cancel' && !o.case.tags.includes('invalid-input') && !(o.capabilities.retries && isRetryableCase(o)),
+  // With retries declared, how many requests a call may send is A3's to judge (decisions/0008).
+  appliesTo: (o) => o.case.mode !== 'cancel' && !o.case.tags.includes('invalid-input') && !o.capabilities.retries,
   evaluate: (o) => (o.requests.length === 1 ? pass : fail('1 request', `${o.requests.length} requests`)),
 };
 

@@ -63,3 +63,14 @@ describe('every check catches the broken client made for it', () => {
     expect([...failedRules], `rule ${mutant.caughtBy} must be among the failures`).toContain(mutant.caughtBy);
   });
 });
+
+describe('a should-level fault never fails a default run', () => {
+  // A must rule that also fired on a should-level fault would shadow it: the client would fail
+  // without --strict for a divergence the suite calls allowed (decisions/0008).
+  it.each(MUTANTS.filter((m) => m.strict).map((m) => [m.id, m] as const))('%s passes without --strict', async (_id, mutant) => {
+    const { summary, results } = await run(minimalClient(mutant.faults, `mutant ${mutant.id}`), false, mutant.caseTimeoutMs);
+    const failing = results.filter((r) => r.classified.kind === 'fail').map((r) => `${r.id}: ${JSON.stringify(r.classified)}`);
+    expect(failing).toEqual([]);
+    expect(summary.failed).toBe(0);
+  });
+});
