@@ -1,7 +1,7 @@
 import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
 import { judge } from '../judging/judge.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
-import { redactorFor } from '../redaction/redact.ts';
+import { redactorFor, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { FixtureWithFile } from '../run/runner.ts';
 import { fixtureToCase } from '../run/runner.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
@@ -56,7 +56,10 @@ export async function serveFixture(
     write(
       `${request.method} ${new URL(request.url).pathname} -> ${fixture.response.code}: ${failed.length === 0 ? 'request rules pass' : `${failed.length} rule(s) broken`}`,
     );
-    for (const v of failed) write(`  ${v.check} [${v.level}] ${v.title}\n    expected: ${redact(v.expected ?? '')}\n    actual:   ${redact(v.actual ?? '')}`);
+    // What this client sent in the sensitive members is as secret as the fixture's values.
+    const redactSent = redactorFor(c.params, options.redact, sensitiveMembersOfBody(request.body));
+    for (const v of failed)
+      write(`  ${v.check} [${v.level}] ${v.title}\n    expected: ${redactSent(v.expected ?? '')}\n    actual:   ${redactSent(v.actual ?? '')}`);
     service.requests = [];
   });
   const server = await serveOnLoopback(service, options.region);

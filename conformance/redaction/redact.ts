@@ -79,11 +79,44 @@ export class SensitiveValues {
   }
 }
 
-/** A redactor for one request's sensitive values (the client direction's cases). @internal */
-export function redactorFor(params: object, enabled = true): (text: string) => string {
+/**
+ * A redactor for one case of the client direction: the sensitive values it was given, and
+ * whatever the client sent in those members instead (`sent`).
+ * @internal
+ */
+export function redactorFor(params: object, enabled = true, sent: readonly string[] = []): (text: string) => string {
   const values = new SensitiveValues(enabled);
   values.addMembersOf(params);
+  values.add(...sent);
   return (text) => values.redact(text);
+}
+
+/**
+ * The string values a JSON request body holds in sensitive members, at any depth and under
+ * any letter case of the member name (a client that sends `clientId` still sends a client id).
+ * A body that is not JSON gives none.
+ * @internal
+ */
+export function sensitiveMembersOfBody(body: string): string[] {
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    return [];
+  }
+  const names = new Set(SENSITIVE_MEMBERS.map((name) => name.toLowerCase()));
+  const found: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) for (const item of node) walk(item);
+    else if (node !== null && typeof node === 'object') {
+      for (const [name, member] of Object.entries(node)) {
+        if (names.has(name.toLowerCase()) && typeof member === 'string' && member !== '') found.push(member);
+        else walk(member);
+      }
+    }
+  };
+  walk(value);
+  return found;
 }
 
 /** The params with their sensitive members replaced, for structured reports. @internal */

@@ -5,6 +5,7 @@ import { judge } from '../judging/judge.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
 import type { Case } from '../fixtures/case.ts';
+import { sensitiveMembersOfBody } from '../redaction/redact.ts';
 import { settle } from './clock.ts';
 
 export interface RunEnvironment {
@@ -33,6 +34,11 @@ export interface CaseResult {
   verdicts: Verdict[];
   outcome?: Outcome;
   requestCount: number;
+  /**
+   * What the client sent in the request bodies' sensitive members, whatever it holds: a token
+   * the client cut or changed is as secret as the one it was given, so reports redact these too.
+   */
+  sentSensitive: string[];
 }
 
 /** Why the adapter cannot express this case, or undefined when it can. */
@@ -75,7 +81,7 @@ function outcomeOf(settlement: Awaited<ReturnType<typeof settle>>): Outcome {
 /** Drives one case through the adapter and judges what happened. */
 export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult> {
   const reason = notApplicableReason(c, env.capabilities);
-  if (reason) return { case: c, status: 'not-applicable', reason, verdicts: [], requestCount: 0 };
+  if (reason) return { case: c, status: 'not-applicable', reason, verdicts: [], requestCount: 0, sentSensitive: [] };
 
   let releaseHang: () => void = () => {};
   const hang = new Promise<Response>((resolve) => {
@@ -122,5 +128,12 @@ export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult>
   };
   const verdicts = judge(env.checks, observation);
   const failed = verdicts.some((v) => v.status === 'fail');
-  return { case: c, status: failed ? 'fail' : 'pass', verdicts, outcome: observation.outcome, requestCount: requests.length };
+  return {
+    case: c,
+    status: failed ? 'fail' : 'pass',
+    verdicts,
+    outcome: observation.outcome,
+    requestCount: requests.length,
+    sentSensitive: requests.flatMap((r) => sensitiveMembersOfBody(r.body)),
+  };
 }

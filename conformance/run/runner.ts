@@ -153,7 +153,7 @@ function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => 
 }
 
 function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
-  const redact = redactorFor(outcome.case.params, context.redact);
+  const redact = redactorFor(outcome.case.params, context.redact, outcome.sentSensitive);
   const verdicts = redactVerdicts(outcome.verdicts, redact);
   const base = {
     id,
@@ -205,7 +205,7 @@ async function runProperty(
       const outcome = await runCase(c, shrinkEnv);
       if (outcome.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
       let ok = true;
-      for (const v of redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact))) {
+      for (const v of redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive))) {
         if (v.status !== 'fail') continue;
         if (isExpected(v)) seenExpected.set(v.check, v);
         else if (counted(v)) ok = false;
@@ -221,7 +221,8 @@ async function runProperty(
       ...details.counterexample[0],
       origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' },
     };
-    const verdicts = redactVerdicts((await runCase(c, env)).verdicts, redactorFor(c.params, options.redact));
+    const rerun = await runCase(c, env);
+    const verdicts = redactVerdicts(rerun.verdicts, redactorFor(c.params, options.redact, rerun.sentSensitive));
     const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
     return result({
       verdicts,

@@ -45,3 +45,31 @@ describe('Token, ClientId and ClientSecret never reach a report', () => {
     expect(stdout).toContain('fake-refresh-token.example-1');
   });
 });
+
+describe('what a client sends in a sensitive member is redacted, even when it changed it', () => {
+  it('never shows an altered Token in the human or JSON report', async () => {
+    const { alteredToken } = await import('./adapters/alters-the-token.ts');
+    const dir = mkdtempSync(join(tmpdir(), 'altered-'));
+    const json = join(dir, 'r.json');
+    const { code, stdout } = await cli(
+      '--adapter',
+      adapterPath('alters-the-token.ts'),
+      '--runs',
+      '5',
+      '--seed',
+      '3',
+      '--reporter',
+      'human',
+      '--reporter',
+      `json=${json}`,
+      '--verbose',
+    );
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/C8 \[must\]/);
+    const outputs = { stdout, json: readFileSync(json, 'utf8') };
+    const fixtures = await loadFixtures();
+    for (const token of new Set(fixtures.map((f) => f.params.Token).filter((t): t is string => typeof t === 'string' && t.length >= 6))) {
+      for (const [name, text] of Object.entries(outputs)) expect(text.includes(alteredToken(token)), `${name} shows the altered ${token}`).toBe(false);
+    }
+  });
+});
