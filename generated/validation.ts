@@ -8,15 +8,7 @@
  * listed; any other keyword of the schema can appear too.
  * @public
  */
-export type ValidationConstraint =
-  | 'required'
-  | 'type'
-  | 'pattern'
-  | 'minLength'
-  | 'maxLength'
-  | 'enum'
-  | 'additionalProperties'
-  | (string & {});
+export type ValidationConstraint = 'required' | 'type' | 'pattern' | 'minLength' | 'maxLength' | 'enum' | 'additionalProperties' | (string & {});
 
 /**
  * One broken constraint.
@@ -40,9 +32,7 @@ export interface ValidationIssue {
  * The value with its type narrowed, or every issue found in it.
  * @public
  */
-export type ValidationResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
+export type ValidationResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ValidationIssue[] };
 
 /**
  * What an ajv error looks like; declared here so that nothing depends on ajv's types.
@@ -69,7 +59,13 @@ export interface CompiledSchema {
 // A member named by ajv's params (a missing or an extra one) is always a property name, even
 // when it looks like an index.
 function memberPath(pointer: string, child?: unknown): string {
-  const segments = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segments =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let path = '';
   for (const segment of segments) path += /^\d+$/.test(segment) ? `[${segment}]` : path === '' ? segment : `.${segment}`;
   if (typeof child === 'string') path += path === '' ? child : `.${child}`;
@@ -123,7 +119,8 @@ export function toIssues(errors: readonly CompiledSchemaError[]): ValidationIssu
   return own
     .filter((e) => e.keyword === 'type' || !mistyped.has(e.instancePath))
     .map((error) => {
-      const child = error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
+      const child =
+        error.keyword === 'required' ? error.params.missingProperty : error.keyword === 'additionalProperties' ? error.params.additionalProperty : undefined;
       const member = memberPath(error.instancePath, child);
       return { member, constraint: error.keyword, message: `${member}: ${describe(error)}` };
     });
