@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Reads Stryker's JSON report of one direction (conformance-results/mutation/<direction>/
+// mutation.json) and prints the figure: total, killed (by the default-mode run, or by the
+// strict-mode run only), survived, equivalent, and score = killed / (total - equivalent).
+// Every survivor must be listed in tools/mutation/equivalent.json with a reason, and every
+// listed one must still survive: otherwise it exits 1, so a survivor is work, never noise.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const direction = process.argv[2];
+if (direction !== 'client' && direction !== 'server') {
+  console.error('usage: node tools/mutation/summary.mjs client|server');
+  process.exit(2);
+}
+const reportPath = `${root}conformance-results/mutation/${direction}/mutation.json`;
+if (!existsSync(reportPath)) {
+  console.error(`mutation summary: no report at ${reportPath}; run npm run mutation -- ${direction} first`);
+  process.exit(2);
+}
+const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+const equivalentPath = `${root}tools/mutation/equivalent.json`;
+const equivalents = JSON.parse(readFileSync(equivalentPath, 'utf8')).equivalents;
+for (const [index, entry] of equivalents.entries()) {
+  for (const field of ['file', 'line', 'mutator', 'replacement', 'reason']) {
+    if (entry[field] === undefined || entry[field] === '') {
+      console.error(`${equivalentPath}: equivalents[${index}] has no ${field}`);
+      process.exit(2);
+    }
+  }
+}
+
+const testNames = new Map();
+for (const file of Object.values(report.testFiles ?? {})) for (const test of file.tests) testNames.set(test.id, test.name);
+const modeOf = (testId) => {
+  const name = testNames.get(testId) ?? testId;
+  if (name.endsWith('strict mode')) return 'strict';
+  if (name.endsWith('default mode')) return 'default';
+  return 'other';
+};
+
+const sameMutant = (entry, file, mutant) =>
+  entry.file === file && entry.line === mutant.location.start.line && entry.mutator === mutant.mutatorName && entry.replacement === mutant.replacement;
+
+const counts = { total: 0, killedByDefault: 0, killedByStrictOnly: 0, timedOut: 0, survived: 0, equivalent: 0, ignored: 0, errors: 0 };
+const unlisted = [];
+const matched = new Set();
+const stale = [];
+for (const [file, { mutants }] of Object.entries(report.files)) {
+  for (const mutant of mutants) {
+    if (mutant.status === 'Ignored') {
+      counts.ignored += 1;
+      continue;
+    }
+    if (mutant.status === 'CompileError' || mutant.status === 'RuntimeError') {
+      // Not a mutant a test run judged: Stryker leaves these out of its score too.
+      counts.errors += 1;
+      continue;
+    }
+    counts.total += 1;
+    const listed = equivalents.find((entry) => sameMutant(entry, file, mutant));
+    if (listed) matched.add(listed);
+    if (mutant.status === 'Killed') {
+      const modes = new Set((mutant.killedBy ?? []).map(modeOf));
+      if (modes.has('default') || modes.has('other')) counts.killedByDefault += 1;
+      else counts.killedByStrictOnly += 1;
+      if (listed) stale.push(listed);
+    } else if (mutant.status === 'Timeout') {
+      counts.timedOut += 1;
+      if (listed) stale.push(listed);
+    } else if (listed) {
+      counts.equivalent += 1;
+    } else {
+      counts.survived += 1;
+      unlisted.push({ file, line: mutant.location.start.line, mutator: mutant.mutatorName, replacement: mutant.replacement, status: mutant.status });
+    }
+  }
+}
+
+const killed = counts.killedByDefault + counts.killedByStrictOnly + counts.timedOut;
+const denominator = counts.total - counts.equivalent;
+const score = denominator === 0 ? 100 : (100 * killed) / denominator;
+console.log(`mutation ${direction}: ${counts.total} mutants`);
+console.log(`  killed      ${killed} (default mode ${counts.killedByDefault}, strict mode only ${counts.killedByStrictOnly}, timed out ${counts.timedOut})`);
+console.log(`  survived    ${counts.survived}`);
+console.log(`  equivalent  ${counts.equivalent} (tools/mutation/equivalent.json)`);
+if (counts.ignored + counts.errors > 0) console.log(`  not counted ${counts.ignored} ignored, ${counts.errors} compile or runtime errors`);
+console.log(`  score       ${score.toFixed(2)}% = ${killed} / (${counts.total} - ${counts.equivalent})`);
+
+let failed = false;
+if (unlisted.length > 0) {
+  failed = true;
+  console.log(`\n${unlisted.length} survivor(s) neither killed nor listed as equivalent (add a case, or list it with a reason):`);
+  for (const s of unlisted) console.log(`  ${s.file}:${s.line} ${s.mutator} -> ${JSON.stringify(s.replacement)} (${s.status})`);
+}
+const directionFiles = new Set(Object.keys(report.files));
+const unmatched = equivalents.filter((entry) => directionFiles.has(entry.file) && !matched.has(entry));
+if (unmatched.length > 0) {
+  failed = true;
+  console.log(`\n${unmatched.length} entr(ies) of tools/mutation/equivalent.json match no mutant any more (the line moved or the code changed):`);
+  for (const s of unmatched) console.log(`  ${s.file}:${s.line} ${s.mutator} -> ${JSON.stringify(s.replacement)}`);
+}
+if (stale.length > 0) {
+  failed = true;
+  console.log(`\n${stale.length} entr(ies) of tools/mutation/equivalent.json are killed now (remove them):`);
+  for (const s of stale) console.log(`  ${s.file}:${s.line} ${s.mutator} -> ${JSON.stringify(s.replacement)}`);
+}
+process.exit(failed ? 1 : 0);
