@@ -4,7 +4,9 @@
 // machine's is 20) it runs under Node 22 from the npm registry's `node` package, as .ci/run
 // does for its Node 22 test run.
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { suiteFingerprint } from './suite-fingerprint.mjs';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const DIRECTIONS = ['client', 'server'];
@@ -22,6 +24,13 @@ if (unknown.length > 0) {
 const major = Number(process.versions.node.split('.')[0]);
 const stryker = fileURLToPath(new URL('../../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
 
+// Leaves only killed mutants in Stryker's incremental file, so it re-tests all the others.
+function forgetSurvivors(path) {
+  const report = JSON.parse(readFileSync(path, 'utf8'));
+  for (const file of Object.values(report.files)) file.mutants = file.mutants.filter((m) => m.status === 'Killed' || m.status === 'Timeout');
+  writeFileSync(path, JSON.stringify(report));
+}
+
 function run(command, commandArgs) {
   const result = spawnSync(command, commandArgs, { cwd: root, stdio: 'inherit' });
   if (result.error) throw result.error;
@@ -29,11 +38,24 @@ function run(command, commandArgs) {
 }
 
 for (const direction of asked.length > 0 ? asked : DIRECTIONS) {
-  const strykerArgs = [stryker, 'run', `tools/mutation/stryker.${direction}.config.mjs`, ...strykerFlags];
+  const configPath = `tools/mutation/stryker.${direction}.config.mjs`;
+  const { default: config } = await import(pathToFileURL(`${root}${configPath}`).href);
+  const mutated = [...new Set(config.mutate.map((spec) => spec.replace(/:\d+-\d+$/, '')))];
+  const fingerprintPath = `${root}tools/mutation/suite-fingerprint-${direction}.txt`;
+  const fingerprint = suiteFingerprint(root, mutated);
+  const recorded = existsSync(fingerprintPath) ? readFileSync(fingerprintPath, 'utf8').trim() : undefined;
+  const flags = [...strykerFlags];
+  const incrementalPath = `${root}${config.incrementalFile}`;
+  if (recorded !== fingerprint && !flags.includes('--force') && existsSync(incrementalPath)) {
+    console.log(`mutation ${direction}: the suite changed since ${fingerprintPath.slice(root.length)} was written, so every mutant it did not kill is re-tested`);
+    forgetSurvivors(incrementalPath);
+  }
+  const strykerArgs = [stryker, 'run', configPath, ...flags];
   const started = Date.now();
   const code = major >= 22 ? run(process.execPath, strykerArgs) : run('npx', ['-y', '-p', NODE_FOR_STRYKER, '--', 'node', ...strykerArgs]);
   console.log(`mutation ${direction}: Stryker finished in ${((Date.now() - started) / 1000).toFixed(0)} s`);
   if (code !== 0) process.exit(code);
+  writeFileSync(fingerprintPath, `${fingerprint}\n`);
   const summary = run(process.execPath, [fileURLToPath(new URL('./summary.mjs', import.meta.url)), direction]);
   if (summary !== 0) process.exit(summary);
 }
