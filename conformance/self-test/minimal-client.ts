@@ -36,6 +36,7 @@ export interface Faults {
   urlEncodeValues?: boolean;
   errorOnSuccessWithType?: boolean;
   retriesBeyondDeclared?: boolean;
+  successBelowStatus?: number;
 }
 
 const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
@@ -158,7 +159,7 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
         if (faults.resolveOnNonJson) return {};
         throw newError('SerializationError', `the service sent a body that is not JSON (HTTP ${response.status})`, response.status, requestId, faults);
       }
-      if (response.status < 300 || faults.resolveOnAnyStatus) {
+      if (response.status < (faults.successBelowStatus ?? 300) || faults.resolveOnAnyStatus) {
         if (faults.rejectEmptySuccessBody && text === '') throw newError('SerializationError', 'empty body', response.status, requestId, faults);
         if (faults.errorOnSuccessWithType && typeof body?.__type === 'string') throw newError(body.__type, '', response.status, requestId, faults);
         return { $metadata: { httpStatusCode: response.status, requestId } };

@@ -1,16 +1,30 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { Result } from '../../../conformance/run/result.ts';
 import { conformanceVerdict } from './suite-verdict.ts';
 
 // The client direction of mutation testing: Stryker mutates the minimal client, and a mutant
-// is killed only when the suite's own verdict (the CLI's exit code) stops being a pass. Nothing
-// here looks inside the client. A fixed seed keeps the verdict of one mutant reproducible.
+// is killed only when the suite's own verdict stops being a full pass: the CLI's exit code,
+// and every case run (the report's not-applicable verdicts, which the contract says never
+// count as a pass). Nothing here looks inside the client. A fixed seed keeps one mutant's
+// verdict reproducible.
 const SEED = '20261201';
-const CLIENTS = ['minimal-client.ts', 'minimal-client-with-retries.ts'].map((file) => new URL(`../adapters/${file}`, import.meta.url).pathname);
+const CLIENTS = [
+  // The only case a client without retries cannot take part in is the retries property.
+  { module: 'minimal-client.ts', notApplicable: ['retries'] },
+  { module: 'minimal-client-with-retries.ts', notApplicable: [] },
+].map((c) => ({ ...c, path: new URL(`../adapters/${c.module}`, import.meta.url).pathname }));
 
 async function suitePasses(extraFlags: string[]): Promise<void> {
   for (const client of CLIENTS) {
-    const { code, report } = await conformanceVerdict(['--adapter', client, '--seed', SEED, ...extraFlags]);
-    expect(code, `the suite must pass ${client}\n${report}`).toBe(0);
+    const reportPath = join(mkdtempSync(join(tmpdir(), 'mutation-client-')), 'report.json');
+    const { code, report } = await conformanceVerdict(['--adapter', client.path, '--seed', SEED, '--reporter', 'human', '--reporter', `json=${reportPath}`, ...extraFlags]);
+    expect(code, `the suite must pass ${client.module}\n${report}`).toBe(0);
+    const { results } = JSON.parse(readFileSync(reportPath, 'utf8')) as { results: Result[] };
+    const notApplicable = results.filter((r) => r.classified.kind === 'not-applicable').map((r) => r.id);
+    expect(notApplicable, `every case must run against ${client.module}`).toEqual(client.notApplicable);
   }
 }
 
