@@ -24,10 +24,27 @@ if (unknown.length > 0) {
 const major = Number(process.versions.node.split('.')[0]);
 const stryker = fileURLToPath(new URL('../../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
 
-// Leaves only killed mutants in Stryker's incremental file, so it re-tests all the others.
+// Leaves in Stryker's incremental file only the mutants no change to the suite can kill again
+// or spare: the killed ones, and the survivors listed as fault switches or equivalent. Stryker
+// re-tests all the others (those allowed by the contract, known gaps, and unlisted ones).
 function forgetSurvivors(path) {
   const report = JSON.parse(readFileSync(path, 'utf8'));
-  for (const file of Object.values(report.files)) file.mutants = file.mutants.filter((m) => m.status === 'Killed' || m.status === 'Timeout');
+  const { equivalents } = JSON.parse(readFileSync(`${root}tools/mutation/equivalent.json`, 'utf8'));
+  const unkillable = equivalents.filter((e) => e.kind === 'fault-switch' || e.kind === 'equivalent');
+  for (const [fileName, file] of Object.entries(report.files)) {
+    const lines = file.source.split('\n');
+    const listedUnkillable = (m) =>
+      unkillable.some(
+        (e) =>
+          e.file === fileName &&
+          e.code === (lines[m.location.start.line - 1] ?? '').trim() &&
+          e.column === m.location.start.column &&
+          e.endColumn === m.location.end.column &&
+          e.mutator === m.mutatorName &&
+          e.replacement === m.replacement,
+      );
+    file.mutants = file.mutants.filter((m) => m.status === 'Killed' || m.status === 'Timeout' || listedUnkillable(m));
+  }
   writeFileSync(path, JSON.stringify(report));
 }
 
@@ -47,7 +64,7 @@ for (const direction of asked.length > 0 ? asked : DIRECTIONS) {
   const flags = [...strykerFlags];
   const incrementalPath = `${root}${config.incrementalFile}`;
   if (recorded !== fingerprint && !flags.includes('--force') && existsSync(incrementalPath)) {
-    console.log(`mutation ${direction}: the suite changed since ${fingerprintPath.slice(root.length)} was written, so every mutant it did not kill is re-tested`);
+    console.log(`mutation ${direction}: the suite changed since ${fingerprintPath.slice(root.length)} was written, so every mutant it did not kill and that is not a listed fault switch or equivalent is re-tested`);
     forgetSurvivors(incrementalPath);
   }
   const strykerArgs = [stryker, 'run', configPath, ...flags];

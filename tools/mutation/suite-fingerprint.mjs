@@ -3,8 +3,9 @@
 // property changes what kills a mutant without touching either. So the suite is fingerprinted
 // (every file under conformance/, fixtures/, generated/ and tools/mutation/, except the files
 // the direction mutates, whose changes Stryker tracks itself), and a run whose fingerprint
-// differs from the committed one re-tests every mutant the last run did not kill (a suite
-// that grew can kill more; one that lost a case or a check needs `npm run mutation -- --force`).
+// differs from the committed one re-tests every mutant the last run did not kill, except those
+// tools/mutation/equivalent.json lists as fault switches or equivalent (a suite that grew can
+// kill more; one that lost a case or a check needs `npm run mutation -- --force`).
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
