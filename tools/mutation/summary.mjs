@@ -18,7 +18,7 @@ const skeleton = process.argv.includes('--skeleton');
 const KINDS = {
   'fault-switch': 'the mutated code is a fault switch of the self-test mutants, off in the correct client',
   equivalent: 'no observable difference at all',
-  'allowed-by-contract': 'observable, but the adapter contract or the rule allows it',
+  'allowed-by-contract': 'observable, but the contract or the rule allows it, or it is outside what the suite judges',
   gap: 'observable and not caught yet (counts as survived)',
 };
 if (direction !== 'client' && direction !== 'server') {
