@@ -42,7 +42,7 @@ export const MUTANTS: readonly Mutant[] = [
   // A 2xx judged by its body: a __type in a success answer taken for an error.
   { id: 'errors-on-success-with-type', faults: { errorOnSuccessWithType: true }, caughtBy: 'C12' },
   { id: 'rejects-empty-success-body', faults: { rejectEmptySuccessBody: true }, caughtBy: 'C12' },
-  // botocore parses an error only from 301 on, so a 300 resolves.
+  // An off-by-one in the success test (botocore's response parser alone parses errors from 301 on).
   { id: 'treats-300-as-success', faults: { successBelowStatus: 301 }, caughtBy: 'C13', strict: true },
   { id: 'resolves-any-status', faults: { resolveOnAnyStatus: true }, caughtBy: 'C13' },
   // botocore reads only __type (its protocol-test ignore list).
