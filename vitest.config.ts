@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['**/*.test.ts', 'test/**/*.spec.ts'],
-    exclude: ['node_modules/**', 'dist/**', 'build/**'],
+    // .cache/ holds Stryker's sandbox copies of the project during npm run mutation.
+    exclude: ['node_modules/**', 'dist/**', 'build/**', '.cache/**'],
     // Smithy, Maven, pip and child processes make a few suites slow on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 600_000,

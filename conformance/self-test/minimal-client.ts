@@ -32,27 +32,20 @@ export interface Faults {
   retryEverything?: boolean;
   hangOnServerError?: boolean;
   backOffSeconds?: number;
+  contentLengthInUtf16Units?: boolean;
+  urlEncodeValues?: boolean;
+  errorOnSuccessWithType?: boolean;
+  retriesBeyondDeclared?: boolean;
+  successBelowStatus?: number;
 }
 
 const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
 const MODELED = new Set([
-  'ForbiddenException',
-  'InternalErrorException',
-  'InvalidParameterException',
-  'OperationNotEnabledException',
-  'TooManyRequestsException',
-  'UnauthorizedException',
-  'UnsupportedOperationException',
-  'UnsupportedTokenTypeException',
+  'ForbiddenException', 'InternalErrorException', 'InvalidParameterException', 'OperationNotEnabledException',
+  'TooManyRequestsException', 'UnauthorizedException', 'UnsupportedOperationException', 'UnsupportedTokenTypeException',
 ]);
 // The classic bug: "a 400 is a bad parameter", whatever the body says.
-const STATUS_NAMES: Record<number, string> = {
-  400: 'InvalidParameterException',
-  401: 'UnauthorizedException',
-  403: 'ForbiddenException',
-  429: 'TooManyRequestsException',
-  500: 'InternalErrorException',
-};
+const STATUS_NAMES: Record<number, string> = { 400: 'InvalidParameterException', 401: 'UnauthorizedException', 403: 'ForbiddenException', 429: 'TooManyRequestsException', 500: 'InternalErrorException' };
 
 function sanitize(code: string, faults: Faults): string {
   let out = code.split(',')[0]!.trim();
@@ -107,7 +100,8 @@ function newError(name: string, message: string, status: number, requestId: stri
 async function sendOnce(input: RevokeTokenInput, endpoint: string, send: typeof fetch, signal: AbortSignal | undefined, faults: Faults): Promise<Response> {
   const members: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(input)) {
-    if (value !== undefined) members[faults.renameMember?.[0] === name ? faults.renameMember[1] : name] = value;
+    if (value === undefined) continue;
+    members[faults.renameMember?.[0] === name ? faults.renameMember[1] : name] = faults.urlEncodeValues && typeof value === 'string' ? encodeURIComponent(value) : value;
   }
   if (faults.nullForUnset && members.ClientSecret === undefined) members.ClientSecret = null;
   let body = JSON.stringify(members);
@@ -115,7 +109,7 @@ async function sendOnce(input: RevokeTokenInput, endpoint: string, send: typeof 
   const headers: Record<string, string> = {
     'content-type': faults.contentType ?? 'application/x-amz-json-1.1',
     'x-amz-target': faults.target ?? TARGET,
-    'content-length': String(new TextEncoder().encode(body).byteLength + (faults.contentLengthOffset ?? 0)),
+    'content-length': String((faults.contentLengthInUtf16Units ? body.length : new TextEncoder().encode(body).byteLength) + (faults.contentLengthOffset ?? 0)),
   };
   if (faults.sign) {
     headers['x-amz-date'] = '20260101T000000Z';
@@ -136,7 +130,7 @@ function isRetryable(response: Response, code: string | undefined): boolean {
  * With `retries`, it retries throttling and transient errors once, as SDKs do.
  */
 export function minimalClient(faults: Faults = {}, name = 'minimal-client', options: { retries?: boolean } = {}): Adapter {
-  const retries = faults.retryEverything ?? options.retries ?? false;
+  const retries = faults.retryEverything ?? faults.retriesBeyondDeclared ?? options.retries ?? false;
   return {
     name,
     capabilities: { clientSecret: true, revokeAssociatedSessions: true, cancellation: true, retries, ...(retries ? { maxAttempts: 2 } : {}) },
@@ -145,7 +139,7 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
       if (faults.validateClientSecretLength && input.ClientSecret !== undefined && input.ClientSecret.length < 24) {
         throw newError('ParamValidationError', 'ClientSecret is shorter than 24 characters', 0, undefined, faults);
       }
-      const attempts = faults.sendTwice ? 2 : retries ? 2 : 1;
+      const attempts = faults.sendTwice ? 2 : faults.retriesBeyondDeclared ? 3 : retries ? 2 : 1;
       let response!: Response;
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
         if (attempt > 1 && faults.backOffSeconds) await new Promise((r) => setTimeout(r, faults.backOffSeconds! * 1000));
@@ -165,8 +159,9 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
         if (faults.resolveOnNonJson) return {};
         throw newError('SerializationError', `the service sent a body that is not JSON (HTTP ${response.status})`, response.status, requestId, faults);
       }
-      if (response.status < 300 || faults.resolveOnAnyStatus) {
+      if (response.status < (faults.successBelowStatus ?? 300) || faults.resolveOnAnyStatus) {
         if (faults.rejectEmptySuccessBody && text === '') throw newError('SerializationError', 'empty body', response.status, requestId, faults);
+        if (faults.errorOnSuccessWithType && typeof body?.__type === 'string') throw newError(body.__type, '', response.status, requestId, faults);
         return { $metadata: { httpStatusCode: response.status, requestId } };
       }
       let code = errorCode(response.status, response.headers, body, faults) ?? 'UnknownError';

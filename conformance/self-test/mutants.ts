@@ -17,21 +17,33 @@ export interface Mutant {
 
 export const MUTANTS: readonly Mutant[] = [
   { id: 'put-instead-of-post', faults: { method: 'PUT' }, caughtBy: 'C1' },
+  // The query protocol's habit: the action in the query string as well.
+  { id: 'adds-action-query-string', faults: { path: '/?Action=RevokeToken' }, caughtBy: 'C2' },
   { id: 'posts-to-operation-path', faults: { path: '/RevokeToken' }, caughtBy: 'C2' },
   { id: 'plain-json-content-type', faults: { contentType: 'application/json' }, caughtBy: 'C3' },
   // smithy-kotlin#316, smithy-rs#4106: target derived from the sdkId instead of the service shape name.
   { id: 'target-from-sdk-id', faults: { target: 'CognitoIdentityProvider.RevokeToken' }, caughtBy: 'C4' },
+  // The operation name taken from a lower-camel method name (revokeToken) instead of the shape.
+  { id: 'target-from-method-name', faults: { target: 'AWSCognitoIdentityProviderService.revokeToken' }, caughtBy: 'C4' },
+  // String.length counts UTF-16 code units, not the UTF-8 bytes the body has.
+  { id: 'content-length-in-utf16-units', faults: { contentLengthInUtf16Units: true }, caughtBy: 'C5' },
   { id: 'content-length-off-by-one', faults: { contentLengthOffset: 1 }, caughtBy: 'C5' },
   // botocore before 2023-08 signed RevokeToken.
   { id: 'signs-with-sigv4', faults: { sign: true }, caughtBy: 'C6' },
   { id: 'camel-case-client-id', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'C8' },
   // The same fault, seen through the fixtures' own expected request bodies.
   { id: 'camel-case-client-id-against-fixture-body', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'F1' },
+  // Values form-encoded as if for a query string: a + becomes %2B.
+  { id: 'url-encodes-values', faults: { urlEncodeValues: true }, caughtBy: 'C8' },
   { id: 'null-for-unset-secret', faults: { nullForUnset: true }, caughtBy: 'C9' },
   { id: 'empty-body-without-members', faults: { emptyBodyWhenNoMembers: true }, caughtBy: 'C10' },
   // botocore validates min length client-side (ClientSecret >= 24 since 2026-02).
   { id: 'validates-secret-length', faults: { validateClientSecretLength: true }, caughtBy: 'C11', strict: true },
+  // A 2xx judged by its body: a __type in a success answer taken for an error.
+  { id: 'errors-on-success-with-type', faults: { errorOnSuccessWithType: true }, caughtBy: 'C12' },
   { id: 'rejects-empty-success-body', faults: { rejectEmptySuccessBody: true }, caughtBy: 'C12' },
+  // An off-by-one in the success test (botocore's response parser alone parses errors from 301 on).
+  { id: 'treats-300-as-success', faults: { successBelowStatus: 301 }, caughtBy: 'C13', strict: true },
   { id: 'resolves-any-status', faults: { resolveOnAnyStatus: true }, caughtBy: 'C13' },
   // botocore reads only __type (its protocol-test ignore list).
   { id: 'reads-dunder-type-only', faults: { dunderTypeOnly: true }, caughtBy: 'C19', strict: true },
@@ -52,5 +64,7 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'sends-twice', faults: { sendTwice: true }, caughtBy: 'A1' },
   { id: 'ignores-abort', faults: { ignoreAbort: true }, caughtBy: 'A2' },
   { id: 'retries-everything', faults: { retryEverything: true }, caughtBy: 'A3', strict: true },
+  // One attempt more than the declared maxAttempts (an off-by-one in the retry loop).
+  { id: 'retries-beyond-declared-bound', faults: { retriesBeyondDeclared: true }, caughtBy: 'A3' },
   { id: 'hangs-on-server-error', faults: { hangOnServerError: true }, caughtBy: 'A4', caseTimeoutMs: 150 },
 ];

@@ -6,9 +6,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
  * @public
  */
 export function secretHash(clientSecret: string, username: string, clientId: string): string {
-  return createHmac('sha256', clientSecret)
-    .update(username + clientId)
-    .digest('base64');
+  return createHmac('sha256', clientSecret).update(username + clientId).digest('base64');
 }
 
 /**

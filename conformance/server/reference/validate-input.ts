@@ -90,7 +90,7 @@ function collectViolations(value: JsonValue | undefined, shape: Shape, path: str
     case 'boolean':
       return;
     case 'list':
-      for (const [index, item] of (value as JsonValue[]).entries()) collectViolations(item, shape.member, join(path, `${index + 1}.member`), sensitive, out);
+      (value as JsonValue[]).forEach((item, index) => collectViolations(item, shape.member, join(path, `${index + 1}.member`), sensitive, out));
       return;
     case 'map':
       for (const entry of Object.values(value as JsonObject)) {

@@ -17,7 +17,7 @@ export const getUser: Operation = {
   run(raw, { jwt, store, options }) {
     const input = raw as unknown as Input;
     const claims = jwt.verify(input.AccessToken);
-    if (claims?.['token_use'] !== 'access') throw new ServiceError('NotAuthorizedException', 'Invalid Access Token');
+    if (!claims || claims['token_use'] !== 'access') throw new ServiceError('NotAuthorizedException', 'Invalid Access Token');
     const origin = claims['origin_jti'];
     if (typeof origin === 'string' && store.isOriginRevoked(origin)) {
       throw new ServiceError('NotAuthorizedException', 'Access Token has been revoked');

@@ -97,11 +97,7 @@ function passwordAuth(context: OperationContext, pool: UserPoolRecord, client: A
   if (!context.store.passwordMatches(user, password)) throw incorrectCredentials();
   if (!user.enabled) throw new ServiceError('NotAuthorizedException', 'User is disabled.');
   if (user.status === 'FORCE_CHANGE_PASSWORD') {
-    const attributes = Object.fromEntries(
-      userAttributes(user)
-        .filter(({ Name }) => Name !== 'sub')
-        .map(({ Name, Value }) => [Name, Value]),
-    );
+    const attributes = Object.fromEntries(userAttributes(user).filter(({ Name }) => Name !== 'sub').map(({ Name, Value }) => [Name, Value]));
     return {
       ChallengeName: 'NEW_PASSWORD_REQUIRED',
       Session: newChallengeSession(),

@@ -1,0 +1,3 @@
+import { mutationVitestConfig } from './vitest-config.ts';
+
+export default mutationVitestConfig('server');
