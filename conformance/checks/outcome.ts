@@ -36,8 +36,21 @@ export const c23NonJson: ClientCheck = {
   rules: ['C23'],
   level: caseLevel,
   appliesTo: (o) => answered(o) && hasTag('C23')(o),
-  evaluate: (o) => (o.outcome.kind === 'rejected' ? pass : fail('rejected', describeOutcome(o))),
+  evaluate: (o) => {
+    if (o.outcome.kind !== 'rejected') return fail('rejected', describeOutcome(o));
+    // A body the client cannot read must still become an error the caller can act on: the
+    // client's own (named by the status, or generic), or at least a parser error that carries
+    // the response's metadata (the v3 SDK's deserialization error). A bare JavaScript fault
+    // from inside the deserialiser, or a crash of the client process, is not: a caller cannot
+    // tell it from a bug in its own code.
+    const error = o.outcome.error;
+    if (CRASH_NAMES.has(error.name) && !error.hasMetadata) return fail("rejected with the client's own error, or one that keeps the response's status", `rejected with a bare ${error.name}: ${JSON.stringify(error.message)}`);
+    return pass;
+  },
 };
+
+/** The names of errors that mean code crashed, not that a client decoded an answer. */
+const CRASH_NAMES: ReadonlySet<string> = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'EvalError', 'URIError', 'ProcessAdapterError']);
 
 export const c24Metadata: ClientCheck = {
   name: 'c24Metadata',

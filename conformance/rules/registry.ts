@@ -239,7 +239,7 @@ export const RULES = [
     direction: 'client',
     area: 'message-and-metadata',
     level: 'per case',
-    title: 'rejects a non-JSON or empty error body promptly, without resolving or hanging',
+    title: "rejects a non-JSON or empty error body promptly with the client's own error, without resolving, hanging or crashing",
     source: 'SDK practice: js-v3 deserialization error, botocore generic error for HTML 5xx',
     checkFile: 'conformance/checks/outcome.ts',
   },

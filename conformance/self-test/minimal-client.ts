@@ -26,6 +26,8 @@ export interface Faults {
   messageFromCapitalOnly?: boolean;
   unknownAsUnknownError?: boolean;
   resolveOnNonJson?: boolean;
+  /** Lets the JSON parser's own SyntaxError escape for a body that is not JSON, without the status (Amplify v6). */
+  bareParserError?: boolean;
   dropRequestId?: boolean;
   sendTwice?: boolean;
   ignoreAbort?: boolean;
@@ -155,7 +157,8 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
       try {
         const parsed: unknown = text === '' ? {} : JSON.parse(text);
         body = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
-      } catch {
+      } catch (parserError) {
+        if (faults.bareParserError) throw parserError;
         if (faults.resolveOnNonJson) return {};
         throw newError('SerializationError', `the service sent a body that is not JSON (HTTP ${response.status})`, response.status, requestId, faults);
       }

@@ -60,6 +60,8 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'reads-capital-message-only', faults: { messageFromCapitalOnly: true }, caughtBy: 'C21' },
   { id: 'unknown-codes-become-unknown-error', faults: { unknownAsUnknownError: true }, caughtBy: 'C22' },
   { id: 'resolves-on-non-json', faults: { resolveOnNonJson: true }, caughtBy: 'C23' },
+  // @aws-amplify/core 6.19.2 parseJsonError: the body is parsed before anything else is read.
+  { id: 'bare-parser-error-on-non-json', faults: { bareParserError: true }, caughtBy: 'C23' },
   { id: 'drops-request-id', faults: { dropRequestId: true }, caughtBy: 'C24', strict: true },
   { id: 'sends-twice', faults: { sendTwice: true }, caughtBy: 'A1' },
   { id: 'ignores-abort', faults: { ignoreAbort: true }, caughtBy: 'A2' },
