@@ -44,7 +44,11 @@ export const c23NonJson: ClientCheck = {
     // from inside the deserialiser, or a crash of the client process, is not: a caller cannot
     // tell it from a bug in its own code.
     const error = o.outcome.error;
-    if (CRASH_NAMES.has(error.name) && !error.hasMetadata) return fail("rejected with the client's own error, or one that keeps the response's status", `rejected with a bare ${error.name}: ${JSON.stringify(error.message)}`);
+    if (CRASH_NAMES.has(error.name) && !error.hasMetadata)
+      return fail(
+        "rejected with the client's own error, or one that keeps the response's status",
+        `rejected with a bare ${error.name}: ${JSON.stringify(error.message)}`,
+      );
     return pass;
   },
 };
