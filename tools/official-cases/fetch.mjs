@@ -19,8 +19,9 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lastLines, shown } from '../../conformance/adapters/toolchains/messages.mjs';
 import { ensureVenv } from '../../conformance/adapters/toolchains/python-venv.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -51,19 +52,6 @@ export class OfficialCasesError extends Error {
 
 export function casesDirFor(version = BOTOCORE_VERSION, cacheRoot = join(repoRoot, '.cache', 'official-cases')) {
   return join(cacheRoot, `botocore-${version}`);
-}
-
-function shown(path) {
-  const rel = relative(repoRoot, path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-function lastLines(text, count = 25) {
-  return String(text ?? '')
-    .trimEnd()
-    .split('\n')
-    .slice(-count)
-    .join('\n');
 }
 
 function sha256(bytes) {

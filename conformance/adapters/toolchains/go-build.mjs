@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lastLines, shown } from './messages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..', '..');
@@ -34,19 +35,6 @@ export class GoBuildError extends Error {
     super(message);
     this.name = 'GoBuildError';
   }
-}
-
-function shown(path) {
-  const rel = relative(repoRoot, path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-function lastLines(text, count = 30) {
-  return String(text ?? '')
-    .trimEnd()
-    .split('\n')
-    .slice(-count)
-    .join('\n');
 }
 
 /** The files whose content decides the binary, relative to the module, sorted. */

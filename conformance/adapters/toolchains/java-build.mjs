@@ -23,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, delimiter, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lastLines, shown } from './messages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..', '..');
@@ -36,21 +37,6 @@ export class JavaBuildError extends Error {
     super(message);
     this.name = 'JavaBuildError';
   }
-}
-
-function shown(path) {
-  const rel = relative(repoRoot, path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-function lastLines(text, count = 30) {
-  // Maven 3.8 colours some lines even in batch mode.
-  return String(text ?? '')
-    .replace(/\x1b\[[0-9;]*m/g, '')
-    .trimEnd()
-    .split('\n')
-    .slice(-count)
-    .join('\n');
 }
 
 /** The files whose content decides the program, relative to the project, sorted. */

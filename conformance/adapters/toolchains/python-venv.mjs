@@ -15,18 +15,20 @@
 // prepares the venv of every tools/python/requirements-*.txt.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withDirectoryLock } from './directory-lock.mjs';
+import { lastLines, shown } from './messages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..', '..');
 const STAMP = '.requirements-sha256';
+/** Where the requirement files of the project's own tools are (the shims keep theirs beside them). */
+const REQUIREMENTS_DIR = join(repoRoot, 'tools', 'python');
 // pip may download and unpack a 16 MB botocore wheel on a slow machine; waiting for another
 // process that is doing so must outlast that.
 const LOCK_TIMEOUT_MS = 15 * 60 * 1000;
-const LOCK_POLL_MS = 250;
 
 export class VenvError extends Error {
   constructor(message) {
@@ -50,23 +52,6 @@ function sha256(text) {
   return createHash('sha256').update(text).digest('hex');
 }
 
-function shown(path) {
-  const rel = relative(repoRoot, path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function lastLines(text, count = 25) {
-  return String(text ?? '')
-    .trimEnd()
-    .split('\n')
-    .slice(-count)
-    .join('\n');
-}
-
 function isReady(venvDir, wantedHash) {
   const stamp = join(venvDir, STAMP);
   if (!existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== wantedHash) return false;
@@ -74,64 +59,6 @@ function isReady(venvDir, wantedHash) {
   // (pyenv, a distribution update), the venv is dead even though its stamp still matches.
   const probe = spawnSync(pythonIn(venvDir), ['-c', 'import sys'], { stdio: 'ignore' });
   return probe.status === 0;
-}
-
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-function lockAgeMs(lockDir) {
-  try {
-    return Date.now() - statSync(lockDir).mtimeMs;
-  } catch {
-    return 0;
-  }
-}
-
-/**
- * Vitest runs test files in parallel workers, and more than one may need the same venv.
- * mkdir is atomic, so the worker that creates the lock folder builds; the others wait.
- * A lock left behind by a process that died (on this host) is taken over.
- */
-function withLock(lockDir, action) {
-  const started = Date.now();
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw new VenvError(`could not create the lock ${shown(lockDir)}: ${error.message}`);
-    }
-    let owner;
-    try {
-      owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8'));
-    } catch {
-      owner = undefined; // the owner is between mkdir and writing the file, or died there
-    }
-    const ownerDied = owner ? owner.host === hostname() && !processAlive(owner.pid) : lockAgeMs(lockDir) > 60_000;
-    if (ownerDied) {
-      rmSync(lockDir, { recursive: true, force: true });
-      continue;
-    }
-    if (Date.now() - started > LOCK_TIMEOUT_MS) {
-      throw new VenvError(
-        `gave up after ${LOCK_TIMEOUT_MS / 60000} minutes waiting for ${shown(lockDir)} ` +
-          `(held by ${owner ? `pid ${owner.pid} on ${owner.host}` : 'an unknown process'}); remove it if no install is running`,
-      );
-    }
-    sleep(LOCK_POLL_MS);
-  }
-  try {
-    writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ pid: process.pid, host: hostname() }));
-    return action();
-  } finally {
-    rmSync(lockDir, { recursive: true, force: true });
-  }
 }
 
 function build(venvDir, requirementsPath, hash, python, log) {
@@ -187,21 +114,25 @@ export function ensureVenv(requirementsFile, options = {}) {
 
   if (isReady(venvDir, hash)) return { python: pythonIn(venvDir), venvDir, built: false };
   mkdirSync(dirname(venvDir), { recursive: true });
-  return withLock(`${venvDir}.lock`, () => {
-    // Another process may have finished the build while this one waited for the lock.
-    if (isReady(venvDir, hash)) return { python: pythonIn(venvDir), venvDir, built: false };
-    build(venvDir, requirementsPath, hash, python, log);
-    return { python: pythonIn(venvDir), venvDir, built: true };
-  });
+  return withDirectoryLock(
+    `${venvDir}.lock`,
+    () => {
+      // Another process may have finished the build while this one waited for the lock.
+      if (isReady(venvDir, hash)) return { python: pythonIn(venvDir), venvDir, built: false };
+      build(venvDir, requirementsPath, hash, python, log);
+      return { python: pythonIn(venvDir), venvDir, built: true };
+    },
+    { timeoutMs: LOCK_TIMEOUT_MS, fail: (message) => new VenvError(message), shown, what: 'install' },
+  );
 }
 
 function main(args) {
   const files =
     args.length > 0
       ? args.map((file) => resolve(process.cwd(), file))
-      : readdirSync(here)
+      : readdirSync(REQUIREMENTS_DIR)
           .filter((name) => /^requirements-.+\.txt$/.test(name))
-          .map((name) => join(here, name));
+          .map((name) => join(REQUIREMENTS_DIR, name));
   for (const file of files) {
     const { python, built } = ensureVenv(file);
     process.stdout.write(`${shown(file)}: ${built ? 'built' : 'up to date'}, ${shown(python)}\n`);

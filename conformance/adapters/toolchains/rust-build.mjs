@@ -17,10 +17,11 @@
 // arguments it builds every program in KNOWN_PROGRAMS.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { withDirectoryLock } from './directory-lock.mjs';
+import { lastLines, shown } from './messages.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..', '..');
@@ -36,7 +37,6 @@ export const PROFILE = 'dev';
 /** Two jobs: the machine is shared, and the test runner is busy too. */
 const JOBS = '2';
 const LOCK_TIMEOUT_MS = 20 * 60 * 1000;
-const LOCK_POLL_MS = 250;
 
 /** The programs `node conformance/adapters/toolchains/rust-build.mjs` builds without arguments (e.g. to warm a CI cache). */
 export const KNOWN_PROGRAMS = [
@@ -49,23 +49,6 @@ export class RustBuildError extends Error {
     super(message);
     this.name = 'RustBuildError';
   }
-}
-
-function shown(path) {
-  const rel = relative(repoRoot, path);
-  return rel.startsWith('..') ? path : rel;
-}
-
-function lastLines(text, count = 30) {
-  return String(text ?? '')
-    .trimEnd()
-    .split('\n')
-    .slice(-count)
-    .join('\n');
-}
-
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 /** The files whose content decides the binary, relative to the crate, sorted. */
@@ -101,60 +84,6 @@ function askToolVersion(tool, what) {
   }
   if (probe.status !== 0) throw new RustBuildError(`\`${tool} -V\` failed (exit ${probe.status}):\n${lastLines(probe.stderr)}`);
   return probe.stdout.trim();
-}
-
-function processAlive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === 'EPERM';
-  }
-}
-
-/**
- * Cargo locks its target folder while it builds, but not the copy out of it that follows;
- * two variants of one crate share that folder and the binary's path in it. mkdir is atomic:
- * whoever creates the lock folder builds and copies, the others wait. A lock left by a
- * process that died on this host is taken over.
- */
-function withLock(lockDir, action) {
-  const started = Date.now();
-  mkdirSync(dirname(lockDir), { recursive: true });
-  for (;;) {
-    try {
-      mkdirSync(lockDir);
-      break;
-    } catch (error) {
-      if (error.code !== 'EEXIST') throw new RustBuildError(`could not create the lock ${shown(lockDir)}: ${error.message}`);
-    }
-    let owner;
-    try {
-      owner = JSON.parse(readFileSync(join(lockDir, 'owner.json'), 'utf8'));
-    } catch {
-      owner = undefined; // between mkdir and writing owner.json, or died there
-    }
-    let age = 0;
-    try {
-      age = Date.now() - statSync(lockDir).mtimeMs;
-    } catch {}
-    if (owner ? owner.host === hostname() && !processAlive(owner.pid) : age > 60_000) {
-      rmSync(lockDir, { recursive: true, force: true });
-      continue;
-    }
-    if (Date.now() - started > LOCK_TIMEOUT_MS) {
-      throw new RustBuildError(
-        `gave up after ${LOCK_TIMEOUT_MS / 60_000} minutes waiting for ${shown(lockDir)} (held by ${owner ? `pid ${owner.pid} on ${owner.host}` : 'an unknown process'}); remove it if no build is running`,
-      );
-    }
-    sleep(LOCK_POLL_MS);
-  }
-  try {
-    writeFileSync(join(lockDir, 'owner.json'), JSON.stringify({ pid: process.pid, host: hostname() }));
-    return action();
-  } finally {
-    rmSync(lockDir, { recursive: true, force: true });
-  }
 }
 
 function packageName(crateDir) {
@@ -207,50 +136,54 @@ export function buildRustProgram(options) {
   if (current()) return { binary, built: false };
 
   const targetDir = join(targetRoot, packageName(crateDir));
-  return withLock(`${targetDir}.lock`, () => {
-    // Another process may have built it while this one waited for the lock.
-    if (current()) return { binary, built: false };
-    log(`rust-build: building ${shown(binary)} from ${shown(crateDir)}${features.length ? ` (features ${features.join(',')})` : ''}`);
-    const args = [
-      'build',
-      '--locked',
-      '--profile',
-      PROFILE,
-      '-j',
-      JOBS,
-      '--bin',
-      binaryTarget(crateDir),
-      ...(features.length ? ['--features', features.join(',')] : []),
-    ];
-    const started = Date.now();
-    const result = spawnSync(cargo, args, {
-      cwd: crateDir,
-      encoding: 'utf8',
-      maxBuffer: 64 * 1024 * 1024,
-      env: { ...process.env, CARGO_TARGET_DIR: targetDir, RUSTC: rustc, CARGO_TERM_COLOR: 'never' },
-    });
-    if (result.error || result.status !== 0) {
-      const why = result.error ? result.error.message : `exit ${result.status}`;
-      const output = lastLines(`${result.stdout}\n${result.stderr}`);
-      const hint = /failed to (download|get|fetch|query)|index\.crates\.io|Couldn't resolve host|network/i.test(output)
-        ? ' The first build downloads the pinned crates from crates.io into ~/.cargo; it needs that access once.'
-        : /lock file .* needs to be updated|--locked was passed/.test(output)
-          ? ` Cargo.lock in ${shown(crateDir)} does not match Cargo.toml: run \`cargo update -w\` there and commit the result.`
-          : '';
-      throw new RustBuildError(`\`cargo ${args.join(' ')}\` in ${shown(crateDir)} failed (${why}).${hint}\n${output}`);
-    }
-    const built = join(targetDir, PROFILE === 'dev' ? 'debug' : PROFILE, `${binaryTarget(crateDir)}${exe}`);
-    if (!existsSync(built) || statSync(built).size === 0) {
-      throw new RustBuildError(`\`cargo build\` in ${shown(crateDir)} reported success but wrote no binary at ${shown(built)}`);
-    }
-    mkdirSync(binDir, { recursive: true });
-    const temporary = `${binary}.tmp-${process.pid}`;
-    copyFileSync(built, temporary);
-    renameSync(temporary, binary);
-    writeFileSync(stampFile, `${digest}\n`);
-    log(`rust-build: ${shown(binary)} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    return { binary, built: true };
-  });
+  return withDirectoryLock(
+    `${targetDir}.lock`,
+    () => {
+      // Another process may have built it while this one waited for the lock.
+      if (current()) return { binary, built: false };
+      log(`rust-build: building ${shown(binary)} from ${shown(crateDir)}${features.length ? ` (features ${features.join(',')})` : ''}`);
+      const args = [
+        'build',
+        '--locked',
+        '--profile',
+        PROFILE,
+        '-j',
+        JOBS,
+        '--bin',
+        binaryTarget(crateDir),
+        ...(features.length ? ['--features', features.join(',')] : []),
+      ];
+      const started = Date.now();
+      const result = spawnSync(cargo, args, {
+        cwd: crateDir,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+        env: { ...process.env, CARGO_TARGET_DIR: targetDir, RUSTC: rustc, CARGO_TERM_COLOR: 'never' },
+      });
+      if (result.error || result.status !== 0) {
+        const why = result.error ? result.error.message : `exit ${result.status}`;
+        const output = lastLines(`${result.stdout}\n${result.stderr}`);
+        const hint = /failed to (download|get|fetch|query)|index\.crates\.io|Couldn't resolve host|network/i.test(output)
+          ? ' The first build downloads the pinned crates from crates.io into ~/.cargo; it needs that access once.'
+          : /lock file .* needs to be updated|--locked was passed/.test(output)
+            ? ` Cargo.lock in ${shown(crateDir)} does not match Cargo.toml: run \`cargo update -w\` there and commit the result.`
+            : '';
+        throw new RustBuildError(`\`cargo ${args.join(' ')}\` in ${shown(crateDir)} failed (${why}).${hint}\n${output}`);
+      }
+      const built = join(targetDir, PROFILE === 'dev' ? 'debug' : PROFILE, `${binaryTarget(crateDir)}${exe}`);
+      if (!existsSync(built) || statSync(built).size === 0) {
+        throw new RustBuildError(`\`cargo build\` in ${shown(crateDir)} reported success but wrote no binary at ${shown(built)}`);
+      }
+      mkdirSync(binDir, { recursive: true });
+      const temporary = `${binary}.tmp-${process.pid}`;
+      copyFileSync(built, temporary);
+      renameSync(temporary, binary);
+      writeFileSync(stampFile, `${digest}\n`);
+      log(`rust-build: ${shown(binary)} built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      return { binary, built: true };
+    },
+    { timeoutMs: LOCK_TIMEOUT_MS, fail: (message) => new RustBuildError(message), shown, what: 'build' },
+  );
 }
 
 class UsageError extends RustBuildError {}
