@@ -2,22 +2,13 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Summary } from '../../conformance/run/result.ts';
 import type { Lane } from './lanes.ts';
 
 /** The JSON report of one lane (conformance/report/json.ts), as far as the matrix reads it. */
 export interface LaneReport {
   version: number;
-  summary: {
-    implementation: string;
-    total: number;
-    passed: number;
-    failed: number;
-    expectedFailures: number;
-    unexpectedPasses: number;
-    notApplicable: number;
-    seed: number;
-    durationMs: number;
-  };
+  summary: Pick<Summary, 'implementation' | 'total' | 'passed' | 'failed' | 'expectedFailures' | 'unexpectedPasses' | 'notApplicable' | 'seed' | 'durationMs'>;
   results: ReportResult[];
 }
 
