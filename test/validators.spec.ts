@@ -4,10 +4,16 @@
 // locally (or set a seed) when hunting.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect } from 'vitest';
+import { memberValueBreaking, requestBreakingOneConstraint, validErrorEnvelope, validMemberValue, validRequest } from '../conformance/model/arbitraries.ts';
+import { revokeToken } from '../conformance/model/contract.ts';
+import { jsonValueOf } from '../conformance/model/json-values.ts';
+import { constraintsBrokenBy } from '../conformance/model/member-constraints.ts';
 import {
   isErrorEnvelope,
   isRevokeTokenRequest,
+  type ModeledErrorName,
   modeledErrors,
+  type ValidationResult,
   validateErrorEnvelope,
   validateForbiddenExceptionBody,
   validateInternalErrorExceptionBody,
@@ -19,13 +25,7 @@ import {
   validateUnauthorizedExceptionBody,
   validateUnsupportedOperationExceptionBody,
   validateUnsupportedTokenTypeExceptionBody,
-  type ModeledErrorName,
-  type ValidationResult,
 } from '../generated/index.ts';
-import { memberValueBreaking, requestBreakingOneConstraint, validErrorEnvelope, validMemberValue, validRequest } from '../conformance/model/arbitraries.ts';
-import { revokeToken } from '../conformance/model/contract.ts';
-import { jsonValueOf } from '../conformance/model/json-values.ts';
-import { constraintsBrokenBy } from '../conformance/model/member-constraints.ts';
 
 const bodyValidators: Record<ModeledErrorName, (value: unknown) => ValidationResult<unknown>> = {
   ForbiddenException: validateForbiddenExceptionBody,

@@ -5,11 +5,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { compareTrees, writeTree, type FileTree } from './codegen/file-tree.ts';
+import { contractClosure } from './codegen/closure.ts';
+import { compareTrees, type FileTree, writeTree } from './codegen/file-tree.ts';
+import { buildSchemaFiles } from './codegen/json-schema.ts';
 import { buildWithSmithy } from './codegen/smithy-build.ts';
 import { copyGeneratedClient } from './codegen/typescript-client.ts';
-import { contractClosure } from './codegen/closure.ts';
-import { buildSchemaFiles } from './codegen/json-schema.ts';
 import { buildValidatorFiles } from './codegen/validators.ts';
 import { repoRoot } from './paths.ts';
 

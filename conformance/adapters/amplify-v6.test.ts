@@ -2,19 +2,20 @@
 // FakeService behind msw interception of the global fetch (Amplify's fetch handler calls the
 // global), runCase with a fake clock, and CLIENT_CHECKS. Each test pins what Amplify makes of an
 // answer; the last ones show that the lane can fail and that signOut takes the same path.
-import { Amplify } from '@aws-amplify/core';
+
 import { signOut } from '@aws-amplify/auth';
 import { cognitoUserPoolsTokenProvider } from '@aws-amplify/auth/cognito';
+import { Amplify } from '@aws-amplify/core';
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Case } from '../fixtures/case.ts';
-import { runCase, type CaseResult } from '../run/run-case.ts';
+import { type CaseResult, runCase } from '../run/run-case.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import { FakeService } from '../wire/fake-service.ts';
 import amplifyAdapter, { AMPLIFY_AUTH_VERSION, createAmplifyAdapter } from './amplify-v6.ts';
-import { resolveCapabilities, type Adapter, type RevokeTokenInput } from './contract.ts';
-import { failedChecks, INPUT, REGION, requestRuleFailures, WIRE_VARIANTS, type Scenario } from './process-agent/test-fixtures/wire-variants.ts';
+import { type Adapter, type RevokeTokenInput, resolveCapabilities } from './contract.ts';
+import { failedChecks, INPUT, REGION, requestRuleFailures, type Scenario, WIRE_VARIANTS } from './process-agent/test-fixtures/wire-variants.ts';
 
 /** Amplify's input has no ClientSecret, so the cases send the two required members. */
 const REQUIRED: RevokeTokenInput = { Token: INPUT.Token, ClientId: INPUT.ClientId };

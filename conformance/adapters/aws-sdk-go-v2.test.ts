@@ -3,11 +3,11 @@
 // modules and compiles the shim into .cache/bin (30 to 60 s on two cores); later runs only
 // hash the sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import createAwsSdkGoV2Adapter, { goShimBinary } from './aws-sdk-go-v2.ts';
 import { resolveCapabilities } from './contract.ts';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
+import { type Engine, failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS } from './process-agent/test-fixtures/wire-variants.ts';
 import type { ProcessAdapter } from './process-agent/types.ts';
-import createAwsSdkGoV2Adapter, { goShimBinary } from './aws-sdk-go-v2.ts';
-import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './process-agent/test-fixtures/wire-variants.ts';
 
 let engine: Engine;
 let adapter: ProcessAdapter;

@@ -1,6 +1,6 @@
-import { buildGoProgram } from './toolchains/go-build.mjs';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
 import type { ProcessAdapter, ProcessAdapterOptions } from './process-agent/types.ts';
+import { buildGoProgram } from './toolchains/go-build.mjs';
 
 export const GO_SHIM_MODULE = 'conformance/adapters/shims/aws-sdk-go-v2';
 

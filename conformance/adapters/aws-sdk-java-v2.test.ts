@@ -3,11 +3,11 @@
 // into ~/.m2 and compiles the shim into .cache/java (about 10 s with Maven Central access);
 // later runs only hash the sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import createAwsSdkJavaV2Adapter, { javaShimCommand } from './aws-sdk-java-v2.ts';
 import { resolveCapabilities } from './contract.ts';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
+import { type Engine, failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS } from './process-agent/test-fixtures/wire-variants.ts';
 import type { ProcessAdapter } from './process-agent/types.ts';
-import createAwsSdkJavaV2Adapter, { javaShimCommand } from './aws-sdk-java-v2.ts';
-import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './process-agent/test-fixtures/wire-variants.ts';
 
 let engine: Engine;
 let adapter: ProcessAdapter;

@@ -1,6 +1,6 @@
-import { buildJavaProgram } from './toolchains/java-build.mjs';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
 import type { ProcessAdapter, ProcessAdapterOptions } from './process-agent/types.ts';
+import { buildJavaProgram } from './toolchains/java-build.mjs';
 
 export const JAVA_SHIM_PROJECT = 'conformance/adapters/shims/aws-sdk-java-v2';
 const MAIN_CLASS = 'conformance.shim.Main';

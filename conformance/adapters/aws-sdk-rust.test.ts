@@ -3,12 +3,12 @@
 // crates and compiles the shim into .cache/bin (minutes on two cores, see BENCHMARKS.md);
 // later runs only hash the sources.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveCapabilities } from './contract.ts';
-import createAwsSdkRustAdapter, { rustShimBinary } from './aws-sdk-rust.ts';
-import { createProcessAdapter } from './process-agent/process-adapter.ts';
-import type { ProcessAdapter } from './process-agent/types.ts';
 import createBrokenRustAdapter from '../self-test/broken-shims/aws-sdk-rust-unknown-error.ts';
-import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './process-agent/test-fixtures/wire-variants.ts';
+import createAwsSdkRustAdapter, { rustShimBinary } from './aws-sdk-rust.ts';
+import { resolveCapabilities } from './contract.ts';
+import { createProcessAdapter } from './process-agent/process-adapter.ts';
+import { type Engine, failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS } from './process-agent/test-fixtures/wire-variants.ts';
+import type { ProcessAdapter } from './process-agent/types.ts';
 
 let engine: Engine;
 let adapter: ProcessAdapter;

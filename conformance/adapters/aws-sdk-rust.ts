@@ -1,6 +1,6 @@
-import { buildRustProgram } from './toolchains/rust-build.mjs';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
 import type { ProcessAdapter, ProcessAdapterOptions } from './process-agent/types.ts';
+import { buildRustProgram } from './toolchains/rust-build.mjs';
 
 export const RUST_SHIM_CRATE = 'conformance/adapters/shims/aws-sdk-rust';
 

@@ -2,9 +2,9 @@
 // runCase, CLIENT_CHECKS). The first run builds .venv/boto3 from PyPI (about 15 s); later runs
 // only check its stamp.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ProcessAdapter } from './process-agent/types.ts';
 import createBoto3Adapter from './boto3.ts';
-import { failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS, type Engine } from './process-agent/test-fixtures/wire-variants.ts';
+import { type Engine, failedChecks, INPUT, requestRuleFailures, startEngine, WIRE_VARIANTS } from './process-agent/test-fixtures/wire-variants.ts';
+import type { ProcessAdapter } from './process-agent/types.ts';
 
 let engine: Engine;
 let adapter: ProcessAdapter;

@@ -1,8 +1,8 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { ensureVenv, repoRoot } from './toolchains/python-venv.mjs';
 import { createProcessAdapter } from './process-agent/process-adapter.ts';
 import type { ProcessAdapter, ProcessAdapterOptions } from './process-agent/types.ts';
+import { ensureVenv, repoRoot } from './toolchains/python-venv.mjs';
 
 /** The pinned boto3 the shim runs on. */
 export const BOTO3_REQUIREMENTS = fileURLToPath(new URL('./shims/boto3/requirements.txt', import.meta.url));

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkCapabilities, type Adapter, type AdapterModuleExport } from './contract.ts';
+import { type Adapter, type AdapterModuleExport, checkCapabilities } from './contract.ts';
 
 /** Built-in adapters by name; each is one file in this folder. */
 export const BUILT_IN_ADAPTERS: Record<string, string> = {

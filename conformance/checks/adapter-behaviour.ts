@@ -1,7 +1,7 @@
-import { fail, pass } from '../judging/check.ts';
 import { isDeepStrictEqual } from 'node:util';
+import { fail, pass } from '../judging/check.ts';
 import { isRetryableAnswer } from '../protocol/aws-json.ts';
-import { caseLevel, describeUnsettled, everyRequest, hasRequests, type ClientCheck, type Observation } from './check.ts';
+import { type ClientCheck, caseLevel, describeUnsettled, everyRequest, hasRequests, type Observation } from './check.ts';
 
 /** Throttling and transient answers, which clients with retries may repeat. */
 export function isRetryableCase(o: Observation): boolean {

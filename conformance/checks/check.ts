@@ -1,6 +1,6 @@
 import type { AdapterCapabilities } from '../adapters/contract.ts';
-import { pass, type Check, type Finding, type Level } from '../judging/check.ts';
 import type { Case } from '../fixtures/case.ts';
+import { type Check, type Finding, type Level, pass } from '../judging/check.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 
 /** What a call did: resolved, rejected, or did not settle within the suite's bound. */

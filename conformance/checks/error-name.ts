@@ -1,6 +1,6 @@
-import { fail, pass, type Finding } from '../judging/check.ts';
+import { type Finding, fail, pass } from '../judging/check.ts';
 import type { ClientRuleId } from '../rules/registry.ts';
-import { answered, caseLevel, describeOutcome, type ClientCheck, type Observation } from './check.ts';
+import { answered, type ClientCheck, caseLevel, describeOutcome, type Observation } from './check.ts';
 
 /**
  * The error-name rules differ only in which wire variant a case puts the code in, so one

@@ -1,5 +1,5 @@
 import { fail, pass } from '../judging/check.ts';
-import { answered, caseLevel, describeOutcome, hasTag, type ClientCheck } from './check.ts';
+import { answered, type ClientCheck, caseLevel, describeOutcome, hasTag } from './check.ts';
 
 const expectsError = (o: Parameters<ClientCheck['appliesTo']>[0]) => o.case.expect.outcome === 'error';
 

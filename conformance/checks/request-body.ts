@@ -1,7 +1,7 @@
-import { fail, type Finding, pass } from '../judging/check.ts';
 import { isDeepStrictEqual } from 'node:util';
 import { validateRevokeTokenRequest } from '../../generated/index.ts';
-import { everyRequest, hasRequests, type ClientCheck, type Observation } from './check.ts';
+import { type Finding, fail, pass } from '../judging/check.ts';
+import { type ClientCheck, everyRequest, hasRequests, type Observation } from './check.ts';
 
 /** The members the caller set, as the wire must carry them: unset (undefined) ones left out. */
 export function expectedBody(params: Record<string, unknown>): Record<string, unknown> {

@@ -1,6 +1,6 @@
 import { fail, pass } from '../judging/check.ts';
-import { AWS_JSON_1_1_CONTENT_TYPE as CONTENT_TYPE, REVOKE_TOKEN_TARGET as TARGET, SIGNING_HEADERS } from '../protocol/aws-json.ts';
-import { everyRequest, hasRequests, type ClientCheck } from './check.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE as CONTENT_TYPE, SIGNING_HEADERS, REVOKE_TOKEN_TARGET as TARGET } from '../protocol/aws-json.ts';
+import { type ClientCheck, everyRequest, hasRequests } from './check.ts';
 
 export const c03ContentType: ClientCheck = {
   name: 'c03ContentType',

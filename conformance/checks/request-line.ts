@@ -1,5 +1,5 @@
 import { fail, pass } from '../judging/check.ts';
-import { everyRequest, hasRequests, type ClientCheck } from './check.ts';
+import { type ClientCheck, everyRequest, hasRequests } from './check.ts';
 
 export const c01MethodPost: ClientCheck = {
   name: 'c01MethodPost',

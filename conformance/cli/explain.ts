@@ -1,7 +1,7 @@
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Check } from '../judging/check.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
-import { isRuleId, ruleById, RULES, type Direction, type Rule } from '../rules/registry.ts';
+import { type Direction, isRuleId, RULES, type Rule, ruleById } from '../rules/registry.ts';
 import type { FixtureWithFile } from '../run/runner.ts';
 import { BROKEN_SERVERS } from '../self-test/broken-servers.ts';
 import { BROKEN_SHIMS } from '../self-test/broken-shims.ts';

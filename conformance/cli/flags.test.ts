@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { commonOptions, COMMON_FLAGS, describeFlags, EXIT, parseFlags, reporterSpec, runCommand, UsageError, wholeNumber } from './flags.ts';
+import { COMMON_FLAGS, commonOptions, describeFlags, EXIT, parseFlags, reporterSpec, runCommand, UsageError, wholeNumber } from './flags.ts';
 
 class SomeConfigurationError extends Error {}
 

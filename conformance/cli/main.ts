@@ -6,19 +6,19 @@ import { AdapterLoadError, BUILT_IN_ADAPTERS, isOutOfProcess, loadAdapter } from
 import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
-import { CLIENT_PROPERTIES } from '../properties/index.ts';
-import { ExpectationsError, loadExpectations, type Expectation } from '../run/expectations.ts';
-import { runSuite } from '../run/runner.ts';
-import { selectCases, SelectionError } from '../run/select-cases.ts';
-import { explainRule, listRules } from './explain.ts';
-import { EXIT, runCommand, type CliIo } from './flags.ts';
-import { clientUsage, parseCliOptions } from './options.ts';
-import { reportersFor } from './reporters.ts';
 import { loadRevisions } from '../model/revisions.ts';
-import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
-import { serveFixture } from './serve.ts';
+import { CLIENT_PROPERTIES } from '../properties/index.ts';
+import { type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
+import { runSuite } from '../run/runner.ts';
+import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
+import { explainRule, listRules } from './explain.ts';
+import { type CliIo, EXIT, runCommand } from './flags.ts';
+import { clientUsage, parseCliOptions } from './options.ts';
+import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
+import { reportersFor } from './reporters.ts';
+import { serveFixture } from './serve.ts';
 
 function defaultExpectationsPath(builtIn: string | undefined): string | undefined {
   if (!builtIn) return undefined;

@@ -1,6 +1,6 @@
 import { DEFAULT_ADAPTER } from '../adapters/load.ts';
 import { REVISION_IDS } from '../model/revisions.ts';
-import { commonOptions, COMMON_FLAGS, describeFlags, parseFlags, UsageError, wholeNumber, type CommonOptions, type FlagTable } from './flags.ts';
+import { COMMON_FLAGS, type CommonOptions, commonOptions, describeFlags, type FlagTable, parseFlags, UsageError, wholeNumber } from './flags.ts';
 
 /** The flags only the client direction has; the rest are COMMON_FLAGS. */
 export const CLIENT_FLAGS = {

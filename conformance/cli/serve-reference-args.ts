@@ -1,4 +1,4 @@
-import { describeFlags, parseFlags, UsageError, wholeNumber, type FlagTable } from './flags.ts';
+import { describeFlags, type FlagTable, parseFlags, UsageError, wholeNumber } from './flags.ts';
 
 /** @internal */
 export type ServeArgs = { kind: 'serve'; port: number; host: '127.0.0.1' } | { kind: 'help' } | { kind: 'error'; message: string };

@@ -1,8 +1,9 @@
 // The reference server as a process: `npm run serve:reference -- --port 9229`.
 // It prints the endpoint and serves until SIGINT or SIGTERM. Requests are not logged:
 // their bodies carry tokens and secrets.
-import { parseServeArgs, SERVE_USAGE } from './serve-reference-args.ts';
+
 import { serveReference } from '../server/reference/serve-reference.ts';
+import { parseServeArgs, SERVE_USAGE } from './serve-reference-args.ts';
 
 const args = parseServeArgs(process.argv.slice(2));
 if (args.kind === 'help') {

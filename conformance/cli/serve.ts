@@ -1,6 +1,6 @@
-import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
-import { judge } from '../judging/judge.ts';
+import { type Adapter, resolveCapabilities } from '../adapters/contract.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
+import { judge } from '../judging/judge.ts';
 import { redactorFor, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { FixtureWithFile } from '../run/runner.ts';
 import { fixtureToCase } from '../run/runner.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fail, pass, type Check } from './check.ts';
+import { type Check, fail, pass } from './check.ts';
 import { judge } from './judge.ts';
 
 interface Seen {

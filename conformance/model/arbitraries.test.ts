@@ -11,7 +11,7 @@ import {
   validMemberValue,
   validRequest,
 } from './arbitraries.ts';
-import { revokeToken, type MemberContract, type OperationContract } from './contract.ts';
+import { type MemberContract, type OperationContract, revokeToken } from './contract.ts';
 import { constraintsBrokenBy } from './member-constraints.ts';
 import { repeatedCharacterPattern } from './pattern-alphabet.ts';
 

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { ErrorEnvelope, RevokeTokenRequest } from '../../generated/index.ts';
-import { revokeToken, type ErrorContract, type MemberContract, type OperationContract } from './contract.ts';
+import { type ErrorContract, type MemberContract, type OperationContract, revokeToken } from './contract.ts';
 import { jsonValueOtherThan } from './json-values.ts';
 import { constraintsBrokenBy, type MemberConstraint } from './member-constraints.ts';
-import { repeatedCharacterPattern, type RepeatedCharacterPattern } from './pattern-alphabet.ts';
+import { type RepeatedCharacterPattern, repeatedCharacterPattern } from './pattern-alphabet.ts';
 
 /**
  * Knobs for the arbitraries.

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { jsonKind, jsonValueOf, jsonValueOtherThan, type JsonKind } from './json-values.ts';
+import { type JsonKind, jsonKind, jsonValueOf, jsonValueOtherThan } from './json-values.ts';
 
 describe('json values', () => {
   it('names the kind of every JSON value', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { describeOurs } from '../../tools/fidelity/fidelity.ts';
-import { loadRevisions, revisionProblems, trackedChanges, type RevisionHistory } from './revisions.ts';
+import { loadRevisions, type RevisionHistory, revisionProblems, trackedChanges } from './revisions.ts';
 
 const history = loadRevisions();
 

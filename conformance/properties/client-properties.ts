@@ -1,20 +1,20 @@
-import { AWS_JSON_1_1_CONTENT_TYPE, RETRYABLE_ERROR_NAMES } from '../protocol/aws-json.ts';
 import fc from 'fast-check';
-import type { FixtureExpectation } from '../fixtures/types.ts';
 import type { Case } from '../fixtures/case.ts';
+import type { FixtureExpectation } from '../fixtures/types.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE, RETRYABLE_ERROR_NAMES } from '../protocol/aws-json.ts';
 import { MODEL_ERRORS, validRequest } from './model-inputs.ts';
 import type { PropertyDefinition } from './property.ts';
 import {
+  type CodeVariant,
+  type ErrorAnswer,
   errorResponse,
-  messageText,
+  type MessageVariant,
   MUST_VARIANTS,
+  messageText,
   requestIdArb,
   SHOULD_VARIANTS,
   unknownMembers,
   VARIANT_RULE,
-  type CodeVariant,
-  type ErrorAnswer,
-  type MessageVariant,
 } from './wire-errors.ts';
 
 type GeneratedCase = Omit<Case, 'origin'>;

@@ -3,7 +3,7 @@
 import type fc from 'fast-check';
 import type { AdapterCapabilities, RevokeTokenInput } from '../adapters/contract.ts';
 import { validRequest as modelValidRequest } from '../model/arbitraries.ts';
-import { revokeToken, type ErrorContract } from '../model/contract.ts';
+import { type ErrorContract, revokeToken } from '../model/contract.ts';
 
 /** The operation's modeled errors, with the status and fault the model gives each. */
 export const MODEL_ERRORS: readonly ErrorContract[] = revokeToken.errors;

@@ -1,7 +1,7 @@
-import type { Level } from '../judging/check.ts';
 import type fc from 'fast-check';
 import type { AdapterCapabilities } from '../adapters/contract.ts';
 import type { Case } from '../fixtures/case.ts';
+import type { Level } from '../judging/check.ts';
 
 /**
  * A property: a family of generated cases that must all pass. Generators come from the

@@ -1,6 +1,6 @@
 import type { Verdict } from '../judging/check.ts';
-import type { Result, Summary } from '../run/result.ts';
 import type { Reporter } from '../run/reporter.ts';
+import type { Result, Summary } from '../run/result.ts';
 
 export interface HumanReporterOptions {
   /** Where the report goes (stdout). */

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Result } from '../run/result.ts';
 import type { Reporter } from '../run/reporter.ts';
+import type { Result } from '../run/result.ts';
 
 const escapeXml = (text: string) =>
   text

@@ -1,5 +1,5 @@
-import type { Verdict } from '../judging/check.ts';
 import { readFileSync } from 'node:fs';
+import type { Verdict } from '../judging/check.ts';
 
 /**
  * Known failures of one client, each with the reason and the source of the behaviour, so a

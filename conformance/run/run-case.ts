@@ -1,11 +1,11 @@
-import type { Verdict } from '../judging/check.ts';
 import type { Adapter, AdapterCapabilities } from '../adapters/contract.ts';
 import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
+import type { Case } from '../fixtures/case.ts';
+import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
+import { sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
-import type { Case } from '../fixtures/case.ts';
-import { sensitiveMembersOfBody } from '../redaction/redact.ts';
 import { settle } from './clock.ts';
 
 export interface RunEnvironment {

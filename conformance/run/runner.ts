@@ -1,24 +1,24 @@
-import type { Verdict } from '../judging/check.ts';
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
-import { resolveCapabilities, type Adapter } from '../adapters/contract.ts';
+import { type Adapter, resolveCapabilities } from '../adapters/contract.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
+import type { Case } from '../fixtures/case.ts';
 import type { Fixture } from '../fixtures/types.ts';
+import type { Verdict } from '../judging/check.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
+import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { redactorFor, redactParams } from '../redaction/redact.ts';
-import type { Reporter } from './reporter.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
-import { regionalEndpoint } from '../protocol/aws-json.ts';
-import type { Case } from '../fixtures/case.ts';
 import { classify, type Expectation } from './expectations.ts';
-import type { Result, Summary } from './result.ts';
 import { replayBase, replayLine } from './replay.ts';
+import type { Reporter } from './reporter.ts';
+import type { Result, Summary } from './result.ts';
+import { type CaseResult, type RunEnvironment, runCase } from './run-case.ts';
 import { summarize } from './summary.ts';
 
 /** The module that defines the client properties, as reports name it (a file that exists). */
 export const CLIENT_PROPERTIES_MODULE = 'conformance/properties/client-properties.ts';
-import { runCase, type CaseResult, type RunEnvironment } from './run-case.ts';
 
 /** A fixture with the file it came from. */
 export type FixtureWithFile = Fixture & { file: string };

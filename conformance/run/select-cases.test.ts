@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { selectCases, SelectionError } from './select-cases.ts';
+import { SelectionError, selectCases } from './select-cases.ts';
 
 const cases = [
   { id: 'a', tags: ['C14', 'wire-header'] },

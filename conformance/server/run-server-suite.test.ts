@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopbackServer, type LoopbackServer } from '../wire/loopback-server.ts';
 import { BROKEN_SERVERS } from '../self-test/broken-servers.ts';
+import { type LoopbackServer, startLoopbackServer } from '../wire/loopback-server.ts';
 import { createReferenceService } from './reference/index.ts';
 import { EndpointSafetyError, runServerSuite, ServerSuiteConfigError } from './run-server-suite.ts';
 import { SERVER_CASES } from './server-cases.ts';

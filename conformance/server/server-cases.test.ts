@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isRuleId } from '../rules/registry.ts';
-import { selectCases, SelectionError } from '../run/select-cases.ts';
+import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { SERVER_CASES } from './server-cases.ts';
 
 describe('the server cases', () => {

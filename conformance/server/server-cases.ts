@@ -1,9 +1,9 @@
+import type { ServerCase } from './cases/server-case.ts';
 import { AUTH_CASES } from './probes/auth.ts';
 import { BODY_CASES } from './probes/body.ts';
 import { CONSTRAINT_CASES } from './probes/constraints.ts';
 import { PRIVACY_CASE } from './probes/privacy.ts';
 import { ROUTING_CASES } from './probes/routing.ts';
-import type { ServerCase } from './cases/server-case.ts';
 import { MODEL_RUN_CASE } from './semantics/model-run.ts';
 import { SCENARIO_CASES } from './semantics/scenarios.ts';
 

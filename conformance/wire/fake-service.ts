@@ -1,7 +1,7 @@
-import { getResponse, http, HttpResponse, type HttpHandler } from 'msw';
-import { captureRequest, type CapturedRequest, type Transport } from './captured-request.ts';
-import { startLoopbackServer, type LoopbackServer } from './loopback-server.ts';
+import { getResponse, type HttpHandler, HttpResponse, http } from 'msw';
 import { ANY_REGIONAL_ENDPOINT, regionalEndpoint } from '../protocol/aws-json.ts';
+import { type CapturedRequest, captureRequest, type Transport } from './captured-request.ts';
+import { type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
 
 /** How the fake service answers the requests of one case. */
 export interface ServedCase {

@@ -1,8 +1,8 @@
-import { http, type HttpHandler } from 'msw';
+import { type HttpHandler, http } from 'msw';
 import type { Fixture } from '../fixtures/types.ts';
-import { captureRequest, type CapturedRequest } from './captured-request.ts';
-import { fixtureResponse } from './fixture-response.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
+import { type CapturedRequest, captureRequest } from './captured-request.ts';
+import { fixtureResponse } from './fixture-response.ts';
 
 /** @public */
 export interface FixtureHandlerOptions {

@@ -1,9 +1,9 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
-import { http, HttpResponse } from 'msw';
+import { HttpResponse, http } from 'msw';
 import { afterEach, describe, expect, it } from 'vitest';
-import { handleWithMsw, startLoopbackServer, type FetchHandle, type LoopbackServer } from './loopback-server.ts';
+import { type FetchHandle, handleWithMsw, type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
 
 interface RawAnswer {
   status: number;

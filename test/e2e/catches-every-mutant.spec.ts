@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
-import { rulesOf } from '../../conformance/rules/registry.ts';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
 import { CLIENT_PROPERTIES } from '../../conformance/properties/index.ts';
-import { runSuite, type FixtureWithFile } from '../../conformance/run/runner.ts';
+import { rulesOf } from '../../conformance/rules/registry.ts';
+import { type FixtureWithFile, runSuite } from '../../conformance/run/runner.ts';
 import { minimalClient } from '../../conformance/self-test/minimal-client.ts';
 import { MUTANTS } from '../../conformance/self-test/mutants.ts';
 

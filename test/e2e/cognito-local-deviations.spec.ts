@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startCognitoLocal, type StartedServer } from '../../conformance/server/lanes/cognito-local.ts';
-import { runServerSuite } from '../../conformance/server/run-server-suite.ts';
 import type { ExpectationsFile } from '../../conformance/run/expectations.ts';
 import { loadExpectations } from '../../conformance/run/expectations.ts';
+import { type StartedServer, startCognitoLocal } from '../../conformance/server/lanes/cognito-local.ts';
+import { runServerSuite } from '../../conformance/server/run-server-suite.ts';
 
 const EXPECTATIONS = new URL('../../conformance/expectations/cognito-local.json', import.meta.url).pathname;
 

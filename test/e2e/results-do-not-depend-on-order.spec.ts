@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import v3 from '../../conformance/adapters/aws-sdk-v3.ts';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
-import { runSuite, type FixtureWithFile } from '../../conformance/run/runner.ts';
+import { type FixtureWithFile, runSuite } from '../../conformance/run/runner.ts';
 import { minimalClient } from '../../conformance/self-test/minimal-client.ts';
 
 async function outcomes(adapter: typeof v3, fixtures: FixtureWithFile[]) {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { BROKEN_SERVERS } from '../../conformance/self-test/broken-servers.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
-import { startLoopbackServer, type LoopbackServer } from '../../conformance/wire/loopback-server.ts';
+import { type LoopbackServer, startLoopbackServer } from '../../conformance/wire/loopback-server.ts';
 import { cli as serverCli } from './cli-harness.ts';
 
 const SECRET_MEMBERS = new Set([

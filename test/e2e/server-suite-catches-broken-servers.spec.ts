@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { BROKEN_SERVERS } from '../../conformance/self-test/broken-servers.ts';
 import { rulesOf } from '../../conformance/rules/registry.ts';
+import { BROKEN_SERVERS } from '../../conformance/self-test/broken-servers.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
 import { runServerSuite } from '../../conformance/server/run-server-suite.ts';
-import { startLoopbackServer, type LoopbackServer } from '../../conformance/wire/loopback-server.ts';
+import { type LoopbackServer, startLoopbackServer } from '../../conformance/wire/loopback-server.ts';
 
 const started: LoopbackServer[] = [];
 afterAll(async () => {

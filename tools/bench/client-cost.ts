@@ -4,7 +4,7 @@ import v3 from '../../conformance/adapters/aws-sdk-v3.ts';
 import { resolveCapabilities } from '../../conformance/adapters/contract.ts';
 import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
 import type { Case } from '../../conformance/fixtures/case.ts';
-import { runCase, type RunEnvironment } from '../../conformance/run/run-case.ts';
+import { type RunEnvironment, runCase } from '../../conformance/run/run-case.ts';
 import { FakeService } from '../../conformance/wire/fake-service.ts';
 
 const params = { Token: 'fake-refresh-token.example-1', ClientId: 'exampleclient1' };

@@ -5,16 +5,16 @@ import { CognitoIdentityProviderClient, RevokeTokenCommand } from '@aws-sdk/clie
 import { setupServer } from 'msw/node';
 import v3 from '../../conformance/adapters/aws-sdk-v3.ts';
 import { loadAdapter } from '../../conformance/adapters/load.ts';
+import { quietenSdkNodeVersionWarning } from '../../conformance/cli/quiet-warnings.ts';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
 import { CLIENT_PROPERTIES } from '../../conformance/properties/index.ts';
 import { runSuite } from '../../conformance/run/runner.ts';
 import { FakeService, serveOnLoopback } from '../../conformance/wire/fake-service.ts';
 import { fixtureResponse } from '../../conformance/wire/fixture-response.ts';
 import { isRevokeTokenRequest } from '../../generated/index.ts';
-import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
 import { lowerBoundCall, suiteCase } from './client-cost.ts';
 import { compare } from './measure.ts';
-import { quietenSdkNodeVersionWarning } from '../../conformance/cli/quiet-warnings.ts';
+import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
 
 quietenSdkNodeVersionWarning();
 

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { repoRoot } from '../paths.ts';
 // @ts-expect-error: plain ESM script without declarations
 import { runSmithy } from '../smithy/run.mjs';
-import { repoRoot } from '../paths.ts';
 
 export interface SmithyAst {
   smithy: string;

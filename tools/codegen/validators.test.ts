@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildSchemaFiles } from './json-schema.ts';
 import type { SmithyAst } from './smithy-build.ts';
-import { toIssues, validateWith, type CompiledSchema, type CompiledSchemaError } from './validation-runtime.ts';
+import { type CompiledSchema, type CompiledSchemaError, toIssues, validateWith } from './validation-runtime.ts';
 import { buildValidatorFiles } from './validators.ts';
 
 const ns = 'example.test';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { ANNOTATION_KEYWORDS, ERROR_ENVELOPE, SCHEMA_ID_PREFIX, type JsonSchema } from './json-schema.ts';
+import { ANNOTATION_KEYWORDS, ERROR_ENVELOPE, type JsonSchema, SCHEMA_ID_PREFIX } from './json-schema.ts';
 
 // ajv ships CommonJS with `exports.default`; createRequire gets the same objects under tsx,
 // vitest and plain Node without default-interop guesswork.

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.ts';
-import { TRAITS, formatValue, type Difference, type Trait, type Value } from './compare.ts';
+import { type Difference, formatValue, TRAITS, type Trait, type Value } from './compare.ts';
 
 /**
  * Equivalences an entry may declare instead of exact values.

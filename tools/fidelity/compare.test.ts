@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { entryMatches, judge, parseAllowList, type AllowEntry } from './allowlist.ts';
+import { type AllowEntry, entryMatches, judge, parseAllowList } from './allowlist.ts';
 import { compareDescriptions, formatDifference } from './compare.ts';
 import type { MemberDescription, OperationDescription } from './description.ts';
 

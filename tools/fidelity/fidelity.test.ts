@@ -8,8 +8,8 @@ import { repoRoot } from '../paths.ts';
 import { formatEntry, judge, loadAllowList } from './allowlist.ts';
 import { formatDifference } from './compare.ts';
 import type { OperationDescription } from './description.ts';
+import { describeBotocoreSource, describeNpmSource, describeOurs, differencesFrom, SOURCES, type SourceDescription } from './fidelity.ts';
 import { NPM_PACKAGE } from './from-npm.ts';
-import { SOURCES, describeBotocoreSource, describeNpmSource, describeOurs, differencesFrom, type SourceDescription } from './fidelity.ts';
 
 const allowList = loadAllowList(SOURCES);
 let ours: OperationDescription;

@@ -3,15 +3,15 @@
 // explains it, and exits 1 if something is unexplained or an entry is stale.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensureVenv } from '../../conformance/adapters/toolchains/python-venv.mjs';
 import type { SmithyAst } from '../codegen/smithy-build.ts';
 import { repoRoot } from '../paths.ts';
-import { ensureVenv } from '../../conformance/adapters/toolchains/python-venv.mjs';
 import { entryMatches, formatEntry, judge, loadAllowList } from './allowlist.ts';
-import { compareDescriptions, formatDifference, type Difference } from './compare.ts';
+import { compareDescriptions, type Difference, formatDifference } from './compare.ts';
 import type { OperationDescription } from './description.ts';
-import { FIDELITY_REQUIREMENTS, describeBotocore, pinnedVersion, readBotocoreClosure } from './from-botocore.ts';
-import { describeSmithy } from './from-smithy.ts';
+import { describeBotocore, FIDELITY_REQUIREMENTS, pinnedVersion, readBotocoreClosure } from './from-botocore.ts';
 import { describeNpm, loadNpmPackage } from './from-npm.ts';
+import { describeSmithy } from './from-smithy.ts';
 
 export const SOURCES = ['botocore', 'npm'] as const;
 export type Source = (typeof SOURCES)[number];

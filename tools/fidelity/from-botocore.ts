@@ -5,13 +5,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from '../paths.ts';
 import {
-  OPERATION,
-  sortedRecord,
-  sortedValues,
   type ErrorDescription,
   type Members,
+  OPERATION,
   type OperationDescription,
   type StructureDescription,
+  sortedRecord,
+  sortedValues,
 } from './description.ts';
 
 export const FIDELITY_REQUIREMENTS = join(repoRoot, 'tools', 'python', 'requirements-fidelity.txt');

@@ -8,19 +8,19 @@
 //   - the command's doc comment in dist-types: the operation's error list, because the
 //     runtime registers errors per service, not per operation.
 // Anything in a shape this reader does not know how to read is an error, not a guess.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import ts from 'typescript';
 import {
-  OPERATION,
-  sortedRecord,
-  sortedValues,
   type ErrorDescription,
   type MemberDescription,
   type Members,
+  OPERATION,
   type OperationDescription,
   type StructureDescription,
+  sortedRecord,
+  sortedValues,
 } from './description.ts';
 
 export const NPM_PACKAGE = '@aws-sdk/client-cognito-identity-provider';

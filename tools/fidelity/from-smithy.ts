@@ -3,13 +3,13 @@
 import { NAMESPACE } from '../codegen/closure.ts';
 import type { SmithyAst } from '../codegen/smithy-build.ts';
 import {
-  OPERATION,
-  sortedRecord,
-  sortedValues,
   type ErrorDescription,
   type MemberDescription,
+  OPERATION,
   type OperationDescription,
   type StructureDescription,
+  sortedRecord,
+  sortedValues,
 } from './description.ts';
 
 type Traits = Record<string, unknown>;

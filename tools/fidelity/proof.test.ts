@@ -11,7 +11,7 @@ import { repoRoot } from '../paths.ts';
 import { formatEntry, judge, loadAllowList } from './allowlist.ts';
 import { compareDescriptions, formatDifference } from './compare.ts';
 import type { OperationDescription } from './description.ts';
-import { SOURCES, describeBotocoreSource, describeOurs, differencesFrom, type SourceDescription } from './fidelity.ts';
+import { describeBotocoreSource, describeOurs, differencesFrom, SOURCES, type SourceDescription } from './fidelity.ts';
 import { describeSmithy } from './from-smithy.ts';
 
 /** Replaces the @pattern of `string <shape>` in Smithy IDL; throws if that trait is not found. */

@@ -5,17 +5,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadExpectations, type Expectation } from '../../conformance/run/expectations.ts';
+import { type Expectation, loadExpectations } from '../../conformance/run/expectations.ts';
+import { officialCaseCoverageFigures } from '../official-cases/coverage.ts';
 import { laneAvailability } from './availability.ts';
 import { buildMatrix, cellsOfReport, type LaneOutcome } from './collect.ts';
 import { LANES, type Lane } from './lanes.ts';
 import { ReadmeMarkersError, readmeTable, renderSummaryTable, replaceReadmeTable } from './markdown.ts';
-import { MATRIX_USAGE, MatrixUsageError, parseMatrixOptions, type MatrixOptions } from './options.ts';
+import { MATRIX_USAGE, type MatrixOptions, MatrixUsageError, parseMatrixOptions } from './options.ts';
 import { ruleGroups, rulesOfProperty } from './rules.ts';
 import { laneArguments, runLane } from './run-lane.ts';
 import { writeSite } from './site.ts';
-import { serializeSummary, summarize, summaryDifferences, type MatrixSummary } from './summary.ts';
-import { officialCaseCoverageFigures } from '../official-cases/coverage.ts';
+import { type MatrixSummary, serializeSummary, summarize, summaryDifferences } from './summary.ts';
 import { resolveVersion } from './versions.ts';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { renderSummaryTable } from './markdown.ts';
 import type { MatrixData } from './matrix-data.ts';
 import { renderPage } from './page.ts';
-import { summaryDifferences, type MatrixSummary } from './summary.ts';
+import { type MatrixSummary, summaryDifferences } from './summary.ts';
 
 const figures = { total: 112, applicable: 24, mapped: 21, adapted: 3, excluded: 88, uncovered: 0 };
 const summary: MatrixSummary = { format: 1, implementations: [], officialCases: figures };

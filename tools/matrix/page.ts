@@ -1,7 +1,7 @@
 // Renders the matrix as one self-contained HTML page: the table is plain HTML (it reads
 // without scripts), the filters and the cell detail panel are a small inline script over the
 // same data, embedded as JSON. Nothing is loaded from anywhere else.
-import { describeOfficialCases, type Cell, type CellStatus, type LaneColumn, type MatrixData } from './matrix-data.ts';
+import { type Cell, type CellStatus, describeOfficialCases, type LaneColumn, type MatrixData } from './matrix-data.ts';
 import type { Side } from './rules.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { README_MARKERS, readmeTable, renderSummaryTable, replaceReadmeTable, ReadmeMarkersError } from './markdown.ts';
 import { REPO_ROOT, SUMMARY_PATH } from './main.ts';
-import { summarize, summaryDifferences, type MatrixSummary } from './summary.ts';
+import { README_MARKERS, ReadmeMarkersError, readmeTable, renderSummaryTable, replaceReadmeTable } from './markdown.ts';
+import { type MatrixSummary, summarize, summaryDifferences } from './summary.ts';
 import { smallMatrix } from './test-fixtures/small-matrix.ts';
 
 const committed = JSON.parse(readFileSync(`${REPO_ROOT}/${SUMMARY_PATH}`, 'utf8')) as MatrixSummary;

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchHeadlessChromium, type HeadlessBrowser } from '../browser/launch.ts';
+import { type HeadlessBrowser, launchHeadlessChromium } from '../browser/launch.ts';
 import { writeSite } from './site.ts';
 import { smallMatrix } from './test-fixtures/small-matrix.ts';
 

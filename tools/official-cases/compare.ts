@@ -25,10 +25,10 @@
 // Content-Length and a body equal to the params (conformance/checks/).
 import { isDeepStrictEqual } from 'node:util';
 import { expectedBody } from '../../conformance/checks/request-body.ts';
-import { AWS_JSON_1_1_CONTENT_TYPE as CONTENT_TYPE, REVOKE_TOKEN_TARGET as TARGET, SIGNING_HEADERS } from '../../conformance/protocol/aws-json.ts';
 import type { Fixture } from '../../conformance/fixtures/types.ts';
-import { jsonKind } from '../../conformance/model/json-values.ts';
 import { revokeToken } from '../../conformance/model/contract.ts';
+import { jsonKind } from '../../conformance/model/json-values.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE as CONTENT_TYPE, SIGNING_HEADERS, REVOKE_TOKEN_TARGET as TARGET } from '../../conformance/protocol/aws-json.ts';
 import type { OfficialCase, OfficialRequestCase, OfficialResponseCase } from './cases.ts';
 
 const COGNITO_NAMESPACE = revokeToken.errors[0]!.shapeId.split('#')[0]!;

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Fixture } from '../../conformance/fixtures/types.ts';
-import { compareWithOfficialCase } from './compare.ts';
 import type { Direction, OfficialCase, OfficialCaseSet } from './cases.ts';
+import { compareWithOfficialCase } from './compare.ts';
 
 export const EXCLUSIONS_FILE = join(import.meta.dirname, 'exclusions.json');
 

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { BOTOCORE_VERSION, CASE_FILES, OfficialCasesError, casesDirFor, ensureOfficialCases, pinnedBotocoreVersion } from './fetch.mjs';
+import { BOTOCORE_VERSION, CASE_FILES, casesDirFor, ensureOfficialCases, OfficialCasesError, pinnedBotocoreVersion } from './fetch.mjs';
 
 const python = process.env.PYTHON ?? 'python3';
 const scratch = mkdtempSync(join(tmpdir(), 'official-cases-test-'));

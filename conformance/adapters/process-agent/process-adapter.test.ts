@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AdapterError, CallContext } from '../contract.ts';
 import { createProcessAdapter } from './process-adapter.ts';
-import { ProcessAdapterError, type ProcessAdapter, type ProcessAdapterOptions } from './types.ts';
+import { type ProcessAdapter, ProcessAdapterError, type ProcessAdapterOptions } from './types.ts';
 
 const fixture = (name: string) => fileURLToPath(new URL(`./test-fixtures/${name}`, import.meta.url));
 const node = process.execPath;

@@ -1,9 +1,9 @@
 import { redactorFor, redactSensitiveJsonMembers } from '../../redaction/redact.ts';
 import type { AdapterCapabilities, CallContext, RevokeTokenInput, RevokeTokenOutput } from '../contract.ts';
-import { cancelLine, caseLine, describeCommand, parseAnswer, parseHello, quote, type Hello } from './protocol.ts';
+import { cancelLine, caseLine, describeCommand, type Hello, parseAnswer, parseHello, quote } from './protocol.ts';
 import { shimEnvironment } from './shim-environment.ts';
 import { ShimProcess } from './shim-process.ts';
-import { PROCESS_PROTOCOL_VERSION, ProcessAdapterError, type ProcessAdapter, type ProcessAdapterOptions, type ProcessDiagnostics } from './types.ts';
+import { PROCESS_PROTOCOL_VERSION, type ProcessAdapter, ProcessAdapterError, type ProcessAdapterOptions, type ProcessDiagnostics } from './types.ts';
 
 /**
  * Process adapters: a client in any language, driven through protocol 1 over the stdin and

@@ -1,5 +1,5 @@
-import { checkCapabilities, type AdapterCapabilities, type AdapterError, type RevokeTokenInput, type RevokeTokenOutput } from '../contract.ts';
 import { redactSensitiveJsonMembers } from '../../redaction/redact.ts';
+import { type AdapterCapabilities, type AdapterError, checkCapabilities, type RevokeTokenInput, type RevokeTokenOutput } from '../contract.ts';
 import { PROCESS_PROTOCOL_VERSION, ProcessAdapterError } from './types.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { lineSplitter } from './line-splitter.ts';
 import { MAX_LINE_CHARS } from './protocol.ts';
 import type { ProcessAdapterOptions } from './types.ts';

@@ -1,4 +1,4 @@
-import { HttpResponse, type HttpRequest } from '@smithy/protocol-http';
+import { type HttpRequest, HttpResponse } from '@smithy/protocol-http';
 import type { HttpHandlerOptions } from '@smithy/types';
 
 /**

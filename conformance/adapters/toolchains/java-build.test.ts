@@ -2,7 +2,7 @@ import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildJavaProgram, javaCacheDir, JavaBuildError } from './java-build.mjs';
+import { buildJavaProgram, JavaBuildError, javaCacheDir } from './java-build.mjs';
 
 const SHIM = 'conformance/adapters/shims/aws-sdk-java-v2';
 const MAIN = join('src', 'main', 'java', 'conformance', 'shim', 'Main.java');

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { VenvError, ensureVenv, venvNameFor } from './python-venv.mjs';
+import { ensureVenv, VenvError, venvNameFor } from './python-venv.mjs';
 
 const scratch = mkdtempSync(join(tmpdir(), 'venv-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

@@ -1,6 +1,6 @@
+import { goShimBinary } from '../../adapters/aws-sdk-go-v2.ts';
 import { createProcessAdapter } from '../../adapters/process-agent/process-adapter.ts';
 import type { ProcessAdapter, ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
-import { goShimBinary } from '../../adapters/aws-sdk-go-v2.ts';
 
 /**
  * Self-test only: the Go shim built with the fault_unknown_error tag, which decodes every

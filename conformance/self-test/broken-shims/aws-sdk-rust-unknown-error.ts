@@ -1,6 +1,6 @@
+import { rustShimBinary } from '../../adapters/aws-sdk-rust.ts';
 import { createProcessAdapter } from '../../adapters/process-agent/process-adapter.ts';
 import type { ProcessAdapter, ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
-import { rustShimBinary } from '../../adapters/aws-sdk-rust.ts';
 
 /**
  * Self-test only: the Rust shim built with the fault_unknown_error feature, which decodes every

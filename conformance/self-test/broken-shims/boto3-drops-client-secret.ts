@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { boto3Command } from '../../adapters/boto3.ts';
 import { createProcessAdapter } from '../../adapters/process-agent/process-adapter.ts';
 import type { ProcessAdapter, ProcessAdapterOptions } from '../../adapters/process-agent/types.ts';
-import { boto3Command } from '../../adapters/boto3.ts';
 
 /**
  * Self-test only: boto3 with one deliberate fault, ClientSecret removed from the request

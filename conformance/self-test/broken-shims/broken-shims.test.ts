@@ -2,10 +2,10 @@
 // own engine (FakeService on 127.0.0.1, runCase, CLIENT_CHECKS): the self-tests rely on them
 // failing for a known reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { judge } from '../../judging/judge.ts';
 import { resolveCapabilities } from '../../adapters/contract.ts';
+import { type Engine, failedChecks, INPUT, REQUEST_RULES, startEngine, WIRE_VARIANTS } from '../../adapters/process-agent/test-fixtures/wire-variants.ts';
 import type { ProcessAdapter } from '../../adapters/process-agent/types.ts';
-import { failedChecks, INPUT, REQUEST_RULES, startEngine, WIRE_VARIANTS, type Engine } from '../../adapters/process-agent/test-fixtures/wire-variants.ts';
+import { judge } from '../../judging/judge.ts';
 import createBrokenGoAdapter from './aws-sdk-go-v2-unknown-error.ts';
 import createBrokenJavaAdapter from './aws-sdk-java-v2-target-uppercased.ts';
 import createBrokenBoto3Adapter from './boto3-drops-client-secret.ts';

@@ -1,15 +1,14 @@
-import type { Level } from '../../judging/check.ts';
 import type fc from 'fast-check';
-import type { Exchange } from '../wire/exchange.ts';
+import type { InformationalVerdict, Level } from '../../judging/check.ts';
+import type { SensitiveValues } from '../../redaction/redact.ts';
 import type { ServerRuleId } from '../../rules/registry.ts';
 import type { ExpectedOutcome, ServerObservation } from '../checks/server-check.ts';
 import type { AwsJsonClient } from '../provision/aws-json-client.ts';
 import type { SessionTokens } from '../provision/sessions.ts';
 import type { ClientRole, World } from '../provision/world.ts';
 import type { ResolvedUnverified } from '../semantics/unverified.ts';
+import type { Exchange } from '../wire/exchange.ts';
 import type { ServerWire } from '../wire/server-wire.ts';
-import type { SensitiveValues } from '../../redaction/redact.ts';
-import type { InformationalVerdict } from '../../judging/check.ts';
 
 /**
  * What a case may use while it runs. Every request goes through `wire` (one at a time, within

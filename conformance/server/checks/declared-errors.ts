@@ -1,4 +1,6 @@
 import {
+  type ModeledErrorName,
+  type ValidationResult,
   validateForbiddenExceptionBody,
   validateInternalErrorExceptionBody,
   validateInvalidParameterExceptionBody,
@@ -8,10 +10,8 @@ import {
   validateUnauthorizedExceptionBody,
   validateUnsupportedOperationExceptionBody,
   validateUnsupportedTokenTypeExceptionBody,
-  type ModeledErrorName,
-  type ValidationResult,
 } from '../../../generated/index.ts';
-import { revokeToken, type ErrorContract } from '../../model/contract.ts';
+import { type ErrorContract, revokeToken } from '../../model/contract.ts';
 
 /**
  * The errors RevokeToken declares, read from the model: the only error types a server may

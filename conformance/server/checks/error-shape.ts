@@ -1,8 +1,8 @@
 import { fail, pass } from '../../judging/check.ts';
-import { DECLARED_ERRORS, errorBodyProblems, PROTOCOL_ERRORS } from './declared-errors.ts';
 import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1, sanitizeErrorCode } from '../../protocol/aws-json.ts';
-import { errorTypeSources, resolveErrorType } from './error-type.ts';
 import { isJsonObject, jsonBodyOf, mediaTypeOf, snippet } from '../wire/exchange.ts';
+import { DECLARED_ERRORS, errorBodyProblems, PROTOCOL_ERRORS } from './declared-errors.ts';
+import { errorTypeSources, resolveErrorType } from './error-type.ts';
 import { answeredRevokeToken, isSuccess, type ServerCheck, type ServerObservation } from './server-check.ts';
 
 /** The framework errors this exchange may carry besides the declared ones. */

@@ -1,6 +1,6 @@
 import type { Check, Level, Verdict } from '../../judging/check.ts';
-import type { Exchange, ReceivedResponse } from '../wire/exchange.ts';
 import type { ServerRuleId } from '../../rules/registry.ts';
+import type { Exchange, ReceivedResponse } from '../wire/exchange.ts';
 
 /** The rules a case can name as the outcome it is about: routing, body, constraints, auth and the semantics. @internal */
 export const OUTCOME_RULES = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S15', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const satisfies readonly ServerRuleId[];

@@ -1,7 +1,7 @@
 import { fail, pass } from '../../judging/check.ts';
 import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1 } from '../../protocol/aws-json.ts';
-import { successBodyProblems } from './declared-errors.ts';
 import { isJsonObject, jsonBodyOf, mediaTypeOf, snippet } from '../wire/exchange.ts';
+import { successBodyProblems } from './declared-errors.ts';
 import { answeredRevokeToken, isSuccess, type ServerCheck } from './server-check.ts';
 
 /** @internal */

@@ -1,7 +1,7 @@
 // Builders for the checks' own tests: an exchange as the wire would record it.
 import type { Verdict } from '../../judging/check.ts';
-import type { ReceivedResponse } from '../wire/exchange.ts';
 import { judge } from '../../judging/judge.ts';
+import type { ReceivedResponse } from '../wire/exchange.ts';
 import type { ExpectedOutcome, ServerCheck, ServerObservation } from './server-check.ts';
 
 /** @internal */

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopbackServer, type LoopbackServer } from '../../wire/loopback-server.ts';
 import { BROKEN_SERVERS } from '../../self-test/broken-servers.ts';
+import { type LoopbackServer, startLoopbackServer } from '../../wire/loopback-server.ts';
 import { createReferenceService } from '../reference/index.ts';
 import { runServerCli } from './server-cli.ts';
 

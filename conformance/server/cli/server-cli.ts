@@ -3,17 +3,17 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { explainRule, listRules } from '../../cli/explain.ts';
-import { EXIT, runCommand, type CliIo } from '../../cli/flags.ts';
+import { type CliIo, EXIT, runCommand } from '../../cli/flags.ts';
 import { reportersFor } from '../../cli/reporters.ts';
 import { loadFixtures } from '../../fixtures/load.ts';
-import { selectCases, SelectionError } from '../../run/select-cases.ts';
 import { ExpectationsError, loadExpectations } from '../../run/expectations.ts';
-import { LaneError, startCognitoLocal, type StartedServer } from '../lanes/cognito-local.ts';
+import { SelectionError, selectCases } from '../../run/select-cases.ts';
+import { LaneError, type StartedServer, startCognitoLocal } from '../lanes/cognito-local.ts';
 import { startMoto } from '../lanes/moto.ts';
 import { informationalReporter } from '../report/informational.ts';
 import { runServerSuite } from '../run-server-suite.ts';
-import { ServerSuiteConfigError } from '../server-suite-config-error.ts';
 import { SERVER_CASES } from '../server-cases.ts';
+import { ServerSuiteConfigError } from '../server-suite-config-error.ts';
 import { EndpointSafetyError } from '../wire/endpoint-safety.ts';
 import { parseServerCliOptions, SERVER_USAGE } from './server-options.ts';
 

@@ -1,4 +1,4 @@
-import { commonOptions, COMMON_FLAGS, describeFlags, parseFlags, UsageError, wholeNumber, type CommonOptions, type FlagTable } from '../../cli/flags.ts';
+import { COMMON_FLAGS, type CommonOptions, commonOptions, describeFlags, type FlagTable, parseFlags, UsageError, wholeNumber } from '../../cli/flags.ts';
 import type { UnverifiedExpectation, UnverifiedExpectations } from '../semantics/unverified.ts';
 import { parseUnverifiedExpectation } from '../semantics/unverified.ts';
 

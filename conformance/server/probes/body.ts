@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import fc from 'fast-check';
 import { inputBreaking } from '../../model/arbitraries.ts';
 import { jsonValueOtherThan } from '../../model/json-values.ts';
+import { type CaseContext, CaseRecorder, type FixedServerCase, type GeneratedServerCase } from '../cases/server-case.ts';
 import { DESERIALIZATION_ERRORS, VALIDATION_ERRORS } from '../checks/declared-errors.ts';
-import { CaseRecorder, type CaseContext, type FixedServerCase, type GeneratedServerCase } from '../cases/server-case.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import { liveRevokeInput, sendRevoke, sensitiveValuesOf } from './revoke-probe.ts';
 

@@ -1,7 +1,7 @@
-import { inputBreaking, inputConstraintCases, type BrokenRequest, type ConstraintCase } from '../../model/arbitraries.ts';
+import { type BrokenRequest, type ConstraintCase, inputBreaking, inputConstraintCases } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
-import { VALIDATION_ERRORS } from '../checks/declared-errors.ts';
 import { CaseRecorder, type GeneratedServerCase } from '../cases/server-case.ts';
+import { VALIDATION_ERRORS } from '../checks/declared-errors.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import { sendRevoke, sensitiveValuesOf } from './revoke-probe.ts';
 

@@ -1,6 +1,6 @@
 import { SENSITIVE_MEMBERS } from '../../redaction/redact.ts';
-import type { ExpectedOutcome } from '../checks/server-check.ts';
 import type { CaseContext, CaseRecorder } from '../cases/server-case.ts';
+import type { ExpectedOutcome } from '../checks/server-check.ts';
 import type { OutgoingRequest } from '../wire/send-once.ts';
 
 /** The sensitive string members of an input, wherever they are. @internal */

@@ -1,6 +1,6 @@
+import { type CaseContext, CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
 import { ROUTING_ERRORS } from '../checks/declared-errors.ts';
 import type { Preference } from '../checks/server-check.ts';
-import { CaseRecorder, type CaseContext, type FixedServerCase } from '../cases/server-case.ts';
 import { awsJsonRequest, type RequestVariation } from '../wire/aws-json-request.ts';
 import { liveRevokeInput, sendRevoke, sensitiveValuesOf } from './revoke-probe.ts';
 

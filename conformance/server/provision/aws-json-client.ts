@@ -1,6 +1,6 @@
 import { describeAnswer, errorMessageOf, resolveErrorType } from '../checks/error-type.ts';
-import { isJsonObject, jsonBodyOf, type Exchange } from '../wire/exchange.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
+import { type Exchange, isJsonObject, jsonBodyOf } from '../wire/exchange.ts';
 import type { ServerWire } from '../wire/server-wire.ts';
 import { signedWithSigV4 } from '../wire/sigv4.ts';
 

@@ -1,7 +1,7 @@
 import type { SensitiveValues } from '../../redaction/redact.ts';
 import type { AwsJsonClient, CallResult } from './aws-json-client.ts';
 import { secretHash } from './secret-hash.ts';
-import { SetupError, type ClientRole, type World } from './world.ts';
+import { type ClientRole, SetupError, type World } from './world.ts';
 
 /** The three tokens of one sign-in. @internal */
 export interface SessionTokens {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopbackServer, type LoopbackServer } from '../../wire/loopback-server.ts';
-import { createReferenceService } from '../reference/index.ts';
 import { SensitiveValues } from '../../redaction/redact.ts';
+import { type LoopbackServer, startLoopbackServer } from '../../wire/loopback-server.ts';
+import { createReferenceService } from '../reference/index.ts';
 import { ServerWire } from '../wire/server-wire.ts';
 import { AwsJsonClient } from './aws-json-client.ts';
 import { getUser, refreshedAccessToken, refreshSession, signIn } from './sessions.ts';

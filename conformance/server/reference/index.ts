@@ -1,8 +1,6 @@
 // The public surface of the reference server. Everything else in this folder is internal.
-export { createReferenceService, type ReferenceService } from './reference-service.ts';
-export { referenceHandlers, type ReferenceHandlersOptions } from './msw-handlers.ts';
-export { serveReference, type ServeReferenceOptions, type ServedReference } from './serve-reference.ts';
-export { secretHash } from './secret-hash.ts';
+
+export { type ReferenceHandlersOptions, referenceHandlers } from './msw-handlers.ts';
 export type {
   InjectedFault,
   OperationName,
@@ -10,3 +8,6 @@ export type {
   UnverifiedOutcome,
   UnverifiedRevokeTokenBehaviour,
 } from './options.ts';
+export { createReferenceService, type ReferenceService } from './reference-service.ts';
+export { secretHash } from './secret-hash.ts';
+export { type ServedReference, type ServeReferenceOptions, serveReference } from './serve-reference.ts';

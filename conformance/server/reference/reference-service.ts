@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { HmacJwt } from './hmac-jwt.ts';
-import { OPERATION_NAMES, OPERATIONS } from './operation-table.ts';
 import type { OperationContext } from './operation.ts';
-import { resolveOptions, type OperationName, type ReferenceServiceOptions } from './options.ts';
+import { OPERATION_NAMES, OPERATIONS } from './operation-table.ts';
+import { type OperationName, type ReferenceServiceOptions, resolveOptions } from './options.ts';
 import { MalformedBodyError, parseRequestBody } from './request-body.ts';
 import { errorResponse, successResponse } from './responses.ts';
 import { claimRequest } from './routing.ts';

@@ -1,6 +1,5 @@
-import type { ServiceError } from './service-error.ts';
-
 import { AWS_JSON_1_1_CONTENT_TYPE as AWS_JSON_1_1 } from '../../protocol/aws-json.ts';
+import type { ServiceError } from './service-error.ts';
 
 /**
  * A 200 with the operation's output serialised as awsJson: `{}` for an empty output, never

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { StateStore, type RefreshSessionRecord, type UserRecord } from './state-store.ts';
+import { type RefreshSessionRecord, StateStore, type UserRecord } from './state-store.ts';
 
 function user(): UserRecord {
   return { username: 'u', sub: 's', attributes: new Map(), status: 'CONFIRMED', enabled: true, createdAt: 0, modifiedAt: 0 };

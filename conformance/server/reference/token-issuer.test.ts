@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { HmacJwt } from './hmac-jwt.ts';
 import { DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
-import { StateStore, type AppClientRecord, type UserPoolRecord, type UserRecord } from './state-store.ts';
+import { type AppClientRecord, StateStore, type UserPoolRecord, type UserRecord } from './state-store.ts';
 import { TokenIssuer } from './token-issuer.ts';
 
 const pool: UserPoolRecord = { id: 'us-east-1_abc', name: 'p', arn: 'arn', createdAt: 0, passwordPolicy: DEFAULT_PASSWORD_POLICY, users: new Map() };

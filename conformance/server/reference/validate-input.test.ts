@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { RevokeTokenInput, CreateUserPoolInput, AdminCreateUserInput, InitiateAuthInput } from './input-shapes.ts';
+import { AdminCreateUserInput, CreateUserPoolInput, InitiateAuthInput, RevokeTokenInput } from './input-shapes.ts';
+import type { JsonObject } from './request-body.ts';
 import { MalformedBodyError } from './request-body.ts';
 import { ServiceError } from './service-error.ts';
-import { validateInput } from './validate-input.ts';
-import type { JsonObject } from './request-body.ts';
 import type { StructureShape } from './shape.ts';
+import { validateInput } from './validate-input.ts';
 
 function messageOf(input: JsonObject, shape: StructureShape): string {
   try {

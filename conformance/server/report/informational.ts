@@ -1,6 +1,6 @@
-import type { Result, Summary } from '../../run/result.ts';
-import type { Reporter } from '../../run/reporter.ts';
 import type { InformationalVerdict } from '../../judging/check.ts';
+import type { Reporter } from '../../run/reporter.ts';
+import type { Result, Summary } from '../../run/result.ts';
 
 /** @internal */
 export interface InformationalReporterOptions {

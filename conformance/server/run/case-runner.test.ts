@@ -1,16 +1,16 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SensitiveValues } from '../../redaction/redact.ts';
 import type { Expectation } from '../../run/expectations.ts';
+import { type CaseContext, CaseRecorder, type FixedServerCase, type GeneratedServerCase } from '../cases/server-case.ts';
 import { SERVER_CHECKS } from '../checks/index.ts';
 import { answer } from '../checks/test-support.ts';
-import type { ReceivedResponse } from '../wire/exchange.ts';
 import { AwsJsonClient } from '../provision/aws-json-client.ts';
 import { SetupError } from '../provision/world.ts';
 import { DEFAULT_UNVERIFIED } from '../semantics/unverified.ts';
+import type { ReceivedResponse } from '../wire/exchange.ts';
 import { RequestBudgetExhausted, ServerWire } from '../wire/server-wire.ts';
-import { runFixedCase, runGeneratedCase, type CaseRunEnvironment } from './case-runner.ts';
-import { SensitiveValues } from '../../redaction/redact.ts';
-import { CaseRecorder, type CaseContext, type FixedServerCase, type GeneratedServerCase } from '../cases/server-case.ts';
+import { type CaseRunEnvironment, runFixedCase, runGeneratedCase } from './case-runner.ts';
 
 const SECRET = 'refresh-token-that-must-not-show';
 

@@ -1,15 +1,14 @@
-import type { Verdict } from '../../judging/check.ts';
 import fc from 'fast-check';
-import { classify, type Classified, type Expectation } from '../../run/expectations.ts';
-import { shorten } from '../wire/exchange.ts';
-import { ruleById } from '../../rules/registry.ts';
-import { replayLine } from '../../run/replay.ts';
+import type { InformationalVerdict, Verdict } from '../../judging/check.ts';
 import { judge as judgeOne } from '../../judging/judge.ts';
+import { ruleById } from '../../rules/registry.ts';
+import { type Classified, classify, type Expectation } from '../../run/expectations.ts';
+import { replayLine } from '../../run/replay.ts';
+import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase } from '../cases/server-case.ts';
 import { mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
 import { SetupError } from '../provision/world.ts';
+import { shorten } from '../wire/exchange.ts';
 import { RequestBudgetExhausted } from '../wire/server-wire.ts';
-import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase } from '../cases/server-case.ts';
-import type { InformationalVerdict } from '../../judging/check.ts';
 import type { ServerResult } from './server-result.ts';
 
 /** What every case of one run shares. @internal */

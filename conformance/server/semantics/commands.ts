@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type fc from 'fast-check';
-import { describeAnswer, resolveErrorType } from '../checks/error-type.ts';
-import type { Exchange } from '../wire/exchange.ts';
 import { ruleById, type ServerRuleId } from '../../rules/registry.ts';
+import { describeAnswer, resolveErrorType } from '../checks/error-type.ts';
 import type { ExpectedOutcome } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';
 import { getUser, refreshedAccessToken, refreshSession } from '../provision/sessions.ts';
 import type { ClientRole, ProvisionedClient } from '../provision/world.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
+import type { Exchange } from '../wire/exchange.ts';
 import { MAX_SESSIONS, type SemanticsModel, type SemanticsReal, type SessionModel } from './model.ts';
 import { agreesWith, describeExpectation, type UnverifiedExpectation } from './unverified.ts';
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { validMemberValue } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
+import { CaseRecorder, type GeneratedServerCase, StopAtFailure } from '../cases/server-case.ts';
 import { CLIENT_ROLES, type ClientRole } from '../provision/world.ts';
-import { CaseRecorder, StopAtFailure, type GeneratedServerCase } from '../cases/server-case.ts';
 import {
   GetUser,
   Refresh,
@@ -10,9 +10,9 @@ import {
   RevokeOnOtherClient,
   RevokeUnknownToken,
   RevokeWithWrongTokenType,
-  SignIn,
   type SecretMode,
   type SemanticsCommand,
+  SignIn,
 } from './commands.ts';
 import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
 

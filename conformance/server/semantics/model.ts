@@ -1,6 +1,6 @@
+import type { CaseContext, CaseRecorder } from '../cases/server-case.ts';
 import type { SessionTokens } from '../provision/sessions.ts';
 import type { ClientRole, World } from '../provision/world.ts';
-import type { CaseContext, CaseRecorder } from '../cases/server-case.ts';
 
 /**
  * What the model knows about one side of a session. `unknown` once the server did something

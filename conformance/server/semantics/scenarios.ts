@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { CaseRecorder, type CaseContext, type FixedServerCase } from '../cases/server-case.ts';
-import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, SignIn, type SemanticsCommand } from './commands.ts';
+import { type CaseContext, CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
+import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, type SemanticsCommand, SignIn } from './commands.ts';
 import { emptyModel, type SemanticsReal } from './model.ts';
 
 const ORIGIN = 'conformance/server/semantics/scenarios.ts';

@@ -1,7 +1,7 @@
-import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { startLoopbackServer, type FetchHandle, type LoopbackServer } from '../../wire/loopback-server.ts';
+import { type FetchHandle, type LoopbackServer, startLoopbackServer } from '../../wire/loopback-server.ts';
 import { sendOnce } from './send-once.ts';
 
 const servers: LoopbackServer[] = [];

@@ -1,5 +1,5 @@
 import type { Exchange } from './exchange.ts';
-import { sendOnce, type OutgoingRequest } from './send-once.ts';
+import { type OutgoingRequest, sendOnce } from './send-once.ts';
 
 /**
  * The run has sent as many requests as it may (`maxRequests`); nothing more goes out.

@@ -1,8 +1,7 @@
 // Builds a MatrixData from lane-reports.json through the same functions npm run matrix uses.
 import { readFileSync } from 'node:fs';
 import type { Expectation } from '../../../conformance/run/expectations.ts';
-import { buildMatrix, type LaneOutcome } from '../collect.ts';
-import { cellsOfReport } from '../collect.ts';
+import { buildMatrix, cellsOfReport, type LaneOutcome } from '../collect.ts';
 import type { MatrixData } from '../matrix-data.ts';
 import { ruleGroups, rulesOfProperty, type Side } from '../rules.ts';
 import type { LaneReport } from '../run-lane.ts';

@@ -2,13 +2,14 @@
 // a FakeService served on 127.0.0.1, runCase, and CLIENT_CHECKS. Nothing here judges a request
 // or decodes an answer; the suite's checks do, and each shim's test pins what its client makes
 // of each answer.
-import type { Verdict } from '../../../judging/check.ts';
-import { resolveCapabilities, type Adapter, type RevokeTokenInput } from '../../contract.ts';
+
 import { CLIENT_CHECKS } from '../../../checks/index.ts';
-import type { FixtureExpectation } from '../../../fixtures/types.ts';
 import type { Case } from '../../../fixtures/case.ts';
-import { runCase, type CaseResult, type RunEnvironment } from '../../../run/run-case.ts';
+import type { FixtureExpectation } from '../../../fixtures/types.ts';
+import type { Verdict } from '../../../judging/check.ts';
+import { type CaseResult, type RunEnvironment, runCase } from '../../../run/run-case.ts';
 import { FakeService, serveOnLoopback } from '../../../wire/fake-service.ts';
+import { type Adapter, type RevokeTokenInput, resolveCapabilities } from '../../contract.ts';
 
 export const REGION = 'us-east-1';
 

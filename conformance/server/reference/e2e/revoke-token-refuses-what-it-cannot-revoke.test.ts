@@ -1,7 +1,7 @@
 import { RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, it } from 'vitest';
-import { describeOverTransports } from './sdk-transports.ts';
 import { createScenario, refresh, rejectionOf, signIn } from './sdk-scenario.ts';
+import { describeOverTransports } from './sdk-transports.ts';
 
 describeOverTransports('RevokeToken refuses what it cannot revoke', (harness) => {
   it('an access or ID token: UnsupportedTokenTypeException, and the session lives on', async () => {

@@ -1,7 +1,7 @@
 import { GetUserCommand, RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, it } from 'vitest';
-import { describeOverTransports } from './sdk-transports.ts';
 import { createScenario, refresh, rejectionOf, signIn } from './sdk-scenario.ts';
+import { describeOverTransports } from './sdk-transports.ts';
 
 describeOverTransports('Revoking a refresh token ends only its own session', (harness) => {
   it('sign in, refresh, revoke: every access token of the session and the refresh token stop working', async () => {

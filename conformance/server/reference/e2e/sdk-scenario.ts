@@ -2,11 +2,11 @@
 import {
   AdminCreateUserCommand,
   AdminSetUserPasswordCommand,
+  type CognitoIdentityProviderClient,
   CreateUserPoolClientCommand,
   CreateUserPoolCommand,
-  InitiateAuthCommand,
-  type CognitoIdentityProviderClient,
   type ExplicitAuthFlowsType,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { secretHash } from '../secret-hash.ts';
 

@@ -2,12 +2,12 @@
 // a real loopback socket (SDK endpoint = server URL) and msw interception of the regional
 // endpoint (SDK left at its default endpoint). The SDK is the real AWS SDK for JavaScript v3.
 import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-provider';
-import { setupServer, type SetupServer } from 'msw/node';
+import { type SetupServer, setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe } from 'vitest';
 import { referenceHandlers } from '../msw-handlers.ts';
 import type { ReferenceServiceOptions } from '../options.ts';
 import { createReferenceService, type ReferenceService } from '../reference-service.ts';
-import { serveReference, type ServedReference } from '../serve-reference.ts';
+import { type ServedReference, serveReference } from '../serve-reference.ts';
 
 /** @internal */
 export type TransportName = 'loopback socket' | 'msw interception';

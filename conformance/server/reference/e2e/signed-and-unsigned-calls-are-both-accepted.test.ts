@@ -1,8 +1,8 @@
 import { GetUserCommand, RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, it } from 'vitest';
 import type { OperationName } from '../options.ts';
-import { describeOverTransports } from './sdk-transports.ts';
 import { createScenario, signIn } from './sdk-scenario.ts';
+import { describeOverTransports } from './sdk-transports.ts';
 
 describeOverTransports('Signed and unsigned calls are both accepted', (harness) => {
   it('the SDK signs the admin calls and not RevokeToken, InitiateAuth or GetUser; the service takes all of them', async () => {

@@ -1,7 +1,7 @@
 import { ListUsersCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, it } from 'vitest';
-import { describeOverTransports } from './sdk-transports.ts';
 import { rejectionOf } from './sdk-scenario.ts';
+import { describeOverTransports } from './sdk-transports.ts';
 
 const target = 'AWSCognitoIdentityProviderService.RevokeToken';
 

@@ -1,7 +1,7 @@
 import { RevokeTokenCommand } from '@aws-sdk/client-cognito-identity-provider';
 import { expect, it } from 'vitest';
-import { describeOverTransports } from './sdk-transports.ts';
 import { createScenario, refresh, rejectionOf, signIn } from './sdk-scenario.ts';
+import { describeOverTransports } from './sdk-transports.ts';
 
 describeOverTransports('Cases the real service leaves unverified follow the configured outcome', (harness) => {
   it('by default, revoking twice and revoking an unknown token both succeed', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { AdminCreateUserInput } from '../input-shapes.ts';
-import { epochSeconds, requirePool, requireUser, type Operation } from '../operation.ts';
+import { epochSeconds, type Operation, requirePool, requireUser } from '../operation.ts';
 import { passwordProblem, randomCompliantPassword } from '../password-policy.ts';
 import { ServiceError } from '../service-error.ts';
 import type { UserRecord } from '../state-store.ts';

@@ -1,5 +1,5 @@
 import { AdminSetUserPasswordInput } from '../input-shapes.ts';
-import { requirePool, requireUser, type Operation } from '../operation.ts';
+import { type Operation, requirePool, requireUser } from '../operation.ts';
 import { passwordProblem } from '../password-policy.ts';
 import { ServiceError } from '../service-error.ts';
 

@@ -1,6 +1,6 @@
 import { newClientId, newClientSecret } from '../identifiers.ts';
 import { CreateUserPoolClientInput } from '../input-shapes.ts';
-import { epochSeconds, requirePool, type Operation } from '../operation.ts';
+import { epochSeconds, type Operation, requirePool } from '../operation.ts';
 import { ServiceError } from '../service-error.ts';
 import type { AppClientRecord } from '../state-store.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ReferenceServiceOptions } from '../options.ts';
 import { createReferenceService } from '../reference-service.ts';
-import { addClientAndUser, call, refresh, scenario, signIn, type Scenario } from '../test-support.ts';
+import { addClientAndUser, call, refresh, type Scenario, scenario, signIn } from '../test-support.ts';
 
 async function setup(options: ReferenceServiceOptions = {}, scenarioOptions: Parameters<typeof scenario>[1] = {}) {
   const service = createReferenceService(options);
