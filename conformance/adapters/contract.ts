@@ -83,7 +83,7 @@ export function resolveCapabilities(adapter: Adapter): Required<AdapterCapabilit
 }
 
 /** The boolean capabilities an adapter may declare; `maxAttempts` is the one number. */
-export const CAPABILITY_FLAGS = ['clientSecret', 'revokeAssociatedSessions', 'cancellation', 'retries'] as const;
+const CAPABILITY_FLAGS = ['clientSecret', 'revokeAssociatedSessions', 'cancellation', 'retries'] as const;
 
 /**
  * Checks declared capabilities, wherever they come from (an adapter module's object or a

@@ -89,4 +89,16 @@ describe('the client checks', () => {
     expect(failed(observe({ case: throttled, requests: [request(), request()], outcome: rejected }))).toEqual(['A1']);
     expect(failed(observe({ case: throttled, requests: [request(), request(), request(), request()], outcome: rejected, retries: true }))).toEqual(['A3']);
   });
+
+  it('fail C23 for a bare JavaScript error or a crashed client process, not for a parser error that keeps the status', () => {
+    const nonJson: Partial<Case> = { tags: ['C23'], response: { code: 502, headers: {}, body: '<html>' }, expect: { outcome: 'error', statusCode: 502 } };
+    const rejected = (name: string, hasMetadata: boolean): Outcome => ({
+      kind: 'rejected',
+      error: { name, message: 'x', statusCode: hasMetadata ? 502 : undefined, hasMetadata },
+    });
+    expect(failed(observe({ case: nonJson, outcome: rejected('ProcessAdapterError', false) }))).toEqual(['C23']);
+    expect(failed(observe({ case: nonJson, outcome: rejected('TypeError', false) }))).toEqual(['C23']);
+    expect(failed(observe({ case: nonJson, outcome: rejected('SyntaxError', true) }))).toEqual([]);
+    expect(failed(observe({ case: nonJson, outcome: rejected('502', true) }))).toEqual([]);
+  });
 });

@@ -95,13 +95,13 @@ export function reporterSpec(value: string): ReporterSpec {
 }
 
 /** `--region`: a region name such as us-east-1. */
-export function regionFlag(value: string): string {
+function regionFlag(value: string): string {
   if (!REGION_PATTERN.test(value)) throw new UsageError(`--region ${value}: not a region name such as us-east-1`);
   return value;
 }
 
 /** `--replay` needs the seed and the one case it belongs to. */
-export function checkReplay(values: { replay?: string | undefined; seed?: string | undefined; filter?: readonly string[] | undefined }, what: string): void {
+function checkReplay(values: { replay?: string | undefined; seed?: string | undefined; filter?: readonly string[] | undefined }, what: string): void {
   if (values.replay === undefined) return;
   if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure');
   if ((values.filter ?? []).length !== 1) throw new UsageError(`--replay needs exactly one --filter naming the ${what}`);

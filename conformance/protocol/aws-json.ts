@@ -59,9 +59,6 @@ export function errorCodeNamespace(raw: string): string {
   return hash === -1 ? '' : beforeColon.slice(0, hash);
 }
 
-/** Where an error code may stand, in the order a client looks (rule C14). @internal */
-export const ERROR_CODE_SOURCES = ['header', 'code', '__type'] as const;
-
 /** The modeled errors a client with retries may send again (throttling and transient faults). @internal */
 export const RETRYABLE_ERROR_NAMES: ReadonlySet<string> = new Set(['TooManyRequestsException', 'InternalErrorException']);
 

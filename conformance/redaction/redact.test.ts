@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SensitiveValues } from './redact.ts';
+import { SensitiveValues, sensitiveMembersOfBody } from './redact.ts';
 
 describe('SensitiveValues', () => {
   it('leaves no trace of a value, bare, quoted or JSON-escaped', () => {
@@ -66,5 +66,19 @@ describe('redactValue', () => {
       ClientId: '[redacted]',
       Other: 'kept',
     });
+  });
+});
+
+describe('sensitiveMembersOfBody', () => {
+  it('finds the sensitive members at any depth and letter case, and ignores a body that is not JSON', () => {
+    expect(sensitiveMembersOfBody('{"Token":"t1","nested":[{"clientId":"c1"}],"ClientSecret":""}')).toEqual(expect.arrayContaining(['t1', 'c1']));
+    expect(sensitiveMembersOfBody('not json')).toEqual([]);
+  });
+
+  it('survives a hostile body nested far deeper than the call stack', () => {
+    const depth = 200_000;
+    const body = `${'['.repeat(depth)}{"Token":"deep-token-value"}${']'.repeat(depth)}`;
+    // JSON.parse takes this; a recursive walk of it overflows the stack (RangeError).
+    expect(sensitiveMembersOfBody(body)).toEqual(['deep-token-value']);
   });
 });

@@ -13,6 +13,9 @@ export const REDACTED = '[redacted]';
 /** The request members the model marks `@sensitive`: Token, ClientId, ClientSecret. @public */
 export const SENSITIVE_MEMBERS: readonly string[] = revokeToken.input.members.filter((member) => member.sensitive).map((member) => member.name);
 
+/** The sensitive member names in lower case: a client that sends `clientId` still sends a client id. */
+const SENSITIVE_NAMES: ReadonlySet<string> = new Set(SENSITIVE_MEMBERS.map((name) => name.toLowerCase()));
+
 // Below this length a value is only replaced where it stands quoted: a one-letter ClientId
 // such as "a" must not blank out every "a" of a report.
 const BARE_MIN_LENGTH = 6;
@@ -104,18 +107,19 @@ export function sensitiveMembersOfBody(body: string): string[] {
   } catch {
     return [];
   }
-  const names = new Set(SENSITIVE_MEMBERS.map((name) => name.toLowerCase()));
   const found: string[] = [];
-  const walk = (node: unknown): void => {
-    if (Array.isArray(node)) for (const item of node) walk(item);
+  // A stack, not recursion: a hostile client may nest its body thousands of levels deep.
+  const pending: unknown[] = [value];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) for (const item of node) pending.push(item);
     else if (node !== null && typeof node === 'object') {
       for (const [name, member] of Object.entries(node)) {
-        if (names.has(name.toLowerCase()) && typeof member === 'string' && member !== '') found.push(member);
-        else walk(member);
+        if (SENSITIVE_NAMES.has(name.toLowerCase()) && typeof member === 'string' && member !== '') found.push(member);
+        else pending.push(member);
       }
     }
-  };
-  walk(value);
+  }
   return found;
 }
 
