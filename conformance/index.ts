@@ -18,8 +18,10 @@ export { judge } from './judging/judge.ts';
 export { AWS_JSON_1_1_CONTENT_TYPE, HEADER, isRetryableAnswer, REVOKE_TOKEN_TARGET, SIGNING_HEADERS, sanitizeErrorCode } from './protocol/aws-json.ts';
 export { REDACTED, SENSITIVE_MEMBERS, SensitiveValues } from './redaction/redact.ts';
 export { type Direction, isRuleId, type Level, RULES, type Rule, type RuleId, ruleById, rulesOf } from './rules/registry.ts';
-export type { ExpectationsFile } from './run/expectations.ts';
+export type { Expectation, ExpectationsFile } from './run/expectations.ts';
+export type { Reporter } from './run/reporter.ts';
 export type { Result, Summary } from './run/result.ts';
+export { ConformanceOptionsError, type ConformanceRun, type RunConformanceOptions, runConformance } from './run/run-conformance.ts';
 export { SelectionError } from './run/select-cases.ts';
 export type {
   InjectedFault,

@@ -1,16 +1,12 @@
 #!/usr/bin/env node
 // `npm run conformance`: load -> select -> run -> report, one small module each.
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AdapterLoadError, BUILT_IN_ADAPTERS, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
-import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
+import { AdapterLoadError, BUILT_IN_ADAPTERS } from '../adapters/load.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
-import { FixtureError, loadFixtures } from '../fixtures/load.ts';
-import { loadRevisions } from '../model/revisions.ts';
-import { CLIENT_PROPERTIES } from '../properties/index.ts';
-import { type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
-import { runSuite } from '../run/runner.ts';
-import { SelectionError, selectCases } from '../run/select-cases.ts';
+import { FixtureError } from '../fixtures/load.ts';
+import { ExpectationsError } from '../run/expectations.ts';
+import { ConformanceOptionsError, fixturesForRevision, runConformance, selectConformanceCases } from '../run/run-conformance.ts';
+import { SelectionError } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
 import { explainRule, listRules } from './explain.ts';
@@ -19,12 +15,6 @@ import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { reportersFor } from './reporters.ts';
 import { serveFixture } from './serve.ts';
-
-function defaultExpectationsPath(builtIn: string | undefined): string | undefined {
-  if (!builtIn) return undefined;
-  const path = fileURLToPath(new URL(`../expectations/${builtIn}.json`, import.meta.url));
-  return existsSync(path) ? path : undefined;
-}
 
 async function main(argv: string[], io: CliIo): Promise<number> {
   const options = parseCliOptions(argv);
@@ -36,54 +26,40 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     io.stdout.write(`${listRules('client')}\n`);
     return EXIT.ok;
   }
-  const history = loadRevisions();
-  const revision = history.revisions.find((r) => r.id === options.revision) ?? history.revisions.at(-1)!;
-  // A case applies from its revision on; 'YYYY-MM' ids compare as strings.
-  const fixtures = (await loadFixtures()).filter((f) => f.since <= revision.id);
-  if (options.serve) {
-    await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
+  if (options.serve || options.explain !== undefined || options.list) {
+    const { fixtures } = await fixturesForRevision(options.revision);
+    if (options.serve) {
+      await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
+    } else if (options.explain !== undefined) {
+      io.stdout.write(`${explainRule(options.explain, fixtures)}\n`);
+    } else {
+      const selected = selectConformanceCases(fixtures, options.filters);
+      for (const f of selected.fixtures) io.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
+      for (const p of selected.properties) io.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
+    }
     return EXIT.ok;
   }
-  if (options.explain !== undefined) {
-    io.stdout.write(`${explainRule(options.explain, fixtures)}\n`);
-    return EXIT.ok;
+  let summary;
+  try {
+    ({ summary } = await runConformance({
+      ...(options.command !== undefined ? { command: options.command } : { adapter: options.adapter }),
+      filters: options.filters,
+      strict: options.strict,
+      seed: options.seed,
+      ...(options.runs !== undefined ? { runs: options.runs } : {}),
+      ...(options.replay !== undefined ? { replayPath: options.replay } : {}),
+      ...(options.expectations !== undefined ? { expectations: options.expectations } : {}),
+      ...(options.revision !== undefined ? { revision: options.revision } : {}),
+      region: options.region,
+      caseTimeoutMs: options.caseTimeoutMs,
+      redact: options.redact,
+      reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
+    }));
+  } catch (error) {
+    // The loaders' own errors name the flag (--adapter x: ...): the CLI shows those, not the option.
+    if (error instanceof ConformanceOptionsError && error.cause instanceof Error) throw error.cause;
+    throw error;
   }
-  const chosen = new Set<unknown>(selectCases([...fixtures, ...CLIENT_PROPERTIES], options.filters, 'fixture or property'));
-  const selected = { fixtures: fixtures.filter((f) => chosen.has(f)), properties: CLIENT_PROPERTIES.filter((p) => chosen.has(p)) };
-
-  if (options.list) {
-    for (const f of selected.fixtures) io.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
-    for (const p of selected.properties) io.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
-    return EXIT.ok;
-  }
-  const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
-  const { adapter, builtIn } = options.command
-    ? { adapter: await createProcessAdapter({ command: options.command, ...factoryOptions }), builtIn: undefined }
-    : await loadAdapter(options.adapter, factoryOptions);
-  const adapterFlags = options.command ? `--command ${JSON.stringify(options.command)}` : `--adapter ${options.adapter}`;
-  const expectationsPath = options.expectations ?? defaultExpectationsPath(builtIn);
-  const expectations: Expectation[] = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
-  const { summary } = await runSuite({
-    adapter,
-    adapterFlags,
-    fixtures: selected.fixtures,
-    properties: selected.properties,
-    strict: options.strict,
-    seed: options.seed,
-    runs: options.runs,
-    replayPath: options.replay,
-    expectations,
-    region: options.region,
-    caseTimeoutMs: options.caseTimeoutMs,
-    redact: options.redact,
-    inProcess: !isOutOfProcess(adapter),
-    unsignedRequired: !revision.signed,
-    replayFlags:
-      [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : '']
-        .filter(Boolean)
-        .join(' ') || undefined,
-    reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
-  });
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
     return EXIT.usage;
@@ -92,7 +68,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
-const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
+const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError, ConformanceOptionsError];
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {

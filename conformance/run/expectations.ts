@@ -11,6 +11,7 @@ export interface ExpectationsFile {
   expectations: Expectation[];
 }
 
+/** One known failure: the case, optionally the rule, and why. @public */
 export interface Expectation {
   /** A fixture id or a property id. */
   case: string;

@@ -20,6 +20,9 @@ import { summarize } from './summary.ts';
 /** The module that defines the client properties, as reports name it (a file that exists). */
 export const CLIENT_PROPERTIES_MODULE = 'conformance/properties/client-properties.ts';
 
+/** The replay line of a case: a fixture's id, or a property's id with the seed and shrink path of its failure. */
+export type ReplayFormat = (caseId: string, generated?: { seed: number; path?: string | undefined }) => string;
+
 /** A fixture with the file it came from. */
 export type FixtureWithFile = Fixture & { file: string };
 
@@ -45,6 +48,8 @@ export interface SuiteOptions {
   unsignedRequired?: boolean;
   /** Extra words for replay lines (e.g. --expectations x). */
   replayFlags?: string;
+  /** How replay lines read; default the CLI command (`npm run conformance -- ... --filter <id>`). */
+  replayFormat?: ReplayFormat;
   reporters: readonly Reporter[];
 }
 
@@ -62,9 +67,24 @@ export function fixtureToCase(fixture: FixtureWithFile): Case {
   };
 }
 
-/** Runs the fixtures and properties against one adapter and reports as it goes. */
-export async function runSuite(options: SuiteOptions): Promise<{ summary: Summary; results: Result[] }> {
-  const started = performance.now();
+/** What a session needs: the suite's options without the cases and the reporters. */
+export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'reporters'>;
+
+/**
+ * One adapter set up for a run: the fake service listening (msw, and loopback for clients in
+ * other processes), ready to run cases one at a time in any order. runSuite runs every case
+ * through one session; the vitest integration opens one in beforeAll and runs a case per test.
+ */
+export interface SuiteSession {
+  readonly env: RunEnvironment;
+  runFixture(fixture: FixtureWithFile): Promise<Result>;
+  runProperty(property: PropertyDefinition): Promise<Result>;
+  /** Stops the fake service and closes the adapter; returns the adapter's diagnostics, if any. */
+  close(): Promise<{ stderr: string[]; events: string[] } | undefined>;
+}
+
+/** Sets the fake service up for one adapter. The caller must close the session. */
+export async function openSession(options: SessionOptions): Promise<SuiteSession> {
   const capabilities = resolveCapabilities(options.adapter);
   const service = new FakeService('intercepted');
   // Nothing may reach the network: an unmatched request is an error, not a pass-through.
@@ -94,6 +114,40 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
   const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
+  const replay: ReplayFormat = options.replayFormat ?? ((caseId, generated) => replayLine(base, caseId, generated));
+  let closed = false;
+  return {
+    env,
+    async runFixture(fixture) {
+      const outcome = await runCase(fixtureToCase(fixture), env);
+      return toResult(outcome, {
+        kind: 'fixture',
+        origin: fixture.file,
+        replay: replay(fixture.id),
+        expectations: options.expectations,
+        counted,
+        redact: options.redact,
+      });
+    },
+    runProperty: (property) => runProperty(property, env, options, counted, replay),
+    async close() {
+      if (closed) return undefined;
+      closed = true;
+      try {
+        return (options.adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
+      } finally {
+        server.close();
+        await loopback?.close();
+        await options.adapter.close?.();
+      }
+    },
+  };
+}
+
+/** Runs the fixtures and properties against one adapter and reports as it goes. */
+export async function runSuite(options: SuiteOptions): Promise<{ summary: Summary; results: Result[] }> {
+  const started = performance.now();
+  const session = await openSession(options);
   const results: Result[] = [];
   const total = options.fixtures.length + options.properties.length;
   for (const reporter of options.reporters) reporter.onStart?.({ implementation: options.adapter.name, total });
@@ -104,27 +158,10 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   };
 
   try {
-    for (const fixture of options.fixtures) {
-      const outcome = await runCase(fixtureToCase(fixture), env);
-      emit(
-        toResult(outcome, {
-          kind: 'fixture',
-          origin: fixture.file,
-          replay: replayLine(base, fixture.id),
-          expectations: options.expectations,
-          counted,
-          redact: options.redact,
-        }),
-      );
-    }
-    for (const property of options.properties) {
-      emit(await runProperty(property, env, options, counted, base));
-    }
+    for (const fixture of options.fixtures) emit(await session.runFixture(fixture));
+    for (const property of options.properties) emit(await session.runProperty(property));
   } finally {
-    diagnostics = (options.adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
-    server.close();
-    await loopback?.close();
-    await options.adapter.close?.();
+    diagnostics = await session.close();
   }
 
   const summary: Summary = {
@@ -172,11 +209,11 @@ function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case
 async function runProperty(
   property: PropertyDefinition,
   env: RunEnvironment,
-  options: SuiteOptions,
+  options: SessionOptions,
   counted: (v: Verdict) => boolean,
-  base: string,
+  replay: ReplayFormat,
 ): Promise<Result> {
-  const replayFor = (seed: number, path?: string) => replayLine(base, property.id, { seed, path });
+  const replayFor = (seed: number, path?: string) => replay(property.id, { seed, path });
   const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
     id: property.id,
     kind: 'property',
@@ -189,7 +226,7 @@ async function runProperty(
   });
   const notApplicable = property.notApplicable?.(env.capabilities);
   if (notApplicable) {
-    return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replayLine(base, property.id), runs: 0 });
+    return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replay(property.id), runs: 0 });
   }
   const expected = options.expectations.filter((e) => e.case === property.id);
   const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
