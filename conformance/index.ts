@@ -45,6 +45,14 @@ export { runServerSuite, type ServerSuiteOptions, type ServerSuiteRun } from './
 export type { UnverifiedExpectation, UnverifiedExpectations } from './server/semantics/unverified.ts';
 export { ServerSuiteConfigError } from './server/server-suite-config-error.ts';
 export { EndpointSafetyError } from './server/wire/endpoint-safety.ts';
+export {
+  type ConformanceService,
+  type ConformanceServiceOptions,
+  createConformanceService,
+  type HandlerOptions,
+  type JudgedRequest,
+  NonConformingRequestError,
+} from './service/conformance-service.ts';
+export { type FixtureHandlerOptions, handlerForFixture } from './service/fixture-handler.ts';
 export type { CapturedRequest } from './wire/captured-request.ts';
-export { type FixtureHandlerOptions, handlerForFixture } from './wire/fixture-handler.ts';
 export { fixtureResponse } from './wire/fixture-response.ts';
