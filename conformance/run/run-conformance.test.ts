@@ -71,10 +71,16 @@ describe('runConformance', () => {
   }
 
   it("turns the loaders' errors into the option they came from, keeping the cause", async () => {
-    const filter = await runConformance({ filters: ['NoSuchCase'] }).catch((e: ConformanceOptionsError) => e);
+    const filter = await runConformance({ filters: ['NoSuchCase'] }).then(
+      () => undefined,
+      (e: unknown) => e as ConformanceOptionsError,
+    );
     expect(filter).toMatchObject({ option: 'filters' });
-    expect(filter.cause).toBeInstanceOf(SelectionError);
-    const adapter = await runConformance({ adapter: './no-such-adapter.mjs', filters: ['C4'] }).catch((e: ConformanceOptionsError) => e);
+    expect(filter?.cause).toBeInstanceOf(SelectionError);
+    const adapter = await runConformance({ adapter: './no-such-adapter.mjs', filters: ['C4'] }).then(
+      () => undefined,
+      (e: unknown) => e as ConformanceOptionsError,
+    );
     expect(adapter).toMatchObject({ option: 'adapter', message: expect.stringMatching(/no such file/) });
     const expectations = await runConformance({ adapter: minimalClient(), expectations: '/no/such/file.json', filters: ['C4'] }).catch(
       (e: ConformanceOptionsError) => e,
