@@ -1,4 +1,4 @@
-import { getResponse } from 'msw';
+import { getResponse, HttpResponse, http } from 'msw';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LoadedFixture, loadFixtures } from '../fixtures/load.ts';
 import { AWS_JSON_1_1_CONTENT_TYPE, REVOKE_TOKEN_TARGET } from '../protocol/aws-json.ts';
@@ -101,6 +101,17 @@ describe('createConformanceService', () => {
     service.reset();
     expect(service.requests).toEqual([]);
     expect(() => service.assertConformant()).not.toThrow();
+  });
+
+  it("leaves another operation's requests to the other handlers, but judges a misspelt RevokeToken target", async () => {
+    const service = createConformanceService({ refuseNonConforming: true });
+    const initiateAuth = http.post(ENDPOINT, () => HttpResponse.json({ AuthenticationResult: {} }));
+    const other = request({ headers: { 'content-type': AWS_JSON_1_1_CONTENT_TYPE, 'x-amz-target': 'AWSCognitoIdentityProviderService.InitiateAuth' } });
+    expect((await getResponse([service.handlerFor(success), initiateAuth], other))?.status).toBe(200);
+    expect(service.requests).toEqual([]);
+    const misspelt = request({ headers: { 'content-type': AWS_JSON_1_1_CONTENT_TYPE, 'x-amz-target': 'CognitoIdentityProvider.revoketoken' } });
+    expect((await getResponse([service.handlerFor(success), initiateAuth], misspelt))?.status).toBe(400);
+    expect(service.failures().map((v) => v.check)).toEqual(['C4']);
   });
 
   it('answers only the region it was made for', async () => {

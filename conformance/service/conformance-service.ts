@@ -66,7 +66,11 @@ export class NonConformingRequestError extends Error {
  * @public
  */
 export interface ConformanceService {
-  /** An msw handler answering every request to the regional endpoint (any method, any path) as `fixture` says, after judging it. */
+  /**
+   * An msw handler answering every request to the regional endpoint (any method, any path) as
+   * `fixture` says, after judging it. A request whose X-Amz-Target names another operation of
+   * the service is left to your other handlers.
+   */
   handlerFor(fixture: Fixture, options?: HandlerOptions): HttpHandler;
   /** Every request answered so far, in arrival order. */
   readonly requests: readonly JudgedRequest[];
@@ -84,6 +88,16 @@ export interface ConformanceService {
 function endpointPattern(region: string): RegExp {
   const origin = regionalEndpoint(region).replace(/[.]/g, '\\.');
   return new RegExp(`^${origin}(/.*)?$`);
+}
+
+/**
+ * Whether a request is this service's to judge: every request to the endpoint except one whose
+ * X-Amz-Target names another operation (InitiateAuth, GetUser...), which falls through to the
+ * user's other handlers. A RevokeToken call with a misspelt target is still judged (C4).
+ */
+function isRevokeTokenCall(request: Request): boolean {
+  const target = request.headers.get(HEADER.target);
+  return target === null || /(^|[.#])revoketoken$/i.test(target.trim()) || !/^[\w.#]+$/.test(target.trim());
 }
 
 /** The answer to a request that broke a must rule: a 400 that names each rule, in the protocol's own error form. */
@@ -118,6 +132,8 @@ export function createConformanceService(options: ConformanceServiceOptions = {}
     handlerFor(fixture, handlerOptions = {}) {
       const params = handlerOptions.params === 'fixture' ? fixture.params : handlerOptions.params;
       return http.all(endpointPattern(region), async ({ request }) => {
+        // Returning nothing lets msw try the next handler.
+        if (!isRevokeTokenCall(request)) return undefined;
         const captured = await captureRequest(request.clone(), 'intercepted');
         const verdicts = requestVerdicts(captured, fixture, params);
         const failedMust = verdicts.filter((v) => v.status === 'fail' && v.level === 'must');

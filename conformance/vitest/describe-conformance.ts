@@ -20,6 +20,8 @@ export interface DescribeConformanceOptions extends Omit<RunConformanceOptions, 
   fixtureTimeoutMs?: number;
   /** vitest's time-out of one property's test (all its runs and the shrinking); default 300 s. */
   propertyTimeoutMs?: number;
+  /** vitest's time-out of beforeAll, which starts the client (a process client may build first); default 600 s. */
+  setupTimeoutMs?: number;
 }
 
 function clientOptions(client: ConformanceClient): Pick<RunConformanceOptions, 'adapter' | 'command'> {
@@ -80,7 +82,7 @@ function settleTest(result: Result, context: TestContext): void {
  * @public
  */
 export function describeConformance(client: ConformanceClient, options: DescribeConformanceOptions = {}): void {
-  const { name, fixtureTimeoutMs, propertyTimeoutMs, ...runOptions } = options;
+  const { name, fixtureTimeoutMs, propertyTimeoutMs, setupTimeoutMs, ...runOptions } = options;
   const title = name ?? `RevokeToken conformance: ${clientName(client)}`;
   // The file of the running test, for replay lines; set as each test starts.
   let testFile = '';
@@ -96,7 +98,7 @@ export function describeConformance(client: ConformanceClient, options: Describe
     let session: SuiteSession | undefined;
     beforeAll(async () => {
       session = await openPlan(plan, { replayFormat });
-    });
+    }, setupTimeoutMs ?? 600_000);
     afterAll(async () => {
       await session?.close();
     });
