@@ -20,6 +20,8 @@ export interface Result {
   replay: string;
   /** Warnings that do not fail the run (should-level failures without --strict). */
   warnings: Verdict[];
+  /** Real time the case took, in whole milliseconds (for a property: all its runs and the shrinking). */
+  durationMs?: number;
 }
 
 /** @public */

@@ -98,9 +98,13 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   const total = options.fixtures.length + options.properties.length;
   for (const reporter of options.reporters) reporter.onStart?.({ implementation: options.adapter.name, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
-  const emit = (result: Result) => {
+  // Cases run one after another: a case's time is the time since the previous one was emitted.
+  let caseStarted = performance.now();
+  const emit = (untimed: Result) => {
+    const result: Result = { ...untimed, durationMs: Math.round(performance.now() - caseStarted) };
     results.push(result);
     for (const reporter of options.reporters) reporter.onResult(result);
+    caseStarted = performance.now();
   };
 
   try {

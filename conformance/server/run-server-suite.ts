@@ -168,7 +168,9 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   const results: ServerResult[] = [];
   try {
     for (const testCase of selected) {
-      const result = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
+      const caseStarted = performance.now();
+      const ran = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
+      const result: ServerResult = { ...ran, durationMs: Math.round(performance.now() - caseStarted) };
       results.push(result);
       for (const reporter of reporters) reporter.onResult(result);
     }
