@@ -28,7 +28,17 @@ describe('the flag table', () => {
 
   it('reads reporters and refuses a spec it does not know', () => {
     expect(reporterSpec('junit=out/x.xml')).toEqual({ kind: 'junit', path: 'out/x.xml' });
-    expect(() => reporterSpec('xml')).toThrow('--reporter xml: expected human, json=<file> or junit=<file>');
+    expect(reporterSpec('ctrf=out/x.json')).toEqual({ kind: 'ctrf', path: 'out/x.json' });
+    expect(reporterSpec('github')).toEqual({ kind: 'github' });
+    expect(() => reporterSpec('xml')).toThrow('--reporter xml: expected human, github, json=<file>, junit=<file>, ctrf=<file>');
+    expect(() => reporterSpec('xml=out/x.xml')).toThrow('--reporter xml=out/x.xml: expected');
+  });
+
+  it('keeps the console report unless --quiet, and refuses --quiet with --reporter human', () => {
+    const values = (argv: string[]) => parseFlags(argv, COMMON_FLAGS);
+    expect(commonOptions(values(['--reporter', 'junit=out/x.xml']), 'property')).toMatchObject({ quiet: false, reporters: [{ kind: 'junit' }] });
+    expect(commonOptions(values(['--quiet', '--reporter', 'ctrf=out/x.json']), 'property')).toMatchObject({ quiet: true });
+    expect(() => commonOptions(values(['--quiet', '--reporter', 'human']), 'property')).toThrow(/--quiet silences the console report/);
   });
 
   it('checks the flags that go together', () => {

@@ -35,12 +35,22 @@ export const COMMON_FLAGS = {
   seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)' },
   runs: { type: 'string', arg: '<n>', help: "runs per property or generated case (default: each one's own count)" },
   filter: { type: 'string', multiple: true, arg: '<id|tag>', help: 'only cases with this id or tag (a rule such as C14 or S6, or a group); repeatable' },
-  reporter: { type: 'string', multiple: true, arg: '<spec>', help: 'human (default), json=<file>, junit=<file>; repeatable' },
+  reporter: {
+    type: 'string',
+    multiple: true,
+    arg: '<spec>',
+    help: 'also write json=<file>, junit=<file> or ctrf=<file>, or github (annotations and a job summary; automatic when GITHUB_ACTIONS=true); repeatable; the console report stays',
+  },
+  quiet: { type: 'boolean', default: false, help: 'no console report: only the --reporter files (and github) are written' },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
   replay: { type: 'string', arg: '<path>', help: 'fast-check path of a failure (with --seed and one --filter)' },
   region: { type: 'string', default: 'us-east-1', arg: '<region>', help: 'region of the endpoint; default us-east-1' },
   'no-redact': { type: 'boolean', default: false, help: 'show Token, ClientId and ClientSecret values (redacted by default)' },
-  verbose: { type: 'boolean', default: false, help: 'also list expected failures, not-applicable cases and warnings' },
+  verbose: {
+    type: 'boolean',
+    default: false,
+    help: 'show every failing case in full (not collapsed by verdict), and expected failures, not-applicable cases and warnings',
+  },
   list: { type: 'boolean', default: false, help: 'list the cases that would run (with --rules: the rules), then exit' },
   rules: { type: 'boolean', default: false, help: 'with --list: list the rules of this direction instead of the cases' },
   explain: { type: 'string', arg: '<rule>', help: 'print a rule: level, title, source, check file, its cases and the self-test that proves it can fail' },
@@ -83,15 +93,19 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
   return Number(value);
 }
 
-/** @internal */
-export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: string };
+/** Reporters that write a file, by the name `--reporter <name>=<file>` gives them. */
+export const FILE_REPORTERS = ['json', 'junit', 'ctrf'] as const;
 
-/** `--reporter human | json=<file> | junit=<file>`. */
+/** @internal */
+export type ReporterSpec = { kind: 'human' } | { kind: 'github' } | { kind: (typeof FILE_REPORTERS)[number]; path: string };
+
+/** `--reporter human | github | json=<file> | junit=<file> | ctrf=<file>`. */
 export function reporterSpec(value: string): ReporterSpec {
-  if (value === 'human') return { kind: 'human' };
-  const match = /^(json|junit)=(.+)$/.exec(value);
-  if (!match) throw new UsageError(`--reporter ${value}: expected human, json=<file> or junit=<file>`);
-  return { kind: match[1] as 'json' | 'junit', path: match[2]! };
+  if (value === 'human' || value === 'github') return { kind: value };
+  const match = /^([a-z]+)=(.+)$/.exec(value);
+  const kind = FILE_REPORTERS.find((name) => name === match?.[1]);
+  if (!match || !kind) throw new UsageError(`--reporter ${value}: expected human, github, ${FILE_REPORTERS.map((name) => `${name}=<file>`).join(', ')}`);
+  return { kind, path: match[2]! };
 }
 
 /** `--region`: a region name such as us-east-1. */
@@ -122,6 +136,8 @@ export function describeFlags(table: FlagTable): string {
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** The environment reporters read (GITHUB_ACTIONS, GITHUB_STEP_SUMMARY); default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
@@ -151,6 +167,8 @@ export interface CommonOptions {
   runs?: number;
   filters: string[];
   reporters: ReporterSpec[];
+  /** No console report. */
+  quiet: boolean;
   expectations?: string;
   region: string;
   redact: boolean;
@@ -168,11 +186,15 @@ export function commonOptions(v: Values<typeof COMMON_FLAGS>, replayOf: string):
   checkReplay(v, replayOf);
   if (v.rules && !v.list) throw new UsageError('--rules goes with --list');
   const runs = wholeNumber('runs', v.runs, 1);
+  const reporters = (v.reporter ?? []).map(reporterSpec);
+  if (v.quiet && reporters.some((r) => r.kind === 'human'))
+    throw new UsageError('--quiet silences the console report that --reporter human asks for: give one');
   return {
     strict: v.strict ?? false,
     ...(runs !== undefined ? { runs } : {}),
     filters: v.filter ?? [],
-    reporters: (v.reporter ?? ['human']).map(reporterSpec),
+    reporters,
+    quiet: v.quiet ?? false,
     ...(v.expectations !== undefined ? { expectations: v.expectations } : {}),
     region: regionFlag(v.region ?? 'us-east-1'),
     redact: !v['no-redact'],

@@ -82,7 +82,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : '']
         .filter(Boolean)
         .join(' ') || undefined,
-    reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
+    reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
   });
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');

@@ -68,6 +68,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       redact: options.redact,
       reporters: reportersFor(options.reporters, io, {
         verbose: options.verbose,
+        quiet: options.quiet,
         alongsideHuman: () => [informationalReporter({ out: io.stdout, verbose: options.verbose })],
       }),
     });
