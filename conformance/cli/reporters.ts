@@ -26,7 +26,9 @@ export function reportersFor(
     );
   }
   if (specs.some((spec) => spec.kind === 'github') || env.GITHUB_ACTIONS === 'true') {
-    reporters.push(githubReporter({ out: io.stdout, summaryPath: env.GITHUB_STEP_SUMMARY || undefined }));
+    reporters.push(
+      githubReporter({ out: io.stdout, summaryPath: env.GITHUB_STEP_SUMMARY || undefined, ...(env.GITHUB_WORKSPACE ? { cwd: env.GITHUB_WORKSPACE } : {}) }),
+    );
   }
   for (const spec of specs) {
     if (spec.kind === 'json') reporters.push(jsonReporter(spec.path));

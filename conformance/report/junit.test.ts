@@ -66,6 +66,25 @@ describe('the JUnit report', () => {
     expect(kids(testcase, 'failure')[0]!.attributes.message).toBe('C8: expected line1\nline2 ]]> &amp;, got <x/>');
   });
 
+  it("carries a server result's informational verdicts as output, never as a failure", () => {
+    const note = {
+      check: 'U1',
+      title: 'a second revoke',
+      level: 'must' as const,
+      status: 'fail' as const,
+      expected: 'succeed',
+      actual: 'refused',
+      informational: true,
+    };
+    const passing = mixedRun(0).results.find((r) => r.classified.kind === 'pass')!;
+    const result = { ...passing, warnings: [], kind: 'scripted' as const, informational: [note] };
+    const suite = kids(parseXml(junitXml(mixedRun(0).summary, [result])), 'testsuite')[0]!;
+    expect(suite.attributes.name).toBe('unit client: scripted probes');
+    const testcase = kids(suite, 'testcase')[0]!;
+    expect(kids(testcase, 'failure')).toHaveLength(0);
+    expect(kids(testcase, 'system-out')[0]!.text).toContain('informational U1 a second revoke\nconfigured: succeed\nobserved:   refused');
+  });
+
   it('names files that exist for every fixture, client property and server case', async () => {
     const origins = [
       ...(await loadFixtures()).map((f) => f.file),

@@ -31,6 +31,11 @@ const attributes = (pairs: Record<string, string | number>) =>
     .join('');
 const describeVerdict = (v: Verdict) => `${v.check} [${v.level}] ${v.title}\nexpected: ${v.expected ?? ''}\nactual:   ${v.actual ?? ''}`;
 
+function informationalOf(result: Result): Verdict[] {
+  const notes = (result as Result & { informational?: unknown }).informational;
+  return Array.isArray(notes) ? (notes as Verdict[]) : [];
+}
+
 function testcase(result: Result): string {
   const c = result.classified;
   const head = `<testcase${attributes({ classname: `revoketoken.${result.kind}`, name: result.id, file: reportFile(result.origin), time: seconds(result.durationMs) })}`;
@@ -51,9 +56,13 @@ function testcase(result: Result): string {
     body.push(`<failure${attributes({ message: resultHeadline(result), type: 'unexpected-pass' })}>${escapeXmlText(detail)}</failure>`);
   } else if (c.kind === 'not-applicable') {
     body.push(`<skipped${attributes({ message: c.reason })}/>`);
-  } else if (c.kind === 'expected-fail') {
-    body.push(`<system-out>${escapeXmlText(`expected failure: ${c.expectations.map((e) => `${e.check ?? '*'}: ${e.reason}`).join('; ')}`)}</system-out>`);
   }
+  const out = [
+    ...(c.kind === 'expected-fail' ? [`expected failure: ${c.expectations.map((e) => `${e.check ?? '*'}: ${e.reason}`).join('; ')}`] : []),
+    // Server results: what the server did where the real service is unverified (never a failure).
+    ...informationalOf(result).map((v) => `informational ${v.check} ${v.title}\nconfigured: ${v.expected ?? ''}\nobserved:   ${v.actual ?? ''}`),
+  ];
+  if (out.length > 0) body.push(`<system-out>${escapeXmlText(out.join('\n\n'))}</system-out>`);
   if (result.warnings.length > 0 && c.kind !== 'expected-fail') {
     body.push(
       `<system-err>${escapeXmlText(result.warnings.map((v) => `warning (should, not failing without --strict) ${describeVerdict(v)}`).join('\n\n'))}</system-err>`,
