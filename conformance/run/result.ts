@@ -1,4 +1,5 @@
 import type { Level, Verdict } from '../judging/check.ts';
+import type { CapturedExchanges } from './captured-exchange.ts';
 import type { Classified } from './expectations.ts';
 
 /** One reported line of a run: a fixture case or a whole property. @public */
@@ -20,6 +21,8 @@ export interface Result {
   replay: string;
   /** Warnings that do not fail the run (should-level failures without --strict). */
   warnings: Verdict[];
+  /** Cases with a failing verdict: the first and last HTTP exchange, redacted and capped. */
+  exchanges?: CapturedExchanges;
 }
 
 /** @public */
