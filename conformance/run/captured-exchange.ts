@@ -119,9 +119,12 @@ export class ExchangeRedactor {
       else if (Array.isArray(node)) {
         const copy: unknown[] = new Array(node.length);
         assign(copy);
-        node.forEach((item, index) => pending.push({ node: item, assign: (v) => (copy[index] = v) }));
+        node.forEach((item, index) => {
+          pending.push({ node: item, assign: (v) => (copy[index] = v) });
+        });
       } else if (node !== null && typeof node === 'object') {
-        const copy: Record<string, unknown> = {};
+        // No prototype: a member named __proto__ stays a member.
+        const copy: Record<string, unknown> = Object.create(null);
         assign(copy);
         for (const [name, member] of Object.entries(node)) {
           const shownName = this.text(name);
