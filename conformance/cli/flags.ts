@@ -35,7 +35,7 @@ export const COMMON_FLAGS = {
   seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)' },
   runs: { type: 'string', arg: '<n>', help: "runs per property or generated case (default: each one's own count)" },
   filter: { type: 'string', multiple: true, arg: '<id|tag>', help: 'only cases with this id or tag (a rule such as C14 or S6, or a group); repeatable' },
-  reporter: { type: 'string', multiple: true, arg: '<spec>', help: 'human (default), json=<file>, junit=<file>; repeatable' },
+  reporter: { type: 'string', multiple: true, arg: '<spec>', help: 'human (default), json=<file>, junit=<file>, html=<file>; repeatable' },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
   replay: { type: 'string', arg: '<path>', help: 'fast-check path of a failure (with --seed and one --filter)' },
   region: { type: 'string', default: 'us-east-1', arg: '<region>', help: 'region of the endpoint; default us-east-1' },
@@ -84,14 +84,14 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
 }
 
 /** @internal */
-export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: string };
+export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit' | 'html'; path: string };
 
 /** `--reporter human | json=<file> | junit=<file>`. */
 export function reporterSpec(value: string): ReporterSpec {
   if (value === 'human') return { kind: 'human' };
-  const match = /^(json|junit)=(.+)$/.exec(value);
+  const match = /^(json|junit|html)=(.+)$/.exec(value);
   if (!match) throw new UsageError(`--reporter ${value}: expected human, json=<file> or junit=<file>`);
-  return { kind: match[1] as 'json' | 'junit', path: match[2]! };
+  return { kind: match[1] as Exclude<ReporterSpec['kind'], 'human'>, path: match[2]! };
 }
 
 /** `--region`: a region name such as us-east-1. */

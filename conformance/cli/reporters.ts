@@ -1,3 +1,4 @@
+import { htmlReporter } from '../report/html.ts';
 import { humanReporter } from '../report/human.ts';
 import { jsonReporter } from '../report/json.ts';
 import { junitReporter } from '../report/junit.ts';
@@ -12,6 +13,7 @@ export function reportersFor(specs: readonly ReporterSpec[], io: CliIo, options:
   const one = (spec: ReporterSpec): Reporter[] => {
     if (spec.kind === 'human')
       return [humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose }), ...(options.alongsideHuman?.() ?? [])];
+    if (spec.kind === 'html') return [htmlReporter(spec.path)];
     return [spec.kind === 'json' ? jsonReporter(spec.path) : junitReporter(spec.path)];
   };
   return specs.flatMap(one);
