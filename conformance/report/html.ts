@@ -175,7 +175,7 @@ function caseDetail(result: Result, index: number): string {
   }
   if (result.exchanges) {
     const { shown, total } = result.exchanges;
-    const note = shown.length < total ? ` (${shown.length} of ${total} requests shown: the first and the last)` : '';
+    const note = shown.length < total ? ` (${shown.length} of ${total} shown)` : '';
     parts.push(`<section class="exchanges"><h4>captured exchange${escapeHtml(note)}</h4>${shown.map(exchangeBlock).join('')}</section>`);
   }
   const replayId = `replay-${index}`;

@@ -69,13 +69,19 @@ const SENSITIVE_NAMES: ReadonlySet<string> = new Set(SENSITIVE_MEMBERS.map((name
  * @internal
  */
 export class ExchangeRedactor {
+  /** The suite's own set (the server suite's), consulted first; never added to here. */
+  readonly #shared: SensitiveValues | undefined;
   readonly #values: SensitiveValues;
   readonly #exact = new Set<string>();
   readonly #enabled: boolean;
+  readonly #memberNames: ReadonlySet<string>;
 
-  constructor(options: { enabled: boolean; values?: ReadonlyArray<unknown>; sensitive?: SensitiveValues }) {
+  /** `memberNames`: more JSON members replaced whatever they hold (the server suite's passwords and tokens). */
+  constructor(options: { enabled: boolean; values?: ReadonlyArray<unknown>; sensitive?: SensitiveValues; memberNames?: readonly string[] }) {
     this.#enabled = options.enabled;
-    this.#values = options.sensitive ?? new SensitiveValues(options.enabled);
+    this.#memberNames = new Set([...SENSITIVE_NAMES, ...(options.memberNames ?? []).map((name) => name.toLowerCase())]);
+    this.#shared = options.sensitive;
+    this.#values = new SensitiveValues(options.enabled);
     for (const value of options.values ?? []) {
       if (typeof value !== 'string' || value === '') continue;
       this.#exact.add(value);
@@ -88,7 +94,7 @@ export class ExchangeRedactor {
   text(text: string): string {
     if (!this.#enabled) return text;
     if (this.#exact.has(text)) return REDACTED;
-    return this.#values.redact(text);
+    return this.#values.redact(this.#shared ? this.#shared.redact(text) : text);
   }
 
   /** A body: JSON walked member by member and written again (indented), anything else as text. */
@@ -114,7 +120,7 @@ export class ExchangeRedactor {
     const pending: Array<{ node: unknown; assign: (value: unknown) => void; key?: string }> = [{ node: root, assign: (v) => (holder.value = v) }];
     while (pending.length > 0) {
       const { node, assign, key } = pending.pop()!;
-      if (key !== undefined && SENSITIVE_NAMES.has(key.toLowerCase()) && node !== null) assign(REDACTED);
+      if (key !== undefined && this.#memberNames.has(key.toLowerCase()) && node !== null) assign(REDACTED);
       else if (typeof node === 'string') assign(this.text(node));
       else if (Array.isArray(node)) {
         const copy: unknown[] = new Array(node.length);
