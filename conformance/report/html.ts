@@ -87,11 +87,14 @@ interface RuleRow {
 
 function rollUp(results: readonly Result[]): RuleRow[] {
   const rows = new Map<string, RuleRow>();
+  // A rule judged at each case's own level (the outcome rules) gets a row per level, so that
+  // the level filter and the counts agree.
   const row = (v: Pick<Verdict, 'check' | 'level' | 'title'>, index: number) => {
-    let found = rows.get(v.check);
+    const key = `${v.check}\u0000${v.level}`;
+    let found = rows.get(key);
     if (!found) {
       found = { rule: v.check, level: v.level, title: v.title, failed: 0, expectedFailures: 0, warnings: 0, representative: index };
-      rows.set(v.check, found);
+      rows.set(key, found);
     }
     return found;
   };
@@ -99,8 +102,9 @@ function rollUp(results: readonly Result[]): RuleRow[] {
     const c = result.classified;
     const once = new Set<string>();
     const count = (v: Verdict, field: 'failed' | 'expectedFailures' | 'warnings') => {
-      if (once.has(`${field}:${v.check}`)) return;
-      once.add(`${field}:${v.check}`);
+      const key = `${field}:${v.check}:${v.level}`;
+      if (once.has(key)) return;
+      once.add(key);
       const r = row(v, index);
       if (field === 'failed' && r.failed === 0) r.representative = index;
       r[field] += 1;
@@ -111,7 +115,11 @@ function rollUp(results: readonly Result[]): RuleRow[] {
   });
   return [...rows.values()].sort(
     (a, b) =>
-      b.failed - a.failed || b.warnings - a.warnings || b.expectedFailures - a.expectedFailures || a.rule.localeCompare(b.rule, 'en', { numeric: true }),
+      b.failed - a.failed ||
+      b.warnings - a.warnings ||
+      b.expectedFailures - a.expectedFailures ||
+      a.rule.localeCompare(b.rule, 'en', { numeric: true }) ||
+      a.level.localeCompare(b.level),
   );
 }
 
@@ -281,9 +289,17 @@ const SCRIPT = `(() => {
       const element = document.getElementById(copy.dataset.copy);
       if (!element) return;
       const text = element.textContent;
-      if (navigator.clipboard && navigator.clipboard.writeText) {
-        navigator.clipboard.writeText(text).then(() => copied(copy, 'Copied'), () => copyBySelection(copy, element));
-      } else copyBySelection(copy, element);
+      if (!navigator.clipboard || !navigator.clipboard.writeText) {
+        copyBySelection(copy, element);
+        return;
+      }
+      // A browser may hold the promise while it asks for permission: select the text meanwhile.
+      let settled = false;
+      const waiting = setTimeout(() => { if (!settled) copyBySelection(copy, element); }, 1000);
+      navigator.clipboard.writeText(text).then(
+        () => { settled = true; clearTimeout(waiting); copied(copy, 'Copied'); },
+        () => { settled = true; clearTimeout(waiting); copyBySelection(copy, element); },
+      );
       return;
     }
     const link = target.closest('a[href^="#case-"]');
