@@ -39,7 +39,7 @@ export const COMMON_FLAGS = {
     type: 'string',
     multiple: true,
     arg: '<spec>',
-    help: 'also write json=<file>, junit=<file> or ctrf=<file>, or github (annotations and a job summary; automatic when GITHUB_ACTIONS=true); repeatable; the console report stays',
+    help: 'also write json=<file>, junit=<file>, ctrf=<file> or html=<file>, or github (annotations and a job summary; automatic when GITHUB_ACTIONS=true); repeatable; the console report stays',
   },
   quiet: { type: 'boolean', default: false, help: 'no console report: only the --reporter files (and github) are written' },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
@@ -94,12 +94,12 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
 }
 
 /** Reporters that write a file, by the name `--reporter <name>=<file>` gives them. */
-export const FILE_REPORTERS = ['json', 'junit', 'ctrf'] as const;
+export const FILE_REPORTERS = ['json', 'junit', 'ctrf', 'html'] as const;
 
 /** @internal */
 export type ReporterSpec = { kind: 'human' } | { kind: 'github' } | { kind: (typeof FILE_REPORTERS)[number]; path: string };
 
-/** `--reporter human | github | json=<file> | junit=<file> | ctrf=<file>`. */
+/** `--reporter human | github | json=<file> | junit=<file> | ctrf=<file> | html=<file>`. */
 export function reporterSpec(value: string): ReporterSpec {
   if (value === 'human' || value === 'github') return { kind: value };
   const match = /^([a-z]+)=(.+)$/.exec(value);

@@ -1,5 +1,6 @@
 import { ctrfReporter } from '../report/ctrf.ts';
 import { githubReporter } from '../report/github.ts';
+import { htmlReporter } from '../report/html.ts';
 import { humanReporter } from '../report/human.ts';
 import { jsonReporter } from '../report/json.ts';
 import { junitReporter } from '../report/junit.ts';
@@ -34,6 +35,7 @@ export function reportersFor(
     if (spec.kind === 'json') reporters.push(jsonReporter(spec.path));
     else if (spec.kind === 'junit') reporters.push(junitReporter(spec.path));
     else if (spec.kind === 'ctrf') reporters.push(ctrfReporter(spec.path));
+    else if (spec.kind === 'html') reporters.push(htmlReporter(spec.path));
   }
   return reporters;
 }

@@ -1,4 +1,5 @@
 import type { Level, Verdict } from '../judging/check.ts';
+import type { CapturedExchanges } from './captured-exchange.ts';
 import type { Classified } from './expectations.ts';
 
 /** One reported line of a run: a fixture case or a whole property. @public */
@@ -22,6 +23,8 @@ export interface Result {
   warnings: Verdict[];
   /** Real time the case took, in whole milliseconds (for a property: all its runs and the shrinking). */
   durationMs?: number;
+  /** Cases with a failing verdict: the first and last HTTP exchange, redacted and capped. */
+  exchanges?: CapturedExchanges;
 }
 
 /** @public */

@@ -7,9 +7,10 @@ import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
-import { redactorFor, redactParams } from '../redaction/redact.ts';
+import { redactorFor, redactParams, SENSITIVE_MEMBERS } from '../redaction/redact.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
+import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
 import { classify, type Expectation } from './expectations.ts';
 import { replayBase, replayLine } from './replay.ts';
 import type { Reporter } from './reporter.ts';
@@ -170,7 +171,18 @@ function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case
     warnings: verdicts.filter((v) => v.status === 'fail' && !context.counted(v)),
   };
   if (outcome.status === 'not-applicable') return { ...base, classified: { kind: 'not-applicable', reason: outcome.reason ?? '' } };
-  return { ...base, classified: classify(id, verdicts, context.expectations, context.counted) };
+  return { ...base, ...exchangesOf(outcome, context.redact), classified: classify(id, verdicts, context.expectations, context.counted) };
+}
+
+/** The captured exchanges of a failing case, redacted with the values its verdicts are redacted with. */
+function exchangesOf(outcome: CaseResult, redact: boolean): Pick<Result, 'exchanges'> {
+  if (!outcome.failedRequests) return {};
+  const redactor = new ExchangeRedactor({
+    enabled: redact,
+    values: [...SENSITIVE_MEMBERS.map((m) => (outcome.case.params as Record<string, unknown>)[m]), ...outcome.sentSensitive],
+  });
+  const exchanges = keepExchanges(clientExchanges(outcome.failedRequests, outcome.case.response), redactor);
+  return exchanges ? { exchanges } : {};
 }
 
 async function runProperty(
@@ -232,6 +244,7 @@ async function runProperty(
       verdicts,
       classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
       runs: details.numRuns,
+      ...exchangesOf(rerun, options.redact),
       counterexample: redactParams(c.params, options.redact),
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
     });
