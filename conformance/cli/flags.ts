@@ -139,7 +139,7 @@ export function rangedNumber(name: string, table: FlagTable, value: string | und
 }
 
 function describeRange(range: NumericRange): string {
-  const show = (n: number) => (Number.isInteger(n) && n >= 10_000 ? n.toLocaleString('en-US') : String(n));
+  const show = (n: number) => (Number.isInteger(n) && n >= 1_000 ? n.toLocaleString('en-US') : String(n));
   return `${show(range.min)} to ${show(range.max)}`;
 }
 
