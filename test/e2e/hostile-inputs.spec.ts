@@ -183,7 +183,7 @@ describe('fixture files are all accounted for, within limits', () => {
 });
 
 describe('adapters that never finish loading, and a close() that throws', () => {
-  it('a top-level await or a factory that never settles: exit 2 after --start-timeout, naming what timed out (a limit well above a tiny module's load even on a busy machine)', async () => {
+  it('a top-level await or a factory that never settles: exit 2 after --start-timeout, naming what timed out', async () => {
     for (const [name, what] of [
       ['top-level-await-never-settles.mjs', 'the adapter module'],
       ['factory-never-settles.mjs', 'the adapter factory of'],
