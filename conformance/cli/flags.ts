@@ -25,6 +25,20 @@ export interface Flag {
   /** The value's placeholder in the help text, e.g. `<n>`. */
   arg?: string;
   help: string;
+  /** For a numeric flag: the values it takes, checked before anything runs and shown by --help. */
+  range?: NumericRange;
+}
+
+/**
+ * The values a numeric flag takes. Every number a user can type has one: a timer above
+ * 2^31 - 1 ms silently becomes 1 ms in setTimeout, and a huge run count or a tiny rate
+ * makes a run that never ends, so both ends are refused up front with the flag's name.
+ */
+export interface NumericRange {
+  min: number;
+  max: number;
+  /** Fractions allowed (e.g. --rate 0.5); default whole numbers only. */
+  fractional?: boolean;
 }
 
 export type FlagTable = Readonly<Record<string, Flag>>;
@@ -32,8 +46,8 @@ export type FlagTable = Readonly<Record<string, Flag>>;
 /** The flags every suite run understands, in either direction. */
 export const COMMON_FLAGS = {
   strict: { type: 'boolean', default: false, help: 'should-level rules fail the run too' },
-  seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)' },
-  runs: { type: 'string', arg: '<n>', help: "runs per property or generated case (default: each one's own count)" },
+  seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)', range: { min: 0, max: 2 ** 31 - 1 } },
+  runs: { type: 'string', arg: '<n>', help: "runs per property or generated case (default: each one's own count)", range: { min: 1, max: 10_000 } },
   filter: { type: 'string', multiple: true, arg: '<id|tag>', help: 'only cases with this id or tag (a rule such as C14 or S6, or a group); repeatable' },
   reporter: {
     type: 'string',
@@ -122,12 +136,34 @@ function checkReplay(values: { replay?: string | undefined; seed?: string | unde
   if (!/^\d+(:\d+)*$/.test(values.replay)) throw new UsageError(`--replay ${values.replay}: expected a fast-check path such as 3:1:0`);
 }
 
+/**
+ * A numeric flag read against the range its table entry declares; undefined when the flag was
+ * not given. The message names the flag and the range, so `--runs 1000000000` says what to type.
+ */
+export function rangedNumber(name: string, table: FlagTable, value: string | undefined): number | undefined {
+  const range = table[name]?.range;
+  if (range === undefined) throw new Error(`--${name} has no range in its flag table`);
+  if (value === undefined) return undefined;
+  const pattern = range.fractional ? /^(?:\d+(?:\.\d+)?|\.\d+)$/ : /^\d+$/;
+  const number = Number(value);
+  if (!pattern.test(value.trim()) || !Number.isFinite(number) || number < range.min || number > range.max) {
+    throw new UsageError(`--${name} must be ${range.fractional ? 'a number' : 'a whole number'} from ${describeRange(range)}, got "${value}"`);
+  }
+  return number;
+}
+
+function describeRange(range: NumericRange): string {
+  const show = (n: number) => (Number.isInteger(n) && n >= 1_000 ? n.toLocaleString('en-US') : String(n));
+  return `${show(range.min)} to ${show(range.max)}`;
+}
+
 /** The options part of a usage text, one flag a line (or two, for long placeholders). */
 export function describeFlags(table: FlagTable): string {
   const lines: string[] = [];
   for (const [name, flag] of Object.entries(table)) {
     const head = `  --${name}${flag.arg ? ` ${flag.arg}` : ''}`;
-    lines.push(head.length < 26 ? `${head.padEnd(26)}${flag.help}` : `${head}\n${' '.repeat(26)}${flag.help}`);
+    const help = flag.range ? `${flag.help} (${describeRange(flag.range)})` : flag.help;
+    lines.push(head.length < 26 ? `${head.padEnd(26)}${help}` : `${head}\n${' '.repeat(26)}${help}`);
   }
   return lines.join('\n');
 }
@@ -185,7 +221,7 @@ export interface CommonOptions {
 export function commonOptions(v: Values<typeof COMMON_FLAGS>, replayOf: string): CommonOptions {
   checkReplay(v, replayOf);
   if (v.rules && !v.list) throw new UsageError('--rules goes with --list');
-  const runs = wholeNumber('runs', v.runs, 1);
+  const runs = rangedNumber('runs', COMMON_FLAGS, v.runs);
   const reporters = (v.reporter ?? []).map(reporterSpec);
   if (v.quiet && reporters.some((r) => r.kind === 'human'))
     throw new UsageError('--quiet silences the console report that --reporter human asks for: give one');

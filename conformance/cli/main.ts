@@ -8,16 +8,19 @@ import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { loadRevisions } from '../model/revisions.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
-import { type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
+import { rulesOf } from '../rules/registry.ts';
+import { checkExpectationTargets, type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
 import { runSuite } from '../run/runner.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
 import { explainRule, listRules } from './explain.ts';
-import { type CliIo, EXIT, runCommand } from './flags.ts';
+import { type CliIo, EXIT, runCommand, UsageError } from './flags.ts';
 import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
+import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
+import { watchRun } from './run-watchdog.ts';
 import { serveFixture } from './serve.ts';
 
 function defaultExpectationsPath(builtIn: string | undefined): string | undefined {
@@ -38,8 +41,9 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   }
   const history = loadRevisions();
   const revision = history.revisions.find((r) => r.id === options.revision) ?? history.revisions.at(-1)!;
+  const allFixtures = await loadFixtures();
   // A case applies from its revision on; 'YYYY-MM' ids compare as strings.
-  const fixtures = (await loadFixtures()).filter((f) => f.since <= revision.id);
+  const fixtures = allFixtures.filter((f) => f.since <= revision.id);
   if (options.serve) {
     await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
     return EXIT.ok;
@@ -56,13 +60,33 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     for (const p of selected.properties) io.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
     return EXIT.ok;
   }
-  const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
-  const { adapter, builtIn } = options.command
-    ? { adapter: await createProcessAdapter({ command: options.command, ...factoryOptions }), builtIn: undefined }
+  // Everything a run can be refused for is checked before the adapter is loaded or a case runs.
+  if (options.replay !== undefined && (selected.properties.length !== 1 || selected.fixtures.length > 0)) {
+    const fixture = selected.fixtures[0];
+    throw new UsageError(
+      `--replay replays a property's generated case; ${fixture ? `${fixture.id} is a fixture` : 'the filter selects no single property'}: leave out --replay`,
+    );
+  }
+  checkReporterPaths(options.reporters);
+  const builtInName = options.command === undefined && Object.hasOwn(BUILT_IN_ADAPTERS, options.adapter) ? options.adapter : undefined;
+  const expectationsPath = options.expectations ?? defaultExpectationsPath(builtInName);
+  let expectations: Expectation[] = [];
+  if (expectationsPath) {
+    const file = loadExpectations(expectationsPath);
+    checkExpectationTargets(file, expectationsPath, {
+      cases: new Set([...allFixtures.map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id)]),
+      rules: new Set(rulesOf('client').map((r) => r.id)),
+      what: 'fixture or property',
+    });
+    expectations = file.expectations;
+  }
+  const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region, startTimeoutMs: options.startTimeoutMs };
+  const { adapter: loaded } = options.command
+    ? { adapter: await createProcessAdapter({ command: options.command, ...factoryOptions }) }
     : await loadAdapter(options.adapter, factoryOptions);
+  const watchdog = watchRun(loaded, { runTimeoutMs: options.runTimeoutMs });
+  const adapter = watchdog.adapter;
   const adapterFlags = options.command ? `--command ${JSON.stringify(options.command)}` : `--adapter ${options.adapter}`;
-  const expectationsPath = options.expectations ?? defaultExpectationsPath(builtIn);
-  const expectations: Expectation[] = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
   const { summary } = await runSuite({
     adapter,
     adapterFlags,
@@ -84,12 +108,18 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         .join(' ') || undefined,
     reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
   });
+  // A watchdog that tripped fails the run even when every case passed: something hung.
+  for (const trip of watchdog.tripped()) io.stderr.write(`conformance: ${trip}\n`);
+  if (watchdog.tripped().length > 0) return EXIT.failed;
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
     return EXIT.usage;
   }
   return summary.failed + summary.unexpectedPasses > 0 ? EXIT.failed : EXIT.ok;
 }
+
+// How long a finished run waits for what the adapter left behind before it exits anyway.
+const EXIT_GRACE_MS = 3_000;
 
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
 const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
@@ -105,5 +135,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   quietenSdkNodeVersionWarning();
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    // The last watchdog: a timer, socket or child the adapter left behind must not keep a
+    // finished run alive (CI would wait for ever). The timer itself keeps nothing alive.
+    setTimeout(() => {
+      process.stderr.write('conformance: the run is over but something the adapter started kept the process alive; exiting\n');
+      process.exit(code);
+    }, EXIT_GRACE_MS).unref();
   });
 }

@@ -4,9 +4,11 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { explainRule, listRules } from '../../cli/explain.ts';
 import { type CliIo, EXIT, runCommand } from '../../cli/flags.ts';
+import { checkReporterPaths } from '../../cli/reporter-paths.ts';
 import { reportersFor } from '../../cli/reporters.ts';
 import { loadFixtures } from '../../fixtures/load.ts';
-import { ExpectationsError, loadExpectations } from '../../run/expectations.ts';
+import { rulesOf } from '../../rules/registry.ts';
+import { checkExpectationTargets, ExpectationsError, loadExpectations } from '../../run/expectations.ts';
 import { SelectionError, selectCases } from '../../run/select-cases.ts';
 import { LaneError, type StartedServer, startCognitoLocal } from '../lanes/cognito-local.ts';
 import { startMoto } from '../lanes/moto.ts';
@@ -46,7 +48,17 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;
   const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations(lane)) ? bundledExpectations(lane) : undefined);
-  const expectations = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
+  checkReporterPaths(options.reporters);
+  let expectations: ReturnType<typeof loadExpectations>['expectations'] = [];
+  if (expectationsPath) {
+    const file = loadExpectations(expectationsPath);
+    checkExpectationTargets(file, expectationsPath, {
+      cases: new Set(SERVER_CASES.map((c) => c.id)),
+      rules: new Set(rulesOf('server').map((r) => r.id)),
+      what: 'server case',
+    });
+    expectations = file.expectations;
+  }
   let started: StartedServer | undefined;
   try {
     if (lane) started = await LANES[lane]!();
