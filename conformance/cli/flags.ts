@@ -37,7 +37,11 @@ export const COMMON_FLAGS = {
   filter: { type: 'string', multiple: true, arg: '<id|tag>', help: 'only cases with this id or tag (a rule such as C14 or S6, or a group); repeatable' },
   reporter: { type: 'string', multiple: true, arg: '<spec>', help: 'human (default), json=<file>, junit=<file>; repeatable' },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
-  replay: { type: 'string', arg: '<path>', help: 'fast-check path of a failure (with --seed and one --filter)' },
+  replay: {
+    type: 'string',
+    arg: '<id|path>',
+    help: 'a failure id from a replay line (kept in .revoketoken-conformance/failures.json), or a fast-check path with --seed and one --filter',
+  },
   region: { type: 'string', default: 'us-east-1', arg: '<region>', help: 'region of the endpoint; default us-east-1' },
   'no-redact': { type: 'boolean', default: false, help: 'show Token, ClientId and ClientSecret values (redacted by default)' },
   verbose: { type: 'boolean', default: false, help: 'also list expected failures, not-applicable cases and warnings' },
@@ -103,7 +107,7 @@ function regionFlag(value: string): string {
 /** `--replay` needs the seed and the one case it belongs to. */
 function checkReplay(values: { replay?: string | undefined; seed?: string | undefined; filter?: readonly string[] | undefined }, what: string): void {
   if (values.replay === undefined) return;
-  if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure');
+  if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure (or a failure id: 8 hex characters)');
   if ((values.filter ?? []).length !== 1) throw new UsageError(`--replay needs exactly one --filter naming the ${what}`);
   if (!/^\d+(:\d+)*$/.test(values.replay)) throw new UsageError(`--replay ${values.replay}: expected a fast-check path such as 3:1:0`);
 }
@@ -122,6 +126,8 @@ export function describeFlags(table: FlagTable): string {
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** The directory the run belongs to (its failures file is there); default the process's. */
+  cwd?: string;
 }
 
 /**

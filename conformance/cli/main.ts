@@ -9,6 +9,7 @@ import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { loadRevisions } from '../model/revisions.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
+import { FailuresFileError } from '../run/failures-file.ts';
 import { runSuite } from '../run/runner.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
@@ -17,6 +18,7 @@ import { explainRule, listRules } from './explain.ts';
 import { type CliIo, EXIT, runCommand } from './flags.ts';
 import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
+import { expandReplayId, failureRecorder } from './replay-by-id.ts';
 import { reportersFor } from './reporters.ts';
 import { serveFixture } from './serve.ts';
 
@@ -79,10 +81,15 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     inProcess: !isOutOfProcess(adapter),
     unsignedRequired: !revision.signed,
     replayFlags:
-      [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : '']
+      [
+        options.expectations ? `--expectations ${options.expectations}` : '',
+        options.revision ? `--revision ${options.revision}` : '',
+        argv.some((a) => a.startsWith('--case-timeout')) ? `--case-timeout ${options.caseTimeoutMs}` : '',
+      ]
         .filter(Boolean)
         .join(' ') || undefined,
     reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
+    failures: failureRecorder(argv, io.cwd ?? process.cwd()),
   });
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
@@ -92,13 +99,22 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
-const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
+const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError, FailuresFileError];
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // `--replay <id>` stands for the command line the failures file keeps under that id.
+  let expanded: string[];
+  try {
+    expanded = expandReplayId(argv, io.cwd ?? process.cwd());
+  } catch (error) {
+    if (!(error instanceof FailuresFileError)) throw error;
+    io.stderr.write(`conformance: ${error.message}\n`);
+    return EXIT.usage;
+  }
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-  if (isServerRun(argv)) return runServerCli(argv, io);
-  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
+  if (isServerRun(expanded)) return runServerCli(expanded, io, failureRecorder(expanded, io.cwd ?? process.cwd()));
+  return runCommand(() => main(expanded, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -10,10 +10,12 @@ import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { redactorFor, redactParams } from '../redaction/redact.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
+import { virtualTimeSpentMs } from './clock.ts';
 import { classify, type Expectation } from './expectations.ts';
+import type { FailureRecorder } from './failures-file.ts';
 import { replayBase, replayLine } from './replay.ts';
 import type { Reporter } from './reporter.ts';
-import type { Result, Summary } from './result.ts';
+import { isFailure, type Result, type Summary } from './result.ts';
 import { type CaseResult, type RunEnvironment, runCase } from './run-case.ts';
 import { summarize } from './summary.ts';
 
@@ -46,6 +48,34 @@ export interface SuiteOptions {
   /** Extra words for replay lines (e.g. --expectations x). */
   replayFlags?: string;
   reporters: readonly Reporter[];
+  /** Bounds on each property's time and shrinking; unset fields take {@link DEFAULT_PROPERTY_BUDGET}'s. */
+  budget?: Partial<PropertyBudget>;
+  /** Keeps each failure in the failures file and gives it a short replay line (the CLI's). */
+  failures?: FailureRecorder;
+}
+
+/** How long one property may take, whatever the client does. */
+export interface PropertyBudget {
+  /** Real milliseconds its runs may take; past it the remaining runs are skipped and counted. */
+  runMs: number;
+  /** Cases tried while shrinking a failure; past it the smallest failure so far is reported. */
+  shrinkSteps: number;
+  /** Real milliseconds shrinking may take. */
+  shrinkMs: number;
+}
+
+/**
+ * A passing in-process property takes well under a second; a process client at a second per
+ * call (the AWS CLI) is held to ten per property, and a failing one to a hundred shrink steps.
+ */
+export const DEFAULT_PROPERTY_BUDGET: PropertyBudget = { runMs: 10_000, shrinkSteps: 100, shrinkMs: 5_000 };
+
+/** After a call has hung for the whole case timeout, every later in-process call gets this leash. */
+const LEASH_AFTER_A_HANG_MS = 250;
+
+/** The time counters of a run, read before and after each case or property. */
+interface Clocks {
+  clientMs: number;
 }
 
 export function fixtureToCase(fixture: FixtureWithFile): Case {
@@ -78,8 +108,23 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     server.close();
     throw error;
   }
+  const clocks: Clocks = { clientMs: 0 };
+  const adapter = options.adapter;
+  // The time inside the client's own calls, so the summary can say where a run's time went.
+  const timedAdapter = {
+    name: adapter.name,
+    ...(adapter.capabilities ? { capabilities: adapter.capabilities } : {}),
+    revokeToken: async (...args: Parameters<Adapter['revokeToken']>) => {
+      const began = performance.now();
+      try {
+        return await adapter.revokeToken(...args);
+      } finally {
+        clocks.clientMs += performance.now() - began;
+      }
+    },
+  } satisfies Adapter;
   const env: RunEnvironment = {
-    adapter: options.adapter,
+    adapter: timedAdapter,
     capabilities,
     service,
     endpoint: loopback?.url ?? regionalEndpoint(options.region),
@@ -99,26 +144,56 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   for (const reporter of options.reporters) reporter.onStart?.({ implementation: options.adapter.name, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
   const emit = (result: Result) => {
-    results.push(result);
-    for (const reporter of options.reporters) reporter.onResult(result);
+    const kept = options.failures && (isFailure(result) || result.warnings.length > 0) ? { ...result, replay: options.failures.record(result.replay) } : result;
+    results.push(kept);
+    for (const reporter of options.reporters) reporter.onResult(kept);
+  };
+  const virtualAtStart = virtualTimeSpentMs();
+  // Rules that already have a small counterexample in this run (a fixture, or a shrunk
+  // property), and which case has it: a later property failing only those is not shrunk again.
+  const counterexamples = new Map<string, string>();
+  const noteCounterexample = (result: Result) => {
+    if (result.classified.kind !== 'fail') return;
+    for (const v of result.classified.failures) if (!counterexamples.has(v.check)) counterexamples.set(v.check, result.id);
+  };
+  // A client that hung once for the whole timeout would make every later case wait as long.
+  let caseEnv = env;
+  const leashAfterHang = (outcome: CaseResult) => {
+    if (options.inProcess && outcome.outcome?.kind === 'unsettled' && caseEnv === env) {
+      caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
+    }
   };
 
   try {
     for (const fixture of options.fixtures) {
-      const outcome = await runCase(fixtureToCase(fixture), env);
-      emit(
-        toResult(outcome, {
-          kind: 'fixture',
-          origin: fixture.file,
-          replay: replayLine(base, fixture.id),
-          expectations: options.expectations,
-          counted,
-          redact: options.redact,
-        }),
-      );
+      const outcome = await runCase(fixtureToCase(fixture), caseEnv);
+      leashAfterHang(outcome);
+      const result = toResult(outcome, {
+        kind: 'fixture',
+        origin: fixture.file,
+        replay: replayLine(base, fixture.id),
+        expectations: options.expectations,
+        counted,
+        redact: options.redact,
+      });
+      noteCounterexample(result);
+      emit(result);
     }
     for (const property of options.properties) {
-      emit(await runProperty(property, env, options, counted, base));
+      const began = { wall: performance.now(), client: clocks.clientMs, virtual: virtualTimeSpentMs() };
+      const run: PropertyRun = { env: caseEnv, counterexamples, onOutcome: leashAfterHang };
+      const result = await runProperty(property, run, options, counted, base);
+      caseEnv = run.env;
+      const clientMs = clocks.clientMs - began.client;
+      noteCounterexample(result);
+      emit({
+        ...result,
+        timing: {
+          clientMs: Math.round(clientMs),
+          harnessMs: Math.round(performance.now() - began.wall - clientMs),
+          backoffMs: Math.round(virtualTimeSpentMs() - began.virtual),
+        },
+      });
     }
   } finally {
     diagnostics = (options.adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
@@ -127,8 +202,14 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     await options.adapter.close?.();
   }
 
+  const summarized = summarize(results, { implementation: options.adapter.name, strict: options.strict, seed: options.seed, startedAt: started });
   const summary: Summary = {
-    ...summarize(results, { implementation: options.adapter.name, strict: options.strict, seed: options.seed, startedAt: started }),
+    ...summarized,
+    timing: {
+      clientMs: Math.round(clocks.clientMs),
+      harnessMs: Math.max(0, Math.round(summarized.durationMs - clocks.clientMs)),
+      backoffMs: Math.round(virtualTimeSpentMs() - virtualAtStart),
+    },
     ...(diagnostics ? { diagnostics: { stderr: diagnostics.stderr.slice(-40), events: diagnostics.events.slice(-40) } } : {}),
   };
   for (const reporter of options.reporters) await reporter.onEnd(summary, results);
@@ -169,13 +250,24 @@ function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case
   return { ...base, classified: classify(id, verdicts, context.expectations, context.counted) };
 }
 
+/** What one property shares with the rest of its run. */
+interface PropertyRun {
+  /** The environment its cases run in; the property shortens the leash after a hang, for the rest of the run too. */
+  env: RunEnvironment;
+  /** Rules with a counterexample already, and the case that has it. */
+  counterexamples: ReadonlyMap<string, string>;
+  onOutcome: (outcome: CaseResult) => void;
+}
+
 async function runProperty(
   property: PropertyDefinition,
-  env: RunEnvironment,
+  run: PropertyRun,
   options: SuiteOptions,
   counted: (v: Verdict) => boolean,
   base: string,
 ): Promise<Result> {
+  const env = run.env;
+  const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
   const replayFor = (seed: number, path?: string) => replayLine(base, property.id, { seed, path });
   const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
     id: property.id,
@@ -196,38 +288,75 @@ async function runProperty(
   // One verdict per rule is enough to report an expected failure or a should-level warning.
   const seenExpected = new Map<string, Verdict>();
   const warnings = new Map<string, Verdict>();
+  const startedAt = performance.now();
+  let completedRuns = 0;
+  let failedAt: number | undefined;
+  let shrinkSteps = 0;
+  // Why the remaining runs or shrink steps were skipped: past it, every value passes unseen,
+  // which ends fast-check's run, or its shrinking at the smallest failure found so far.
+  let stopped: string | undefined;
+  let lastFailure: { c: Case; verdicts: Verdict[] } | undefined;
+  const withinBudget = (): boolean => {
+    const now = performance.now();
+    if (failedAt === undefined) {
+      if (now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
+    } else if (shrinkSteps >= budget.shrinkSteps) {
+      stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
+    } else if (now - failedAt > budget.shrinkMs) {
+      stopped = `shrink budget: the smallest failure after ${budget.shrinkMs / 1000} s of shrinking (${shrinkSteps} steps)`;
+    }
+    return stopped === undefined;
+  };
   // Once a generated case has hung, shrinking will try many more that hang the same way: each
   // is given a short leash so a hanging client costs seconds, not minutes, to shrink.
-  let shrinkEnv = env;
+  let caseEnv = env;
   const details = await fc.check(
     fc.asyncProperty(property.cases(env.capabilities), async (generated) => {
+      if (stopped !== undefined || !withinBudget()) return true;
+      if (failedAt !== undefined) shrinkSteps += 1;
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
-      const outcome = await runCase(c, shrinkEnv);
-      if (outcome.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
+      const outcome = await runCase(c, caseEnv);
+      run.onOutcome(outcome);
+      if (outcome.outcome?.kind === 'unsettled') caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
+      if (failedAt === undefined) completedRuns += 1;
       let ok = true;
-      for (const v of redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive))) {
+      const verdicts = redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive));
+      const failing: string[] = [];
+      for (const v of verdicts) {
         if (v.status !== 'fail') continue;
         if (isExpected(v)) seenExpected.set(v.check, v);
-        else if (counted(v)) ok = false;
-        else warnings.set(v.check, v);
+        else if (counted(v)) {
+          ok = false;
+          failing.push(v.check);
+        } else warnings.set(v.check, v);
+      }
+      if (!ok) {
+        lastFailure = { c, verdicts };
+        if (failedAt === undefined) {
+          failedAt = performance.now();
+          // A failure of rules that already have a small counterexample is the same cause again.
+          const known = failing.map((rule) => run.counterexamples.get(rule));
+          if (known.every((by) => by !== undefined)) {
+            stopped = `not shrunk: ${[...new Set(failing)].join(', ')} already failed in ${[...new Set(known)].join(', ')}`;
+          }
+        }
       }
       return ok;
     }),
     { seed: options.seed, numRuns: options.runs ?? property.runs, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
   );
-  if (details.failed && details.counterexample) {
-    // Run the shrunk counterexample once more so the report shows its verdicts.
-    const c: Case = {
-      ...details.counterexample[0],
-      origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' },
-    };
-    const rerun = await runCase(c, env);
-    const verdicts = redactVerdicts(rerun.verdicts, redactorFor(c.params, options.redact, rerun.sentSensitive));
+  run.env = caseEnv === env ? env : caseEnv;
+  const bounded = stopped !== undefined ? { stopped } : {};
+  if (details.failed && details.counterexample && lastFailure) {
+    // The last failing value is fast-check's counterexample: its verdicts are the report's.
+    const c: Case = { ...lastFailure.c, origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
+    const verdicts = lastFailure.verdicts;
     const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
     return result({
       verdicts,
       classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
-      runs: details.numRuns,
+      runs: completedRuns,
+      ...bounded,
       counterexample: redactParams(c.params, options.redact),
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
     });
@@ -243,13 +372,14 @@ async function runProperty(
       expected: 'no exception',
       actual: cause instanceof Error ? cause.message : 'the property run was interrupted',
     };
-    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed) });
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
   }
   const expectedFailures = [...seenExpected.values()];
   return result({
     verdicts: expectedFailures,
     classified: classify(property.id, expectedFailures, options.expectations, () => true),
-    runs: details.numRuns,
+    runs: completedRuns,
+    ...bounded,
     replay: replayFor(options.seed),
     warnings: [...warnings.values()],
   });
