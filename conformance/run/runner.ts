@@ -77,17 +77,15 @@ const LEASH_AFTER_A_HANG_MS = 100;
 /** The time counters of a run, read before and after each case or property. */
 interface Clocks {
   clientMs: number;
-  /** Calls under way, by when they started (or were last counted): a hanging call never ends on its own. */
+  /** Calls under way, by when they started: a hanging call never ends on its own. */
   inFlight: Map<symbol, number>;
 }
 
-/** Counts the time of calls still under way (the harness has given up on them) as the client's. */
-function countInFlight(clocks: Clocks): void {
+/** Once a case is over, a call still under way is one the harness gave up on: its time so far is the client's. */
+function countAbandoned(clocks: Clocks): void {
   const now = performance.now();
-  for (const [call, since] of clocks.inFlight) {
-    clocks.clientMs += now - since;
-    clocks.inFlight.set(call, now);
-  }
+  for (const since of clocks.inFlight.values()) clocks.clientMs += now - since;
+  clocks.inFlight.clear();
 }
 
 export function fixtureToCase(fixture: FixtureWithFile): Case {
@@ -132,7 +130,8 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
       try {
         return await adapter.revokeToken(...args);
       } finally {
-        clocks.clientMs += performance.now() - clocks.inFlight.get(call)!;
+        const since = clocks.inFlight.get(call);
+        if (since !== undefined) clocks.clientMs += performance.now() - since;
         clocks.inFlight.delete(call);
       }
     },
@@ -173,7 +172,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   // A client that hung once for the whole timeout would make every later case wait as long.
   let caseEnv = env;
   const leashAfterHang = (outcome: CaseResult) => {
-    countInFlight(clocks);
+    countAbandoned(clocks);
     if (options.inProcess && outcome.outcome?.kind === 'unsettled' && caseEnv === env) {
       caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
     }
@@ -314,7 +313,8 @@ async function runProperty(
   const withinBudget = (): boolean => {
     const now = performance.now();
     if (failedAt === undefined) {
-      if (now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
+      // At least one run, always: a property that ran nothing would pass without evidence.
+      if (completedRuns > 0 && now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
     } else if (shrinkSteps >= budget.shrinkSteps) {
       stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
     } else if (now - failedAt > budget.shrinkMs) {
