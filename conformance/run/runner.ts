@@ -162,12 +162,13 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     for (const reporter of options.reporters) reporter.onResult(kept);
   };
   const virtualAtStart = virtualTimeSpentMs();
-  // Rules that already have a small counterexample in this run (a fixture, or a shrunk
-  // property), and which case has it: a later property failing only those is not shrunk again.
+  // Rules that already have a shrunk counterexample in this run, and which property has it: a
+  // later property failing only those is not shrunk again. A fixture is no shrunk counterexample
+  // (which rule a fault shows under depends on the case, and shrinking finds the telling one),
+  // except for a hang: every step of shrinking one waits out a leash, and the cause is the hang.
   const counterexamples = new Map<string, string>();
-  const noteCounterexample = (result: Result) => {
-    if (result.classified.kind !== 'fail') return;
-    for (const v of result.classified.failures) if (!counterexamples.has(v.check)) counterexamples.set(v.check, result.id);
+  const noteCounterexample = (result: Result, rules = result.classified.kind === 'fail' ? result.classified.failures.map((v) => v.check) : []) => {
+    for (const rule of rules) if (!counterexamples.has(rule)) counterexamples.set(rule, result.id);
   };
   // A client that hung once for the whole timeout would make every later case wait as long.
   let caseEnv = env;
@@ -190,7 +191,7 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
         counted,
         redact: options.redact,
       });
-      noteCounterexample(result);
+      if (outcome.outcome?.kind === 'unsettled' && result.classified.kind === 'fail') noteCounterexample(result, ['A4']);
       emit(result);
     }
     for (const property of options.properties) {
