@@ -71,8 +71,13 @@ export interface PropertyBudget {
  */
 export const DEFAULT_PROPERTY_BUDGET: PropertyBudget = { runMs: 10_000, shrinkSteps: 100, shrinkMs: 2_000 };
 
-/** After a call has hung for the whole case timeout, every later in-process call gets this leash. */
+/**
+ * After a call has hung for the whole case timeout, every later in-process call of the run gets
+ * this leash (a correct call under the fake clock takes a few milliseconds).
+ */
 const LEASH_AFTER_A_HANG_MS = 100;
+/** A process client's calls are real round trips: after a hang, only its shrink steps get a leash, and a longer one. */
+const PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS = 250;
 
 /** The time counters of a run, read before and after each case or property. */
 interface Clocks {
@@ -333,7 +338,10 @@ async function runProperty(
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
       const outcome = await runCase(c, caseEnv);
       run.onOutcome(outcome);
-      if (outcome.outcome?.kind === 'unsettled') caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
+      if (outcome.outcome?.kind === 'unsettled') {
+        const leash = options.inProcess ? LEASH_AFTER_A_HANG_MS : PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS;
+        caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
+      }
       if (failedAt === undefined) completedRuns += 1;
       let ok = true;
       const verdicts = redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive));
@@ -363,7 +371,8 @@ async function runProperty(
     }),
     { seed: options.seed, numRuns: options.runs ?? property.runs, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
   );
-  run.env = caseEnv === env ? env : caseEnv;
+  // The shortened leash outlives the property for in-process clients only (see LEASH_AFTER_A_HANG_MS).
+  if (options.inProcess) run.env = caseEnv;
   const bounded = stopped !== undefined ? { stopped } : {};
   if (details.failed && details.counterexample && lastFailure) {
     // The last failing value is fast-check's counterexample: its verdicts are the report's.
