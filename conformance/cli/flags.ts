@@ -57,7 +57,11 @@ export const COMMON_FLAGS = {
   },
   quiet: { type: 'boolean', default: false, help: 'no console report: only the --reporter files (and github) are written' },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
-  replay: { type: 'string', arg: '<path>', help: 'fast-check path of a failure (with --seed and one --filter)' },
+  replay: {
+    type: 'string',
+    arg: '<id|path>',
+    help: 'a failure id from a replay line (kept in .revoketoken-conformance/failures.json), or a fast-check path with --seed and one --filter',
+  },
   region: { type: 'string', default: 'us-east-1', arg: '<region>', help: 'region of the endpoint; default us-east-1' },
   'no-redact': { type: 'boolean', default: false, help: 'show Token, ClientId and ClientSecret values (redacted by default)' },
   verbose: {
@@ -131,7 +135,7 @@ function regionFlag(value: string): string {
 /** `--replay` needs the seed and the one case it belongs to. */
 function checkReplay(values: { replay?: string | undefined; seed?: string | undefined; filter?: readonly string[] | undefined }, what: string): void {
   if (values.replay === undefined) return;
-  if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure');
+  if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure (or a failure id: 8 hex characters)');
   if ((values.filter ?? []).length !== 1) throw new UsageError(`--replay needs exactly one --filter naming the ${what}`);
   if (!/^\d+(:\d+)*$/.test(values.replay)) throw new UsageError(`--replay ${values.replay}: expected a fast-check path such as 3:1:0`);
 }
@@ -174,6 +178,8 @@ export interface CliIo {
   stderr: NodeJS.WritableStream;
   /** The environment reporters read (GITHUB_ACTIONS, GITHUB_STEP_SUMMARY); default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The directory the run belongs to (its failures file is there); default the process's. */
+  cwd?: string;
 }
 
 /**

@@ -10,6 +10,7 @@ import { loadRevisions } from '../model/revisions.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { rulesOf } from '../rules/registry.ts';
 import { checkExpectationTargets, type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
+import { FailuresFileError } from '../run/failures-file.ts';
 import { runSuite } from '../run/runner.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
@@ -18,6 +19,7 @@ import { explainRule, listRules } from './explain.ts';
 import { type CliIo, EXIT, runCommand, UsageError } from './flags.ts';
 import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
+import { expandReplayId, failureRecorder } from './replay-by-id.ts';
 import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
 import { watchRun } from './run-watchdog.ts';
@@ -103,10 +105,15 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     inProcess: !isOutOfProcess(adapter),
     unsignedRequired: !revision.signed,
     replayFlags:
-      [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : '']
+      [
+        options.expectations ? `--expectations ${options.expectations}` : '',
+        options.revision ? `--revision ${options.revision}` : '',
+        argv.some((a) => a.startsWith('--case-timeout')) ? `--case-timeout ${options.caseTimeoutMs}` : '',
+      ]
         .filter(Boolean)
         .join(' ') || undefined,
     reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
+    failures: failureRecorder(argv, io.cwd ?? process.cwd()),
   });
   // A watchdog that tripped fails the run even when every case passed: something hung.
   for (const trip of watchdog.tripped()) io.stderr.write(`conformance: ${trip}\n`);
@@ -122,13 +129,22 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 const EXIT_GRACE_MS = 3_000;
 
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
-const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
+const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError, FailuresFileError];
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // `--replay <id>` stands for the command line the failures file keeps under that id.
+  let expanded: string[];
+  try {
+    expanded = expandReplayId(argv, io.cwd ?? process.cwd());
+  } catch (error) {
+    if (!(error instanceof FailuresFileError)) throw error;
+    io.stderr.write(`conformance: ${error.message}\n`);
+    return EXIT.usage;
+  }
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-  if (isServerRun(argv)) return runServerCli(argv, io);
-  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
+  if (isServerRun(expanded)) return runServerCli(expanded, io, failureRecorder(expanded, io.cwd ?? process.cwd()));
+  return runCommand(() => main(expanded, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

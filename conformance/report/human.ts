@@ -100,7 +100,7 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
     write(`\nFAIL ${label}`);
     if (result.documentation) write(`  ${result.documentation.split('\n')[0]}`);
     for (const v of c.failures) write(describeVerdict(v));
-    if (result.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(result.counterexample)}`);
+    if (result.counterexample) write(`    counterexample (${result.stopped ?? 'shrunk'}): ${JSON.stringify(result.counterexample)}`);
     write(`  replay: ${result.replay}`);
   } else if (c.kind === 'unexpected-pass') {
     write(`\nUNEXPECTED PASS ${label}`);
@@ -132,4 +132,17 @@ function printSummary(summary: Summary, results: readonly Result[], write: (text
     ...(summary.notApplicable ? [`${summary.notApplicable} not applicable`] : []),
   ];
   write(`${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`);
+  printTime(summary, results, write);
+}
+
+/** Where the time went, and which properties a budget cut short (their runs are fewer than asked). */
+function printTime(summary: Summary, results: readonly Result[], write: (text: string) => void): void {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const cut = results.filter((r) => r.stopped !== undefined && r.classified.kind !== 'fail');
+  for (const r of cut) write(`  ${r.id}: ${r.runs ?? 0} runs (${r.stopped})`);
+  if (!summary.timing) return;
+  const { clientMs, harnessMs, backoffMs } = summary.timing;
+  write(
+    `time: client ${seconds(clientMs)}, harness ${seconds(harnessMs)}${backoffMs > 0 ? `, back-off ${seconds(backoffMs)} of virtual time (not waited)` : ''}`,
+  );
 }

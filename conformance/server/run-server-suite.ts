@@ -2,8 +2,10 @@ import type { Verdict } from '../judging/check.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
 import type { Expectation } from '../run/expectations.ts';
+import type { FailureRecorder } from '../run/failures-file.ts';
 import { replayBase } from '../run/replay.ts';
 import type { Reporter } from '../run/reporter.ts';
+import { isFailure } from '../run/result.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { summarize } from '../run/summary.ts';
 import type { CaseContext } from './cases/server-case.ts';
@@ -64,6 +66,8 @@ export interface ServerSuiteOptions {
   serverFlags?: string;
   /** Options of the reference server when no endpoint is given. */
   referenceOptions?: ReferenceServiceOptions;
+  /** Keeps each failure in the failures file and gives it a short replay line (the CLI's). */
+  failures?: FailureRecorder;
 }
 
 /** @public */
@@ -184,7 +188,9 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     for (const testCase of selected) {
       const caseStarted = performance.now();
       const ran = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
-      const result: ServerResult = { ...ran, durationMs: Math.round(performance.now() - caseStarted) };
+      const judged: ServerResult = { ...ran, durationMs: Math.round(performance.now() - caseStarted) };
+      const failed = isFailure(judged) || judged.warnings.length > 0;
+      const result = options.failures && failed ? { ...judged, replay: options.failures.record(judged.replay) } : judged;
       results.push(result);
       for (const reporter of reporters) reporter.onResult(result);
     }

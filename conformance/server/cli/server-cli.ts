@@ -9,6 +9,7 @@ import { reportersFor } from '../../cli/reporters.ts';
 import { loadFixtures } from '../../fixtures/load.ts';
 import { rulesOf } from '../../rules/registry.ts';
 import { checkExpectationTargets, ExpectationsError, loadExpectations } from '../../run/expectations.ts';
+import type { FailureRecorder } from '../../run/failures-file.ts';
 import { SelectionError, selectCases } from '../../run/select-cases.ts';
 import { LaneError, type StartedServer, startCognitoLocal } from '../lanes/cognito-local.ts';
 import { startMoto } from '../lanes/moto.ts';
@@ -27,7 +28,7 @@ const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
   moto: () => startMoto(),
 };
 
-async function main(argv: readonly string[], io: CliIo): Promise<number> {
+async function main(argv: readonly string[], io: CliIo, failures: FailureRecorder | undefined): Promise<number> {
   const options = parseServerCliOptions(argv);
   if (options.help) {
     io.stdout.write(`${SERVER_USAGE}\n`);
@@ -73,6 +74,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       ...(options.rate !== undefined ? { ratePerSecond: options.rate } : {}),
       ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       ...(options.replay ? { replay: options.replay } : {}),
+      ...(failures ? { failures } : {}),
       strict: options.strict,
       filters: options.filters,
       expectations,
@@ -106,6 +108,10 @@ const CONFIGURATION_ERRORS = [ServerSuiteConfigError, SelectionError, EndpointSa
  * configuration problem becomes one message on stderr and exit code 2, never a stack trace.
  * @internal
  */
-export async function runServerCli(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --server --help for the options' });
+export async function runServerCli(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+  failures?: FailureRecorder,
+): Promise<number> {
+  return runCommand(() => main(argv, io, failures), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --server --help for the options' });
 }
