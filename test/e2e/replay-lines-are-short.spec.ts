@@ -11,11 +11,12 @@ import { adapterPath, cliIn } from './cli-harness.ts';
 // A process client that answers without sending any request: every case fails, out of process.
 const silentProcessClient = fileURLToPath(new URL('../../conformance/adapters/process-agent/test-fixtures/well-behaved.mjs', import.meta.url));
 
-const replayLines = (text: string) => text.split('\n').filter((line) => /replay:/.test(line));
+// The replay line of each case's own block (the roll-up by rule above them repeats one per rule).
+const replayLines = (text: string) => text.split('\n').filter((line) => /^ {2}replay: /.test(line));
 const idOf = (line: string) => /--replay ([0-9a-f]{8})$/.exec(line)?.[1];
 /** The failing rules and counterexample of the case a replay line belongs to. */
 function failureOf(stdout: string, id: string): string {
-  const blocks = stdout.split('\n\n').filter((block) => block.includes(`--replay ${id}`));
+  const blocks = stdout.split('\n\n').filter((block) => block.startsWith('FAIL') && block.includes(`--replay ${id}`));
   expect(blocks).toHaveLength(1);
   return blocks[0]!
     .split('\n')
@@ -41,6 +42,8 @@ describe('every replay line is short and replays its failure by id', () => {
       '--strict',
       // Unredacted, so that the counterexamples can be compared value for value (they are generated fakes).
       '--no-redact',
+      // Every case in its own block, so each shows its own replay line.
+      '--verbose',
       '--reporter',
       'human',
       '--reporter',
@@ -80,6 +83,7 @@ describe('every replay line is short and replays its failure by id', () => {
       '3',
       '--runs',
       '5',
+      '--verbose',
     );
     expect(first.code).toBe(1);
     const lines = replayLines(first.stdout);
