@@ -5,15 +5,19 @@ import { AdapterLoadError, BUILT_IN_ADAPTERS } from '../adapters/load.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError } from '../fixtures/load.ts';
 import { ExpectationsError } from '../run/expectations.ts';
-import { ConformanceOptionsError, fixturesForRevision, runConformance, selectConformanceCases } from '../run/run-conformance.ts';
+import { FailuresFileError } from '../run/failures-file.ts';
+import { ConformanceOptionsError, fixturesForRevision, runConformanceWith, selectConformanceCases } from '../run/run-conformance.ts';
 import { SelectionError } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
 import { explainRule, listRules } from './explain.ts';
-import { type CliIo, EXIT, runCommand } from './flags.ts';
+import { type CliIo, EXIT, runCommand, UsageError } from './flags.ts';
 import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
+import { expandReplayId, failureRecorder } from './replay-by-id.ts';
+import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
+import { type RunWatchdog, watchRun } from './run-watchdog.ts';
 import { serveFixture } from './serve.ts';
 
 async function main(argv: string[], io: CliIo): Promise<number> {
@@ -39,27 +43,47 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     }
     return EXIT.ok;
   }
+  // A reporter that could not write its file is refused before anything runs.
+  checkReporterPaths(options.reporters);
+  let watchdog: RunWatchdog | undefined;
   let summary;
   try {
-    ({ summary } = await runConformance({
-      ...(options.command !== undefined ? { command: options.command } : { adapter: options.adapter }),
-      filters: options.filters,
-      strict: options.strict,
-      seed: options.seed,
-      ...(options.runs !== undefined ? { runs: options.runs } : {}),
-      ...(options.replay !== undefined ? { replayPath: options.replay } : {}),
-      ...(options.expectations !== undefined ? { expectations: options.expectations } : {}),
-      ...(options.revision !== undefined ? { revision: options.revision } : {}),
-      region: options.region,
-      caseTimeoutMs: options.caseTimeoutMs,
-      redact: options.redact,
-      reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
-    }));
+    ({ summary } = await runConformanceWith(
+      {
+        ...(options.command !== undefined ? { command: options.command } : { adapter: options.adapter }),
+        filters: options.filters,
+        strict: options.strict,
+        seed: options.seed,
+        ...(options.runs !== undefined ? { runs: options.runs } : {}),
+        ...(options.replay !== undefined ? { replayPath: options.replay } : {}),
+        ...(options.expectations !== undefined ? { expectations: options.expectations } : {}),
+        ...(options.revision !== undefined ? { revision: options.revision } : {}),
+        region: options.region,
+        // Given on the command line, it is part of the replay line too.
+        ...(argv.some((a) => a.startsWith('--case-timeout')) ? { caseTimeoutMs: options.caseTimeoutMs } : {}),
+        startTimeoutMs: options.startTimeoutMs,
+        redact: options.redact,
+        reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
+      },
+      {
+        failures: failureRecorder(argv, io.cwd ?? process.cwd()),
+        guardAdapter: (loaded) => {
+          watchdog = watchRun(loaded, { runTimeoutMs: options.runTimeoutMs });
+          return watchdog.adapter;
+        },
+      },
+    ));
   } catch (error) {
     // The loaders' own errors name the flag (--adapter x: ...): the CLI shows those, not the option.
     if (error instanceof ConformanceOptionsError && error.cause instanceof Error) throw error.cause;
+    const flag = error instanceof ConformanceOptionsError ? FLAG_OF_OPTION[error.option] : undefined;
+    if (error instanceof ConformanceOptionsError && flag) throw new UsageError(`${flag} ${error.detail}`);
     throw error;
   }
+  // A watchdog that tripped fails the run even when every case passed: something hung.
+  const trips = watchdog?.tripped() ?? [];
+  for (const trip of trips) io.stderr.write(`conformance: ${trip}\n`);
+  if (trips.length > 0) return EXIT.failed;
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
     return EXIT.usage;
@@ -67,19 +91,48 @@ async function main(argv: string[], io: CliIo): Promise<number> {
   return summary.failed + summary.unexpectedPasses > 0 ? EXIT.failed : EXIT.ok;
 }
 
+// The flag the CLI has for a runConformance option whose error names no loader's flag.
+const FLAG_OF_OPTION: Readonly<Record<string, string>> = { replayPath: '--replay' };
+
+// How long a finished run waits for what the adapter left behind before it exits anyway.
+const EXIT_GRACE_MS = 3_000;
+
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
-const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError, ConformanceOptionsError];
+const CONFIGURATION_ERRORS = [
+  AdapterLoadError,
+  FixtureError,
+  ExpectationsError,
+  ProcessAdapterError,
+  SelectionError,
+  FailuresFileError,
+  ConformanceOptionsError,
+];
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // `--replay <id>` stands for the command line the failures file keeps under that id.
+  let expanded: string[];
+  try {
+    expanded = expandReplayId(argv, io.cwd ?? process.cwd());
+  } catch (error) {
+    if (!(error instanceof FailuresFileError)) throw error;
+    io.stderr.write(`conformance: ${error.message}\n`);
+    return EXIT.usage;
+  }
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-  if (isServerRun(argv)) return runServerCli(argv, io);
-  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
+  if (isServerRun(expanded)) return runServerCli(expanded, io, failureRecorder(expanded, io.cwd ?? process.cwd()));
+  return runCommand(() => main(expanded, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   quietenSdkNodeVersionWarning();
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    // The last watchdog: a timer, socket or child the adapter left behind must not keep a
+    // finished run alive (CI would wait for ever). The timer itself keeps nothing alive.
+    setTimeout(() => {
+      process.stderr.write('conformance: the run is over but something the adapter started kept the process alive; exiting\n');
+      process.exit(code);
+    }, EXIT_GRACE_MS).unref();
   });
 }

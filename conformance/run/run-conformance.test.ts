@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { minimalClient } from '../self-test/minimal-client.ts';
 import type { Reporter } from './reporter.ts';
@@ -61,6 +64,12 @@ describe('runConformance', () => {
       { adapter: { name: 'x', revokeToken() {}, capabilities: { retry: true } } },
       /^options\.adapter: adapter\.unknown capability "retry"/,
     ],
+    ['a start time-out of zero', { startTimeoutMs: 0 }, /^options\.startTimeoutMs: must be a whole number of milliseconds >= 1, got 0/],
+    [
+      'a replay path for a fixture',
+      { filters: ['RevokeTokenSuccessEmptyObject'], replayPath: '1:0' },
+      /^options\.replayPath: replays a property's generated case; RevokeTokenSuccessEmptyObject is a fixture/,
+    ],
   ];
   for (const [what, options, message] of refused) {
     it(`refuses ${what}, naming the option`, async () => {
@@ -86,5 +95,30 @@ describe('runConformance', () => {
       (e: ConformanceOptionsError) => e,
     );
     expect(expectations).toMatchObject({ option: 'expectations' });
+  });
+
+  it('refuses an expectations file entry that names no case of the suite, before the client starts', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'run-conformance-'));
+    const path = join(directory, 'expectations.json');
+    writeFileSync(path, JSON.stringify({ adapter: 'never-started', expectations: [{ case: 'NoSuchCase', reason: 'r', source: 's' }] }));
+    let started = false;
+    const adapter = {
+      name: 'never-started',
+      revokeToken: async () => {
+        started = true;
+        return {};
+      },
+    };
+    const error = await runConformance({ adapter, expectations: path, filters: ['RevokeTokenSuccessEmptyObject'] }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      option: 'expectations',
+      message: expect.stringMatching(/\/expectations\/0\/case: "NoSuchCase" is not a fixture or property/),
+    });
+    expect(started).toBe(false);
+  });
+
+  it('names a given case time-out in replay lines, so the replay judges the same way', async () => {
+    const { results } = await runConformance({ adapter: minimalClient(), filters: ['RevokeTokenSuccessEmptyObject'], caseTimeoutMs: 5_000 });
+    expect(results[0]!.replay).toContain('--case-timeout 5000');
   });
 });

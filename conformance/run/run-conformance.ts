@@ -9,7 +9,9 @@ import { loadRevisions, REVISION_IDS } from '../model/revisions.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
-import { type Expectation, ExpectationsError, loadExpectations } from './expectations.ts';
+import { rulesOf } from '../rules/registry.ts';
+import { checkExpectationTargets, type Expectation, ExpectationsError, loadExpectations } from './expectations.ts';
+import type { FailureRecorder } from './failures-file.ts';
 import type { Reporter } from './reporter.ts';
 import type { Result, Summary } from './result.ts';
 import { openSession, type ReplayFormat, runSuite, type SessionOptions, type SuiteSession } from './runner.ts';
@@ -37,6 +39,8 @@ export interface RunConformanceOptions {
   expectations?: string | readonly Expectation[];
   /** Real time one call may take before it counts as hanging; default 10000. */
   caseTimeoutMs?: number;
+  /** Real time an adapter module or a client process may take to start; default the loader's own (30000 for a process). */
+  startTimeoutMs?: number;
   /** The region the client is configured for; default us-east-1. */
   region?: string;
   /** Redact tokens and secrets in the results; default true. */
@@ -65,10 +69,13 @@ export interface ConformanceRun {
 export class ConformanceOptionsError extends Error {
   override name = 'ConformanceOptionsError';
   readonly option: string;
+  /** The message without the option's name, for callers that name the option their own way (the CLI's flags). */
+  readonly detail: string;
 
   constructor(option: string, message: string, cause?: unknown) {
     super(`options.${option}: ${message}`, cause === undefined ? undefined : { cause });
     this.option = option;
+    this.detail = message;
   }
 }
 
@@ -81,6 +88,7 @@ const KNOWN_OPTIONS: readonly (keyof RunConformanceOptions)[] = [
   'runs',
   'expectations',
   'caseTimeoutMs',
+  'startTimeoutMs',
   'region',
   'redact',
   'revision',
@@ -99,6 +107,7 @@ export interface ConformancePlan {
   runs?: number;
   replayPath?: string;
   caseTimeoutMs: number;
+  startTimeoutMs?: number;
   region: string;
   redact: boolean;
   unsignedRequired: boolean;
@@ -141,6 +150,8 @@ function checkOptions(options: RunConformanceOptions): void {
     throw new ConformanceOptionsError('runs', `must be a whole number >= 1, got ${String(options.runs)}`);
   if (options.caseTimeoutMs !== undefined && !isWhole(options.caseTimeoutMs, 1, 2 ** 31 - 1))
     throw new ConformanceOptionsError('caseTimeoutMs', `must be a whole number of milliseconds >= 1, got ${String(options.caseTimeoutMs)}`);
+  if (options.startTimeoutMs !== undefined && !isWhole(options.startTimeoutMs, 1, 2 ** 31 - 1))
+    throw new ConformanceOptionsError('startTimeoutMs', `must be a whole number of milliseconds >= 1, got ${String(options.startTimeoutMs)}`);
   if (options.region !== undefined && (typeof options.region !== 'string' || !REGION_PATTERN.test(options.region)))
     throw new ConformanceOptionsError('region', `must be an AWS region such as us-east-1, got ${JSON.stringify(options.region)}`);
   if (options.revision !== undefined && !(REVISION_IDS as readonly string[]).includes(options.revision))
@@ -209,6 +220,14 @@ export async function planConformance(options: RunConformanceOptions = {}): Prom
     if (error instanceof SelectionError) throw new ConformanceOptionsError('filters', error.message, error);
     throw error;
   }
+  // Everything a run can be refused for is checked before the adapter is loaded or a case runs.
+  if (options.replayPath !== undefined && (selected.properties.length !== 1 || selected.fixtures.length > 0)) {
+    const fixture = selected.fixtures[0];
+    throw new ConformanceOptionsError(
+      'replayPath',
+      `replays a property's generated case; ${fixture ? `${fixture.id} is a fixture` : 'the filters select no single property'}: leave it out`,
+    );
+  }
   const adapter = options.adapter ?? (options.command === undefined ? DEFAULT_ADAPTER : undefined);
   const client: ConformancePlan['client'] =
     options.command !== undefined ? { command: options.command } : typeof adapter === 'string' ? { spec: adapter } : { adapter: adapter! };
@@ -223,6 +242,7 @@ export async function planConformance(options: RunConformanceOptions = {}): Prom
   const replayFlags = [
     typeof options.expectations === 'string' ? `--expectations ${options.expectations}` : '',
     options.revision ? `--revision ${options.revision}` : '',
+    options.caseTimeoutMs !== undefined ? `--case-timeout ${options.caseTimeoutMs}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -235,6 +255,7 @@ export async function planConformance(options: RunConformanceOptions = {}): Prom
     ...(options.runs !== undefined ? { runs: options.runs } : {}),
     ...(options.replayPath !== undefined ? { replayPath: options.replayPath } : {}),
     caseTimeoutMs: options.caseTimeoutMs ?? 10_000,
+    ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
     region: options.region ?? 'us-east-1',
     redact: options.redact ?? true,
     unsignedRequired: !signed,
@@ -253,20 +274,38 @@ function asOptionError(option: string, error: unknown): unknown {
 }
 
 /** Starts the plan's client and sets up the fake service: a session to run its cases in. The caller closes it. */
-export async function openPlan(plan: ConformancePlan, extra: { replayFormat?: ReplayFormat } = {}): Promise<SuiteSession> {
+export async function openPlan(plan: ConformancePlan, extra: SessionExtras = {}): Promise<SuiteSession> {
   return openSession(await sessionOptions(plan, extra));
 }
 
-async function sessionOptions(plan: ConformancePlan, extra: { replayFormat?: ReplayFormat }): Promise<SessionOptions> {
+/** What a caller adds to a plan's session beyond the options. */
+export interface SessionExtras {
+  replayFormat?: ReplayFormat;
+  /** Wraps the loaded adapter before any case runs (the CLI's run watchdog). */
+  guardAdapter?: (adapter: Adapter) => Adapter;
+}
+
+async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Promise<SessionOptions> {
   let expectations: readonly Expectation[] = plan.expectations ?? [];
   if (plan.expectationsPath !== undefined) {
     try {
-      expectations = loadExpectations(plan.expectationsPath).expectations;
+      const file = loadExpectations(plan.expectationsPath);
+      // An entry naming no case or rule of the suite is a typo, whichever revision is judged.
+      checkExpectationTargets(file, plan.expectationsPath, {
+        cases: new Set([...(await loadFixtures()).map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id)]),
+        rules: new Set(rulesOf('client').map((r) => r.id)),
+        what: 'fixture or property',
+      });
+      expectations = file.expectations;
     } catch (error) {
       throw asOptionError('expectations', error);
     }
   }
-  const factoryOptions = { caseTimeoutMs: plan.caseTimeoutMs, region: plan.region };
+  const factoryOptions = {
+    caseTimeoutMs: plan.caseTimeoutMs,
+    region: plan.region,
+    ...(plan.startTimeoutMs !== undefined ? { startTimeoutMs: plan.startTimeoutMs } : {}),
+  };
   let adapter: Adapter;
   try {
     adapter =
@@ -278,6 +317,7 @@ async function sessionOptions(plan: ConformancePlan, extra: { replayFormat?: Rep
   } catch (error) {
     throw asOptionError('command' in plan.client ? 'command' : 'adapter', error);
   }
+  if (extra.guardAdapter) adapter = extra.guardAdapter(adapter);
   return {
     adapter,
     adapterFlags: plan.adapterFlags,
@@ -308,7 +348,23 @@ async function sessionOptions(plan: ConformancePlan, extra: { replayFormat?: Rep
  * @public
  */
 export async function runConformance(options: RunConformanceOptions = {}): Promise<ConformanceRun> {
+  return runConformanceWith(options, {});
+}
+
+/** What only the CLI adds to a run: the failures file, and checks on the adapter it loaded. */
+export interface CliRunExtras extends Pick<SessionExtras, 'guardAdapter'> {
+  failures?: FailureRecorder;
+}
+
+/** runConformance with the CLI's extras. */
+export async function runConformanceWith(options: RunConformanceOptions, extras: CliRunExtras): Promise<ConformanceRun> {
   const plan = await planConformance(options);
-  const session = await sessionOptions(plan, {});
-  return runSuite({ ...session, fixtures: plan.fixtures, properties: plan.properties, reporters: options.reporters ?? [] });
+  const session = await sessionOptions(plan, extras.guardAdapter ? { guardAdapter: extras.guardAdapter } : {});
+  return runSuite({
+    ...session,
+    fixtures: plan.fixtures,
+    properties: plan.properties,
+    reporters: options.reporters ?? [],
+    ...(extras.failures ? { failures: extras.failures } : {}),
+  });
 }

@@ -47,7 +47,7 @@ describe('createConformanceService', () => {
     expect(service.requests[0]!.refused).toBe(false);
     expect(() => service.assertConformant()).toThrow(NonConformingRequestError);
     expect(() => service.assertConformant()).toThrow(
-      /C4 \(.*\): expected AWSCognitoIdentityProviderService\.RevokeToken, got AWSCognitoIdentityProviderService\.revokeToken/,
+      /C4 \(.*\): expected X-Amz-Target: AWSCognitoIdentityProviderService\.RevokeToken, got X-Amz-Target: AWSCognitoIdentityProviderService\.revokeToken/,
     );
   });
 
@@ -61,8 +61,10 @@ describe('createConformanceService', () => {
     expect(answer?.headers.get('x-amzn-errortype')).toBe('RevokeTokenConformanceError');
     const body = (await answer!.json()) as { __type: string; message: string; violations: { rule: string; expected: string; actual: string }[] };
     expect(body.__type).toBe('RevokeTokenConformanceError');
-    expect(body.message).toMatch(/C4 .*expected AWSCognitoIdentityProviderService\.RevokeToken, got Cognito\.RevokeToken/);
-    expect(body.violations).toEqual([{ rule: 'C4', title: expect.any(String), expected: REVOKE_TOKEN_TARGET, actual: 'Cognito.RevokeToken' }]);
+    expect(body.message).toMatch(/C4 .*expected X-Amz-Target: AWSCognitoIdentityProviderService\.RevokeToken, got X-Amz-Target: Cognito\.RevokeToken/);
+    expect(body.violations).toEqual([
+      { rule: 'C4', title: expect.any(String), expected: `X-Amz-Target: ${REVOKE_TOKEN_TARGET}`, actual: 'X-Amz-Target: Cognito.RevokeToken' },
+    ]);
     expect(service.requests[0]!.refused).toBe(true);
   });
 
