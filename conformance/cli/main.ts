@@ -8,6 +8,7 @@ import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { loadRevisions } from '../model/revisions.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
+import { SensitiveValues } from '../redaction/redact.ts';
 import { type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
 import { runSuite } from '../run/runner.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
@@ -26,8 +27,14 @@ function defaultExpectationsPath(builtIn: string | undefined): string | undefine
   return existsSync(path) ? path : undefined;
 }
 
-async function main(argv: string[], io: CliIo): Promise<number> {
+/** The run's sensitive values, kept where the crash handler can redact with them. */
+interface CrashRedaction {
+  values: SensitiveValues;
+}
+
+async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
   const options = parseCliOptions(argv);
+  crash.values = new SensitiveValues(options.redact);
   if (options.help) {
     io.stdout.write(`${clientUsage(Object.keys(BUILT_IN_ADAPTERS))}\n`);
     return EXIT.ok;
@@ -83,6 +90,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
         .filter(Boolean)
         .join(' ') || undefined,
     reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
+    sensitive: crash.values,
   });
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
@@ -98,7 +106,13 @@ const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError,
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
   if (isServerRun(argv)) return runServerCli(argv, io);
-  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
+  // Until the flags are read nothing sensitive is known; a crash after that is redacted with every value the run saw.
+  const crash: CrashRedaction = { values: new SensitiveValues() };
+  return runCommand(() => main(argv, io, crash), io, {
+    configurationErrors: CONFIGURATION_ERRORS,
+    helpHint: 'run with --help for the options',
+    redact: (text) => crash.values.redact(text),
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

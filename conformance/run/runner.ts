@@ -7,7 +7,10 @@ import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
-import { redactorFor, redactParams } from '../redaction/redact.ts';
+import { cleanAdapterText, describeThrown, safeString } from '../redaction/adapter-text.ts';
+import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
+import { redactedCrash } from '../redaction/crash.ts';
+import { redactorFor, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { classify, type Expectation } from './expectations.ts';
@@ -46,6 +49,21 @@ export interface SuiteOptions {
   /** Extra words for replay lines (e.g. --expectations x). */
   replayFlags?: string;
   reporters: readonly Reporter[];
+  /**
+   * Every case's sensitive values seen so far in the run (given, and sent when a case failed):
+   * the redaction of what cannot be attributed to one case, such as crash messages, a client's
+   * stderr and console output. Filled by the run; pass one to redact with it afterwards.
+   */
+  sensitive?: SensitiveValues;
+}
+
+/** The adapter's name as reports show it: read once, safely, and made safe to show. */
+function implementationName(adapter: Adapter): string {
+  try {
+    return cleanAdapterText(adapter.name, 200);
+  } catch {
+    return '(an adapter whose name cannot be read)';
+  }
 }
 
 export function fixtureToCase(fixture: FixtureWithFile): Case {
@@ -66,6 +84,8 @@ export function fixtureToCase(fixture: FixtureWithFile): Case {
 export async function runSuite(options: SuiteOptions): Promise<{ summary: Summary; results: Result[] }> {
   const started = performance.now();
   const capabilities = resolveCapabilities(options.adapter);
+  const seen = options.sensitive ?? new SensitiveValues(options.redact);
+  const implementation = implementationName(options.adapter);
   const service = new FakeService('intercepted');
   // Nothing may reach the network: an unmatched request is an error, not a pass-through.
   const server = setupServer(service.handler);
@@ -91,12 +111,13 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     caseTimeoutMs: options.inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
     offerDirectFetch: options.inProcess,
     unsignedRequired: options.unsignedRequired,
+    sensitive: seen,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
   const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
   const results: Result[] = [];
   const total = options.fixtures.length + options.properties.length;
-  for (const reporter of options.reporters) reporter.onStart?.({ implementation: options.adapter.name, total });
+  for (const reporter of options.reporters) reporter.onStart?.({ implementation, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
   const emit = (result: Result) => {
     results.push(result);
@@ -105,7 +126,9 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
 
   try {
     for (const fixture of options.fixtures) {
+      seen.addMembersOf(fixture.params);
       const outcome = await runCase(fixtureToCase(fixture), env);
+      seen.add(...outcome.sentSensitive);
       emit(
         toResult(outcome, {
           kind: 'fixture',
@@ -120,6 +143,8 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     for (const property of options.properties) {
       emit(await runProperty(property, env, options, counted, base));
     }
+  } catch (error) {
+    throw redactedCrash(error, seen);
   } finally {
     diagnostics = (options.adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
     server.close();
@@ -128,8 +153,8 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   }
 
   const summary: Summary = {
-    ...summarize(results, { implementation: options.adapter.name, strict: options.strict, seed: options.seed, startedAt: started }),
-    ...(diagnostics ? { diagnostics: { stderr: diagnostics.stderr.slice(-40), events: diagnostics.events.slice(-40) } } : {}),
+    ...summarize(results, { implementation, strict: options.strict, seed: options.seed, startedAt: started }),
+    ...(diagnostics ? { diagnostics: { stderr: diagnosticLines(diagnostics.stderr, seen), events: diagnosticLines(diagnostics.events, seen) } } : {}),
   };
   for (const reporter of options.reporters) await reporter.onEnd(summary, results);
   return { summary, results };
@@ -144,12 +169,17 @@ interface ResultContext {
   redact: boolean;
 }
 
+/** Redacted, long values shortened, adapter text made safe: what every reporter receives. */
 function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => string): Verdict[] {
-  return verdicts.map((v) => ({
-    ...v,
-    ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}),
-    ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}),
-  }));
+  return cleanVerdicts(verdicts, redact);
+}
+
+/**
+ * The end of a client's stderr and the restart log, redacted again against every case's values:
+ * a line is read when it arrives, which may be after the case that wrote it.
+ */
+function diagnosticLines(lines: readonly string[], seen: SensitiveValues): string[] {
+  return lines.slice(-40).map((line) => cleanAdapterText(seen.redact(safeString(line))));
 }
 
 function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
@@ -202,7 +232,9 @@ async function runProperty(
   const details = await fc.check(
     fc.asyncProperty(property.cases(env.capabilities), async (generated) => {
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
+      env.sensitive?.addMembersOf(c.params);
       const outcome = await runCase(c, shrinkEnv);
+      env.sensitive?.add(...outcome.sentSensitive);
       if (outcome.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
       let ok = true;
       for (const v of redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive))) {
@@ -228,7 +260,7 @@ async function runProperty(
       verdicts,
       classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
       runs: details.numRuns,
-      counterexample: redactParams(c.params, options.redact),
+      counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, rerun.sentSensitive)),
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
     });
   }
@@ -241,7 +273,10 @@ async function runProperty(
       level: 'must',
       status: 'fail',
       expected: 'no exception',
-      actual: cause instanceof Error ? cause.message : 'the property run was interrupted',
+      actual:
+        cause === undefined
+          ? 'the property run was interrupted'
+          : cleanAdapterText(env.sensitive ? env.sensitive.redact(describeThrown(cause)) : describeThrown(cause)),
     };
     return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed) });
   }

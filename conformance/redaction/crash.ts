@@ -1,0 +1,26 @@
+import { cleanAdapterText, describeThrown } from './adapter-text.ts';
+import type { SensitiveValues } from './redact.ts';
+
+/** The longest crash message shown: room for a stack, still bounded. @internal */
+const MAX_CRASH_CHARS = 8_000;
+
+/** A harness error that carries its own already-redacted text and nothing else. @public */
+export class RedactedCrash extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'RedactedCrash';
+    // The message already holds the stack that matters; the harness's own would only repeat it.
+    this.stack = message;
+  }
+}
+
+/**
+ * A crash of a run as it may be shown: what was thrown (read without throwing again), with its
+ * stack, redacted against every value the run has seen, and made safe to show. The original
+ * error is not kept as the cause: printing a cause would print its unredacted message.
+ * @public
+ */
+export function redactedCrash(error: unknown, seen: SensitiveValues): RedactedCrash {
+  if (error instanceof RedactedCrash) return error;
+  return new RedactedCrash(cleanAdapterText(seen.redact(describeThrown(error, true)), MAX_CRASH_CHARS));
+}
