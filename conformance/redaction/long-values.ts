@@ -7,7 +7,7 @@
 /** Values up to this many characters are shown whole. @public */
 export const LONG_VALUE_CHARS = 300;
 /** Characters shown on each side of the first difference. @public */
-export const DIFFERENCE_WINDOW_CHARS = 24;
+export const DIFFERENCE_WINDOW_CHARS = 40;
 
 /** The index of the first character where the two differ, or -1 when they are equal. */
 export function firstDifference(a: string, b: string): number {
@@ -22,10 +22,15 @@ function windowOf(value: string, at: number, around: number): string {
   return `${start > 0 ? '…' : ''}${value.slice(start, end)}${end < value.length ? '…' : ''}`;
 }
 
-/** One side of a verdict: whole when short, otherwise its length, the first difference and a window. */
-function described(value: string, difference: number, max: number, around: number): string {
+/**
+ * One side of a verdict: whole when short. When long: its length and a window around the
+ * first difference, where the other side is long too or shares a real prefix with it;
+ * otherwise (a long message against a short description) its beginning.
+ */
+function described(value: string, other: string, difference: number, max: number, around: number): string {
   if (value.length <= max) return value;
   if (difference < 0) return `(${value.length} characters, the same on both sides) ${windowOf(value, 0, around)}`;
+  if (other.length <= max && difference < around) return `${value.slice(0, max)}…(${value.length} characters in all)`;
   const at = Math.min(difference, value.length);
   return `(${value.length} characters, first difference at character ${difference}) ${windowOf(value, at, around)}`;
 }
@@ -44,7 +49,7 @@ export function showDifference(
 ): { expected?: string; actual?: string } {
   const difference = firstDifference(expected ?? '', actual ?? '');
   return {
-    ...(expected !== undefined ? { expected: described(expected, difference, max, around) } : {}),
-    ...(actual !== undefined ? { actual: described(actual, difference, max, around) } : {}),
+    ...(expected !== undefined ? { expected: described(expected, actual ?? '', difference, max, around) } : {}),
+    ...(actual !== undefined ? { actual: described(actual, expected ?? '', difference, max, around) } : {}),
   };
 }
