@@ -207,18 +207,20 @@ function replaceMarks(text: string, marks: Array<[number, number]>): string {
 /**
  * A copy of a JSON-like structure with each string passed through `text` (member names too)
  * and, when `sensitiveMembers`, each sensitive member replaced whatever it holds. Iterative and
- * bounded: cycles become "[cycle]", nodes past `maxNodes` become "[cut]".
+ * bounded: an object met a second time (a cycle, or shared) becomes "[seen above]", so the copy
+ * can always be serialised; nodes past `maxNodes` become "[cut]".
  * @internal
  */
 export function walkCopy(value: unknown, maxNodes: number, text: (s: string) => string, sensitiveMembers: boolean): unknown {
   const root: { value?: unknown } = {};
   // Each pending entry: the source node, and where its copy goes.
-  const pending: Array<{ node: unknown; into: Record<string, unknown> | unknown[]; key: string | number; ancestors: ReadonlySet<object> }> = [
-    { node: value, into: root as Record<string, unknown>, key: 'value', ancestors: new Set() },
+  const pending: Array<{ node: unknown; into: Record<string, unknown> | unknown[]; key: string | number }> = [
+    { node: value, into: root as Record<string, unknown>, key: 'value' },
   ];
+  const visited = new Set<object>();
   let nodes = 0;
   while (pending.length > 0) {
-    const { node, into, key, ancestors } = pending.pop()!;
+    const { node, into, key } = pending.pop()!;
     const put = (copy: unknown) => {
       (into as Record<string | number, unknown>)[key] = copy;
     };
@@ -229,13 +231,13 @@ export function walkCopy(value: unknown, maxNodes: number, text: (s: string) => 
     }
     if (typeof node === 'string') put(text(node));
     else if (node === null || typeof node !== 'object') put(typeof node === 'function' || typeof node === 'symbol' ? String(typeof node) : node);
-    else if (ancestors.has(node)) put('[cycle]');
+    else if (visited.has(node)) put('[seen above]');
     else {
-      const inside = new Set(ancestors).add(node);
+      visited.add(node);
       if (Array.isArray(node)) {
         const copy: unknown[] = new Array(node.length);
         put(copy);
-        for (let i = node.length - 1; i >= 0; i -= 1) pending.push({ node: node[i], into: copy, key: i, ancestors: inside });
+        for (let i = node.length - 1; i >= 0; i -= 1) pending.push({ node: node[i], into: copy, key: i });
       } else {
         const copy: Record<string, unknown> = {};
         put(copy);
@@ -249,7 +251,7 @@ export function walkCopy(value: unknown, maxNodes: number, text: (s: string) => 
         for (const [name, member] of entries.reverse()) {
           const redactedName = text(name);
           if (sensitiveMembers && isSensitiveMemberName(name) && member !== undefined && member !== null) copy[redactedName] = REDACTED;
-          else pending.push({ node: member, into: copy, key: redactedName, ancestors: inside });
+          else pending.push({ node: member, into: copy, key: redactedName });
         }
       }
     }
