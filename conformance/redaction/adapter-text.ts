@@ -4,7 +4,7 @@
  * length and without characters that drive a terminal or break a report format.
  */
 
-/** The longest adapter-supplied text a report shows, in characters. @public */
+/** The longest adapter-supplied text a report shows, in characters. @internal */
 export const MAX_ADAPTER_TEXT_CHARS = 2_000;
 
 // C0 controls except tab and line feed, DEL, C1 controls, the Unicode line and paragraph
@@ -17,7 +17,7 @@ function escapeCharacter(character: string): string {
   return `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`;
 }
 
-/** The text with every unsafe character written as a visible `\uXXXX` escape. @public */
+/** The text with every unsafe character written as a visible `\uXXXX` escape. @internal */
 export function escapeControlCharacters(text: string): string {
   return text.replace(UNSAFE, escapeCharacter);
 }
@@ -33,7 +33,7 @@ function shownAs(character: string): string {
  * Adapter-supplied text made safe to show: unsafe characters escaped (tab and line feed kept),
  * and cut to `max` characters with a marker saying how many were left out. Apply it after
  * redaction: a cut may leave part of a secret that redaction would then not recognise.
- * @public
+ * @internal
  */
 export function cleanAdapterText(text: unknown, max = MAX_ADAPTER_TEXT_CHARS): string {
   const raw = typeof text === 'string' ? text : safeString(text);
@@ -63,7 +63,7 @@ export function safeString(value: unknown): string {
  * What a thrown value says, read without ever throwing again: a hostile error may have a
  * throwing getter on `name`, `message` or `stack`, or be a Proxy. Not redacted: pass the result
  * through the run's redaction, then cleanAdapterText.
- * @public
+ * @internal
  */
 export function describeThrown(error: unknown, withStack = false): string {
   const read = (name: string): unknown => {
@@ -83,7 +83,7 @@ export function describeThrown(error: unknown, withStack = false): string {
   return shownName === 'Error' ? safeString(error) : shownName;
 }
 
-/** An error's message, read without ever throwing; what describeThrown says when it has none. @public */
+/** An error's message, read without ever throwing; what describeThrown says when it has none. @internal */
 export function messageOf(error: unknown): string {
   try {
     const message = (error as { message?: unknown } | null)?.message;

@@ -8,7 +8,7 @@ import { type SensitiveValues, walkCopy } from './redact.ts';
  * its first difference, then redacted, then made safe to show (control characters escaped,
  * length capped). The order matters: the difference is found in the real values, redaction
  * sees the text before any cut, and the cap comes last.
- * @public
+ * @internal
  */
 export function cleanVerdict<V extends Verdict>(verdict: V, redact: (text: string) => string): V {
   if (verdict.expected === undefined && verdict.actual === undefined) return verdict;
@@ -21,7 +21,7 @@ export function cleanVerdict<V extends Verdict>(verdict: V, redact: (text: strin
   };
 }
 
-/** cleanVerdict for each. @public */
+/** cleanVerdict for each. @internal */
 export function cleanVerdicts<V extends Verdict>(verdicts: readonly V[], redact: (text: string) => string): V[] {
   return verdicts.map((v) => cleanVerdict(v, redact));
 }
@@ -30,7 +30,7 @@ export function cleanVerdicts<V extends Verdict>(verdicts: readonly V[], redact:
  * A copy of a structure for a report (a counterexample, say): walked, never edited as text,
  * with every sensitive member replaced (unless redaction is off) and every string redacted and
  * made safe to show.
- * @public
+ * @internal
  */
 export function cleanStructure<T>(value: T, values: SensitiveValues): T {
   return walkCopy(value, 100_000, (text) => cleanAdapterText(values.redact(text)), values.enabled) as T;

@@ -4,7 +4,7 @@ import type { SensitiveValues } from './redact.ts';
 /** The longest crash message shown: room for a stack, still bounded. @internal */
 const MAX_CRASH_CHARS = 8_000;
 
-/** A harness error that carries its own already-redacted text and nothing else. @public */
+/** A harness error that carries its own already-redacted text and nothing else. @internal */
 export class RedactedCrash extends Error {
   constructor(message: string) {
     super(message);
@@ -18,7 +18,7 @@ export class RedactedCrash extends Error {
  * A crash of a run as it may be shown: what was thrown (read without throwing again), with its
  * stack, redacted against every value the run has seen, and made safe to show. The original
  * error is not kept as the cause: printing a cause would print its unredacted message.
- * @public
+ * @internal
  */
 export function redactedCrash(error: unknown, seen: SensitiveValues): RedactedCrash {
   if (error instanceof RedactedCrash) return error;

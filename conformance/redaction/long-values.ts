@@ -4,9 +4,9 @@
  * side, and a short window around that place, never whole.
  */
 
-/** Values up to this many characters are shown whole. @public */
+/** Values up to this many characters are shown whole. @internal */
 export const LONG_VALUE_CHARS = 300;
-/** Characters shown on each side of the first difference. @public */
+/** Characters shown on each side of the first difference. @internal */
 export const DIFFERENCE_WINDOW_CHARS = 40;
 
 /** The index of the first character where the two differ, or -1 when they are equal. */
@@ -39,7 +39,7 @@ function described(value: string, other: string, difference: number, max: number
  * The expected and actual text of a verdict as a report may show them. Both stay whole when
  * short; a long side is shortened around the first difference. Works on text before redaction
  * (the difference must be found in the real values); redact the result afterwards.
- * @public
+ * @internal
  */
 export function showDifference(
   expected: string | undefined,

@@ -29,7 +29,7 @@ const BARE_MIN_LENGTH = 6;
 /**
  * The shortest run of a value's characters that counts as recognisable: a client that cuts,
  * re-cases, wraps or reverses a token, or quotes part of it, still shows runs this long.
- * @public
+ * @internal
  */
 export const FRAGMENT_LENGTH = 8;
 
