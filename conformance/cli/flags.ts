@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
-import { cleanAdapterText, describeThrown, messageOf } from '../redaction/adapter-text.ts';
+import { describeThrown, messageOf, redactAndClean } from '../redaction/adapter-text.ts';
 
 /**
  * The one flag table of every command (the client suite, `--serve`, `--server`, the reference
@@ -146,7 +146,7 @@ export async function runCommand(
     const known = error instanceof UsageError || options.configurationErrors.some((type) => error instanceof type);
     // Read without throwing again (a hostile error may throw from a getter), redacted, made safe to show.
     const text = known ? messageOf(error) : describeThrown(error, true);
-    io.stderr.write(`conformance: ${cleanAdapterText(options.redact ? options.redact(text) : text, 8_000)}\n`);
+    io.stderr.write(`conformance: ${redactAndClean(text, options.redact ?? ((t) => t), 8_000)}\n`);
     if (error instanceof UsageError) io.stderr.write(`${options.helpHint}\n`);
     return EXIT.usage;
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanAdapterText, describeThrown, escapeControlCharacters, MAX_ADAPTER_TEXT_CHARS } from './adapter-text.ts';
+import { cleanAdapterText, describeThrown, escapeControlCharacters, MAX_ADAPTER_TEXT_CHARS, redactAndClean } from './adapter-text.ts';
 
 describe('cleanAdapterText', () => {
   it('escapes what drives a terminal or breaks a report, and keeps tabs and line feeds', () => {
@@ -50,5 +50,17 @@ describe('describeThrown', () => {
     expect(describeThrown('a string')).toBe('a string');
     expect(describeThrown(undefined)).toBe('undefined');
     expect(describeThrown(new TypeError('bad'))).toBe('TypeError: bad');
+  });
+});
+
+describe('redactAndClean', () => {
+  it('redacts a line of megabytes at a bounded cost and says how much was left out', () => {
+    let redacted = '';
+    const shown = redactAndClean(`secret-at-the-start ${'y'.repeat(4_000_000)}`, (text) => {
+      redacted = text;
+      return text.replace('secret-at-the-start', '[redacted]');
+    });
+    expect(redacted.length).toBeLessThanOrEqual(8 * MAX_ADAPTER_TEXT_CHARS);
+    expect(shown).toMatch(/^\[redacted\] y+…\(about \d+ more characters\)$/);
   });
 });

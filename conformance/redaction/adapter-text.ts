@@ -93,3 +93,18 @@ export function messageOf(error: unknown): string {
   }
   return describeThrown(error);
 }
+
+// Redaction reads every character; a hostile line of megabytes is cut to this first. What the
+// cut removes is past anything a report shows, and a secret cut in two keeps its recognisable half.
+const MAX_REDACTED_CHARS = 8 * MAX_ADAPTER_TEXT_CHARS;
+
+/**
+ * Adapter-supplied text redacted, then made safe to show (cleanAdapterText), at a bounded cost
+ * whatever its length; the marker counts the characters left out of the original.
+ * @internal
+ */
+export function redactAndClean(text: string, redact: (text: string) => string, max = MAX_ADAPTER_TEXT_CHARS): string {
+  if (text.length <= MAX_REDACTED_CHARS) return cleanAdapterText(redact(text), max);
+  const shown = cleanAdapterText(redact(text.slice(0, MAX_REDACTED_CHARS)), max).replace(/…\(\d+ more characters\)$/, '');
+  return `${shown}…(about ${text.length - Math.min(shown.length, max)} more characters)`;
+}

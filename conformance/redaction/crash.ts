@@ -1,4 +1,4 @@
-import { cleanAdapterText, describeThrown } from './adapter-text.ts';
+import { describeThrown, redactAndClean } from './adapter-text.ts';
 import type { SensitiveValues } from './redact.ts';
 
 /** The longest crash message shown: room for a stack, still bounded. @internal */
@@ -22,5 +22,5 @@ export class RedactedCrash extends Error {
  */
 export function redactedCrash(error: unknown, seen: SensitiveValues): RedactedCrash {
   if (error instanceof RedactedCrash) return error;
-  return new RedactedCrash(cleanAdapterText(seen.redact(describeThrown(error, true)), MAX_CRASH_CHARS));
+  return new RedactedCrash(redactAndClean(describeThrown(error, true), (text) => seen.redact(text), MAX_CRASH_CHARS));
 }

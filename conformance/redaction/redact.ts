@@ -40,6 +40,10 @@ const MAX_FRAGMENTS = 1_000_000;
 // Values past this many characters in all are dropped from a set: only a run-wide set (every
 // case's values, for crash messages and stderr) gets near it, and the cases' own sets still hold them.
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
+// Building the index of a 16 KB token costs milliseconds; a case that fails redacts a few
+// short texts. Below this many character comparisons (runs of the text times characters of
+// the values not yet indexed) the text is searched in the values directly instead.
+const DIRECT_SEARCH_BUDGET = 4_000_000;
 
 // Fragments compare without ASCII letter case: a client that upper-cases a token still leaks it.
 // Only ASCII letters fold, so the text keeps its length and every position maps back.
@@ -83,6 +87,9 @@ export class SensitiveValues {
   readonly #fragments = new Set<string>();
   /** Values added since the index was last brought up to date (it is built lazily). */
   #unindexed: string[] = [];
+  /** The folded fragment forms of the unindexed values, searched directly while that is cheap. */
+  #unindexedForms: string[] = [];
+  #unindexedChars = 0;
   #chars = 0;
   readonly enabled: boolean;
 
@@ -97,7 +104,16 @@ export class SensitiveValues {
       if (this.#chars + value.length > MAX_VALUE_CHARS) continue;
       this.#chars += value.length;
       this.#values.add(value);
+      if (value.length < FRAGMENT_LENGTH) {
+        this.#wholeOnly.push(value);
+        this.#wholeOnly.sort((a, b) => b.length - a.length);
+        continue;
+      }
       this.#unindexed.push(value);
+      for (const form of fragmentForms(value)) {
+        this.#unindexedForms.push(folded(form));
+        this.#unindexedChars += form.length;
+      }
     }
   }
 
@@ -118,9 +134,9 @@ export class SensitiveValues {
   #index(): void {
     if (this.#unindexed.length === 0) return;
     for (const value of this.#unindexed) {
-      const forms = value.length < FRAGMENT_LENGTH ? [] : fragmentForms(value);
+      const forms = fragmentForms(value);
       const needed = forms.reduce((n, form) => n + form.length - FRAGMENT_LENGTH + 1, 0);
-      if (value.length < FRAGMENT_LENGTH || this.#fragments.size + needed > MAX_FRAGMENTS) {
+      if (this.#fragments.size + needed > MAX_FRAGMENTS) {
         this.#wholeOnly.push(value);
         continue;
       }
@@ -130,6 +146,8 @@ export class SensitiveValues {
       }
     }
     this.#unindexed = [];
+    this.#unindexedForms = [];
+    this.#unindexedChars = 0;
     // Longest first, so a long value is marked before a shorter one inside it.
     this.#wholeOnly.sort((a, b) => b.length - a.length);
   }
@@ -138,7 +156,7 @@ export class SensitiveValues {
   redact(text: string): string {
     if (!this.enabled) return text;
     if (this.#values.size === 0) return redactSensitiveAssignments(text);
-    this.#index();
+    if (this.#unindexedChars * Math.max(0, text.length - FRAGMENT_LENGTH + 1) > DIRECT_SEARCH_BUDGET) this.#index();
     // Marks of the characters to remove: [start, end) pairs, merged below.
     const marks: Array<[number, number]> = [];
     for (const value of this.#wholeOnly) {
@@ -150,10 +168,12 @@ export class SensitiveValues {
         markAll(text, `"${escaped}"`, 1, marks);
       }
     }
-    if (this.#fragments.size > 0 && text.length >= FRAGMENT_LENGTH) {
+    const direct = this.#unindexedForms;
+    if ((this.#fragments.size > 0 || direct.length > 0) && text.length >= FRAGMENT_LENGTH) {
       const f = folded(text);
       for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i += 1) {
-        if (this.#fragments.has(f.slice(i, i + FRAGMENT_LENGTH))) marks.push([i, i + FRAGMENT_LENGTH]);
+        const run = f.slice(i, i + FRAGMENT_LENGTH);
+        if (this.#fragments.has(run) || direct.some((form) => form.includes(run))) marks.push([i, i + FRAGMENT_LENGTH]);
       }
     }
     return redactSensitiveAssignments(replaceMarks(text, marks));

@@ -7,7 +7,7 @@ import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
-import { cleanAdapterText, describeThrown, safeString } from '../redaction/adapter-text.ts';
+import { cleanAdapterText, describeThrown, redactAndClean, safeString } from '../redaction/adapter-text.ts';
 import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactedCrash } from '../redaction/crash.ts';
 import { redactorFor, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
@@ -179,7 +179,7 @@ function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => 
  * a line is read when it arrives, which may be after the case that wrote it.
  */
 function diagnosticLines(lines: readonly string[], seen: SensitiveValues): string[] {
-  return lines.slice(-40).map((line) => cleanAdapterText(seen.redact(safeString(line))));
+  return lines.slice(-40).map((line) => redactAndClean(safeString(line), (text) => seen.redact(text)));
 }
 
 function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
@@ -273,10 +273,7 @@ async function runProperty(
       level: 'must',
       status: 'fail',
       expected: 'no exception',
-      actual:
-        cause === undefined
-          ? 'the property run was interrupted'
-          : cleanAdapterText(env.sensitive ? env.sensitive.redact(describeThrown(cause)) : describeThrown(cause)),
+      actual: cause === undefined ? 'the property run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
     };
     return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed) });
   }

@@ -1,4 +1,4 @@
-import { cleanAdapterText, MAX_ADAPTER_TEXT_CHARS } from '../../redaction/adapter-text.ts';
+import { redactAndClean } from '../../redaction/adapter-text.ts';
 import { SensitiveValues } from '../../redaction/redact.ts';
 import type { AdapterCapabilities, CallContext, RevokeTokenInput, RevokeTokenOutput } from '../contract.ts';
 import { cancelLine, caseLine, describeCommand, type Hello, parseAnswer, parseHello, quote } from './protocol.ts';
@@ -153,7 +153,7 @@ class ProcessClient implements ProcessAdapter {
   }
 
   private onStderr(line: string): void {
-    this.stderrLines.push(cleanAdapterText(this.redact(line), MAX_ADAPTER_TEXT_CHARS));
+    this.stderrLines.push(redactAndClean(line, this.redact));
     if (this.stderrLines.length > this.stderrLimit) this.stderrLines.splice(0, this.stderrLines.length - this.stderrLimit);
   }
 
