@@ -18,6 +18,7 @@ export { judge } from './judging/judge.ts';
 export { AWS_JSON_1_1_CONTENT_TYPE, HEADER, isRetryableAnswer, REVOKE_TOKEN_TARGET, SIGNING_HEADERS, sanitizeErrorCode } from './protocol/aws-json.ts';
 export { REDACTED, SENSITIVE_MEMBERS, SensitiveValues } from './redaction/redact.ts';
 export { type Direction, isRuleId, type Level, RULES, type Rule, type RuleId, ruleById, rulesOf } from './rules/registry.ts';
+export type { CapturedExchange, CapturedExchanges, ShownRequest, ShownResponse } from './run/captured-exchange.ts';
 export type { ExpectationsFile } from './run/expectations.ts';
 export type { Result, Summary } from './run/result.ts';
 export { SelectionError } from './run/select-cases.ts';

@@ -9,16 +9,21 @@ import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { loadRevisions } from '../model/revisions.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
-import { type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
+import { rulesOf } from '../rules/registry.ts';
+import { checkExpectationTargets, type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
+import { FailuresFileError } from '../run/failures-file.ts';
 import { runSuite } from '../run/runner.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
 import { explainRule, listRules } from './explain.ts';
-import { type CliIo, EXIT, runCommand } from './flags.ts';
+import { type CliIo, EXIT, runCommand, UsageError } from './flags.ts';
 import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
+import { expandReplayId, failureRecorder } from './replay-by-id.ts';
+import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
+import { watchRun } from './run-watchdog.ts';
 import { serveFixture } from './serve.ts';
 
 function defaultExpectationsPath(builtIn: string | undefined): string | undefined {
@@ -45,8 +50,9 @@ async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<n
   }
   const history = loadRevisions();
   const revision = history.revisions.find((r) => r.id === options.revision) ?? history.revisions.at(-1)!;
+  const allFixtures = await loadFixtures();
   // A case applies from its revision on; 'YYYY-MM' ids compare as strings.
-  const fixtures = (await loadFixtures()).filter((f) => f.since <= revision.id);
+  const fixtures = allFixtures.filter((f) => f.since <= revision.id);
   if (options.serve) {
     await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
     return EXIT.ok;
@@ -63,13 +69,33 @@ async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<n
     for (const p of selected.properties) io.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
     return EXIT.ok;
   }
-  const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
-  const { adapter, builtIn } = options.command
-    ? { adapter: await createProcessAdapter({ command: options.command, ...factoryOptions }), builtIn: undefined }
+  // Everything a run can be refused for is checked before the adapter is loaded or a case runs.
+  if (options.replay !== undefined && (selected.properties.length !== 1 || selected.fixtures.length > 0)) {
+    const fixture = selected.fixtures[0];
+    throw new UsageError(
+      `--replay replays a property's generated case; ${fixture ? `${fixture.id} is a fixture` : 'the filter selects no single property'}: leave out --replay`,
+    );
+  }
+  checkReporterPaths(options.reporters);
+  const builtInName = options.command === undefined && Object.hasOwn(BUILT_IN_ADAPTERS, options.adapter) ? options.adapter : undefined;
+  const expectationsPath = options.expectations ?? defaultExpectationsPath(builtInName);
+  let expectations: Expectation[] = [];
+  if (expectationsPath) {
+    const file = loadExpectations(expectationsPath);
+    checkExpectationTargets(file, expectationsPath, {
+      cases: new Set([...allFixtures.map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id)]),
+      rules: new Set(rulesOf('client').map((r) => r.id)),
+      what: 'fixture or property',
+    });
+    expectations = file.expectations;
+  }
+  const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region, startTimeoutMs: options.startTimeoutMs };
+  const { adapter: loaded } = options.command
+    ? { adapter: await createProcessAdapter({ command: options.command, ...factoryOptions }) }
     : await loadAdapter(options.adapter, factoryOptions);
+  const watchdog = watchRun(loaded, { runTimeoutMs: options.runTimeoutMs });
+  const adapter = watchdog.adapter;
   const adapterFlags = options.command ? `--command ${JSON.stringify(options.command)}` : `--adapter ${options.adapter}`;
-  const expectationsPath = options.expectations ?? defaultExpectationsPath(builtIn);
-  const expectations: Expectation[] = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
   const { summary } = await runSuite({
     adapter,
     adapterFlags,
@@ -86,12 +112,20 @@ async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<n
     inProcess: !isOutOfProcess(adapter),
     unsignedRequired: !revision.signed,
     replayFlags:
-      [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : '']
+      [
+        options.expectations ? `--expectations ${options.expectations}` : '',
+        options.revision ? `--revision ${options.revision}` : '',
+        argv.some((a) => a.startsWith('--case-timeout')) ? `--case-timeout ${options.caseTimeoutMs}` : '',
+      ]
         .filter(Boolean)
         .join(' ') || undefined,
-    reporters: reportersFor(options.reporters, io, { verbose: options.verbose }),
+    reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
+    failures: failureRecorder(argv, io.cwd ?? process.cwd()),
     sensitive: crash.values,
   });
+  // A watchdog that tripped fails the run even when every case passed: something hung.
+  for (const trip of watchdog.tripped()) io.stderr.write(`conformance: ${trip}\n`);
+  if (watchdog.tripped().length > 0) return EXIT.failed;
   if (summary.total - summary.notApplicable === 0) {
     io.stderr.write('conformance: nothing ran (every selected case was not applicable to this adapter)\n');
     return EXIT.usage;
@@ -99,16 +133,28 @@ async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<n
   return summary.failed + summary.unexpectedPasses > 0 ? EXIT.failed : EXIT.ok;
 }
 
+// How long a finished run waits for what the adapter left behind before it exits anyway.
+const EXIT_GRACE_MS = 3_000;
+
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
-const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
+const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError, FailuresFileError];
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  // `--replay <id>` stands for the command line the failures file keeps under that id.
+  let expanded: string[];
+  try {
+    expanded = expandReplayId(argv, io.cwd ?? process.cwd());
+  } catch (error) {
+    if (!(error instanceof FailuresFileError)) throw error;
+    io.stderr.write(`conformance: ${error.message}\n`);
+    return EXIT.usage;
+  }
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-  if (isServerRun(argv)) return runServerCli(argv, io);
+  if (isServerRun(expanded)) return runServerCli(expanded, io, failureRecorder(expanded, io.cwd ?? process.cwd()));
   // Until the flags are read nothing sensitive is known; a crash after that is redacted with every value the run saw.
   const crash: CrashRedaction = { values: new SensitiveValues() };
-  return runCommand(() => main(argv, io, crash), io, {
+  return runCommand(() => main(expanded, io, crash), io, {
     configurationErrors: CONFIGURATION_ERRORS,
     helpHint: 'run with --help for the options',
     redact: (text) => crash.values.redact(text),
@@ -119,5 +165,11 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   quietenSdkNodeVersionWarning();
   runCli(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
+    // The last watchdog: a timer, socket or child the adapter left behind must not keep a
+    // finished run alive (CI would wait for ever). The timer itself keeps nothing alive.
+    setTimeout(() => {
+      process.stderr.write('conformance: the run is over but something the adapter started kept the process alive; exiting\n');
+      process.exit(code);
+    }, EXIT_GRACE_MS).unref();
   });
 }

@@ -4,6 +4,7 @@ import type { Case } from '../fixtures/case.ts';
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
 import { type SensitiveValues, sensitiveMembersOfBody } from '../redaction/redact.ts';
+import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
 import { settle } from './clock.ts';
@@ -45,6 +46,8 @@ export interface CaseResult {
    * the client cut or changed is as secret as the one it was given, so reports redact these too.
    */
   sentSensitive: string[];
+  /** The requests of a failing case, for the report's captured exchange (unredacted: the runner redacts). */
+  failedRequests?: CapturedRequest[];
 }
 
 /** Why the adapter cannot express this case, or undefined when it can. */
@@ -142,5 +145,6 @@ export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult>
     requestCount: requests.length,
     // Only failing verdicts quote what was sent, so a passing case need not read its bodies again.
     sentSensitive: failed ? requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : [],
+    ...(failed ? { failedRequests: requests } : {}),
   };
 }

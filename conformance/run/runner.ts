@@ -10,13 +10,16 @@ import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { cleanAdapterText, describeThrown, redactAndClean, safeString } from '../redaction/adapter-text.ts';
 import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactedCrash } from '../redaction/crash.ts';
-import { redactorFor, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
+import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
+import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
+import { virtualTimeSpentMs } from './clock.ts';
 import { classify, type Expectation } from './expectations.ts';
+import type { FailureRecorder } from './failures-file.ts';
 import { replayBase, replayLine } from './replay.ts';
 import type { Reporter } from './reporter.ts';
-import type { Result, Summary } from './result.ts';
+import { isFailure, type Result, type Summary } from './result.ts';
 import { type CaseResult, type RunEnvironment, runCase } from './run-case.ts';
 import { summarize } from './summary.ts';
 
@@ -49,6 +52,10 @@ export interface SuiteOptions {
   /** Extra words for replay lines (e.g. --expectations x). */
   replayFlags?: string;
   reporters: readonly Reporter[];
+  /** Bounds on each property's time and shrinking; unset fields take {@link DEFAULT_PROPERTY_BUDGET}'s. */
+  budget?: Partial<PropertyBudget>;
+  /** Keeps each failure in the failures file and gives it a short replay line (the CLI's). */
+  failures?: FailureRecorder;
   /**
    * Every case's sensitive values seen so far in the run (given, and sent when a case failed):
    * the redaction of what cannot be attributed to one case, such as crash messages, a client's
@@ -64,6 +71,53 @@ function implementationName(adapter: Adapter): string {
   } catch {
     return '(an adapter whose name cannot be read)';
   }
+}
+
+/**
+ * The end of a client's stderr and the restart log, redacted again against every case's values:
+ * a line is read when it arrives, which may be after the case that wrote it.
+ */
+function diagnosticLines(lines: readonly string[], seen: SensitiveValues): string[] {
+  return lines.slice(-40).map((line) => redactAndClean(safeString(line), (text) => seen.redact(text)));
+}
+
+/** How long one property may take, whatever the client does. */
+export interface PropertyBudget {
+  /** Real milliseconds its runs may take; past it the remaining runs are skipped and counted. */
+  runMs: number;
+  /** Cases tried while shrinking a failure; past it the smallest failure so far is reported. */
+  shrinkSteps: number;
+  /** Real milliseconds shrinking may take. */
+  shrinkMs: number;
+}
+
+/**
+ * A passing in-process property takes well under a second; a process client at a second per
+ * call (the AWS CLI) is held to ten per property, and a failing one to a hundred shrink steps
+ * or two seconds of shrinking, whichever comes first.
+ */
+export const DEFAULT_PROPERTY_BUDGET: PropertyBudget = { runMs: 10_000, shrinkSteps: 100, shrinkMs: 2_000 };
+
+/**
+ * After a call has hung for the whole case timeout, every later in-process call of the run gets
+ * this leash (a correct call under the fake clock takes a few milliseconds).
+ */
+const LEASH_AFTER_A_HANG_MS = 100;
+/** A process client's calls are real round trips: after a hang, only its shrink steps get a leash, and a longer one. */
+const PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS = 250;
+
+/** The time counters of a run, read before and after each case or property. */
+interface Clocks {
+  clientMs: number;
+  /** Calls under way, by when they started: a hanging call never ends on its own. */
+  inFlight: Map<symbol, number>;
+}
+
+/** Once a case is over, a call still under way is one the harness gave up on: its time so far is the client's. */
+function countAbandoned(clocks: Clocks): void {
+  const now = performance.now();
+  for (const since of clocks.inFlight.values()) clocks.clientMs += now - since;
+  clocks.inFlight.clear();
 }
 
 export function fixtureToCase(fixture: FixtureWithFile): Case {
@@ -84,8 +138,6 @@ export function fixtureToCase(fixture: FixtureWithFile): Case {
 export async function runSuite(options: SuiteOptions): Promise<{ summary: Summary; results: Result[] }> {
   const started = performance.now();
   const capabilities = resolveCapabilities(options.adapter);
-  const seen = options.sensitive ?? new SensitiveValues(options.redact);
-  const implementation = implementationName(options.adapter);
   const service = new FakeService('intercepted');
   // Nothing may reach the network: an unmatched request is an error, not a pass-through.
   const server = setupServer(service.handler);
@@ -98,8 +150,28 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     server.close();
     throw error;
   }
+  const clocks: Clocks = { clientMs: 0, inFlight: new Map() };
+  const adapter = options.adapter;
+  const seen = options.sensitive ?? new SensitiveValues(options.redact);
+  const implementation = implementationName(adapter);
+  // The time inside the client's own calls, so the summary can say where a run's time went.
+  const timedAdapter = {
+    name: implementation,
+    ...(adapter.capabilities ? { capabilities: adapter.capabilities } : {}),
+    revokeToken: async (...args: Parameters<Adapter['revokeToken']>) => {
+      const call = Symbol('call');
+      clocks.inFlight.set(call, performance.now());
+      try {
+        return await adapter.revokeToken(...args);
+      } finally {
+        const since = clocks.inFlight.get(call);
+        if (since !== undefined) clocks.clientMs += performance.now() - since;
+        clocks.inFlight.delete(call);
+      }
+    },
+  } satisfies Adapter;
   const env: RunEnvironment = {
-    adapter: options.adapter,
+    adapter: timedAdapter,
     capabilities,
     service,
     endpoint: loopback?.url ?? regionalEndpoint(options.region),
@@ -119,29 +191,65 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   const total = options.fixtures.length + options.properties.length;
   for (const reporter of options.reporters) reporter.onStart?.({ implementation, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
-  const emit = (result: Result) => {
-    results.push(result);
-    for (const reporter of options.reporters) reporter.onResult(result);
+  // Cases run one after another: a case's time is the time since the previous one was emitted.
+  let caseStarted = performance.now();
+  const emit = (untimed: Result) => {
+    const result: Result = { ...untimed, durationMs: Math.round(performance.now() - caseStarted) };
+    const kept = options.failures && (isFailure(result) || result.warnings.length > 0) ? { ...result, replay: options.failures.record(result.replay) } : result;
+    results.push(kept);
+    for (const reporter of options.reporters) reporter.onResult(kept);
+    caseStarted = performance.now();
+  };
+  const virtualAtStart = virtualTimeSpentMs();
+  // Rules that already have a shrunk counterexample in this run, and which property has it: a
+  // later property failing only those is not shrunk again. A fixture is no shrunk counterexample
+  // (which rule a fault shows under depends on the case, and shrinking finds the telling one),
+  // except for a hang: every step of shrinking one waits out a leash, and the cause is the hang.
+  const counterexamples = new Map<string, string>();
+  const noteCounterexample = (result: Result, rules = result.classified.kind === 'fail' ? result.classified.failures.map((v) => v.check) : []) => {
+    for (const rule of rules) if (!counterexamples.has(rule)) counterexamples.set(rule, result.id);
+  };
+  // A client that hung once for the whole timeout would make every later case wait as long.
+  let caseEnv = env;
+  const leashAfterHang = (outcome: CaseResult) => {
+    countAbandoned(clocks);
+    if (options.inProcess && outcome.outcome?.kind === 'unsettled' && caseEnv === env) {
+      caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
+    }
   };
 
   try {
     for (const fixture of options.fixtures) {
       seen.addMembersOf(fixture.params);
-      const outcome = await runCase(fixtureToCase(fixture), env);
+      const outcome = await runCase(fixtureToCase(fixture), caseEnv);
       seen.add(...outcome.sentSensitive);
-      emit(
-        toResult(outcome, {
-          kind: 'fixture',
-          origin: fixture.file,
-          replay: replayLine(base, fixture.id),
-          expectations: options.expectations,
-          counted,
-          redact: options.redact,
-        }),
-      );
+      leashAfterHang(outcome);
+      const result = toResult(outcome, {
+        kind: 'fixture',
+        origin: fixture.file,
+        replay: replayLine(base, fixture.id),
+        expectations: options.expectations,
+        counted,
+        redact: options.redact,
+      });
+      if (outcome.outcome?.kind === 'unsettled' && result.classified.kind === 'fail') noteCounterexample(result, ['A4']);
+      emit(result);
     }
     for (const property of options.properties) {
-      emit(await runProperty(property, env, options, counted, base));
+      const began = { wall: performance.now(), client: clocks.clientMs, virtual: virtualTimeSpentMs() };
+      const run: PropertyRun = { env: caseEnv, counterexamples, onOutcome: leashAfterHang };
+      const result = await runProperty(property, run, options, counted, base);
+      caseEnv = run.env;
+      const clientMs = clocks.clientMs - began.client;
+      noteCounterexample(result);
+      emit({
+        ...result,
+        timing: {
+          clientMs: Math.round(clientMs),
+          harnessMs: Math.round(performance.now() - began.wall - clientMs),
+          backoffMs: Math.round(virtualTimeSpentMs() - began.virtual),
+        },
+      });
     }
   } catch (error) {
     throw redactedCrash(error, seen);
@@ -152,8 +260,14 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     await options.adapter.close?.();
   }
 
+  const summarized = summarize(results, { implementation, strict: options.strict, seed: options.seed, startedAt: started });
   const summary: Summary = {
-    ...summarize(results, { implementation, strict: options.strict, seed: options.seed, startedAt: started }),
+    ...summarized,
+    timing: {
+      clientMs: Math.round(clocks.clientMs),
+      harnessMs: Math.max(0, Math.round(summarized.durationMs - clocks.clientMs)),
+      backoffMs: Math.round(virtualTimeSpentMs() - virtualAtStart),
+    },
     ...(diagnostics ? { diagnostics: { stderr: diagnosticLines(diagnostics.stderr, seen), events: diagnosticLines(diagnostics.events, seen) } } : {}),
   };
   for (const reporter of options.reporters) await reporter.onEnd(summary, results);
@@ -174,14 +288,6 @@ function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => 
   return cleanVerdicts(verdicts, redact);
 }
 
-/**
- * The end of a client's stderr and the restart log, redacted again against every case's values:
- * a line is read when it arrives, which may be after the case that wrote it.
- */
-function diagnosticLines(lines: readonly string[], seen: SensitiveValues): string[] {
-  return lines.slice(-40).map((line) => redactAndClean(safeString(line), (text) => seen.redact(text)));
-}
-
 function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
   const redact = redactorFor(outcome.case.params, context.redact, outcome.sentSensitive);
   const verdicts = redactVerdicts(outcome.verdicts, redact);
@@ -196,16 +302,38 @@ function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case
     warnings: verdicts.filter((v) => v.status === 'fail' && !context.counted(v)),
   };
   if (outcome.status === 'not-applicable') return { ...base, classified: { kind: 'not-applicable', reason: outcome.reason ?? '' } };
-  return { ...base, classified: classify(id, verdicts, context.expectations, context.counted) };
+  return { ...base, ...exchangesOf(outcome, context.redact), classified: classify(id, verdicts, context.expectations, context.counted) };
+}
+
+/** The captured exchanges of a failing case, redacted with the values its verdicts are redacted with. */
+function exchangesOf(outcome: CaseResult, redact: boolean): Pick<Result, 'exchanges'> {
+  if (!outcome.failedRequests) return {};
+  const redactor = new ExchangeRedactor({
+    enabled: redact,
+    values: [...SENSITIVE_MEMBERS.map((m) => (outcome.case.params as Record<string, unknown>)[m]), ...outcome.sentSensitive],
+  });
+  const exchanges = keepExchanges(clientExchanges(outcome.failedRequests, outcome.case.response), redactor);
+  return exchanges ? { exchanges } : {};
+}
+
+/** What one property shares with the rest of its run. */
+interface PropertyRun {
+  /** The environment its cases run in; the property shortens the leash after a hang, for the rest of the run too. */
+  env: RunEnvironment;
+  /** Rules with a counterexample already, and the case that has it. */
+  counterexamples: ReadonlyMap<string, string>;
+  onOutcome: (outcome: CaseResult) => void;
 }
 
 async function runProperty(
   property: PropertyDefinition,
-  env: RunEnvironment,
+  run: PropertyRun,
   options: SuiteOptions,
   counted: (v: Verdict) => boolean,
   base: string,
 ): Promise<Result> {
+  const env = run.env;
+  const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
   const replayFor = (seed: number, path?: string) => replayLine(base, property.id, { seed, path });
   const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
     id: property.id,
@@ -226,41 +354,86 @@ async function runProperty(
   // One verdict per rule is enough to report an expected failure or a should-level warning.
   const seenExpected = new Map<string, Verdict>();
   const warnings = new Map<string, Verdict>();
+  const startedAt = performance.now();
+  let completedRuns = 0;
+  let failedAt: number | undefined;
+  let shrinkSteps = 0;
+  // Why the remaining runs or shrink steps were skipped: past it, every value passes unseen,
+  // which ends fast-check's run, or its shrinking at the smallest failure found so far.
+  let stopped: string | undefined;
+  let lastFailure: { c: Case; verdicts: Verdict[]; outcome: CaseResult } | undefined;
+  const withinBudget = (): boolean => {
+    const now = performance.now();
+    if (failedAt === undefined) {
+      // At least one run, always: a property that ran nothing would pass without evidence.
+      if (completedRuns > 0 && now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
+    } else if (shrinkSteps >= budget.shrinkSteps) {
+      stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
+    } else if (now - failedAt > budget.shrinkMs) {
+      stopped = `shrink budget: the smallest failure after ${budget.shrinkMs / 1000} s of shrinking (${shrinkSteps} steps)`;
+    }
+    return stopped === undefined;
+  };
   // Once a generated case has hung, shrinking will try many more that hang the same way: each
   // is given a short leash so a hanging client costs seconds, not minutes, to shrink.
-  let shrinkEnv = env;
+  let caseEnv = env;
   const details = await fc.check(
     fc.asyncProperty(property.cases(env.capabilities), async (generated) => {
+      if (stopped !== undefined || !withinBudget()) return true;
+      if (failedAt !== undefined) shrinkSteps += 1;
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
       env.sensitive?.addMembersOf(c.params);
-      const outcome = await runCase(c, shrinkEnv);
+      const outcome = await runCase(c, caseEnv);
       env.sensitive?.add(...outcome.sentSensitive);
-      if (outcome.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
+      run.onOutcome(outcome);
+      if (outcome.outcome?.kind === 'unsettled') {
+        const leash = options.inProcess ? LEASH_AFTER_A_HANG_MS : PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS;
+        caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
+      }
+      if (failedAt === undefined) completedRuns += 1;
       let ok = true;
-      for (const v of redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive))) {
+      const verdicts = redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive));
+      const failing: string[] = [];
+      for (const v of verdicts) {
         if (v.status !== 'fail') continue;
         if (isExpected(v)) seenExpected.set(v.check, v);
-        else if (counted(v)) ok = false;
-        else warnings.set(v.check, v);
+        else if (counted(v)) {
+          ok = false;
+          failing.push(v.check);
+        } else warnings.set(v.check, v);
+      }
+      if (!ok) {
+        lastFailure = { c, verdicts, outcome };
+        if (failedAt === undefined) {
+          failedAt = performance.now();
+          // A failure of rules that already have a small counterexample is the same cause again.
+          // A call that never settled fails every rule about its outcome; its cause is the hang (A4).
+          const causes = outcome.outcome?.kind === 'unsettled' && failing.includes('A4') ? ['A4'] : [...new Set(failing)];
+          const known = causes.map((rule) => run.counterexamples.get(rule));
+          if (known.every((by) => by !== undefined)) {
+            stopped = `not shrunk: ${causes.join(', ')} already failed in ${[...new Set(known)].join(', ')}`;
+          }
+        }
       }
       return ok;
     }),
     { seed: options.seed, numRuns: options.runs ?? property.runs, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
   );
-  if (details.failed && details.counterexample) {
-    // Run the shrunk counterexample once more so the report shows its verdicts.
-    const c: Case = {
-      ...details.counterexample[0],
-      origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' },
-    };
-    const rerun = await runCase(c, env);
-    const verdicts = redactVerdicts(rerun.verdicts, redactorFor(c.params, options.redact, rerun.sentSensitive));
+  // The shortened leash outlives the property for in-process clients only (see LEASH_AFTER_A_HANG_MS).
+  if (options.inProcess) run.env = caseEnv;
+  const bounded = stopped !== undefined ? { stopped } : {};
+  if (details.failed && details.counterexample && lastFailure) {
+    // The last failing value is fast-check's counterexample: its verdicts are the report's.
+    const c: Case = { ...lastFailure.c, origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
+    const verdicts = lastFailure.verdicts;
     const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
     return result({
       verdicts,
       classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
-      runs: details.numRuns,
-      counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, rerun.sentSensitive)),
+      runs: completedRuns,
+      ...bounded,
+      ...exchangesOf(lastFailure.outcome, options.redact),
+      counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, lastFailure.outcome.sentSensitive)),
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
     });
   }
@@ -275,13 +448,14 @@ async function runProperty(
       expected: 'no exception',
       actual: cause === undefined ? 'the property run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
     };
-    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed) });
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
   }
   const expectedFailures = [...seenExpected.values()];
   return result({
     verdicts: expectedFailures,
     classified: classify(property.id, expectedFailures, options.expectations, () => true),
-    runs: details.numRuns,
+    runs: completedRuns,
+    ...bounded,
     replay: replayFor(options.seed),
     warnings: [...warnings.values()],
   });
