@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
+import { describeThrown, messageOf, redactAndClean } from '../redaction/adapter-text.ts';
 
 /**
  * The one flag table of every command (the client suite, `--serve`, `--server`, the reference
@@ -190,14 +191,20 @@ export interface CliIo {
 export async function runCommand(
   command: () => Promise<number>,
   io: CliIo,
-  options: { configurationErrors: ReadonlyArray<abstract new (...args: never[]) => Error>; helpHint: string },
+  options: {
+    configurationErrors: ReadonlyArray<abstract new (...args: never[]) => Error>;
+    helpHint: string;
+    /** The run's redaction, for a crash message that quotes what the implementation sent. */
+    redact?: (text: string) => string;
+  },
 ): Promise<number> {
   try {
     return await command();
   } catch (error) {
     const known = error instanceof UsageError || options.configurationErrors.some((type) => error instanceof type);
-    const e = error as Error;
-    io.stderr.write(`conformance: ${known ? e.message : (e.stack ?? e.message)}\n`);
+    // Read without throwing again (a hostile error may throw from a getter), redacted, made safe to show.
+    const text = known ? messageOf(error) : describeThrown(error, true);
+    io.stderr.write(`conformance: ${redactAndClean(text, options.redact ?? ((t) => t), 8_000)}\n`);
     if (error instanceof UsageError) io.stderr.write(`${options.helpHint}\n`);
     return EXIT.usage;
   }

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { AdapterLoadError, BUILT_IN_ADAPTERS } from '../adapters/load.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError } from '../fixtures/load.ts';
+import { SensitiveValues } from '../redaction/redact.ts';
 import { ExpectationsError } from '../run/expectations.ts';
 import { FailuresFileError } from '../run/failures-file.ts';
 import { ConformanceOptionsError, fixturesForRevision, runConformanceWith, selectConformanceCases } from '../run/run-conformance.ts';
@@ -20,8 +21,14 @@ import { reportersFor } from './reporters.ts';
 import { type RunWatchdog, watchRun } from './run-watchdog.ts';
 import { serveFixture } from './serve.ts';
 
-async function main(argv: string[], io: CliIo): Promise<number> {
+/** The run's sensitive values, kept where the crash handler can redact with them. */
+interface CrashRedaction {
+  values: SensitiveValues;
+}
+
+async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
   const options = parseCliOptions(argv);
+  crash.values = new SensitiveValues(options.redact);
   if (options.help) {
     io.stdout.write(`${clientUsage(Object.keys(BUILT_IN_ADAPTERS))}\n`);
     return EXIT.ok;
@@ -67,6 +74,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
       },
       {
         failures: failureRecorder(argv, io.cwd ?? process.cwd()),
+        sensitive: crash.values,
         guardAdapter: (loaded) => {
           watchdog = watchRun(loaded, { runTimeoutMs: options.runTimeoutMs });
           return watchdog.adapter;
@@ -121,7 +129,13 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
   }
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
   if (isServerRun(expanded)) return runServerCli(expanded, io, failureRecorder(expanded, io.cwd ?? process.cwd()));
-  return runCommand(() => main(expanded, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --help for the options' });
+  // Until the flags are read nothing sensitive is known; a crash after that is redacted with every value the run saw.
+  const crash: CrashRedaction = { values: new SensitiveValues() };
+  return runCommand(() => main(expanded, io, crash), io, {
+    configurationErrors: CONFIGURATION_ERRORS,
+    helpHint: 'run with --help for the options',
+    redact: (text) => crash.values.redact(text),
+  });
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -3,7 +3,7 @@ import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
-import { sensitiveMembersOfBody } from '../redaction/redact.ts';
+import { type SensitiveValues, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
@@ -23,6 +23,12 @@ export interface RunEnvironment {
   offerDirectFetch: boolean;
   /** False for a client built against a revision of the model that signed the call (--revision). */
   unsignedRequired?: boolean;
+  /**
+   * Every case's sensitive values seen so far in the run: for output that cannot be attributed
+   * to one case (a client's console output, crash messages), redact with `sensitive.redact`
+   * and then `cleanAdapterText` (conformance/redaction/adapter-text.ts).
+   */
+  sensitive?: SensitiveValues;
 }
 
 export type CaseStatus = 'pass' | 'fail' | 'not-applicable';

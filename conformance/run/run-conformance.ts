@@ -9,6 +9,7 @@ import { loadRevisions, REVISION_IDS } from '../model/revisions.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
+import type { SensitiveValues } from '../redaction/redact.ts';
 import { rulesOf } from '../rules/registry.ts';
 import { checkExpectationTargets, type Expectation, ExpectationsError, loadExpectations } from './expectations.ts';
 import type { FailureRecorder } from './failures-file.ts';
@@ -283,6 +284,8 @@ export interface SessionExtras {
   replayFormat?: ReplayFormat;
   /** Wraps the loaded adapter before any case runs (the CLI's run watchdog). */
   guardAdapter?: (adapter: Adapter) => Adapter;
+  /** Collects the run's sensitive values, for redacting what outlives a case (the CLI's crash message). */
+  sensitive?: SensitiveValues;
 }
 
 async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Promise<SessionOptions> {
@@ -333,6 +336,7 @@ async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Prom
     unsignedRequired: plan.unsignedRequired,
     ...(plan.replayFlags !== undefined ? { replayFlags: plan.replayFlags } : {}),
     ...(extra.replayFormat ? { replayFormat: extra.replayFormat } : {}),
+    ...(extra.sensitive ? { sensitive: extra.sensitive } : {}),
   };
 }
 
@@ -352,14 +356,17 @@ export async function runConformance(options: RunConformanceOptions = {}): Promi
 }
 
 /** What only the CLI adds to a run: the failures file, and checks on the adapter it loaded. */
-export interface CliRunExtras extends Pick<SessionExtras, 'guardAdapter'> {
+export interface CliRunExtras extends Pick<SessionExtras, 'guardAdapter' | 'sensitive'> {
   failures?: FailureRecorder;
 }
 
 /** runConformance with the CLI's extras. */
 export async function runConformanceWith(options: RunConformanceOptions, extras: CliRunExtras): Promise<ConformanceRun> {
   const plan = await planConformance(options);
-  const session = await sessionOptions(plan, extras.guardAdapter ? { guardAdapter: extras.guardAdapter } : {});
+  const session = await sessionOptions(plan, {
+    ...(extras.guardAdapter ? { guardAdapter: extras.guardAdapter } : {}),
+    ...(extras.sensitive ? { sensitive: extras.sensitive } : {}),
+  });
   return runSuite({
     ...session,
     fixtures: plan.fixtures,

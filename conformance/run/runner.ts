@@ -7,7 +7,10 @@ import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
-import { redactorFor, redactParams, SENSITIVE_MEMBERS } from '../redaction/redact.ts';
+import { cleanAdapterText, describeThrown, redactAndClean, safeString } from '../redaction/adapter-text.ts';
+import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
+import { redactedCrash } from '../redaction/crash.ts';
+import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
@@ -58,6 +61,29 @@ export interface SuiteOptions {
   budget?: Partial<PropertyBudget>;
   /** Keeps each failure in the failures file and gives it a short replay line (the CLI's). */
   failures?: FailureRecorder;
+  /**
+   * Every case's sensitive values seen so far in the run (given, and sent when a case failed):
+   * the redaction of what cannot be attributed to one case, such as crash messages, a client's
+   * stderr and console output. Filled by the run; pass one to redact with it afterwards.
+   */
+  sensitive?: SensitiveValues;
+}
+
+/** The adapter's name as reports show it: read once, safely, and made safe to show. */
+function implementationName(adapter: Adapter): string {
+  try {
+    return cleanAdapterText(adapter.name, 200);
+  } catch {
+    return '(an adapter whose name cannot be read)';
+  }
+}
+
+/**
+ * The end of a client's stderr and the restart log, redacted again against every case's values:
+ * a line is read when it arrives, which may be after the case that wrote it.
+ */
+function diagnosticLines(lines: readonly string[], seen: SensitiveValues): string[] {
+  return lines.slice(-40).map((line) => redactAndClean(safeString(line), (text) => seen.redact(text)));
 }
 
 /** How long one property may take, whatever the client does. */
@@ -123,6 +149,10 @@ export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'rep
  */
 export interface SuiteSession {
   readonly env: RunEnvironment;
+  /** The adapter's name as reports show it. */
+  readonly implementation: string;
+  /** Every sensitive value the session's cases have given or sent so far. */
+  readonly sensitive: SensitiveValues;
   runFixture(fixture: FixtureWithFile): Promise<Result>;
   runProperty(property: PropertyDefinition): Promise<Result>;
   /** Real milliseconds spent inside the client's own calls so far in this session. */
@@ -148,9 +178,11 @@ export async function openSession(options: SessionOptions): Promise<SuiteSession
   }
   const clocks: Clocks = { clientMs: 0, inFlight: new Map() };
   const adapter = options.adapter;
+  const seen = options.sensitive ?? new SensitiveValues(options.redact);
+  const implementation = implementationName(adapter);
   // The time inside the client's own calls, so the summary can say where a run's time went.
   const timedAdapter = {
-    name: adapter.name,
+    name: implementation,
     ...(adapter.capabilities ? { capabilities: adapter.capabilities } : {}),
     revokeToken: async (...args: Parameters<Adapter['revokeToken']>) => {
       const call = Symbol('call');
@@ -177,6 +209,7 @@ export async function openSession(options: SessionOptions): Promise<SuiteSession
     caseTimeoutMs: options.inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
     offerDirectFetch: options.inProcess,
     unsignedRequired: options.unsignedRequired,
+    sensitive: seen,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
   const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
@@ -201,8 +234,12 @@ export async function openSession(options: SessionOptions): Promise<SuiteSession
   let closed = false;
   return {
     env,
+    implementation,
+    sensitive: seen,
     async runFixture(fixture) {
+      seen.addMembersOf(fixture.params);
       const outcome = await runCase(fixtureToCase(fixture), caseEnv);
+      seen.add(...outcome.sentSensitive);
       leashAfterHang(outcome);
       const result = toResult(outcome, {
         kind: 'fixture',
@@ -253,7 +290,8 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   const session = await openSession(options);
   const results: Result[] = [];
   const total = options.fixtures.length + options.properties.length;
-  for (const reporter of options.reporters) reporter.onStart?.({ implementation: options.adapter.name, total });
+  const { implementation } = session;
+  for (const reporter of options.reporters) reporter.onStart?.({ implementation, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
   // Cases run one after another: a case's time is the time since the previous one was emitted.
   let caseStarted = performance.now();
@@ -268,12 +306,14 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
   try {
     for (const fixture of options.fixtures) emit(await session.runFixture(fixture));
     for (const property of options.properties) emit(await session.runProperty(property));
+  } catch (error) {
+    throw redactedCrash(error, session.sensitive);
   } finally {
     diagnostics = await session.close();
   }
 
   const clientMs = session.clientMs();
-  const summarized = summarize(results, { implementation: options.adapter.name, strict: options.strict, seed: options.seed, startedAt: started });
+  const summarized = summarize(results, { implementation, strict: options.strict, seed: options.seed, startedAt: started });
   const summary: Summary = {
     ...summarized,
     timing: {
@@ -281,7 +321,9 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
       harnessMs: Math.max(0, Math.round(summarized.durationMs - clientMs)),
       backoffMs: Math.round(virtualTimeSpentMs() - virtualAtStart),
     },
-    ...(diagnostics ? { diagnostics: { stderr: diagnostics.stderr.slice(-40), events: diagnostics.events.slice(-40) } } : {}),
+    ...(diagnostics
+      ? { diagnostics: { stderr: diagnosticLines(diagnostics.stderr, session.sensitive), events: diagnosticLines(diagnostics.events, session.sensitive) } }
+      : {}),
   };
   for (const reporter of options.reporters) await reporter.onEnd(summary, results);
   return { summary, results };
@@ -296,12 +338,9 @@ interface ResultContext {
   redact: boolean;
 }
 
+/** Redacted, long values shortened, adapter text made safe: what every reporter receives. */
 function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => string): Verdict[] {
-  return verdicts.map((v) => ({
-    ...v,
-    ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}),
-    ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}),
-  }));
+  return cleanVerdicts(verdicts, redact);
 }
 
 function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
@@ -398,7 +437,9 @@ async function runProperty(
       if (stopped !== undefined || !withinBudget()) return true;
       if (failedAt !== undefined) shrinkSteps += 1;
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
+      env.sensitive?.addMembersOf(c.params);
       const outcome = await runCase(c, caseEnv);
+      env.sensitive?.add(...outcome.sentSensitive);
       run.onOutcome(outcome);
       if (outcome.outcome?.kind === 'unsettled') {
         const leash = options.inProcess ? LEASH_AFTER_A_HANG_MS : PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS;
@@ -447,7 +488,7 @@ async function runProperty(
       runs: completedRuns,
       ...bounded,
       ...exchangesOf(lastFailure.outcome, options.redact),
-      counterexample: redactParams(c.params, options.redact),
+      counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, lastFailure.outcome.sentSensitive)),
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
     });
   }
@@ -460,7 +501,7 @@ async function runProperty(
       level: 'must',
       status: 'fail',
       expected: 'no exception',
-      actual: cause instanceof Error ? cause.message : 'the property run was interrupted',
+      actual: cause === undefined ? 'the property run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
     };
     return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
   }

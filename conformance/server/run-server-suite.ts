@@ -1,5 +1,6 @@
 import type { Verdict } from '../judging/check.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
+import { redactedCrash } from '../redaction/crash.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
 import type { Expectation } from '../run/expectations.ts';
 import type { FailureRecorder } from '../run/failures-file.ts';
@@ -194,6 +195,9 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
       results.push(result);
       for (const reporter of reporters) reporter.onResult(result);
     }
+  } catch (error) {
+    // A crash message may quote what the server sent back: it is redacted like every report.
+    throw redactedCrash(error, sensitive);
   } finally {
     await served?.close();
   }

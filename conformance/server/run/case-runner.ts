@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import type { InformationalVerdict, Verdict } from '../../judging/check.ts';
 import { judge as judgeOne } from '../../judging/judge.ts';
+import { cleanAdapterText, describeThrown } from '../../redaction/adapter-text.ts';
+import { cleanStructure, cleanVerdict } from '../../redaction/clean-verdict.ts';
+import { redactedCrash } from '../../redaction/crash.ts';
 import { ruleById } from '../../rules/registry.ts';
 import { type Classified, classify, type Expectation } from '../../run/expectations.ts';
 import { replayLine } from '../../run/replay.ts';
@@ -39,11 +42,8 @@ function judge(outcome: CaseOutcome, checks: readonly ServerCheck[], redact: (te
   return mergeVerdicts(
     outcome.steps.map((step) => ({
       label: step.label,
-      verdicts: judgeOne(checks, step.observation).map((v) => ({
-        ...v,
-        ...(v.expected !== undefined ? { expected: tidy(v.expected) } : {}),
-        ...(v.actual !== undefined ? { actual: tidy(v.actual) } : {}),
-      })),
+      // A long value shows as its length and first difference; the server's text is made safe to show.
+      verdicts: judgeOne(checks, step.observation).map((v) => cleanVerdict(v, tidy)),
     })),
   );
 }
@@ -101,7 +101,7 @@ export async function runFixedCase(testCase: FixedServerCase, env: CaseRunEnviro
     ...(exchanges ? { exchanges } : {}),
     classified: classify(testCase.id, verdicts, env.expectations, env.counted),
     warnings: verdicts.filter((v) => v.status === 'fail' && !env.counted(v)),
-    informational: uniqueNotes(redacted(notes, (text) => shorten(redact(text)))),
+    informational: uniqueNotes(redacted(notes, (text) => cleanAdapterText(shorten(redact(text))))),
   };
 }
 
@@ -179,10 +179,10 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
 
   const base = { id: testCase.id, kind: 'generated' as const, level: testCase.level, documentation: testCase.title, origin, runs: details.numRuns };
   const replayFor = (seed: number, path?: string, commands?: string) => replayLine(env.replayBase, testCase.id, { seed, path, commandsPath: commands });
-  const informational = uniqueNotes(redacted(notes, (text) => shorten(redact(text))));
+  const informational = uniqueNotes(redacted(notes, (text) => cleanAdapterText(shorten(redact(text)))));
 
   if (details.failed && lastFailure) {
-    const counterexample = env.context.sensitive.redactValue(testCase.describe(lastFailure.value));
+    const counterexample = cleanStructure(testCase.describe(lastFailure.value), env.context.sensitive);
     const unexpected = lastFailure.verdicts.filter((v) => v.status === 'fail' && env.counted(v) && !isExpected(v));
     const commands = typeof counterexample['replayPath'] === 'string' ? counterexample['replayPath'] : undefined;
     const exchanges = failingStepExchanges(lastFailure.steps, env.checks, env.context.sensitive);
@@ -199,7 +199,7 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
   }
   if (details.failed) {
     const cause = (details as { errorInstance?: unknown }).errorInstance;
-    throw new Error(`server case ${testCase.id} crashed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw redactedCrash(new Error(`server case ${testCase.id} crashed: ${describeThrown(cause)}`), env.context.sensitive);
   }
   if (completed === 0 && stopped === 'budget') return notRun({ ...base, replay: replayFor(env.seed) }, 'not run: the request budget ran out');
 
