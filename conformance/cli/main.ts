@@ -1,32 +1,52 @@
 #!/usr/bin/env node
 // `npm run conformance`: load -> select -> run -> report, one small module each.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdapterLoadError, BUILT_IN_ADAPTERS, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
 import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
 import { loadRevisions } from '../model/revisions.ts';
+import { packageRoot } from '../package-root.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { type Expectation, ExpectationsError, loadExpectations } from '../run/expectations.ts';
 import { runSuite } from '../run/runner.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
+import { ConfigFileError, withConfigFile } from './config-file.ts';
 import { explainRule, listRules } from './explain.ts';
-import { type CliIo, EXIT, runCommand } from './flags.ts';
-import { clientUsage, parseCliOptions } from './options.ts';
+import { type CliIo, COMMON_FLAGS, EXIT, runCommand, UsageError } from './flags.ts';
+import { CLIENT_FLAGS, clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { reportersFor } from './reporters.ts';
 import { serveFixture } from './serve.ts';
 
 function defaultExpectationsPath(builtIn: string | undefined): string | undefined {
   if (!builtIn) return undefined;
-  const path = fileURLToPath(new URL(`../expectations/${builtIn}.json`, import.meta.url));
+  // From the package root, so the same path works from the sources and from dist/.
+  const path = join(packageRoot, 'conformance', 'expectations', `${builtIn}.json`);
   return existsSync(path) ? path : undefined;
 }
 
-async function main(argv: string[], io: CliIo): Promise<number> {
+/** The command line with the working directory's conformance.config.* under it (flags win). */
+async function argvWithConfigFile(argv: string[], cwd: string): Promise<string[]> {
+  const table = { ...CLIENT_FLAGS, ...COMMON_FLAGS };
+  const merged = await withConfigFile(argv, table, cwd);
+  if (merged.fileArgv === undefined) return merged.argv;
+  // The file's settings are checked alone first, so a bad value there is reported with the file's name.
+  try {
+    parseCliOptions(merged.fileArgv);
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConfigFileError(`${merged.file}: ${error.message}`);
+    throw error;
+  }
+  return merged.argv;
+}
+
+async function main(commandLine: string[], io: CliIo): Promise<number> {
+  const argv = await argvWithConfigFile(commandLine, process.cwd());
   const options = parseCliOptions(argv);
   if (options.help) {
     io.stdout.write(`${clientUsage(Object.keys(BUILT_IN_ADAPTERS))}\n`);
@@ -92,7 +112,7 @@ async function main(argv: string[], io: CliIo): Promise<number> {
 }
 
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
-const CONFIGURATION_ERRORS = [AdapterLoadError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
+const CONFIGURATION_ERRORS = [AdapterLoadError, ConfigFileError, FixtureError, ExpectationsError, ProcessAdapterError, SelectionError];
 
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
