@@ -11,8 +11,7 @@
 const TYPESCRIPT = /\.[mc]?ts$/;
 
 /** What to do when this Node cannot load a .ts adapter and tsx is not installed. */
-export const TYPESCRIPT_FALLBACK_HINT =
-  'this Node cannot load TypeScript by itself (Node 22.18+ or 23.6+ can; 22.6+ with NODE_OPTIONS=--experimental-strip-types). Install tsx next to the suite (npm install --save-dev tsx) and it is used for .ts adapters, or compile the adapter to .mjs';
+export const TYPESCRIPT_FALLBACK_HINT = `Node ${process.version} cannot load TypeScript by itself (Node 22.18+ or 23.6+ can; 22.6+ with NODE_OPTIONS=--experimental-strip-types). Install tsx next to the suite (npm install --save-dev tsx) and it is used for .ts adapters, or compile the adapter to .mjs`;
 
 export class TypeScriptUnavailableError extends Error {
   override name = 'TypeScriptUnavailableError';

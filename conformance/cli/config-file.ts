@@ -65,9 +65,10 @@ export function configToArgv(file: string, config: unknown, table: FlagTable): s
       if (value) argv.push(`--${name}`);
     } else if (flag.multiple) {
       if (!Array.isArray(value)) throw new ConfigFileError(`${file}: "${key}" must be an array, got ${JSON.stringify(value)}`);
-      for (const item of value) argv.push(`--${name}`, scalar(file, key, item));
+      for (const item of value) argv.push(`--${name}=${scalar(file, key, item)}`);
     } else {
-      argv.push(`--${name}`, scalar(file, key, value));
+      // One `--name=value` token, so a value that starts with a dash stays a value.
+      argv.push(`--${name}=${scalar(file, key, value)}`);
     }
   }
   return argv;
@@ -79,18 +80,12 @@ function flagsGiven(argv: readonly string[], table: FlagTable): Set<string> {
   return new Set(Object.entries(parseFlags(argv, withoutDefaults)).flatMap(([name, value]) => (value === undefined ? [] : [name])));
 }
 
-/** The file's arguments with every flag `argv` sets left out, then `argv`. */
+/** The file's arguments (one token each) with every flag `argv` sets left out, then `argv`. */
 export function mergeWithFlags(fileArgv: readonly string[], argv: readonly string[], table: FlagTable): string[] {
   const given = flagsGiven(argv, table);
   const replaced = (name: string) =>
     given.has(name) || (CLIENT_CHOICE.includes(name) && (given.has('serve') || CLIENT_CHOICE.some((choice) => given.has(choice))));
-  const kept: string[] = [];
-  for (let i = 0; i < fileArgv.length; i++) {
-    const name = fileArgv[i]!.slice(2);
-    const takesValue = table[name]?.type === 'string';
-    if (!replaced(name)) kept.push(...fileArgv.slice(i, i + (takesValue ? 2 : 1)));
-    if (takesValue) i++;
-  }
+  const kept = fileArgv.filter((token) => !replaced(token.slice(2).split('=')[0]!));
   return [...kept, ...argv];
 }
 
