@@ -169,7 +169,9 @@ describe('the packed package installed into a fresh project', () => {
   });
 });
 
-describe.each([22, 24])('the installed CLI on Node %i', (major) => {
+// The Node this spec runs on is covered above; the other two majors run the CLI part.
+const currentMajor = Number(process.versions.node.split('.')[0]);
+describe.each([20, 22, 24].filter((major) => major !== currentMajor))('the installed CLI on Node %i', (major) => {
   let dir: string;
   beforeAll(() => {
     dir = nodeDir(major);

@@ -13,12 +13,15 @@ import { FakeService, serveOnLoopback } from '../../conformance/wire/fake-servic
 import { fixtureResponse } from '../../conformance/wire/fixture-response.ts';
 import { isRevokeTokenRequest } from '../../generated/index.ts';
 import { lowerBoundCall, suiteCase } from './client-cost.ts';
+import { installedSizeSection, measureInstalledSize } from './installed-size.ts';
 import { compare } from './measure.ts';
 import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
 
 quietenSdkNodeVersionWarning();
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-process': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'no-process': { type: 'boolean', default: false }, 'no-install': { type: 'boolean', default: false } },
+});
 const rounds = values.quick ? 5 : 15;
 const iterations = values.quick ? 40 : 150;
 const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
@@ -141,4 +144,10 @@ if (!values['no-process']) {
       `| ${spec} (process, loopback) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`,
     );
   }
+}
+
+// 4. What installing the package adds to a user's project (packs and installs it; needs the npm registry or its cache).
+if (!values['no-install']) {
+  print();
+  for (const line of installedSizeSection(measureInstalledSize())) print(line);
 }
