@@ -24,7 +24,13 @@ const bundledExpectations = (name: string) => join(packageRoot, 'conformance', '
 const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
   'cognito-local': () => startCognitoLocal(),
   // Loaded on demand: the moto lane builds a Python venv with the repository's toolchain scripts.
-  moto: async () => (await import('../lanes/moto.ts')).startMoto(),
+  moto: async () => {
+    // The moto lane's Python scripts are not in the installed package.
+    const lane = await import('../lanes/moto.ts').catch((error: Error) => {
+      throw new LaneError(`the moto lane runs from a clone of the repository (${error.message})`);
+    });
+    return lane.startMoto();
+  },
 };
 
 async function main(argv: readonly string[], io: CliIo): Promise<number> {
