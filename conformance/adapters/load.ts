@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { BUILT_IN_NEEDS, missingPackageOf } from './built-in-needs.ts';
 import { type Adapter, type AdapterModuleExport, checkCapabilities } from './contract.ts';
+import { importAdapterModule, TypeScriptUnavailableError } from './import-module.ts';
 import { TimedOut, withinTime } from './support/within-time.ts';
 
 /** Built-in adapters by name; each is one file in this folder. */
@@ -37,6 +39,21 @@ export class AdapterLoadError extends Error {
   override name = 'AdapterLoadError';
 }
 
+/**
+ * The built-in's module: `.ts` beside the sources, `.js` in the compiled package. The
+ * out-of-process built-ins build their shims with this repository's toolchain scripts and
+ * are not compiled into the package, so outside a clone they are refused with a way out.
+ */
+function builtInUrl(name: string): string {
+  const url = new URL(BUILT_IN_ADAPTERS[name]!.replace(/\.ts$/, import.meta.url.endsWith('.ts') ? '.ts' : '.js'), import.meta.url);
+  if (!existsSync(url)) {
+    throw new AdapterLoadError(
+      `--adapter ${name}: this built-in runs from a clone of the repository (it builds its shim with the project's toolchains); in your project, start your own shim with --command (CONTRACT.md section 2)`,
+    );
+  }
+  return url.href;
+}
+
 function looksLikePath(spec: string): boolean {
   return spec.includes('/') || spec.includes('\\') || /\.(m?js|ts)$/.test(spec);
 }
@@ -46,7 +63,7 @@ export async function loadAdapter(spec: string, factoryOptions: AdapterFactoryOp
   let url: string;
   let builtIn: string | undefined;
   if (spec in BUILT_IN_ADAPTERS) {
-    url = new URL(BUILT_IN_ADAPTERS[spec]!, import.meta.url).href;
+    url = builtInUrl(spec);
     builtIn = spec;
   } else if (looksLikePath(spec)) {
     const path = isAbsolute(spec) ? spec : resolve(cwd, spec);
@@ -62,9 +79,12 @@ export async function loadAdapter(spec: string, factoryOptions: AdapterFactoryOp
       : withinTime(work(), factoryOptions.startTimeoutMs, what, ' (--start-timeout)');
   let module: { default?: AdapterModuleExport };
   try {
-    module = await bound(() => import(url), `the adapter module ${spec}`);
+    module = await bound(() => (builtIn ? import(url) : importAdapterModule(url)), `the adapter module ${spec}`);
   } catch (error) {
     if (error instanceof TimedOut) throw new AdapterLoadError(`--adapter ${spec}: ${error.message}`);
+    const missing = builtIn ? missingPackageOf(error, BUILT_IN_NEEDS[builtIn]) : undefined;
+    if (missing) throw new AdapterLoadError(`--adapter ${spec}: ${missing}`);
+    if (error instanceof TypeScriptUnavailableError) throw new AdapterLoadError(`--adapter ${spec}: ${error.message}`);
     throw new AdapterLoadError(`--adapter ${spec}: the module failed to load: ${(error as Error).message}`);
   }
   const exported = module.default;

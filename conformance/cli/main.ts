@@ -11,9 +11,10 @@ import { ConformanceOptionsError, fixturesForRevision, runConformanceWith, selec
 import { SelectionError } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
+import { ConfigFileError, withConfigFile } from './config-file.ts';
 import { explainRule, listRules } from './explain.ts';
-import { type CliIo, EXIT, runCommand, UsageError } from './flags.ts';
-import { clientUsage, parseCliOptions } from './options.ts';
+import { type CliIo, COMMON_FLAGS, EXIT, runCommand, UsageError } from './flags.ts';
+import { CLIENT_FLAGS, clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { expandReplayId, failureRecorder } from './replay-by-id.ts';
 import { checkReporterPaths } from './reporter-paths.ts';
@@ -108,6 +109,7 @@ const EXIT_GRACE_MS = 3_000;
 // Errors that mean the run could not start as asked (exit 2), not that a client failed.
 const CONFIGURATION_ERRORS = [
   AdapterLoadError,
+  ConfigFileError,
   FixtureError,
   ExpectationsError,
   ProcessAdapterError,

@@ -73,19 +73,46 @@ export interface CliOptions extends CommonOptions {
   runTimeoutMs: number;
 }
 
+/** What each built-in client is, for --help; a built-in missing here shows its name alone. */
+const BUILT_IN_HELP: Readonly<Record<string, string>> = {
+  'aws-sdk-v3': 'AWS SDK for JavaScript v3 (needs @aws-sdk/client-cognito-identity-provider)',
+  'aws-sdk-v2': 'AWS SDK for JavaScript v2 (needs aws-sdk)',
+  'smithy-generated': "the client generated from this package's model (needs @aws-sdk/client-cognito-identity-provider)",
+  'amplify-v6': 'Amplify v6 signOut (needs @aws-amplify/auth, @aws-amplify/core)',
+  boto3: 'Python boto3, out of process (from a clone of the repository)',
+  'aws-sdk-go-v2': 'AWS SDK for Go v2, out of process (from a clone of the repository)',
+  'aws-sdk-java-v2': 'AWS SDK for Java v2, out of process (from a clone of the repository)',
+  'aws-sdk-rust': 'AWS SDK for Rust, out of process (from a clone of the repository)',
+};
+
 /** The usage text of the client direction; `builtIns` are the built-in adapters' names. */
 export function clientUsage(builtIns: readonly string[]): string {
+  const builtInLines = builtIns.map((name) => `  ${name.padEnd(24)}${BUILT_IN_HELP[name] ?? ''}`.trimEnd()).join('\n');
   return `Usage: npm run conformance -- [options]
        npx revoketoken-conformance [options]
 
 Runs the RevokeToken client conformance suite (fixtures and properties) against a client.
-With --server, judges a server instead: see --server --help.
 
-Built-in clients: ${builtIns.join(', ')}
+Modes:
+  --adapter <name|path>   judge an in-process client: a built-in (below) or your adapter module
+                          (.mjs/.js; .ts through Node's type stripping, or tsx where Node has none)
+  --command "<cmd>"       judge a client in any language through a shim process (CONTRACT.md section 2)
+  --server [url|lane]     judge a server instead: see --server --help
+  --serve                 serve one fixture on 127.0.0.1 and judge a client driven by hand
+  --explain <rule>        print one rule (e.g. C14) and the cases that check it
+  --list [--rules]        list the cases (or the rules) that would run
+
+Built-in clients (optional peer dependencies: install the package named to use one):
+${builtInLines}
 
 Options:
 ${describeFlags(CLIENT_FLAGS)}
 ${describeFlags(COMMON_FLAGS)}
+
+Config file: conformance.config.json (or .mjs, .ts, default export) in the working directory
+holds the same options, camelCase (repeatable ones plural, as arrays), e.g.
+  { "adapter": "./my-adapter.mjs", "strict": true, "reporters": ["human", "junit=out/c.xml"], "seed": 42 }
+Flags given on the command line override it.
 
 Exit codes: 0 every counted check passed; 1 a check failed or an expectation is stale;
 2 usage or configuration error, or nothing ran.`;

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Adapter, checkCapabilities } from '../adapters/contract.ts';
 import { AdapterLoadError, BUILT_IN_ADAPTERS, DEFAULT_ADAPTER, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
@@ -6,6 +7,7 @@ import { createProcessAdapter } from '../adapters/process-agent/process-adapter.
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, type LoadedFixture, loadFixtures } from '../fixtures/load.ts';
 import { loadRevisions, REVISION_IDS } from '../model/revisions.ts';
+import { packageRoot } from '../package-root.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
@@ -189,7 +191,8 @@ function checkOptions(options: RunConformanceOptions): void {
 }
 
 function builtInExpectationsPath(builtIn: string): string | undefined {
-  const path = fileURLToPath(new URL(`../expectations/${builtIn}.json`, import.meta.url));
+  // From the package root, so the same path works from the sources and from dist/.
+  const path = join(packageRoot, 'conformance', 'expectations', `${builtIn}.json`);
   return existsSync(path) ? path : undefined;
 }
 

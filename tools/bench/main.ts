@@ -14,12 +14,15 @@ import { fixtureResponse } from '../../conformance/wire/fixture-response.ts';
 import { isRevokeTokenRequest } from '../../generated/index.ts';
 import { lowerBoundCall, suiteCase } from './client-cost.ts';
 import { failingClients } from './failing-clients.ts';
+import { installedSizeSection, measureInstalledSize } from './installed-size.ts';
 import { compare } from './measure.ts';
 import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
 
 quietenSdkNodeVersionWarning();
 
-const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'no-process': { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, 'no-process': { type: 'boolean', default: false }, 'no-install': { type: 'boolean', default: false } },
+});
 const rounds = values.quick ? 5 : 15;
 const iterations = values.quick ? 40 : 150;
 const fmt = (ms: number) => `${(ms * 1000).toFixed(0)} µs`;
@@ -144,5 +147,11 @@ if (!values['no-process']) {
   }
 }
 
-// 4. Failing clients: a run stays short whatever the client gets wrong (tools/bench/failing-clients.ts).
+// 5. Failing clients: a run stays short whatever the client gets wrong (tools/bench/failing-clients.ts).
 await failingClients(fixtures, { rounds: values.quick ? 1 : 3, print });
+
+// 4. What installing the package adds to a user's project (packs and installs it; needs the npm registry or its cache).
+if (!values['no-install']) {
+  print();
+  for (const line of installedSizeSection(measureInstalledSize())) print(line);
+}

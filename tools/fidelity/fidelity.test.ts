@@ -37,8 +37,8 @@ describe('model/ against the published RevokeToken contract', () => {
       expect(source.description.input.members.RevokeAssociatedSessions?.enumValues, source.label).toEqual(['LINKED', 'NONE']);
       expect(source.description.signed, source.label).toBe(false);
     }
-    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-    expect(npm.label, 'node_modules holds the client version package.json pins').toBe(`npm client ${manifest.dependencies[NPM_PACKAGE]}`);
+    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(npm.label, 'node_modules holds the client version package.json pins').toBe(`npm client ${manifest.devDependencies[NPM_PACKAGE]}`);
   });
 
   it('differs from botocore only where the allow-list says why', () => {

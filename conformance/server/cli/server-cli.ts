@@ -1,18 +1,18 @@
 // `npm run conformance -- --server ...`: the server half of the command line. The CLI's
 // entry point hands it the arguments when --server is among them (see isServerRun).
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { explainRule, listRules } from '../../cli/explain.ts';
 import { type CliIo, EXIT, runCommand } from '../../cli/flags.ts';
 import { checkReporterPaths } from '../../cli/reporter-paths.ts';
 import { reportersFor } from '../../cli/reporters.ts';
 import { loadFixtures } from '../../fixtures/load.ts';
+import { packageRoot } from '../../package-root.ts';
 import { rulesOf } from '../../rules/registry.ts';
 import { checkExpectationTargets, ExpectationsError, loadExpectations } from '../../run/expectations.ts';
 import type { FailureRecorder } from '../../run/failures-file.ts';
 import { SelectionError, selectCases } from '../../run/select-cases.ts';
 import { LaneError, type StartedServer, startCognitoLocal } from '../lanes/cognito-local.ts';
-import { startMoto } from '../lanes/moto.ts';
 import { informationalReporter } from '../report/informational.ts';
 import { runServerSuite } from '../run-server-suite.ts';
 import { SERVER_CASES } from '../server-cases.ts';
@@ -20,12 +20,20 @@ import { ServerSuiteConfigError } from '../server-suite-config-error.ts';
 import { EndpointSafetyError } from '../wire/endpoint-safety.ts';
 import { parseServerCliOptions, SERVER_USAGE } from './server-options.ts';
 
-const bundledExpectations = (name: string) => fileURLToPath(new URL(`../../expectations/${name}.json`, import.meta.url));
+// Found from the package root, so the same path works from the sources and from dist/.
+const bundledExpectations = (name: string) => join(packageRoot, 'conformance', 'expectations', `${name}.json`);
 
 /** The emulators `--server <name>` starts for the run, each with its expectations file of the same name. */
 const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
   'cognito-local': () => startCognitoLocal(),
-  moto: () => startMoto(),
+  // Loaded on demand: the moto lane builds a Python venv with the repository's toolchain scripts.
+  moto: async () => {
+    // The moto lane's Python scripts are not in the installed package.
+    const lane = await import('../lanes/moto.ts').catch((error: Error) => {
+      throw new LaneError(`the moto lane runs from a clone of the repository (${error.message})`);
+    });
+    return lane.startMoto();
+  },
 };
 
 async function main(argv: readonly string[], io: CliIo, failures: FailureRecorder | undefined): Promise<number> {

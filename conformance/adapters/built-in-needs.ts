@@ -1,0 +1,35 @@
+/**
+ * The client libraries each in-process built-in drives. They are optional peer dependencies
+ * of the package, not dependencies: a project that brings its own adapter never installs
+ * them. When one is missing, selecting the built-in says which package to install.
+ */
+export const BUILT_IN_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  'aws-sdk-v3': ['@aws-sdk/client-cognito-identity-provider'],
+  'aws-sdk-v2': ['aws-sdk'],
+  // The generated client (generated/client) runs on the same @aws-sdk/* and @smithy/*
+  // runtime packages the official v3 client depends on, so installing that client brings them.
+  'smithy-generated': ['@aws-sdk/client-cognito-identity-provider'],
+  'amplify-v6': ['@aws-amplify/auth', '@aws-amplify/core'],
+};
+
+/** The bare package a "Cannot find package 'x'" error names, without its subpath. */
+function packageNamed(error: unknown): string | undefined {
+  const e = error as { code?: unknown; message?: unknown } | null;
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND' && e?.code !== 'MODULE_NOT_FOUND') return undefined;
+  const quoted = /Cannot find (?:package|module) '([^']+)'/.exec(String(e.message))?.[1];
+  if (quoted === undefined || quoted.startsWith('.') || quoted.startsWith('/') || quoted.startsWith('file:')) return undefined;
+  const parts = quoted.split('/');
+  return quoted.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0];
+}
+
+/**
+ * When `error` says a package is not installed, the message telling the user what to
+ * install (the built-in's client packages; the missing one named first); else undefined.
+ */
+export function missingPackageOf(error: unknown, needs: readonly string[] = []): string | undefined {
+  const missing = packageNamed(error);
+  if (missing === undefined) return undefined;
+  const install = [...new Set([...(needs.includes(missing) ? [missing] : []), ...needs])];
+  const others = needs.includes(missing) || needs.length === 0 ? '' : ` (a package of ${needs.join(', ')})`;
+  return `needs ${missing}${others}, which is not installed; it is an optional peer dependency: npm install --save-dev ${install.length > 0 ? install.join(' ') : missing}`;
+}

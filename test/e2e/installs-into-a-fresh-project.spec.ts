@@ -1,0 +1,220 @@
+// The package as a user gets it: packed, installed into a fresh project that brings its own
+// msw (an older 2.x minor than ours: the lowest the peer range allows) and its own adapter,
+// and nothing else. Everything runs in child processes from that project, through npx, so
+// neither this repository's node_modules nor vitest's resolver can stand in for the package.
+import { type SpawnSyncReturns, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packPackage } from '../../tools/package/pack.ts';
+import { repoRoot } from '../../tools/paths.ts';
+
+/** The msw of the user's project: the lowest minor of the peer range, not the 2.15 we test with. */
+export const USERS_MSW = '2.2.0';
+const HERE = join(repoRoot, 'test', 'e2e', 'packed-install');
+// Outside the repository: Node looks for packages in every node_modules above a module, and
+// this repository's would hand the project the clients and tsx it must not have.
+const WORK = mkdtempSync(join(tmpdir(), 'packed-install-'));
+const PROJECT = join(WORK, 'project');
+const NPM_CACHE = join(repoRoot, '.cache', 'npm');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+function run(command: string, args: string[], options: { cwd?: string; nodeDir?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
+  const path = options.nodeDir ? `${options.nodeDir}${delimiter}${process.env.PATH}` : process.env.PATH;
+  return spawnSync(command, args, {
+    cwd: options.cwd ?? PROJECT,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    // CI and GITHUB_ACTIONS stay out so the CLI picks its default reporters as on a laptop.
+    env: { ...process.env, CI: '', GITHUB_ACTIONS: '', PATH: path ?? '', npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false', ...options.env },
+  });
+}
+
+function ok(result: SpawnSyncReturns<string>, what: string): string {
+  if (result.status !== 0) throw new Error(`${what} failed (${result.status}):\n${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+function install(cwd: string, packages: string[]): void {
+  ok(run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], { cwd }), `npm install ${packages.join(' ')}`);
+}
+
+/** The folder of a Node binary of `major` from the npm registry's `node` package (as .ci/run uses). */
+function nodeDir(major: number): string {
+  const out = ok(run(npx, ['-y', '-p', `node@${major}`, '--', 'node', '-p', 'process.execPath'], { cwd: WORK }), `npx -p node@${major}`);
+  return dirname(out.trim());
+}
+
+/** `npx revoketoken-conformance ...` in the project, on the Node of `nodeDir` (default: this one). */
+function conformance(args: string[], options: { nodeDir?: string; cwd?: string } = {}): SpawnSyncReturns<string> {
+  return run(npx, ['--no-install', 'revoketoken-conformance', ...args], options);
+}
+
+let tarball: string;
+
+beforeAll(() => {
+  rmSync(WORK, { recursive: true, force: true });
+  mkdirSync(PROJECT, { recursive: true });
+  tarball = packPackage(WORK);
+  writeFileSync(join(PROJECT, 'package.json'), `${JSON.stringify({ name: 'a-users-project', private: true, type: 'module' }, null, 2)}\n`);
+  for (const file of readdirSync(HERE)) cpSync(join(HERE, file), join(PROJECT, file));
+  install(PROJECT, [tarball, `msw@${USERS_MSW}`]);
+});
+
+afterAll(() => rmSync(WORK, { recursive: true, force: true }));
+
+describe('the packed package installed into a fresh project', () => {
+  it("installs with one msw, the project's own, and none of the built-in clients", () => {
+    const msw = JSON.parse(readFileSync(join(PROJECT, 'node_modules', 'msw', 'package.json'), 'utf8')) as { version: string };
+    expect(msw.version).toBe(USERS_MSW);
+    expect(existsSync(join(PROJECT, 'node_modules', 'revoketoken-conformance', 'node_modules', 'msw')), 'a second msw inside the package').toBe(false);
+    for (const client of ['aws-sdk', '@aws-sdk/client-cognito-identity-provider', '@aws-amplify/auth', 'tsx'])
+      expect(existsSync(join(PROJECT, 'node_modules', client)), client).toBe(false);
+  });
+
+  it('runs the CLI through npx: a passing adapter exits 0, a broken one exits 1 naming the rule', () => {
+    const passing = conformance(['--adapter', './passing-adapter.mjs']);
+    expect(passing.status, passing.stderr).toBe(0);
+    expect(passing.stdout).toMatch(/RevokeToken conformance: fetch client\n/);
+    expect(passing.stdout).toMatch(/\d+ passed, 0 failed/);
+    const broken = conformance(['--adapter', './broken-adapter.mjs']);
+    expect(broken.status, broken.stderr).toBe(1);
+    expect(broken.stdout).toContain('C4 [must]');
+  });
+
+  it('runs a client in another process with --command, and judges a server with --server', () => {
+    const command = conformance(['--command', `"${process.execPath}" shim.mjs`]);
+    expect(command.status, command.stderr).toBe(0);
+    expect(command.stdout).toMatch(/fetch client over the line protocol/);
+    const server = conformance(['--server']);
+    expect(server.status, server.stderr).toBe(0);
+    expect(server.stdout).toMatch(/reference server/);
+  });
+
+  it('runs the setup of conformance.config.json with no arguments; flags override it; a bad key is exit 2 naming it', () => {
+    // A folder of the project without a package.json: npx finds the project's bin above it.
+    const folder = join(PROJECT, 'configured');
+    mkdirSync(folder, { recursive: true });
+    const config = join(folder, 'conformance.config.json');
+    writeFileSync(config, JSON.stringify({ adapter: '../passing-adapter.mjs', seed: 42, strict: true }));
+    const plain = conformance([], { cwd: folder });
+    expect(plain.status, plain.stderr).toBe(0);
+    expect(plain.stdout).toMatch(/seed 42, .*strict\)/);
+    const overridden = conformance(['--adapter', '../broken-adapter.mjs'], { cwd: folder });
+    expect(overridden.status).toBe(1);
+    writeFileSync(config, JSON.stringify({ adapter: '../passing-adapter.mjs', strikt: true }));
+    const bad = conformance([], { cwd: folder });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(`${config}: unknown key "strikt"`);
+  });
+
+  it('names the package to install for a built-in client that is not installed', () => {
+    const result = conformance(['--adapter', 'aws-sdk-v2']);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('needs aws-sdk, which is not installed; it is an optional peer dependency: npm install --save-dev aws-sdk');
+  });
+
+  it('lists every built-in client and every mode in --help', () => {
+    const help = conformance(['--help']);
+    expect(help.status).toBe(0);
+    for (const name of ['aws-sdk-v3', 'aws-sdk-v2', 'smithy-generated', 'amplify-v6', 'boto3', 'aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust'])
+      expect(help.stdout).toContain(`  ${name} `);
+    for (const mode of ['--adapter', '--command', '--server', '--serve', '--explain', '--list']) expect(help.stdout).toContain(`  ${mode}`);
+  });
+
+  it(`loads a .ts adapter on Node ${process.versions.node.split('.')[0]}: itself where it can, else through tsx, and says how without it`, () => {
+    if ((process.features as { typescript?: unknown }).typescript) {
+      expect(conformance(['--adapter', './typed-adapter.ts']).status).toBe(0);
+      return;
+    }
+    const refused = conformance(['--adapter', './typed-adapter.ts']);
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('cannot load TypeScript by itself');
+    expect(refused.stderr).toContain('npm install --save-dev tsx');
+    // The documented fallback: with tsx installed next to the suite, the same adapter loads.
+    const tsx = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'tsx', 'package.json'), 'utf8')) as { version: string };
+    install(PROJECT, [`tsx@${tsx.version}`]);
+    const loaded = conformance(['--adapter', './typed-adapter.ts']);
+    expect(loaded.status, loaded.stderr).toBe(0);
+    expect(loaded.stdout).toContain('fetch client, in TypeScript');
+  });
+
+  it('type-checks a TypeScript file that imports types, validators and schemas', () => {
+    writeFileSync(
+      join(PROJECT, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          resolveJsonModule: true,
+          skipLibCheck: true,
+          types: [],
+        },
+        files: ['uses-the-contract.ts'],
+      }),
+    );
+    const tsc = run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
+    expect(`${tsc.stdout}${tsc.stderr}`).toBe('');
+    expect(tsc.status).toBe(0);
+  });
+
+  it("answers the user's own msw server with the package's handlers", () => {
+    const out = ok(run(process.execPath, ['own-msw-server.mjs']), 'own-msw-server.mjs');
+    expect(JSON.parse(out)).toEqual({ status: 403, type: 'ForbiddenException' });
+  });
+});
+
+// The Node this spec runs on is covered above; the other two majors run the CLI part.
+const currentMajor = Number(process.versions.node.split('.')[0]);
+describe.each([20, 22, 24].filter((major) => major !== currentMajor))('the installed CLI on Node %i', (major) => {
+  let dir: string;
+  beforeAll(() => {
+    dir = nodeDir(major);
+  });
+
+  it('passes a passing adapter, fails a broken one, and loads a .ts adapter through Node itself', () => {
+    expect(ok(run('node', ['--version'], { nodeDir: dir }), 'node --version')).toMatch(new RegExp(`^v${major}\\.`));
+    expect(conformance(['--adapter', './passing-adapter.mjs'], { nodeDir: dir }).status).toBe(0);
+    expect(conformance(['--adapter', './broken-adapter.mjs'], { nodeDir: dir }).status).toBe(1);
+    const typed = conformance(['--adapter', './typed-adapter.ts'], { nodeDir: dir });
+    expect(typed.status, typed.stderr).toBe(0);
+    expect(typed.stdout).toContain('fetch client, in TypeScript');
+  });
+});
+
+// The example user projects (examples/<name>/, each with its own package.json) run against the
+// packed package: `npm test` must pass, and `npm run test:failing`, where the example has it,
+// must fail (exit 1), so the example proves the integration reports a broken client.
+const EXAMPLES = join(repoRoot, 'examples');
+const examples = existsSync(EXAMPLES) ? readdirSync(EXAMPLES).filter((name) => existsSync(join(EXAMPLES, name, 'package.json'))) : [];
+
+// Declared only when examples/ exists: before it does there is nothing to run (and no skip).
+if (examples.length > 0)
+  describe('the example user projects against the packed package', () => {
+    it.each(examples)('examples/%s: npm test passes, npm run test:failing fails', (name) => {
+      const folder = join(WORK, 'examples', name);
+      cpSync(join(EXAMPLES, name), folder, { recursive: true, filter: (source) => !source.includes(`${name}/node_modules`) });
+      const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
+        dependencies?: Record<string, string>;
+        devDependencies?: Record<string, string>;
+        scripts?: Record<string, string>;
+      };
+      for (const deps of [manifest.dependencies, manifest.devDependencies]) {
+        if (deps?.['revoketoken-conformance'] !== undefined) deps['revoketoken-conformance'] = `file:${tarball}`;
+        if (deps?.msw !== undefined) deps.msw = USERS_MSW;
+      }
+      writeFileSync(join(folder, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+      install(folder, []);
+      const passing = run(npm, ['test'], { cwd: folder });
+      expect(passing.status, `${passing.stdout}\n${passing.stderr}`).toBe(0);
+      if (manifest.scripts?.['test:failing'] !== undefined) {
+        const failing = run(npm, ['run', 'test:failing'], { cwd: folder });
+        expect(failing.status, `${failing.stdout}\n${failing.stderr}`).toBe(1);
+      }
+    });
+  });
