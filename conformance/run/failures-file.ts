@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { suiteCommand } from './replay.ts';
 
 /**
  * The failures file: every failure a run found, under a short id, with the command line that
@@ -73,7 +74,7 @@ function read(path: string): FailuresFileContent {
  * are the run's flags that change a verdict (the client or server, --strict, --case-timeout,
  * --expectations, --revision, the server's limits); each failure adds its case's arguments.
  */
-export function failuresFile(directory: string, verdictArguments: readonly string[], command = 'npm run conformance --'): FailureRecorder {
+export function failuresFile(directory: string, verdictArguments: readonly string[], command = suiteCommand(directory)): FailureRecorder {
   const path = join(directory, FAILURES_FILE);
   return {
     record(replayLine) {

@@ -1,3 +1,15 @@
+import { resolve, sep } from 'node:path';
+import { packageRoot } from '../package-root.ts';
+
+/**
+ * The command a user types to run the suite again: in a clone of this repository the npm
+ * script, in a project that installed the package its bin.
+ */
+export function suiteCommand(cwd: string = process.cwd()): string {
+  const here = resolve(cwd);
+  return here === packageRoot || here.startsWith(`${packageRoot}${sep}`) ? 'npm run conformance --' : 'npx revoketoken-conformance';
+}
+
 /**
  * Replay lines, the same in both directions: the command that ran the suite (`base`: `npm run
  * conformance --` and the flags that change a verdict), then the case, and for a generated
@@ -12,5 +24,5 @@ export function replayLine(base: string, caseId: string, generated?: { seed: num
 
 /** The start of every replay line of a run: the command and the flags that change a verdict. */
 export function replayBase(flags: ReadonlyArray<string | undefined | false>): string {
-  return ['npm run conformance --', ...flags.filter((flag): flag is string => typeof flag === 'string' && flag !== '')].join(' ');
+  return [suiteCommand(), ...flags.filter((flag): flag is string => typeof flag === 'string' && flag !== '')].join(' ');
 }
