@@ -9,4 +9,8 @@ export const REPORTER_KINDS: ReadonlyArray<{ name: string; flag: (dir: string) =
   { name: 'human', flag: () => 'human' },
   { name: 'json', flag: (dir) => `json=${join(dir, 'report.json')}`, file: (dir) => join(dir, 'report.json') },
   { name: 'junit', flag: (dir) => `junit=${join(dir, 'report.xml')}`, file: (dir) => join(dir, 'report.xml') },
+  { name: 'ctrf', flag: (dir) => `ctrf=${join(dir, 'report.ctrf.json')}`, file: (dir) => join(dir, 'report.ctrf.json') },
+  { name: 'html', flag: (dir) => `html=${join(dir, 'report.html')}`, file: (dir) => join(dir, 'report.html') },
+  // Annotations go to stdout, which every canary spec reads.
+  { name: 'github', flag: () => 'github' },
 ];
