@@ -14,6 +14,9 @@ import { type Flag, type FlagTable, parseFlags, UsageError } from './flags.ts';
 export const CONFIG_FILE_NAMES = ['conformance.config.json', 'conformance.config.mjs', 'conformance.config.ts'] as const;
 
 /** Flags that ask for a one-off action, or that a committed file should not switch on. */
+// The settings `--serve` reads; the rest of a config file describes a suite run.
+const SERVE_SETTINGS = new Set(['region', 'revision']);
+
 const NOT_IN_A_FILE = new Set(['help', 'list', 'rules', 'explain', 'replay', 'serve', 'no-redact', 'server']);
 
 /** Flags that name the client: one given on the command line replaces the file's. */
@@ -85,7 +88,12 @@ export function mergeWithFlags(fileArgv: readonly string[], argv: readonly strin
   const given = flagsGiven(argv, table);
   const replaced = (name: string) =>
     given.has(name) || (CLIENT_CHOICE.includes(name) && (given.has('serve') || CLIENT_CHOICE.some((choice) => given.has(choice))));
-  const kept = fileArgv.filter((token) => !replaced(token.slice(2).split('=')[0]!));
+  // --serve runs no suite: of the file's settings only those that shape the served fixture apply.
+  const applies = (name: string) => !given.has('serve') || SERVE_SETTINGS.has(name);
+  const kept = fileArgv.filter((token) => {
+    const name = token.slice(2).split('=')[0]!;
+    return applies(name) && !replaced(name);
+  });
   return [...kept, ...argv];
 }
 

@@ -27,7 +27,23 @@ interface CrashRedaction {
   values: SensitiveValues;
 }
 
-async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
+/** The command line with the working directory's conformance.config.* under it (flags win). */
+async function argvWithConfigFile(argv: string[], cwd: string): Promise<string[]> {
+  const table = { ...CLIENT_FLAGS, ...COMMON_FLAGS };
+  const merged = await withConfigFile(argv, table, cwd);
+  if (merged.fileArgv === undefined) return merged.argv;
+  // The file's settings are checked alone first, so a bad value there is reported with the file's name.
+  try {
+    parseCliOptions(merged.fileArgv);
+  } catch (error) {
+    if (error instanceof UsageError) throw new ConfigFileError(`${merged.file}: ${error.message}`);
+    throw error;
+  }
+  return merged.argv;
+}
+
+async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
+  const argv = await argvWithConfigFile(commandLine, io.cwd ?? process.cwd());
   const options = parseCliOptions(argv);
   crash.values = new SensitiveValues(options.redact);
   if (options.help) {

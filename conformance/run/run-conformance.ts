@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { type Adapter, checkCapabilities } from '../adapters/contract.ts';
 import { AdapterLoadError, BUILT_IN_ADAPTERS, DEFAULT_ADAPTER, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
 import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
