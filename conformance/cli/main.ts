@@ -2,7 +2,7 @@
 // `npm run conformance`: load -> select -> run -> report, one small module each.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { AdapterLoadError, BUILT_IN_ADAPTERS, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
+import { AdapterLoadError, BUILT_IN_ADAPTERS, isOutOfProcess, loadAdapter, OUT_OF_PROCESS_BUILT_INS } from '../adapters/load.ts';
 import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, loadFixtures } from '../fixtures/load.ts';
@@ -57,14 +57,19 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
+  // An in-process adapter named by --adapter runs in a sandbox (a worker thread) that runSuite
+  // starts; process clients are driven from this thread.
+  const sandboxed = !options.command && !OUT_OF_PROCESS_BUILT_INS.has(options.adapter);
   const { adapter, builtIn } = options.command
     ? { adapter: await createProcessAdapter({ command: options.command, ...factoryOptions }), builtIn: undefined }
-    : await loadAdapter(options.adapter, factoryOptions);
+    : sandboxed
+      ? { adapter: undefined, builtIn: options.adapter in BUILT_IN_ADAPTERS ? options.adapter : undefined }
+      : await loadAdapter(options.adapter, factoryOptions);
   const adapterFlags = options.command ? `--command ${JSON.stringify(options.command)}` : `--adapter ${options.adapter}`;
   const expectationsPath = options.expectations ?? defaultExpectationsPath(builtIn);
   const expectations: Expectation[] = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
   const { summary } = await runSuite({
-    adapter,
+    ...(adapter ? { adapter, inProcess: !isOutOfProcess(adapter) } : { adapterModule: options.adapter }),
     adapterFlags,
     fixtures: selected.fixtures,
     properties: selected.properties,
@@ -76,7 +81,6 @@ async function main(argv: string[], io: CliIo): Promise<number> {
     region: options.region,
     caseTimeoutMs: options.caseTimeoutMs,
     redact: options.redact,
-    inProcess: !isOutOfProcess(adapter),
     unsignedRequired: !revision.signed,
     replayFlags:
       [options.expectations ? `--expectations ${options.expectations}` : '', options.revision ? `--revision ${options.revision}` : '']
