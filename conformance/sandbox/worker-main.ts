@@ -140,10 +140,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   watchProcess();
   const intervals = watchIntervals();
   const service = new FakeService('intercepted');
-  // Nothing may reach the network: an unmatched request is an error, not a pass-through.
-  const server = setupServer(service.handler);
-  server.listen({ onUnhandledRequest: 'error' });
-  const globals = snapshotGlobals();
+  const globalsBeforeLoad = snapshotGlobals();
 
   send({ type: 'loading' });
   let adapter: Adapter;
@@ -154,11 +151,17 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     return;
   }
   await nextTurn();
-  const loadFaults = [...globals.restore(), ...faults.splice(0), ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`)];
+  const loadFaults = [...globalsBeforeLoad.restore(), ...faults.splice(0), ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`)];
   if (loadFaults.length > 0) {
     send({ type: 'load-fault', message: `the adapter ${loadFaults.join('; ')}` });
     return;
   }
+  // msw goes in after the adapter has loaded, as it did in the harness's own thread: a client
+  // that kept fetch or https.request from load time gets past it, and the guard says so (A6).
+  // Nothing may reach the network: an unmatched request is an error, not a pass-through.
+  const server = setupServer(service.handler);
+  server.listen({ onUnhandledRequest: 'error' });
+  const globals = snapshotGlobals();
   let name: string;
   let capabilities: Adapter['capabilities'];
   try {
