@@ -12,6 +12,10 @@ import { describeValue, NotAPromise, outcomeOf } from './outcome.ts';
 
 export { outcomeOf } from './outcome.ts';
 
+// Taken when the harness loads, before any adapter: an adapter that replaces the global cannot
+// break the harness's own answers (the sandbox reports the replacement, rule A5).
+const HarnessResponse = globalThis.Response;
+
 /**
  * What running one case produced, before any judging: plain data (structured-clone safe), so
  * an executor in a worker thread can hand it to the judging in the harness's thread.
@@ -87,7 +91,7 @@ export async function executeCase(
 ): Promise<ExecutionRecord> {
   let releaseHang: () => void = () => {};
   const hang = new Promise<Response>((resolve) => {
-    releaseHang = () => resolve(new Response(null, { status: 599 }));
+    releaseHang = () => resolve(new HarnessResponse(null, { status: 599 }));
   });
   // The virtual time of the last answer: a call must settle soon after it (rule A4).
   let lastAnswerAt: number | undefined;

@@ -74,6 +74,8 @@ class SandboxWorker {
   readonly worker: Worker;
   readonly loaded: Promise<FromSandbox>;
   exited = false;
+  /** Terminated by the harness (poisoned, hung, spinning): never given another case. */
+  dying = false;
   exitCalled: string | undefined;
   deathCause: string | undefined;
   pending: Pending | undefined;
@@ -107,7 +109,13 @@ class SandboxWorker {
       this.exited = true;
       const cause =
         this.deathCause ?? (this.exitCalled !== undefined ? `the adapter called process.exit(${this.exitCalled})` : `the sandbox exited with code ${code}`);
-      this.resolveLoaded({ type: 'load-fault', message: cause });
+      // An exit before the adapter is ready: with nothing left to run, a module or factory that never settles ends the worker.
+      const whileLoading =
+        this.deathCause ??
+        (this.exitCalled !== undefined
+          ? `the adapter called process.exit(${this.exitCalled}) while loading`
+          : `the adapter's module or factory never settled (the sandbox had nothing left to run and ended, exit code ${code})`);
+      this.resolveLoaded({ type: 'load-fault', message: whileLoading });
       this.onClosed?.(cause);
       this.onDeath(this);
     });
@@ -133,7 +141,7 @@ class SandboxWorker {
         if (!pending || pending.seq !== message.seq) return;
         this.pending = undefined;
         pending.resolve(message.record);
-        if (message.poisoned) this.kill('poisoned');
+        if (message.poisoned) this.kill('the previous call left the sandbox unusable, so it was replaced');
       }
     }
   }
@@ -144,16 +152,17 @@ class SandboxWorker {
 
   kill(cause: string): void {
     this.deathCause ??= cause;
+    this.dying = true;
     void this.worker.terminate();
   }
 
   close(timeoutMs: number): Promise<string | undefined> {
-    if (this.exited) return Promise.resolve(undefined);
+    if (this.exited || this.dying) return Promise.resolve(undefined);
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
         this.onClosed = undefined;
         resolve(`close() did not settle within ${timeoutMs} ms`);
-        this.kill('closed');
+        this.kill(`close() did not settle within ${timeoutMs} ms`);
       }, timeoutMs);
       this.onClosed = (problem) => {
         clearTimeout(timer);
@@ -216,7 +225,7 @@ export class Sandbox implements CaseExecutor {
   private static awaitLoad(worker: SandboxWorker, timeoutMs: number): Promise<FromSandbox> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
-        worker.kill('load timeout');
+        worker.kill(`the adapter did not finish loading within ${timeoutMs} ms`);
         resolve({ type: 'load-fault', message: `the adapter did not finish loading within ${timeoutMs} ms (its module or factory never settles)` });
       }, timeoutMs);
       void worker.loaded.then((message) => {
@@ -238,7 +247,7 @@ export class Sandbox implements CaseExecutor {
   }
 
   private async worker(): Promise<SandboxWorker | string> {
-    if (this.current && !this.current.exited) return this.current;
+    if (this.current && !this.current.exited && !this.current.dying) return this.current;
     if (this.consecutiveDeaths >= MAX_CONSECUTIVE_DEATHS) {
       return `the sandbox died ${this.consecutiveDeaths} times in a row and is not restarted${this.lastLoadProblem ? ` (${this.lastLoadProblem})` : ''}`;
     }
@@ -267,7 +276,7 @@ export class Sandbox implements CaseExecutor {
       const watchdog = setTimeout(() => {
         if (worker.pending?.seq !== seq) return;
         worker.pending = undefined;
-        worker.kill('watchdog');
+        worker.kill(`the sandbox stopped answering for ${limit} ms and was terminated`);
         resolve({
           requests: [],
           outcome: { kind: 'unsettled', afterMs: limit, detail: `the sandbox stopped answering for ${limit} ms (a synchronous loop?) and was terminated` },
@@ -291,7 +300,7 @@ export class Sandbox implements CaseExecutor {
   /** Closes the adapter; a problem (close() threw, hung, or the sandbox died) is returned, not thrown. */
   async close(): Promise<string | undefined> {
     const worker = this.current;
-    if (!worker || worker.exited) return undefined;
+    if (!worker || worker.exited || worker.dying) return undefined;
     const problem = await worker.close(this.options.closeTimeoutMs);
     if (!worker.exited) void worker.worker.terminate();
     return problem;
