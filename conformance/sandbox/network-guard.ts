@@ -19,6 +19,8 @@ export interface NetworkGuard {
 export interface GuardOptions {
   /** `host:port` pairs the harness itself listens on; nothing else is allowed. */
   allowed: readonly string[];
+  /** Lets connections through that the guard should only watch (a test counting attempts); absent: only `allowed`. */
+  passThrough?: (host: string, port: string) => boolean;
 }
 
 const MAX_RECORDED = 100;
@@ -60,7 +62,7 @@ export function installNetworkGuard(options: GuardOptions): NetworkGuard {
   const realConnect = net.Socket.prototype.connect;
   net.Socket.prototype.connect = function guardedConnect(this: net.Socket, ...args: unknown[]) {
     const { host, port } = targetOf(args);
-    if (allowed.has(`${host}:${port}`)) return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args);
+    if (allowed.has(`${host}:${port}`) || options.passThrough?.(host, port)) return (realConnect as (...a: unknown[]) => net.Socket).apply(this, args);
     const what = `tcp ${host}${port ? `:${port}` : ''}`;
     record(what);
     process.nextTick(() => this.destroy(refusal(what)));
