@@ -48,7 +48,7 @@ export const a3RetryBound: ClientCheck = {
  * Virtual milliseconds a call may still take after the service's last answer. Without retries
  * there is nothing left to wait for; with retries, at most one back-off delay before the client
  * gives up (20 s is the SDKs' cap on one delay). A call that settles only when a long timer of
- * its own fires would make its caller wait that long (decisions/0010-isolation.md).
+ * its own fires would make its caller wait that long (decisions/0011-isolation.md).
  */
 export function afterAnswerAllowanceMs(capabilities: Observation['capabilities']): number {
   return capabilities.retries ? 20_000 : 1_000;

@@ -8,7 +8,7 @@ import type { CaseExecutor, ExecutionRecord } from '../run/run-case.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
 
 /**
- * Runs an in-process adapter loaded from a module in a worker thread (decisions/0010): whatever
+ * Runs an in-process adapter loaded from a module in a worker thread (decisions/0011): whatever
  * it does (exit, hang, spin, leak timers, replace globals, throw from nowhere), the harness's
  * thread goes on judging and reporting. A worker that dies or stops answering is replaced by a
  * fresh one for the next case.
