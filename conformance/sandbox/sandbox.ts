@@ -214,7 +214,16 @@ export class Sandbox implements CaseExecutor {
     }
     if (loaded.type !== 'ready') return { kind: 'load-failed', problem: 'the sandbox sent an unexpected message while loading' };
     if (loaded.outOfProcess) {
-      // The worker closes its copy and ends; the harness loads the process adapter itself.
+      // The worker closes its copy (and its child process) and ends; the harness loads the
+      // process adapter itself.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, settings.closeTimeoutMs);
+        worker.worker.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      if (!worker.exited) await worker.worker.terminate();
       return { kind: 'out-of-process' };
     }
     const sandbox = new Sandbox(start, settings, loaded.name, loaded.capabilities, worker);

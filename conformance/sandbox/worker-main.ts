@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { setupServer } from 'msw/node';
-import { type Adapter, resolveCapabilities } from '../adapters/contract.ts';
+import type { Adapter } from '../adapters/contract.ts';
 import { AdapterLoadError, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { describeValue } from '../run/outcome.ts';
@@ -177,7 +177,6 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     await Promise.resolve(adapter.close?.()).catch(() => {});
     return;
   }
-  resolveCapabilities(adapter);
   const endpoint = regionalEndpoint(start.region);
 
   port.on('message', async (message: ToSandbox) => {
