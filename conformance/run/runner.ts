@@ -82,7 +82,7 @@ type Subject =
   | { kind: 'load-failed'; name: string; problem: string };
 
 async function prepareSubject(options: SuiteOptions): Promise<Subject> {
-  if (options.adapter) return { kind: 'in-thread', adapter: options.adapter, inProcess: options.inProcess ?? true };
+  if (options.adapter) return { kind: 'in-thread', adapter: options.adapter, inProcess: options.inProcess ?? !isOutOfProcess(options.adapter) };
   const spec = options.adapterModule;
   if (spec === undefined) throw new TypeError('runSuite: give adapter or adapterModule');
   const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
