@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadFixtures } from '../../conformance/fixtures/load.ts';
 import type { Result, Summary } from '../../conformance/run/result.ts';
+import { runSuite } from '../../conformance/run/runner.ts';
 import { cli } from './cli-harness.ts';
 
 // Hostile in-process adapters (test/e2e/hostile/in-process/): each breaks the harness a
@@ -61,5 +63,26 @@ describe('a hostile in-process adapter fails the run with a verdict, a report an
     // Both cases ran and both name the exit: the second was not lost with the first worker.
     expect(written.results.map((r) => r.id).sort()).toEqual(['RevokeTokenProxyHtml502', SUCCESS_CASE].sort());
     for (const r of written.results) expect(r.verdicts.find((v) => v.check === 'A5')?.actual).toMatch(/process\.exit\(0\)/);
+  });
+
+  it('a call that eats memory is ended by the heap bound and fails A5, naming it', async () => {
+    // Through the programmatic API, for a small bound that runs out quickly.
+    const fixtures = (await loadFixtures()).filter((f) => f.id === SUCCESS_CASE);
+    const { summary, results } = await runSuite({
+      adapterModule: hostile('eats-memory'),
+      sandbox: { maxHeapMb: 128 },
+      adapterFlags: '--adapter eats-memory',
+      fixtures,
+      properties: [],
+      strict: false,
+      seed: 1,
+      expectations: [],
+      region: 'us-east-1',
+      caseTimeoutMs: 20_000,
+      redact: true,
+      reporters: [],
+    });
+    expect(summary.failed).toBe(1);
+    expect(results[0]!.verdicts.find((v) => v.check === 'A5')?.actual).toMatch(/out of memory/);
   });
 });
