@@ -42,18 +42,22 @@ export function describeValue(value: unknown): string {
   }
 }
 
-/** A call's resolved value, as plain data: checks judge that it resolved, not its shape. */
+/** A call's resolved value, as plain data: its `$metadata`'s plain members, nothing else. */
 function plainValue(value: unknown): unknown {
   const metadata = read(value, '$metadata');
-  if (metadata === undefined || metadata === READ_FAILED) return {};
-  const status = read(metadata, 'httpStatusCode');
-  const requestId = read(metadata, 'requestId');
-  return {
-    $metadata: {
-      ...(typeof status === 'number' ? { httpStatusCode: status } : {}),
-      ...(typeof requestId === 'string' ? { requestId } : {}),
-    },
-  };
+  if (metadata === undefined || metadata === null || metadata === READ_FAILED) return {};
+  const plain: Record<string, string | number | boolean> = {};
+  let keys: string[] = [];
+  try {
+    keys = Object.keys(metadata).slice(0, 20);
+  } catch {
+    // A Proxy whose ownKeys trap throws: no members.
+  }
+  for (const key of keys) {
+    const member = read(metadata, key);
+    if (typeof member === 'string' || typeof member === 'number' || typeof member === 'boolean') plain[key] = member;
+  }
+  return { $metadata: plain };
 }
 
 export function outcomeOf(settlement: Settlement<unknown>): Outcome {
