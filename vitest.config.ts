@@ -1,6 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
 export default defineConfig({
+  resolve: {
+    // examples/ imports the package by name, as its users do; here the names map to the sources.
+    alias: [
+      { find: /^revoketoken-conformance\/vitest$/, replacement: source('./conformance/vitest/index.ts') },
+      { find: /^revoketoken-conformance\/conformance$/, replacement: source('./conformance/index.ts') },
+      { find: /^revoketoken-conformance$/, replacement: source('./generated/index.ts') },
+    ],
+  },
   test: {
     include: ['**/*.test.ts', 'test/**/*.spec.ts'],
     // .cache/ holds Stryker's sandbox copies of the project during npm run mutation.

@@ -18,8 +18,11 @@ export { judge } from './judging/judge.ts';
 export { AWS_JSON_1_1_CONTENT_TYPE, HEADER, isRetryableAnswer, REVOKE_TOKEN_TARGET, SIGNING_HEADERS, sanitizeErrorCode } from './protocol/aws-json.ts';
 export { REDACTED, SENSITIVE_MEMBERS, SensitiveValues } from './redaction/redact.ts';
 export { type Direction, isRuleId, type Level, RULES, type Rule, type RuleId, ruleById, rulesOf } from './rules/registry.ts';
-export type { ExpectationsFile } from './run/expectations.ts';
+export type { CapturedExchange, CapturedExchanges, ShownRequest, ShownResponse } from './run/captured-exchange.ts';
+export type { Expectation, ExpectationsFile } from './run/expectations.ts';
+export type { Reporter } from './run/reporter.ts';
 export type { Result, Summary } from './run/result.ts';
+export { ConformanceOptionsError, type ConformanceRun, type RunConformanceOptions, runConformance } from './run/run-conformance.ts';
 export { SelectionError } from './run/select-cases.ts';
 export type {
   InjectedFault,
@@ -43,6 +46,14 @@ export { runServerSuite, type ServerSuiteOptions, type ServerSuiteRun } from './
 export type { UnverifiedExpectation, UnverifiedExpectations } from './server/semantics/unverified.ts';
 export { ServerSuiteConfigError } from './server/server-suite-config-error.ts';
 export { EndpointSafetyError } from './server/wire/endpoint-safety.ts';
+export {
+  type ConformanceService,
+  type ConformanceServiceOptions,
+  createConformanceService,
+  type HandlerOptions,
+  type JudgedRequest,
+  NonConformingRequestError,
+} from './service/conformance-service.ts';
+export { type FixtureHandlerOptions, handlerForFixture } from './service/fixture-handler.ts';
 export type { CapturedRequest } from './wire/captured-request.ts';
-export { type FixtureHandlerOptions, handlerForFixture } from './wire/fixture-handler.ts';
 export { fixtureResponse } from './wire/fixture-response.ts';

@@ -121,6 +121,46 @@ describe(`the built package on Node ${process.version}`, () => {
   });
 });
 
+describe(`the built vitest entry on Node ${process.version}`, () => {
+  it("gives TypeScript users describeConformance and the matchers on vitest's expect", () => {
+    const folder = join(repoRoot, 'dist', '.vitest-consumer-check');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(
+      join(folder, 'use.test.ts'),
+      [
+        "import { expect, it } from 'vitest';",
+        "import { describeConformance, type DescribeConformanceOptions } from 'revoketoken-conformance/vitest';",
+        "const options: DescribeConformanceOptions = { strict: true, filters: ['C4'] };",
+        "describeConformance('./my-adapter.mjs', options);",
+        "it('types the matchers', () => {",
+        "  expect({ Token: 't', ClientId: 'c' }).toMatchRevokeTokenRequest();",
+        "  expect(new Error('x')).not.toBeModeledRevokeTokenError('UnauthorizedException');",
+        '});',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(folder, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: true,
+          types: ['node'],
+        },
+        files: ['use.test.ts'],
+      }),
+    );
+    const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
+    const check = spawnSync(process.execPath, [tsc, '-p', join(folder, 'tsconfig.json')], { cwd: repoRoot, encoding: 'utf8' });
+    expect(`${check.stdout}${check.stderr}`).toBe('');
+    expect(check.status).toBe(0);
+  });
+});
+
 describe(`the built conformance entry on Node ${process.version}`, () => {
   it('serves fixtures as msw handlers and the reference server to other projects', () => {
     const out = runModule(`
@@ -135,17 +175,40 @@ describe(`the built conformance entry on Node ${process.version}`, () => {
     `);
     expect(out).toMatchObject({ count: true, status: 403, body: { __type: 'ForbiddenException' }, reference: 400, contract: '2.0.0' });
   });
+
+  it('judges requests in handlers from createConformanceService, refusing one that breaks a must rule', () => {
+    const out = runModule(`
+      import { loadFixtures, createConformanceService, runConformance } from 'revoketoken-conformance/conformance';
+      import { getResponse } from 'msw';
+      const fixture = (await loadFixtures()).find((f) => f.id === 'RevokeTokenSuccessEmptyObject');
+      const service = createConformanceService({ refuseNonConforming: true });
+      const answer = await getResponse([service.handlerFor(fixture)], new Request('https://cognito-idp.us-east-1.amazonaws.com/', { method: 'POST', headers: { 'content-type': 'text/plain', 'x-amz-target': 'AWSCognitoIdentityProviderService.RevokeToken' }, body: '{}' }));
+      const error = await runConformance({ strict: 'yes' }).catch((e) => e);
+      console.log(JSON.stringify({ status: answer.status, type: (await answer.json()).__type, failed: service.failures().map((v) => v.check), option: error.option }));
+    `);
+    expect(out).toEqual({ status: 400, type: 'RevokeTokenConformanceError', failed: ['C3', 'C8'], option: 'strict' });
+  });
 });
 
-describe('the public API of revoketoken-conformance/conformance', () => {
-  it('is exactly what conformance/index.ts exports: each export tagged @public, and nothing else tagged so', () => {
-    const exported = new Set(exportedNames(repoRoot, 'conformance/index.ts'));
-    const tagged = publicDeclarations(repoRoot);
-    const taggedNames = new Set(tagged.map((d) => d.name));
-    expect(
-      tagged.filter((d) => !exported.has(d.name)).map((d) => `${d.file}: ${d.name}`),
-      'tagged @public but not exported',
-    ).toEqual([]);
-    expect([...exported].filter((name) => !taggedNames.has(name)).sort(), 'exported without @public').toEqual([]);
-  });
+// Each entry's public API: what it exports, each export tagged @public, and nothing else tagged so.
+const ENTRIES = [
+  { entry: 'conformance/vitest/index.ts', folder: 'conformance/vitest/' },
+  // Everything else under conformance/ belongs to the conformance entry.
+  { entry: 'conformance/index.ts', folder: 'conformance/' },
+];
+
+describe('the public API of each entry (revoketoken-conformance/conformance, /vitest)', () => {
+  for (const { entry } of ENTRIES) {
+    it(`is exactly what ${entry} exports: each export tagged @public, and nothing else tagged so`, () => {
+      const exported = new Set(exportedNames(repoRoot, entry));
+      const ownerOf = (file: string) => ENTRIES.find((e) => file.startsWith(e.folder))!.entry;
+      const tagged = publicDeclarations(repoRoot).filter((d) => ownerOf(d.file) === entry);
+      const taggedNames = new Set(tagged.map((d) => d.name));
+      expect(
+        tagged.filter((d) => !exported.has(d.name)).map((d) => `${d.file}: ${d.name}`),
+        'tagged @public but not exported',
+      ).toEqual([]);
+      expect([...exported].filter((name) => !taggedNames.has(name)).sort(), 'exported without @public').toEqual([]);
+    });
+  }
 });

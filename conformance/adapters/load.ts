@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Adapter, type AdapterModuleExport, checkCapabilities } from './contract.ts';
+import { TimedOut, withinTime } from './support/within-time.ts';
 
 /** Built-in adapters by name; each is one file in this folder. */
 export const BUILT_IN_ADAPTERS: Record<string, string> = {
@@ -24,6 +25,12 @@ export interface AdapterFactoryOptions {
   /** Real time one call may take; a process adapter kills and restarts a child that takes longer. */
   caseTimeoutMs: number;
   region: string;
+  /**
+   * Real time a user's adapter module may take to load and create its adapter, and a client
+   * process to print its capabilities line. Built-in modules are not bounded: their first load
+   * may build a pinned toolchain (minutes), and they are this project's own code.
+   */
+  startTimeoutMs?: number;
 }
 
 export const DEFAULT_ADAPTER = 'aws-sdk-v3';
@@ -51,18 +58,28 @@ export async function loadAdapter(spec: string, factoryOptions: AdapterFactoryOp
   } else {
     throw new AdapterLoadError(`--adapter ${spec}: not a built-in adapter (${Object.keys(BUILT_IN_ADAPTERS).join(', ')}) and not a path to a module`);
   }
+  // A module whose top-level await or factory never settles must not hold the run forever.
+  const bound = <T>(work: () => Promise<T> | T, what: string) =>
+    builtIn !== undefined || factoryOptions.startTimeoutMs === undefined
+      ? work()
+      : withinTime(work(), factoryOptions.startTimeoutMs, what, ' (--start-timeout)');
   let module: { default?: AdapterModuleExport };
   try {
-    module = await import(url);
+    module = await bound(() => import(url), `the adapter module ${spec}`);
   } catch (error) {
+    if (error instanceof TimedOut) throw new AdapterLoadError(`--adapter ${spec}: ${error.message}`);
     throw new AdapterLoadError(`--adapter ${spec}: the module failed to load: ${(error as Error).message}`);
   }
   const exported = module.default;
   if (exported === undefined) throw new AdapterLoadError(`--adapter ${spec}: the module has no default export`);
   let adapter: unknown;
   try {
-    adapter = typeof exported === 'function' ? await (exported as (options: AdapterFactoryOptions) => unknown)(factoryOptions) : exported;
+    adapter =
+      typeof exported === 'function'
+        ? await bound(() => (exported as (options: AdapterFactoryOptions) => unknown)(factoryOptions), `the adapter factory of ${spec}`)
+        : exported;
   } catch (error) {
+    if (error instanceof TimedOut) throw new AdapterLoadError(`--adapter ${spec}: ${error.message}`);
     throw new AdapterLoadError(`--adapter ${spec}: the adapter could not be created: ${(error as Error).message}`);
   }
   return { adapter: checkAdapter(adapter, spec), builtIn };

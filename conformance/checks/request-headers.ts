@@ -20,7 +20,7 @@ export const c04Target: ClientCheck = {
   appliesTo: hasRequests,
   evaluate: everyRequest((r) => {
     const value = r.headers['x-amz-target'];
-    return value === TARGET ? pass : fail(TARGET, value === undefined ? '(no X-Amz-Target)' : value);
+    return value === TARGET ? pass : fail(`X-Amz-Target: ${TARGET}`, value === undefined ? '(no X-Amz-Target)' : `X-Amz-Target: ${value}`);
   }),
 };
 

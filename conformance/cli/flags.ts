@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
+import { describeThrown, messageOf, redactAndClean } from '../redaction/adapter-text.ts';
 
 /**
  * The one flag table of every command (the client suite, `--serve`, `--server`, the reference
@@ -25,6 +26,20 @@ export interface Flag {
   /** The value's placeholder in the help text, e.g. `<n>`. */
   arg?: string;
   help: string;
+  /** For a numeric flag: the values it takes, checked before anything runs and shown by --help. */
+  range?: NumericRange;
+}
+
+/**
+ * The values a numeric flag takes. Every number a user can type has one: a timer above
+ * 2^31 - 1 ms silently becomes 1 ms in setTimeout, and a huge run count or a tiny rate
+ * makes a run that never ends, so both ends are refused up front with the flag's name.
+ */
+export interface NumericRange {
+  min: number;
+  max: number;
+  /** Fractions allowed (e.g. --rate 0.5); default whole numbers only. */
+  fractional?: boolean;
 }
 
 export type FlagTable = Readonly<Record<string, Flag>>;
@@ -32,15 +47,29 @@ export type FlagTable = Readonly<Record<string, Flag>>;
 /** The flags every suite run understands, in either direction. */
 export const COMMON_FLAGS = {
   strict: { type: 'boolean', default: false, help: 'should-level rules fail the run too' },
-  seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)' },
-  runs: { type: 'string', arg: '<n>', help: "runs per property or generated case (default: each one's own count)" },
+  seed: { type: 'string', arg: '<n>', help: 'seed of every generated case (printed in each replay line)', range: { min: 0, max: 2 ** 31 - 1 } },
+  runs: { type: 'string', arg: '<n>', help: "runs per property or generated case (default: each one's own count)", range: { min: 1, max: 10_000 } },
   filter: { type: 'string', multiple: true, arg: '<id|tag>', help: 'only cases with this id or tag (a rule such as C14 or S6, or a group); repeatable' },
-  reporter: { type: 'string', multiple: true, arg: '<spec>', help: 'human (default), json=<file>, junit=<file>; repeatable' },
+  reporter: {
+    type: 'string',
+    multiple: true,
+    arg: '<spec>',
+    help: 'also write json=<file>, junit=<file>, ctrf=<file> or html=<file>, or github (annotations and a job summary; automatic when GITHUB_ACTIONS=true); repeatable; the console report stays',
+  },
+  quiet: { type: 'boolean', default: false, help: 'no console report: only the --reporter files (and github) are written' },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
-  replay: { type: 'string', arg: '<path>', help: 'fast-check path of a failure (with --seed and one --filter)' },
+  replay: {
+    type: 'string',
+    arg: '<id|path>',
+    help: 'a failure id from a replay line (kept in .revoketoken-conformance/failures.json), or a fast-check path with --seed and one --filter',
+  },
   region: { type: 'string', default: 'us-east-1', arg: '<region>', help: 'region of the endpoint; default us-east-1' },
   'no-redact': { type: 'boolean', default: false, help: 'show Token, ClientId and ClientSecret values (redacted by default)' },
-  verbose: { type: 'boolean', default: false, help: 'also list expected failures, not-applicable cases and warnings' },
+  verbose: {
+    type: 'boolean',
+    default: false,
+    help: 'show every failing case in full (not collapsed by verdict), and expected failures, not-applicable cases and warnings',
+  },
   list: { type: 'boolean', default: false, help: 'list the cases that would run (with --rules: the rules), then exit' },
   rules: { type: 'boolean', default: false, help: 'with --list: list the rules of this direction instead of the cases' },
   explain: { type: 'string', arg: '<rule>', help: 'print a rule: level, title, source, check file, its cases and the self-test that proves it can fail' },
@@ -83,15 +112,19 @@ export function wholeNumber(flag: string, value: string | undefined, min: number
   return Number(value);
 }
 
-/** @internal */
-export type ReporterSpec = { kind: 'human' } | { kind: 'json' | 'junit'; path: string };
+/** Reporters that write a file, by the name `--reporter <name>=<file>` gives them. */
+export const FILE_REPORTERS = ['json', 'junit', 'ctrf', 'html'] as const;
 
-/** `--reporter human | json=<file> | junit=<file>`. */
+/** @internal */
+export type ReporterSpec = { kind: 'human' } | { kind: 'github' } | { kind: (typeof FILE_REPORTERS)[number]; path: string };
+
+/** `--reporter human | github | json=<file> | junit=<file> | ctrf=<file> | html=<file>`. */
 export function reporterSpec(value: string): ReporterSpec {
-  if (value === 'human') return { kind: 'human' };
-  const match = /^(json|junit)=(.+)$/.exec(value);
-  if (!match) throw new UsageError(`--reporter ${value}: expected human, json=<file> or junit=<file>`);
-  return { kind: match[1] as 'json' | 'junit', path: match[2]! };
+  if (value === 'human' || value === 'github') return { kind: value };
+  const match = /^([a-z]+)=(.+)$/.exec(value);
+  const kind = FILE_REPORTERS.find((name) => name === match?.[1]);
+  if (!match || !kind) throw new UsageError(`--reporter ${value}: expected human, github, ${FILE_REPORTERS.map((name) => `${name}=<file>`).join(', ')}`);
+  return { kind, path: match[2]! };
 }
 
 /** `--region`: a region name such as us-east-1. */
@@ -103,9 +136,30 @@ function regionFlag(value: string): string {
 /** `--replay` needs the seed and the one case it belongs to. */
 function checkReplay(values: { replay?: string | undefined; seed?: string | undefined; filter?: readonly string[] | undefined }, what: string): void {
   if (values.replay === undefined) return;
-  if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure');
+  if (values.seed === undefined) throw new UsageError('--replay needs the --seed printed with the failure (or a failure id: 8 hex characters)');
   if ((values.filter ?? []).length !== 1) throw new UsageError(`--replay needs exactly one --filter naming the ${what}`);
   if (!/^\d+(:\d+)*$/.test(values.replay)) throw new UsageError(`--replay ${values.replay}: expected a fast-check path such as 3:1:0`);
+}
+
+/**
+ * A numeric flag read against the range its table entry declares; undefined when the flag was
+ * not given. The message names the flag and the range, so `--runs 1000000000` says what to type.
+ */
+export function rangedNumber(name: string, table: FlagTable, value: string | undefined): number | undefined {
+  const range = table[name]?.range;
+  if (range === undefined) throw new Error(`--${name} has no range in its flag table`);
+  if (value === undefined) return undefined;
+  const pattern = range.fractional ? /^(?:\d+(?:\.\d+)?|\.\d+)$/ : /^\d+$/;
+  const number = Number(value);
+  if (!pattern.test(value.trim()) || !Number.isFinite(number) || number < range.min || number > range.max) {
+    throw new UsageError(`--${name} must be ${range.fractional ? 'a number' : 'a whole number'} from ${describeRange(range)}, got "${value}"`);
+  }
+  return number;
+}
+
+function describeRange(range: NumericRange): string {
+  const show = (n: number) => (Number.isInteger(n) && n >= 1_000 ? n.toLocaleString('en-US') : String(n));
+  return `${show(range.min)} to ${show(range.max)}`;
 }
 
 /** The options part of a usage text, one flag a line (or two, for long placeholders). */
@@ -113,7 +167,8 @@ export function describeFlags(table: FlagTable): string {
   const lines: string[] = [];
   for (const [name, flag] of Object.entries(table)) {
     const head = `  --${name}${flag.arg ? ` ${flag.arg}` : ''}`;
-    lines.push(head.length < 26 ? `${head.padEnd(26)}${flag.help}` : `${head}\n${' '.repeat(26)}${flag.help}`);
+    const help = flag.range ? `${flag.help} (${describeRange(flag.range)})` : flag.help;
+    lines.push(head.length < 26 ? `${head.padEnd(26)}${help}` : `${head}\n${' '.repeat(26)}${help}`);
   }
   return lines.join('\n');
 }
@@ -122,6 +177,10 @@ export function describeFlags(table: FlagTable): string {
 export interface CliIo {
   stdout: NodeJS.WritableStream;
   stderr: NodeJS.WritableStream;
+  /** The environment reporters read (GITHUB_ACTIONS, GITHUB_STEP_SUMMARY); default process.env. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The directory the run belongs to (its failures file is there); default the process's. */
+  cwd?: string;
 }
 
 /**
@@ -132,14 +191,20 @@ export interface CliIo {
 export async function runCommand(
   command: () => Promise<number>,
   io: CliIo,
-  options: { configurationErrors: ReadonlyArray<abstract new (...args: never[]) => Error>; helpHint: string },
+  options: {
+    configurationErrors: ReadonlyArray<abstract new (...args: never[]) => Error>;
+    helpHint: string;
+    /** The run's redaction, for a crash message that quotes what the implementation sent. */
+    redact?: (text: string) => string;
+  },
 ): Promise<number> {
   try {
     return await command();
   } catch (error) {
     const known = error instanceof UsageError || options.configurationErrors.some((type) => error instanceof type);
-    const e = error as Error;
-    io.stderr.write(`conformance: ${known ? e.message : (e.stack ?? e.message)}\n`);
+    // Read without throwing again (a hostile error may throw from a getter), redacted, made safe to show.
+    const text = known ? messageOf(error) : describeThrown(error, true);
+    io.stderr.write(`conformance: ${redactAndClean(text, options.redact ?? ((t) => t), 8_000)}\n`);
     if (error instanceof UsageError) io.stderr.write(`${options.helpHint}\n`);
     return EXIT.usage;
   }
@@ -151,6 +216,8 @@ export interface CommonOptions {
   runs?: number;
   filters: string[];
   reporters: ReporterSpec[];
+  /** No console report. */
+  quiet: boolean;
   expectations?: string;
   region: string;
   redact: boolean;
@@ -167,12 +234,16 @@ export interface CommonOptions {
 export function commonOptions(v: Values<typeof COMMON_FLAGS>, replayOf: string): CommonOptions {
   checkReplay(v, replayOf);
   if (v.rules && !v.list) throw new UsageError('--rules goes with --list');
-  const runs = wholeNumber('runs', v.runs, 1);
+  const runs = rangedNumber('runs', COMMON_FLAGS, v.runs);
+  const reporters = (v.reporter ?? []).map(reporterSpec);
+  if (v.quiet && reporters.some((r) => r.kind === 'human'))
+    throw new UsageError('--quiet silences the console report that --reporter human asks for: give one');
   return {
     strict: v.strict ?? false,
     ...(runs !== undefined ? { runs } : {}),
     filters: v.filter ?? [],
-    reporters: (v.reporter ?? ['human']).map(reporterSpec),
+    reporters,
+    quiet: v.quiet ?? false,
     ...(v.expectations !== undefined ? { expectations: v.expectations } : {}),
     region: regionFlag(v.region ?? 'us-east-1'),
     redact: !v['no-redact'],

@@ -1,6 +1,6 @@
 import { DEFAULT_ADAPTER } from '../adapters/load.ts';
 import { REVISION_IDS } from '../model/revisions.ts';
-import { COMMON_FLAGS, type CommonOptions, commonOptions, describeFlags, type FlagTable, parseFlags, UsageError, wholeNumber } from './flags.ts';
+import { COMMON_FLAGS, type CommonOptions, commonOptions, describeFlags, type FlagTable, parseFlags, rangedNumber, UsageError } from './flags.ts';
 
 /** The flags only the client direction has; the rest are COMMON_FLAGS. */
 export const CLIENT_FLAGS = {
@@ -20,8 +20,43 @@ export const CLIENT_FLAGS = {
     help: 'serve one fixture (chosen with --filter; default the plain success case) on 127.0.0.1, print the endpoint, and judge each request that arrives until interrupted',
   },
   revision: { type: 'string', arg: '<id>', help: 'judge a client built against an older model revision (model/HISTORY.md): only cases that apply to it run' },
-  'case-timeout': { type: 'string', arg: '<ms>', help: 'real time a call may take before it counts as hanging; default 10000' },
+  'case-timeout': {
+    type: 'string',
+    arg: '<ms>',
+    help: 'real time a call may take before it counts as hanging; default 10000',
+    range: { min: 1, max: 600_000 },
+  },
+  'start-timeout': {
+    type: 'string',
+    arg: '<ms>',
+    help: 'real time an adapter module may take to load and create its adapter, and a client process to print its capabilities line; default 30000',
+    range: { min: 1, max: 600_000 },
+  },
+  'run-timeout': {
+    type: 'string',
+    arg: '<ms>',
+    help: 'real time the whole run may take; once it is spent the remaining calls fail at once, the reports are written and the run exits 1; default 1800000 (30 minutes)',
+    range: { min: 1_000, max: 86_400_000 },
+  },
 } as const satisfies FlagTable;
+
+/** Flags of the server direction only: given without --server, they are refused by name rather than as unknown. */
+const SERVER_ONLY_FLAGS = ['allow-remote', 'max-requests', 'rate', 'request-timeout', 'unverified', 'replay-commands'];
+
+/** Flags that mean nothing to --serve, which runs no suite: refused rather than ignored. */
+const NOT_WITH_SERVE = [
+  'runs',
+  'seed',
+  'replay',
+  'expectations',
+  'reporter',
+  'case-timeout',
+  'run-timeout',
+  'start-timeout',
+  'strict',
+  'list',
+  'explain',
+] as const;
 
 export interface CliOptions extends CommonOptions {
   adapter: string;
@@ -34,6 +69,8 @@ export interface CliOptions extends CommonOptions {
   /** The model revision the client was built against (model/revisions.json); default the latest. */
   revision?: string;
   caseTimeoutMs: number;
+  startTimeoutMs: number;
+  runTimeoutMs: number;
 }
 
 /** The usage text of the client direction; `builtIns` are the built-in adapters' names. */
@@ -55,9 +92,18 @@ Exit codes: 0 every counted check passed; 1 a check failed or an expectation is 
 }
 
 export function parseCliOptions(argv: string[]): CliOptions {
-  const v = parseFlags(argv, { ...CLIENT_FLAGS, ...COMMON_FLAGS });
+  for (const arg of argv) {
+    const name = /^--([^=]+)/.exec(arg)?.[1];
+    if (name !== undefined && SERVER_ONLY_FLAGS.includes(name)) throw new UsageError(`--${name} is a flag of the server suite: it goes with --server`);
+  }
+  const table = { ...CLIENT_FLAGS, ...COMMON_FLAGS };
+  const v = parseFlags(argv, table);
   const common = commonOptions(v, 'property');
-  const seed = wholeNumber('seed', v.seed, 0) ?? Math.floor(Math.random() * 2 ** 31);
+  const seed = rangedNumber('seed', table, v.seed) ?? Math.floor(Math.random() * 2 ** 31);
+  if (v.serve) {
+    const senseless = NOT_WITH_SERVE.filter((name) => v[name] !== undefined && v[name] !== false);
+    if (senseless.length > 0) throw new UsageError(`--serve runs no suite, so --${senseless[0]} means nothing with it: leave it out`);
+  }
   if (v.command !== undefined && v.adapter !== undefined) throw new UsageError('--command and --adapter name two different clients: give one');
   if (v.command !== undefined && v.command.trim() === '') throw new UsageError('--command needs the command that starts the client process');
   if (v.serve && (v.command !== undefined || v.adapter !== undefined)) throw new UsageError('--serve runs no client: leave out --adapter and --command');
@@ -72,6 +118,8 @@ export function parseCliOptions(argv: string[]): CliOptions {
     seed,
     ...(v.replay !== undefined ? { replay: v.replay } : {}),
     ...(v.revision !== undefined ? { revision: v.revision } : {}),
-    caseTimeoutMs: wholeNumber('case-timeout', v['case-timeout'], 1) ?? 10_000,
+    caseTimeoutMs: rangedNumber('case-timeout', table, v['case-timeout']) ?? 10_000,
+    startTimeoutMs: rangedNumber('start-timeout', table, v['start-timeout']) ?? 30_000,
+    runTimeoutMs: rangedNumber('run-timeout', table, v['run-timeout']) ?? 1_800_000,
   };
 }

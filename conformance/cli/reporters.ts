@@ -1,3 +1,6 @@
+import { ctrfReporter } from '../report/ctrf.ts';
+import { githubReporter } from '../report/github.ts';
+import { htmlReporter } from '../report/html.ts';
 import { humanReporter } from '../report/human.ts';
 import { jsonReporter } from '../report/json.ts';
 import { junitReporter } from '../report/junit.ts';
@@ -5,14 +8,34 @@ import type { Reporter } from '../run/reporter.ts';
 import type { CliIo, ReporterSpec } from './flags.ts';
 
 /**
- * The reporters `--reporter` asks for, the same in every mode. `alongsideHuman` are reporters
- * a mode shows next to the human one (the server suite's informational verdicts).
+ * The reporters of a run, the same in every mode. The console report always runs unless
+ * `quiet`: `--reporter` files add to it, never replace it. GitHub Actions (GITHUB_ACTIONS=true)
+ * gets its annotations and job summary without asking. `alongsideHuman` are reporters a mode
+ * shows next to the console report (the server suite's informational verdicts).
  */
-export function reportersFor(specs: readonly ReporterSpec[], io: CliIo, options: { verbose: boolean; alongsideHuman?: () => Reporter[] }): Reporter[] {
-  const one = (spec: ReporterSpec): Reporter[] => {
-    if (spec.kind === 'human')
-      return [humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose }), ...(options.alongsideHuman?.() ?? [])];
-    return [spec.kind === 'json' ? jsonReporter(spec.path) : junitReporter(spec.path)];
-  };
-  return specs.flatMap(one);
+export function reportersFor(
+  specs: readonly ReporterSpec[],
+  io: CliIo,
+  options: { verbose: boolean; quiet?: boolean; alongsideHuman?: () => Reporter[] },
+): Reporter[] {
+  const env = io.env ?? process.env;
+  const reporters: Reporter[] = [];
+  if (!options.quiet) {
+    reporters.push(
+      humanReporter({ out: io.stdout, progress: io.stderr as NodeJS.WriteStream, verbose: options.verbose }),
+      ...(options.alongsideHuman?.() ?? []),
+    );
+  }
+  if (specs.some((spec) => spec.kind === 'github') || env.GITHUB_ACTIONS === 'true') {
+    reporters.push(
+      githubReporter({ out: io.stdout, summaryPath: env.GITHUB_STEP_SUMMARY || undefined, ...(env.GITHUB_WORKSPACE ? { cwd: env.GITHUB_WORKSPACE } : {}) }),
+    );
+  }
+  for (const spec of specs) {
+    if (spec.kind === 'json') reporters.push(jsonReporter(spec.path));
+    else if (spec.kind === 'junit') reporters.push(junitReporter(spec.path));
+    else if (spec.kind === 'ctrf') reporters.push(ctrfReporter(spec.path));
+    else if (spec.kind === 'html') reporters.push(htmlReporter(spec.path));
+  }
+  return reporters;
 }

@@ -1,6 +1,8 @@
 import { type Adapter, resolveCapabilities } from '../adapters/contract.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import { judge } from '../judging/judge.ts';
+import { cleanAdapterText } from '../redaction/adapter-text.ts';
+import { cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactorFor, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { FixtureWithFile } from '../run/runner.ts';
 import { fixtureToCase } from '../run/runner.ts';
@@ -17,7 +19,9 @@ const nobody: Adapter = { name: 'a client driven by hand', revokeToken: async ()
 /**
  * `--serve`: one fixture answers every request on 127.0.0.1 until the process is stopped.
  * Each request is judged by the request rules against the fixture's params, so someone
- * testing a client by hand sees at once what it got wrong. Values are redacted.
+ * testing a client by hand sees at once what it got wrong. The fixture's params are shown: they
+ * are public fake values, and the user needs them to know what to send. Whatever the client
+ * sends back in a sensitive member (and any fragment of it) is redacted in every verdict.
  */
 export async function serveFixture(
   fixtures: readonly FixtureWithFile[],
@@ -38,7 +42,6 @@ export async function serveFixture(
   }
   const fixture = chosen[0]!;
   const c = fixtureToCase(fixture);
-  const redact = redactorFor(c.params, options.redact);
   const service = new FakeService('loopback');
   const write = (text: string) => options.out.write(`${text}\n`);
   service.begin({ respond: () => fixtureResponse(fixture.response) });
@@ -53,19 +56,19 @@ export async function serveFixture(
       },
     );
     const failed = verdicts.filter((v) => v.status === 'fail');
-    write(
-      `${request.method} ${new URL(request.url).pathname} -> ${fixture.response.code}: ${failed.length === 0 ? 'request rules pass' : `${failed.length} rule(s) broken`}`,
-    );
-    // What this client sent in the sensitive members is as secret as the fixture's values.
+    // What this client sent in the sensitive members is secret, even where it is (part of) a
+    // fixture value: the verdicts redact both, the fixture's too, so no sent fragment survives.
     const redactSent = redactorFor(c.params, options.redact, sensitiveMembersOfBody(request.body));
-    for (const v of failed)
-      write(`  ${v.check} [${v.level}] ${v.title}\n    expected: ${redactSent(v.expected ?? '')}\n    actual:   ${redactSent(v.actual ?? '')}`);
+    const path = cleanAdapterText(redactSent(new URL(request.url).pathname), 200);
+    write(`${request.method} ${path} -> ${fixture.response.code}: ${failed.length === 0 ? 'request rules pass' : `${failed.length} rule(s) broken`}`);
+    for (const v of cleanVerdicts(failed, redactSent))
+      write(`  ${v.check} [${v.level}] ${v.title}\n    expected: ${v.expected ?? ''}\n    actual:   ${v.actual ?? ''}`);
     service.requests = [];
   });
   const server = await serveOnLoopback(service, options.region);
   write(`serving fixture ${fixture.id} at ${server.url}`);
   write(`point the client at it, e.g. AWS_ENDPOINT_URL_COGNITO_IDENTITY_PROVIDER=${server.url}`);
-  write(`judged against params ${redact(JSON.stringify(c.params))}; stop with Ctrl-C`);
+  write(`judged against params ${JSON.stringify(c.params)}; stop with Ctrl-C`);
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGINT', stop);

@@ -91,7 +91,7 @@ describe('breaking one constraint', () => {
   });
 
   it('breaks patterns with characters that other engines or neighbouring patterns accept', () => {
-    const values = fc.sample(memberValueBreaking(member('ClientId'), 'pattern')!, { numRuns: 500, seed: 1 }) as string[];
+    const values = fc.sample(memberValueBreaking(member('ClientId'), 'pattern')!, { numRuns: 1500, seed: 1 }) as string[];
     const intruders = new Set(values.flatMap((v) => [...v].filter((c) => !/^[\w+]$/u.test(c))));
     for (const c of ['é', '=', '.', '-', '\n', '\u{1F600}']) expect(intruders.has(c), JSON.stringify(c)).toBe(true);
   });
@@ -131,5 +131,28 @@ describe('validErrorEnvelope', () => {
     const sample = fc.sample(validErrorEnvelope(), { numRuns: 300, seed: 3 });
     for (const body of sample) expect(validateErrorEnvelope(body)).toMatchObject({ ok: true });
     expect(new Set(sample.map((b) => b.__type)).size).toBe(revokeToken.errors.length);
+  });
+});
+
+describe('shrinking long strings', () => {
+  // A client that cuts Token at 2,048 characters: its counterexample must be found next to the
+  // limit in a few dozen steps, not by removing one of 16,384 characters at a time.
+  it('shrinks a 16 KB token to the length boundary in a bounded number of steps', () => {
+    let calls = 0;
+    const details = fc.check(
+      fc.property(validMemberValue(member('Token')), (token) => {
+        calls += 1;
+        return token.length <= 2048;
+      }),
+      { seed: 7, numRuns: 400 },
+    );
+    expect(details.failed).toBe(true);
+    expect(details.counterexample![0].length).toBe(2049);
+    expect(calls).toBeLessThan(400 + 200);
+  });
+
+  it('generates the boundary lengths themselves', () => {
+    const lengths = new Set(fc.sample(validMemberValue(member('Token')), { numRuns: 400, seed: 3 }).map((t) => t.length));
+    for (const length of [2048, 2049, 4096, 16_384]) expect(lengths.has(length), String(length)).toBe(true);
   });
 });

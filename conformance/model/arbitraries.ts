@@ -44,23 +44,48 @@ export interface BrokenRequest extends ConstraintCase {
 const DEFAULT_MAX_UNBOUNDED_LENGTH = 16_384;
 const ROOT = '(root)';
 
+// Lengths where implementations cut or break: byte and buffer limits (255, 1 KiB, 2 KiB, 4 KiB,
+// 8 KiB) and their neighbours. Generated as they are, so a client that cuts at one is caught
+// at once, and shrunk through, so its counterexample lands next to the limit.
+const BOUNDARY_LENGTHS = [1, 2, 255, 256, 1024, 1025, 2047, 2048, 2049, 4095, 4096, 4097, 8192, 8193];
+
 /**
- * Lengths between two bounds: the bounds themselves every few values, short lengths most of
- * the time (quick to check, easy to read when a run fails), and now and then anything up to
- * the maximum, so that multi-kilobyte values do turn up.
+ * Lengths between two bounds: the bounds and the boundary lengths between them every few
+ * values, short lengths most of the time (quick to check, easy to read when a run fails), and
+ * now and then anything up to the maximum, so that multi-kilobyte values do turn up. Every
+ * branch is an integer or a constant, so a length shrinks by halving towards the minimum (a
+ * few dozen steps from 16 KB), never one character at a time.
  */
 function lengthBetween(min: number, max: number): fc.Arbitrary<number> {
+  const boundaries = [min, ...BOUNDARY_LENGTHS.filter((length) => length > min && length < max), max];
   return fc.oneof(
-    { arbitrary: fc.constantFrom(min, max), weight: 1 },
+    { arbitrary: fc.constantFrom(...new Set(boundaries)), weight: 1 },
     { arbitrary: fc.integer({ min, max: Math.min(max, min + 40) }), weight: 3 },
     { arbitrary: fc.integer({ min, max }), weight: 1 },
   );
 }
 
-/** Strings drawn from an alphabet; an index per character keeps 16 KB values cheap. */
+// The most distinct characters one string is drawn from: its characters cycle through these.
+const MOTIF_LENGTH = 64;
+
+/**
+ * Strings of a given length from a short motif repeated: a length and up to 64 characters,
+ * not one value per character. A 16 KB value then costs what a 64-character one does to
+ * generate and, above all, to shrink: the length halves towards its bound and the motif has
+ * at most 64 characters to try, where an array of 16,384 characters shrank one at a time and
+ * let a failing client's run go on for minutes.
+ */
+function motifString(characters: fc.Arbitrary<string>, lengths: fc.Arbitrary<number>): fc.Arbitrary<string> {
+  return fc.tuple(lengths, fc.array(characters, { minLength: 1, maxLength: MOTIF_LENGTH })).map(([length, motif]) => {
+    const out: string[] = new Array(length);
+    for (let i = 0; i < length; i++) out[i] = motif[i % motif.length]!;
+    return out.join('');
+  });
+}
+
+/** Strings drawn from an alphabet (see {@link motifString}). */
 function stringOver(alphabet: readonly string[], lengths: fc.Arbitrary<number>): fc.Arbitrary<string> {
-  const index = fc.integer({ min: 0, max: alphabet.length - 1 });
-  return lengths.chain((length) => fc.array(index, { minLength: length, maxLength: length }).map((picks) => picks.map((i) => alphabet[i]).join('')));
+  return motifString(fc.constantFrom(...alphabet), lengths);
 }
 
 // Characters that tell implementations apart: separators, the characters one pattern allows
@@ -124,7 +149,7 @@ const anyCharacter = fc
 
 /** Strings of any code points; the length counts code points, as Smithy does. */
 function anyString(min: number, max: number): fc.Arbitrary<string> {
-  return lengthBetween(min, max).chain((length) => fc.array(anyCharacter, { minLength: length, maxLength: length }).map((cs) => cs.join('')));
+  return motifString(anyCharacter, lengthBetween(min, max));
 }
 
 function memberBounds(member: MemberContract, options: ArbitraryOptions) {

@@ -3,8 +3,9 @@ import { revokeToken } from '../model/contract.ts';
 /**
  * The one redaction of the suite, for both directions and every output: reports, logs, a
  * process client's stderr, crash messages. Values are collected in a SensitiveValues set and
- * removed from text (bare, quoted or JSON-escaped) and from structures (walked, never edited
- * as serialised text: a replacement inside JSON text can break it).
+ * removed from text (bare, quoted, JSON-escaped, and any recognisable fragment of them) and
+ * from structures (walked, never edited as serialised text: a replacement inside JSON text
+ * can break it).
  */
 
 /** What a removed value reads as. @public */
@@ -16,18 +17,80 @@ export const SENSITIVE_MEMBERS: readonly string[] = revokeToken.input.members.fi
 /** The sensitive member names in lower case: a client that sends `clientId` still sends a client id. */
 const SENSITIVE_NAMES: ReadonlySet<string> = new Set(SENSITIVE_MEMBERS.map((name) => name.toLowerCase()));
 
+/** Whether a member name (any letter case, `client_id` too) names a sensitive member. @internal */
+export function isSensitiveMemberName(name: string): boolean {
+  return SENSITIVE_NAMES.has(name.toLowerCase().replaceAll('_', ''));
+}
+
 // Below this length a value is only replaced where it stands quoted: a one-letter ClientId
 // such as "a" must not blank out every "a" of a report.
 const BARE_MIN_LENGTH = 6;
 
 /**
+ * The shortest run of a value's characters that counts as recognisable: a client that cuts,
+ * re-cases, wraps or reverses a token, or quotes part of it, still shows runs this long.
+ * @internal
+ */
+export const FRAGMENT_LENGTH = 8;
+
+// The fragment index holds each distinct run of FRAGMENT_LENGTH characters once (about 30
+// bytes each). Past this many, values added later are still redacted whole, not by fragment:
+// a run's memory stays bounded whatever the client generates.
+const MAX_FRAGMENTS = 1_000_000;
+// Values past this many characters in all are dropped from a set: only a run-wide set (every
+// case's values, for crash messages and stderr) gets near it, and the cases' own sets still hold them.
+const MAX_VALUE_CHARS = 16 * 1024 * 1024;
+// Building the index of a 16 KB token costs milliseconds; a case that fails redacts a few
+// short texts. Below this many character comparisons (runs of the text times characters of
+// the values not yet indexed) the text is searched in the values directly instead.
+const DIRECT_SEARCH_BUDGET = 4_000_000;
+
+// Fragments compare without ASCII letter case: a client that upper-cases a token still leaks it.
+// Only ASCII letters fold, so the text keeps its length and every position maps back.
+function folded(text: string): string {
+  return text.replace(/[A-Z]+/g, (run) => run.toLowerCase());
+}
+
+// `Token=…`, `ClientId: …`, `"ClientSecret": "…"`: a sensitive member written out in text,
+// whatever it holds, for text whose values the harness may never have seen (a crash message, a
+// line a process client printed). The JSON form keeps its quotes so the text stays JSON.
+const JSON_MEMBER = new RegExp(`"(${SENSITIVE_MEMBERS.join('|')}|clientId|clientSecret|token)"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
+// `token` only with `=`: "invalid token: expired" is prose, `token=abc` is a value.
+const ASSIGNMENT =
+  /\b(?:(Token|ClientId|ClientSecret|clientId|clientSecret|client_id|client_secret)(\s*=\s*|: ?)|(token)(\s*=\s*))(?!\[redacted\])("(?:[^"\\]|\\.)*"|'[^']*'|[^\s"',;&)}\]]+)/g;
+
+/**
+ * Replaces the value of every sensitive member written out in a text (`"Token": "..."`,
+ * `Token=...`, `ClientId: ...`), whatever it holds: for lines a process client prints or crash
+ * messages, whose values the harness may not know.
+ * @internal
+ */
+export function redactSensitiveAssignments(text: string): string {
+  return text
+    .replace(JSON_MEMBER, (_match, key: string, colon: string) => `"${key}"${colon}"${REDACTED}"`)
+    .replace(ASSIGNMENT, (match, key?: string, separator?: string, lowerKey?: string, lowerSeparator?: string, value = '') =>
+      value.startsWith(`"${REDACTED}`) ? match : `${key ?? lowerKey}${separator ?? lowerSeparator}${REDACTED}`,
+    );
+}
+
+/**
  * A set of values that must not appear in any output. Anything reported passes through
- * `redact` (text) or `redactValue` (a structure) first.
+ * `redact` (text) or `redactValue` (a structure) first. Beside each whole value, every run of
+ * FRAGMENT_LENGTH or more of its characters (in any ASCII letter case, forwards or reversed,
+ * raw or JSON-escaped) is redacted: a value the client cut or changed is recognised too.
  * @public
  */
 export class SensitiveValues {
   readonly #values = new Set<string>();
-  #sorted: string[] | undefined;
+  /** Values whose fragments are not in the index: matched whole only. */
+  readonly #wholeOnly: string[] = [];
+  readonly #fragments = new Set<string>();
+  /** Values added since the index was last brought up to date (it is built lazily). */
+  #unindexed: string[] = [];
+  /** The folded fragment forms of the unindexed values, searched directly while that is cheap. */
+  #unindexedForms: string[] = [];
+  #unindexedChars = 0;
+  #chars = 0;
   readonly enabled: boolean;
 
   constructor(enabled = true) {
@@ -35,10 +98,22 @@ export class SensitiveValues {
   }
 
   add(...values: ReadonlyArray<unknown>): void {
+    if (!this.enabled) return;
     for (const value of values) {
       if (typeof value !== 'string' || value === '' || this.#values.has(value)) continue;
+      if (this.#chars + value.length > MAX_VALUE_CHARS) continue;
+      this.#chars += value.length;
       this.#values.add(value);
-      this.#sorted = undefined;
+      if (value.length < FRAGMENT_LENGTH) {
+        this.#wholeOnly.push(value);
+        this.#wholeOnly.sort((a, b) => b.length - a.length);
+        continue;
+      }
+      this.#unindexed.push(value);
+      for (const form of fragmentForms(value)) {
+        this.#unindexedForms.push(folded(form));
+        this.#unindexedChars += form.length;
+      }
     }
   }
 
@@ -47,39 +122,161 @@ export class SensitiveValues {
     this.add(...SENSITIVE_MEMBERS.map((name) => (record as Record<string, unknown>)[name]));
   }
 
-  /** The text with every known value replaced, longest first so that no fragment survives. */
-  redact(text: string): string {
-    if (!this.enabled || this.#values.size === 0) return text;
-    this.#sorted ??= [...this.#values].sort((a, b) => b.length - a.length);
-    let out = text;
-    for (const value of this.#sorted) {
-      const escaped = JSON.stringify(value).slice(1, -1);
-      if (!out.includes(value) && !out.includes(escaped)) continue;
-      out = out.split(JSON.stringify(value)).join(JSON.stringify(REDACTED));
-      if (value.length >= BARE_MIN_LENGTH) {
-        out = out.split(value).join(REDACTED);
-        if (escaped !== value) out = out.split(escaped).join(REDACTED);
+  /** Adds every value of another set (e.g. a case's values to the run's). */
+  addAll(other: SensitiveValues): void {
+    this.add(...other.#values);
+  }
+
+  get size(): number {
+    return this.#values.size;
+  }
+
+  #index(): void {
+    if (this.#unindexed.length === 0) return;
+    for (const value of this.#unindexed) {
+      const forms = fragmentForms(value);
+      const needed = forms.reduce((n, form) => n + form.length - FRAGMENT_LENGTH + 1, 0);
+      if (this.#fragments.size + needed > MAX_FRAGMENTS) {
+        this.#wholeOnly.push(value);
+        continue;
+      }
+      for (const form of forms) {
+        const f = folded(form);
+        for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i += 1) this.#fragments.add(f.slice(i, i + FRAGMENT_LENGTH));
       }
     }
-    return out;
+    this.#unindexed = [];
+    this.#unindexedForms = [];
+    this.#unindexedChars = 0;
+    // Longest first, so a long value is marked before a shorter one inside it.
+    this.#wholeOnly.sort((a, b) => b.length - a.length);
+  }
+
+  /** The text with every known value, every recognisable fragment and every written-out sensitive member replaced. */
+  redact(text: string): string {
+    if (!this.enabled) return text;
+    if (this.#values.size === 0) return redactSensitiveAssignments(text);
+    if (this.#unindexedChars * Math.max(0, text.length - FRAGMENT_LENGTH + 1) > DIRECT_SEARCH_BUDGET) this.#index();
+    // Marks of the characters to remove: [start, end) pairs, merged below.
+    const marks: Array<[number, number]> = [];
+    for (const value of this.#wholeOnly) {
+      const escaped = JSON.stringify(value).slice(1, -1);
+      if (value.length >= BARE_MIN_LENGTH) {
+        markAll(text, value, 0, marks);
+        if (escaped !== value) markAll(text, escaped, 0, marks);
+      } else {
+        markAll(text, `"${escaped}"`, 1, marks);
+      }
+    }
+    const direct = this.#unindexedForms;
+    if ((this.#fragments.size > 0 || direct.length > 0) && text.length >= FRAGMENT_LENGTH) {
+      const f = folded(text);
+      for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i += 1) {
+        const run = f.slice(i, i + FRAGMENT_LENGTH);
+        if (this.#fragments.has(run) || direct.some((form) => form.includes(run))) marks.push([i, i + FRAGMENT_LENGTH]);
+      }
+    }
+    return redactSensitiveAssignments(replaceMarks(text, marks));
   }
 
   /**
    * A copy of a JSON-like value with every string redacted and every sensitive member
-   * replaced whatever it holds, walked member by member.
+   * (any letter case) replaced whatever it holds, walked member by member with a stack, not
+   * recursion: a hostile structure may be nested far deeper than the call stack. Cycles and
+   * anything past `maxNodes` are cut with a marker rather than followed.
    */
-  redactValue<T>(value: T): T {
+  redactValue<T>(value: T, maxNodes = 100_000): T {
     if (!this.enabled) return value;
-    const walk = (node: unknown, key?: string): unknown => {
-      if (key !== undefined && SENSITIVE_MEMBERS.includes(key) && node !== undefined && node !== null) return REDACTED;
-      if (typeof node === 'string') return this.redact(node);
-      if (Array.isArray(node)) return node.map((item) => walk(item));
-      if (node !== null && typeof node === 'object')
-        return Object.fromEntries(Object.entries(node).map(([name, member]) => [this.redact(name), walk(member, name)]));
-      return node;
-    };
-    return walk(value) as T;
+    return walkCopy(value, maxNodes, (text) => this.redact(text), true) as T;
   }
+}
+
+/** A value's forms whose fragments are recognised: as given, reversed, and JSON-escaped. */
+function fragmentForms(value: string): string[] {
+  const forms = new Set([value, [...value].reverse().join(''), JSON.stringify(value).slice(1, -1)]);
+  return [...forms];
+}
+
+function markAll(text: string, needle: string, inset: number, marks: Array<[number, number]>): void {
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+    marks.push([at + inset, at + needle.length - inset]);
+  }
+}
+
+function replaceMarks(text: string, marks: Array<[number, number]>): string {
+  if (marks.length === 0) return text;
+  marks.sort((a, b) => a[0] - b[0]);
+  let out = '';
+  let at = 0;
+  let start = marks[0]![0];
+  let end = marks[0]![1];
+  for (const [s, e] of marks) {
+    if (s <= end) {
+      end = Math.max(end, e);
+      continue;
+    }
+    out += text.slice(at, start) + REDACTED;
+    at = end;
+    start = s;
+    end = e;
+  }
+  out += text.slice(at, start) + REDACTED + text.slice(end);
+  return out;
+}
+
+/**
+ * A copy of a JSON-like structure with each string passed through `text` (member names too)
+ * and, when `sensitiveMembers`, each sensitive member replaced whatever it holds. Iterative and
+ * bounded: an object met a second time (a cycle, or shared) becomes "[seen above]", so the copy
+ * can always be serialised; nodes past `maxNodes` become "[cut]".
+ * @internal
+ */
+export function walkCopy(value: unknown, maxNodes: number, text: (s: string) => string, sensitiveMembers: boolean): unknown {
+  const root: { value?: unknown } = {};
+  // Each pending entry: the source node, and where its copy goes.
+  const pending: Array<{ node: unknown; into: Record<string, unknown> | unknown[]; key: string | number }> = [
+    { node: value, into: root as Record<string, unknown>, key: 'value' },
+  ];
+  const visited = new Set<object>();
+  let nodes = 0;
+  while (pending.length > 0) {
+    const { node, into, key } = pending.pop()!;
+    const put = (copy: unknown) => {
+      (into as Record<string | number, unknown>)[key] = copy;
+    };
+    nodes += 1;
+    if (nodes > maxNodes) {
+      put('[cut]');
+      continue;
+    }
+    if (typeof node === 'string') put(text(node));
+    else if (node === null || typeof node !== 'object') put(typeof node === 'function' || typeof node === 'symbol' ? String(typeof node) : node);
+    else if (visited.has(node)) put('[seen above]');
+    else {
+      visited.add(node);
+      if (Array.isArray(node)) {
+        const copy: unknown[] = new Array(node.length);
+        put(copy);
+        for (let i = node.length - 1; i >= 0; i -= 1) pending.push({ node: node[i], into: copy, key: i });
+      } else {
+        const copy: Record<string, unknown> = {};
+        put(copy);
+        let entries: Array<[string, unknown]>;
+        try {
+          entries = Object.entries(node);
+        } catch {
+          put('[unreadable]');
+          continue;
+        }
+        for (const [name, member] of entries.reverse()) {
+          const redactedName = text(name);
+          if (sensitiveMembers && isSensitiveMemberName(name) && member !== undefined && member !== null) copy[redactedName] = REDACTED;
+          else pending.push({ node: member, into: copy, key: redactedName });
+        }
+      }
+    }
+  }
+  return root.value;
 }
 
 /**
@@ -88,10 +285,16 @@ export class SensitiveValues {
  * @internal
  */
 export function redactorFor(params: object, enabled = true, sent: readonly string[] = []): (text: string) => string {
+  const values = sensitiveValuesFor(params, enabled, sent);
+  return (text) => values.redact(text);
+}
+
+/** The set behind `redactorFor`. @internal */
+export function sensitiveValuesFor(params: object, enabled = true, sent: readonly string[] = []): SensitiveValues {
   const values = new SensitiveValues(enabled);
   values.addMembersOf(params);
   values.add(...sent);
-  return (text) => values.redact(text);
+  return values;
 }
 
 /**
@@ -115,7 +318,7 @@ export function sensitiveMembersOfBody(body: string): string[] {
     if (Array.isArray(node)) for (const item of node) pending.push(item);
     else if (node !== null && typeof node === 'object') {
       for (const [name, member] of Object.entries(node)) {
-        if (SENSITIVE_NAMES.has(name.toLowerCase()) && typeof member === 'string' && member !== '') found.push(member);
+        if (isSensitiveMemberName(name) && typeof member === 'string' && member !== '') found.push(member);
         else pending.push(member);
       }
     }
@@ -126,17 +329,5 @@ export function sensitiveMembersOfBody(body: string): string[] {
 /** The params with their sensitive members replaced, for structured reports. @internal */
 export function redactParams(params: object, enabled = true): Record<string, unknown> {
   if (!enabled) return { ...params };
-  return Object.fromEntries(
-    Object.entries(params).map(([name, value]) => [name, SENSITIVE_MEMBERS.includes(name) && typeof value === 'string' ? REDACTED : value]),
-  );
-}
-
-/**
- * Replaces the value of every sensitive member written as JSON in a text (`"Token": "..."`),
- * whatever it holds: for lines a process client prints, whose values the harness may not know.
- * @internal
- */
-export function redactSensitiveJsonMembers(text: string): string {
-  const pattern = new RegExp(`"(${SENSITIVE_MEMBERS.join('|')})"(\\s*:\\s*)"(?:[^"\\\\]|\\\\.)*"`, 'g');
-  return text.replace(pattern, (_match, key: string, colon: string) => `"${key}"${colon}"${REDACTED}"`);
+  return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, isSensitiveMemberName(name) && typeof value === 'string' ? REDACTED : value]));
 }

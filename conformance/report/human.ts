@@ -1,6 +1,7 @@
 import type { Verdict } from '../judging/check.ts';
 import type { Reporter } from '../run/reporter.ts';
-import type { Result, Summary } from '../run/result.ts';
+import { isFailure, type Result, type Summary } from '../run/result.ts';
+import { headline, representative, rollupByRule, sameVerdictGroups, wrapIds } from './causes.ts';
 
 export interface HumanReporterOptions {
   /** Where the report goes (stdout). */
@@ -14,11 +15,14 @@ const describeVerdict = (v: Verdict) => `    ${v.check} [${v.level}] ${v.title}\
 
 /**
  * The default report: quiet while running (a one-line progress indicator on a terminal), then
- * one block per failure with the rule, expected vs actual and the command that replays it.
+ * the causes first: a roll-up by rule (how many cases each rule failed, one representative case
+ * with its shortest counterexample and its replay line), then one block per distinct verdict,
+ * listing the other cases that failed the same way by id. `verbose` shows every case in full.
  */
 export function humanReporter(options: HumanReporterOptions): Reporter {
   const write = (text: string) => options.out.write(`${text}\n`);
   const tty = options.progress?.isTTY ? options.progress : undefined;
+  const verbose = options.verbose ?? false;
   let done = 0;
   let total = 0;
   let failures = 0;
@@ -29,15 +33,17 @@ export function humanReporter(options: HumanReporterOptions): Reporter {
     },
     onResult(result) {
       done += 1;
-      if (result.classified.kind === 'fail' || result.classified.kind === 'unexpected-pass') failures += 1;
+      if (isFailure(result)) failures += 1;
       tty?.write(`\r  ${done}/${total} ${failures > 0 ? `(${failures} failing) ` : ''}${result.id.slice(0, 50).padEnd(50)}`);
     },
     onEnd(summary, results) {
       if (tty) tty.write(`\r${' '.repeat(70)}\r`);
-      for (const result of results) printResult(result, write, options.verbose ?? false);
+      printRollup(results, write);
+      if (verbose) for (const result of results) printResult(result, write, true);
+      else printCollapsed(results, write);
       // What an out-of-process client said on stderr, and its restarts: the first place to
       // look when its cases fail.
-      if (summary.diagnostics && (failures > 0 || options.verbose)) {
+      if (summary.diagnostics && (failures > 0 || verbose)) {
         const { stderr, events } = summary.diagnostics;
         if (events.length > 0) write(`\nclient process events:\n${events.map((e) => `  ${e}`).join('\n')}`);
         if (stderr.length > 0) write(`\nclient process stderr (last ${stderr.length} lines, redacted):\n${stderr.map((l) => `  ${l}`).join('\n')}`);
@@ -47,6 +53,46 @@ export function humanReporter(options: HumanReporterOptions): Reporter {
   };
 }
 
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The causes, one line each with a representative case: what a reader needs first. */
+function printRollup(results: readonly Result[], write: (text: string) => void): void {
+  const rules = rollupByRule(results);
+  const stale = results.filter((r) => r.classified.kind === 'unexpected-pass');
+  if (rules.length === 0 && stale.length === 0) return;
+  const failedCases = results.filter((r) => r.classified.kind === 'fail').length;
+  write(`\nFailures by rule (${plural(rules.length, 'rule')}, ${plural(failedCases, 'failed case')}):`);
+  for (const { rule, level, title, cases, example, verdict } of rules) {
+    write(`  ${rule} [${level}] ${title}: ${plural(cases.length, 'case')} failed`);
+    write(`    e.g. ${example.kind} ${example.id}: ${headline(verdict)}`);
+    if (example.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(example.counterexample)}`);
+    write(`    replay: ${example.replay}`);
+  }
+  if (stale.length > 0) {
+    write(`  stale expectations: ${plural(stale.length, 'case')} passed that the expectations file says fail:`);
+    for (const line of wrapIds(stale.map((r) => r.id))) write(`    ${line}`);
+  }
+}
+
+/** One block per distinct verdict, shown through its representative case; the others by id. */
+function printCollapsed(results: readonly Result[], write: (text: string) => void): void {
+  const groups = sameVerdictGroups(results);
+  const collapsed = groups.some((g) => g.cases.length > 1);
+  if (collapsed) {
+    const failed = groups.reduce((n, g) => n + g.cases.length, 0);
+    write(`\nDetails (${plural(groups.length, 'distinct verdict')} over ${plural(failed, 'failed case')}; --verbose shows every case):`);
+  }
+  for (const group of groups) {
+    const shown = representative(group.cases);
+    printResult(shown, write, false);
+    const others = group.cases.filter((r) => r !== shown);
+    if (others.length === 0) continue;
+    write(`  and ${plural(others.length, 'more case')} with the same verdict (replay each with --filter <id>):`);
+    for (const line of wrapIds(others.map((r) => r.id))) write(`    ${line}`);
+  }
+  for (const result of results) if (result.classified.kind === 'unexpected-pass') printResult(result, write, false);
+}
+
 function printResult(result: Result, write: (text: string) => void, verbose: boolean): void {
   const c = result.classified;
   const label = `${result.kind} ${result.id} [${result.level}]`;
@@ -54,7 +100,7 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
     write(`\nFAIL ${label}`);
     if (result.documentation) write(`  ${result.documentation.split('\n')[0]}`);
     for (const v of c.failures) write(describeVerdict(v));
-    if (result.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(result.counterexample)}`);
+    if (result.counterexample) write(`    counterexample (${result.stopped ?? 'shrunk'}): ${JSON.stringify(result.counterexample)}`);
     write(`  replay: ${result.replay}`);
   } else if (c.kind === 'unexpected-pass') {
     write(`\nUNEXPECTED PASS ${label}`);
@@ -86,4 +132,17 @@ function printSummary(summary: Summary, results: readonly Result[], write: (text
     ...(summary.notApplicable ? [`${summary.notApplicable} not applicable`] : []),
   ];
   write(`${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`);
+  printTime(summary, results, write);
+}
+
+/** Where the time went, and which properties a budget cut short (their runs are fewer than asked). */
+function printTime(summary: Summary, results: readonly Result[], write: (text: string) => void): void {
+  const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const cut = results.filter((r) => r.stopped !== undefined && r.classified.kind !== 'fail');
+  for (const r of cut) write(`  ${r.id}: ${r.runs ?? 0} runs (${r.stopped})`);
+  if (!summary.timing) return;
+  const { clientMs, harnessMs, backoffMs } = summary.timing;
+  write(
+    `time: client ${seconds(clientMs)}, harness ${seconds(harnessMs)}${backoffMs > 0 ? `, back-off ${seconds(backoffMs)} of virtual time (not waited)` : ''}`,
+  );
 }

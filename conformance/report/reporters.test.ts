@@ -82,8 +82,8 @@ describe('the reporters', () => {
     });
   });
 
-  it('junit: one failure per failing case, escaped', async () => {
-    const path = join(dir, 'report.xml');
+  it('junit: one failure per failing case, escaped, written where asked', async () => {
+    const path = join(dir, 'nested', 'report.xml');
     await junitReporter(path).onEnd(summary, [{ ...failing, id: 'a<b' }]);
     const xml = readFileSync(path, 'utf8');
     expect(xml).toContain('name="a&lt;b"');

@@ -8,6 +8,14 @@ const realNow = () => performance.now();
 // a case (see BENCHMARKS.md). It is made before any install, so it hands out Node-style timers.
 const clock = FakeTimers.withGlobal(globalThis).createClock();
 const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+// Virtual milliseconds the fake clock has jumped over, in every call so far: the back-off the
+// suite saved a user from waiting through, reported as its share of a run's time.
+let virtualMsSpent = 0;
+
+/** Virtual milliseconds spent in fake-time calls since the process started (read as a difference). */
+export function virtualTimeSpentMs(): number {
+  return virtualMsSpent;
+}
 
 export type Settlement<T> = ({ kind: 'resolved'; value: T } | { kind: 'rejected'; error: unknown } | { kind: 'unsettled'; afterMs: number }) & {
   /** Virtual milliseconds the call spent (0 in real time): how far the harness moved the fake clock. */
@@ -85,6 +93,7 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
       faking = false;
       globalThis.setTimeout = real.setTimeout;
       globalThis.clearTimeout = real.clearTimeout;
+      virtualMsSpent += clock.now;
       // Timers a client left behind belong to this call only: drop them so none fires later.
       clock.reset();
     }

@@ -1,6 +1,12 @@
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { loadFixtures } from '../fixtures/load.ts';
 import type { Verdict } from '../judging/check.ts';
-import { classify, type Expectation } from './expectations.ts';
+import { CLIENT_PROPERTIES } from '../properties/index.ts';
+import { rulesOf } from '../rules/registry.ts';
+import { SERVER_CASES } from '../server/server-cases.ts';
+import { checkExpectationTargets, classify, type Expectation, ExpectationsError, loadExpectations } from './expectations.ts';
 import { summarize } from './summary.ts';
 
 const verdict = (check: string, status: 'pass' | 'fail', level: 'must' | 'should' = 'must'): Verdict => ({ check, title: check, level, status });
@@ -57,5 +63,38 @@ describe('summarize', () => {
       seed: 7,
       strict: false,
     });
+  });
+});
+
+describe('checkExpectationTargets', () => {
+  const clientTargets = async () => ({
+    cases: new Set([...(await loadFixtures()).map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id)]),
+    rules: new Set(rulesOf('client').map((r) => r.id)),
+    what: 'fixture or property',
+  });
+  const serverTargets = {
+    cases: new Set(SERVER_CASES.map((c) => c.id)),
+    rules: new Set(rulesOf('server').map((r) => r.id)),
+    what: 'server case',
+  };
+
+  it('accepts every built-in expectations file against its own direction', async () => {
+    const folder = fileURLToPath(new URL('../expectations/', import.meta.url));
+    const client = await clientTargets();
+    for (const name of readdirSync(folder)) {
+      const path = `${folder}${name}`;
+      const server = name === 'moto.json' || name === 'cognito-local.json';
+      expect(() => checkExpectationTargets(loadExpectations(path), path, server ? serverTargets : client), name).not.toThrow();
+    }
+  });
+
+  it('refuses an entry naming a case or a rule that does not exist, with the file and the entry', async () => {
+    const file = (entry: Partial<Expectation>) => ({ adapter: 'x', expectations: [{ case: 'RevokeTokenSuccess', reason: 'r', source: 's', ...entry }] });
+    const targets = await clientTargets();
+    expect(() => checkExpectationTargets(file({ case: 'RevokeTokenNoSuchCase' }), 'mine.json', targets)).toThrow(
+      '--expectations mine.json: /expectations/0/case: "RevokeTokenNoSuchCase" is not a fixture or property of this suite',
+    );
+    expect(() => checkExpectationTargets(file({ case: [...targets.cases][0]!, check: 'C99' }), 'mine.json', targets)).toThrow(ExpectationsError);
+    expect(() => checkExpectationTargets(file({ case: [...targets.cases][0]!, check: 'S6' }), 'mine.json', targets)).toThrow(/\/check: "S6" is not a rule/);
   });
 });

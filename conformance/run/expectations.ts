@@ -11,6 +11,7 @@ export interface ExpectationsFile {
   expectations: Expectation[];
 }
 
+/** One known failure: the case, optionally the rule, and why. @public */
 export interface Expectation {
   /** A fixture id or a property id. */
   case: string;
@@ -49,6 +50,31 @@ export function loadExpectations(path: string): ExpectationsFile {
     seen.add(key);
   });
   return file as ExpectationsFile;
+}
+
+/** What an expectations file may name: every case and every rule of the suite it is used with. */
+export interface ExpectationTargets {
+  /** Every case id of the suite (all of them, not only those a filter or revision selected). */
+  cases: ReadonlySet<string>;
+  /** Every rule id of the direction. */
+  rules: ReadonlySet<string>;
+  /** How messages name a case, e.g. "fixture or property". */
+  what: string;
+}
+
+/**
+ * Checks that every entry names a case and a rule that exist, before anything runs: an entry
+ * for a misspelt case or rule matches nothing, so it would be ignored without a word (and
+ * never reported as stale). Checked against the whole
+ * suite, so a --filter that selects fewer cases never turns a valid entry into an error.
+ */
+export function checkExpectationTargets(file: ExpectationsFile, path: string, targets: ExpectationTargets): void {
+  file.expectations.forEach((entry, index) => {
+    const where = `--expectations ${path}: /expectations/${index}`;
+    if (!targets.cases.has(entry.case)) throw new ExpectationsError(`${where}/case: ${JSON.stringify(entry.case)} is not a ${targets.what} of this suite`);
+    if (entry.check !== undefined && !targets.rules.has(entry.check))
+      throw new ExpectationsError(`${where}/check: ${JSON.stringify(entry.check)} is not a rule of this suite (see --list --rules)`);
+  });
 }
 
 export type Classified =

@@ -1,4 +1,5 @@
 import type { Level, Verdict } from '../judging/check.ts';
+import type { CapturedExchanges } from './captured-exchange.ts';
 import type { Classified } from './expectations.ts';
 
 /** One reported line of a run: a fixture case or a whole property. @public */
@@ -13,13 +14,24 @@ export interface Result {
   classified: Classified | { kind: 'not-applicable'; reason: string };
   /** Verdicts of the case (for a failed property: of its shrunk counterexample). Redacted. */
   verdicts: Verdict[];
-  /** For properties: how many runs, and the shrunk counterexample's input, redacted. */
+  /** For properties: how many runs completed, and the shrunk counterexample's input, redacted. */
   runs?: number;
+  /**
+   * For properties: the bound that ended the run or its shrinking early, in words (a time
+   * budget, the shrink bound, or a rule another case already has a counterexample for).
+   */
+  stopped?: string;
+  /** For properties: where its time went (see {@link Summary.timing}). */
+  timing?: { clientMs: number; harnessMs: number; backoffMs: number };
   counterexample?: Record<string, unknown>;
   /** One command that runs exactly this case again. */
   replay: string;
   /** Warnings that do not fail the run (should-level failures without --strict). */
   warnings: Verdict[];
+  /** Real time the case took, in whole milliseconds (for a property: all its runs and the shrinking). */
+  durationMs?: number;
+  /** Cases with a failing verdict: the first and last HTTP exchange, redacted and capped. */
+  exchanges?: CapturedExchanges;
 }
 
 /** @public */
@@ -36,6 +48,13 @@ export interface Summary {
   strict: boolean;
   seed: number;
   durationMs: number;
+  /**
+   * Where the time went, in client runs: real milliseconds inside the client's calls
+   * (`clientMs`; for a process client this includes its own real back-off), real milliseconds
+   * in the harness around them (`harnessMs`: generating, judging, shrinking, reporting), and
+   * virtual milliseconds of back-off the fake clock skipped (`backoffMs`, in-process clients).
+   */
+  timing?: { clientMs: number; harnessMs: number; backoffMs: number };
   /** Out-of-process clients: the end of the child's stderr and the harness's restart log (redacted). */
   diagnostics?: { stderr: string[]; events: string[] };
 }

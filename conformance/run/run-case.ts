@@ -3,7 +3,7 @@ import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
-import { sensitiveMembersOfBody } from '../redaction/redact.ts';
+import { type SensitiveValues, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
@@ -55,6 +55,12 @@ export interface RunEnvironment {
   unsignedRequired?: boolean;
   /** Where cases run; absent: in this thread, through `adapter` and `service`. */
   executor?: CaseExecutor;
+  /**
+   * Every case's sensitive values seen so far in the run: for output that cannot be attributed
+   * to one case (a client's console output, crash messages), redact with `sensitive.redact`
+   * and then `cleanAdapterText` (conformance/redaction/adapter-text.ts).
+   */
+  sensitive?: SensitiveValues;
 }
 
 export type CaseStatus = 'pass' | 'fail' | 'not-applicable';
@@ -74,6 +80,8 @@ export interface CaseResult {
    * the client cut or changed is as secret as the one it was given, so reports redact these too.
    */
   sentSensitive: string[];
+  /** The requests of a failing case, for the report's captured exchange (unredacted: the runner redacts). */
+  failedRequests?: CapturedRequest[];
 }
 
 /** Why the adapter cannot express this case, or undefined when it can. */
@@ -176,6 +184,7 @@ export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEn
     ...(record.virtualMs !== undefined ? { virtualMs: record.virtualMs } : {}),
     // Only failing verdicts quote what was sent, so a passing case need not read its bodies again.
     sentSensitive: failed ? record.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : [],
+    ...(failed ? { failedRequests: record.requests } : {}),
   };
 }
 

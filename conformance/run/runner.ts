@@ -1,28 +1,37 @@
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { type Adapter, resolveCapabilities } from '../adapters/contract.ts';
-import { isOutOfProcess, loadAdapter, OUT_OF_PROCESS_BUILT_INS } from '../adapters/load.ts';
+import { AdapterLoadError, isOutOfProcess, loadAdapter, OUT_OF_PROCESS_BUILT_INS } from '../adapters/load.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
-import { redactorFor, redactParams } from '../redaction/redact.ts';
+import { cleanAdapterText, describeThrown, redactAndClean, safeString } from '../redaction/adapter-text.ts';
+import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
+import { redactedCrash } from '../redaction/crash.ts';
+import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
 import { ruleById } from '../rules/registry.ts';
 import { Sandbox, type SandboxOptions } from '../sandbox/sandbox.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
+import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
+import { virtualTimeSpentMs } from './clock.ts';
 import { classify, type Expectation } from './expectations.ts';
-import { describeValue } from './outcome.ts';
+import type { FailureRecorder } from './failures-file.ts';
+import { describeValue, outcomeOf } from './outcome.ts';
 import { replayBase, replayLine } from './replay.ts';
 import type { Reporter } from './reporter.ts';
-import type { Result, Summary } from './result.ts';
-import { type CaseResult, type RunEnvironment, runCase } from './run-case.ts';
+import { isFailure, type Result, type Summary } from './result.ts';
+import { type CaseExecutor, type CaseResult, type RunEnvironment, runCase } from './run-case.ts';
 import { summarize } from './summary.ts';
 
 /** The module that defines the client properties, as reports name it (a file that exists). */
 export const CLIENT_PROPERTIES_MODULE = 'conformance/properties/client-properties.ts';
+
+/** The replay line of a case: a fixture's id, or a property's id with the seed and shrink path of its failure. */
+export type ReplayFormat = (caseId: string, generated?: { seed: number; path?: string | undefined }) => string;
 
 /** A fixture with the file it came from. */
 export type FixtureWithFile = Fixture & { file: string };
@@ -51,6 +60,8 @@ export interface SuiteOptions {
   expectations: readonly Expectation[];
   region: string;
   caseTimeoutMs: number;
+  /** Real time an adapter module (and so its sandbox's load and close) or a client process may take to start (--start-timeout). */
+  startTimeoutMs?: number;
   redact: boolean;
   /** In-process: fake the clock and offer the direct fetch. Out-of-process adapters get real time. Ignored with `adapterModule`. */
   inProcess?: boolean;
@@ -58,7 +69,75 @@ export interface SuiteOptions {
   unsignedRequired?: boolean;
   /** Extra words for replay lines (e.g. --expectations x). */
   replayFlags?: string;
+  /** How replay lines read; default the CLI command (`npm run conformance -- ... --filter <id>`). */
+  replayFormat?: ReplayFormat;
   reporters: readonly Reporter[];
+  /** Bounds on each property's time and shrinking; unset fields take {@link DEFAULT_PROPERTY_BUDGET}'s. */
+  budget?: Partial<PropertyBudget>;
+  /** Keeps each failure in the failures file and gives it a short replay line (the CLI's). */
+  failures?: FailureRecorder;
+  /**
+   * Every case's sensitive values seen so far in the run (given, and sent when a case failed):
+   * the redaction of what cannot be attributed to one case, such as crash messages, a client's
+   * stderr and console output. Filled by the run; pass one to redact with it afterwards.
+   */
+  sensitive?: SensitiveValues;
+}
+
+/** The adapter's name as reports show it: read once, safely, and made safe to show. */
+function implementationName(adapter: Adapter): string {
+  try {
+    return cleanAdapterText(adapter.name, 200);
+  } catch {
+    return '(an adapter whose name cannot be read)';
+  }
+}
+
+/**
+ * The end of a client's stderr and the restart log, redacted again against every case's values:
+ * a line is read when it arrives, which may be after the case that wrote it.
+ */
+function diagnosticLines(lines: readonly string[], seen: SensitiveValues): string[] {
+  return lines.slice(-40).map((line) => redactAndClean(safeString(line), (text) => seen.redact(text)));
+}
+
+/** How long one property may take, whatever the client does. */
+export interface PropertyBudget {
+  /** Real milliseconds its runs may take; past it the remaining runs are skipped and counted. */
+  runMs: number;
+  /** Cases tried while shrinking a failure; past it the smallest failure so far is reported. */
+  shrinkSteps: number;
+  /** Real milliseconds shrinking may take. */
+  shrinkMs: number;
+}
+
+/**
+ * A passing in-process property takes well under a second; a process client at a second per
+ * call (the AWS CLI) is held to ten per property, and a failing one to a hundred shrink steps
+ * or two seconds of shrinking, whichever comes first.
+ */
+export const DEFAULT_PROPERTY_BUDGET: PropertyBudget = { runMs: 10_000, shrinkSteps: 100, shrinkMs: 2_000 };
+
+/**
+ * After a call has hung for the whole case timeout, every later in-process call of the run gets
+ * this leash (a correct call under the fake clock takes a few milliseconds).
+ */
+const LEASH_AFTER_A_HANG_MS = 100;
+/** A process client's calls are real round trips: after a hang, only its shrink steps get a leash, and a longer one. */
+const PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS = 250;
+
+/** The time counters of a run, read before and after each case or property. */
+interface Clocks {
+  clientMs: number;
+  /** Calls under way, by when they started: a hanging call never ends on its own. */
+  inFlight: Map<symbol, number>;
+}
+
+/** Once a case is over, a call still under way is one the harness gave up on: its time so far is the client's. */
+function countAbandoned(clocks: Clocks): void {
+  const now = performance.now();
+  for (const since of clocks.inFlight.values()) clocks.clientMs += now - since;
+  clocks.inFlight.clear();
 }
 
 export function fixtureToCase(fixture: FixtureWithFile): Case {
@@ -78,26 +157,72 @@ export function fixtureToCase(fixture: FixtureWithFile): Case {
 /** The client as the run sees it: where its cases execute, and how it ends. */
 type Subject =
   | { kind: 'in-thread'; adapter: Adapter; inProcess: boolean }
-  | { kind: 'sandbox'; adapter: Adapter; sandbox: Sandbox }
+  | { kind: 'sandbox'; adapter: Adapter; sandbox: Sandbox; gate: Adapter; closeProblem: () => string | undefined }
   | { kind: 'load-failed'; name: string; problem: string };
 
-async function prepareSubject(options: SuiteOptions): Promise<Subject> {
+/** What the sandbox gate is called with: no call of the client, only a question to the guard around it. */
+const GATE_INPUT = { Token: '', ClientId: '' } as Parameters<Adapter['revokeToken']>[0];
+
+async function prepareSubject(options: SessionOptions, seen: SensitiveValues): Promise<Subject> {
   if (options.adapter) return { kind: 'in-thread', adapter: options.adapter, inProcess: options.inProcess ?? !isOutOfProcess(options.adapter) };
   const spec = options.adapterModule;
   if (spec === undefined) throw new TypeError('runSuite: give adapter or adapterModule');
-  const factoryOptions = { caseTimeoutMs: options.caseTimeoutMs, region: options.region };
+  const guard = options.guardAdapter ?? ((adapter: Adapter) => adapter);
+  const factoryOptions = {
+    caseTimeoutMs: options.caseTimeoutMs,
+    region: options.region,
+    ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
+  };
   if (!OUT_OF_PROCESS_BUILT_INS.has(spec)) {
-    const started = await Sandbox.start({ spec, caseTimeoutMs: options.caseTimeoutMs, region: options.region, ...options.sandbox });
+    const started = await Sandbox.start({
+      spec,
+      caseTimeoutMs: options.caseTimeoutMs,
+      region: options.region,
+      // --start-timeout bounds the adapter's start, and so its load and its close in the worker.
+      ...(options.startTimeoutMs !== undefined ? { loadTimeoutMs: options.startTimeoutMs, closeTimeoutMs: options.startTimeoutMs } : {}),
+      ...options.sandbox,
+      // The worker's console output may quote a token of any case so far: redacted and cleaned first.
+      output: (line) => redactAndClean(line, (text) => seen.redact(text)),
+    });
     if (started.kind === 'load-failed') return { kind: 'load-failed', name: spec, problem: started.problem };
     if (started.kind === 'ready') {
       const { sandbox } = started;
-      // Judging needs only the name and capabilities; the adapter itself lives in the sandbox.
-      const adapter: Adapter = { name: sandbox.name, capabilities: sandbox.capabilities, revokeToken: () => Promise.reject(new Error('runs in the sandbox')) };
-      return { kind: 'sandbox', adapter, sandbox };
+      let closeProblem: string | undefined;
+      // The adapter lives in the sandbox. This facade is what guards (the CLI's run watchdog) wrap:
+      // each case first calls its revokeToken, which asks nothing of the client and only lets the
+      // guard refuse the case; its close() closes the sandbox.
+      const facade: Adapter = {
+        name: sandbox.name,
+        ...(sandbox.capabilities ? { capabilities: sandbox.capabilities } : {}),
+        revokeToken: () => Promise.resolve({}),
+        close: async () => {
+          closeProblem = await sandbox.close();
+        },
+      };
+      return { kind: 'sandbox', adapter: facade, sandbox, gate: guard(facade), closeProblem: () => closeProblem };
     }
   }
   const { adapter } = await loadAdapter(spec, factoryOptions, options.sandbox?.cwd);
-  return { kind: 'in-thread', adapter, inProcess: !isOutOfProcess(adapter) };
+  return { kind: 'in-thread', adapter: guard(adapter), inProcess: !isOutOfProcess(adapter) };
+}
+
+/** The sandbox's cases, each let through the gate first and timed as the client's own. */
+function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: Clocks): CaseExecutor {
+  return {
+    async execute(c, options) {
+      try {
+        await subject.gate.revokeToken(GATE_INPUT, { endpoint: '', region: '' });
+      } catch (error) {
+        return { requests: [], outcome: outcomeOf({ kind: 'rejected', error }) };
+      }
+      const began = performance.now();
+      try {
+        return await subject.sandbox.execute(c, options);
+      } finally {
+        clocks.clientMs += performance.now() - began;
+      }
+    },
+  };
 }
 
 /** The real time an in-thread adapter's close() may take before the run reports it as hanging. */
@@ -132,23 +257,44 @@ function runFailure(id: string, origin: string, problem: string, replay: string)
   return { id, kind: 'fixture', level: 'must', origin, verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, replay, warnings: [] };
 }
 
-/** Runs the fixtures and properties against one adapter and reports as it goes. */
-export async function runSuite(options: SuiteOptions): Promise<{ summary: Summary; results: Result[] }> {
-  const started = performance.now();
-  const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
-  const subject = await prepareSubject(options);
-  const total = options.fixtures.length + options.properties.length;
-  if (subject.kind === 'load-failed') {
-    for (const reporter of options.reporters) reporter.onStart?.({ implementation: subject.name, total });
-    const results = [runFailure('adapter-load', subject.name, subject.problem, base)];
-    for (const reporter of options.reporters) reporter.onResult(results[0]!);
-    const summary = summarize(results, { implementation: subject.name, strict: options.strict, seed: options.seed, startedAt: started });
-    for (const reporter of options.reporters) await reporter.onEnd(summary, results);
-    return { summary, results };
-  }
-  const adapter = subject.adapter;
+/** What a session needs: the suite's options without the cases, the reporters and the failures file. */
+export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'reporters' | 'failures'> & {
+  /** Wraps the adapter loaded from `adapterModule` (or its sandbox's facade) before any case runs: the CLI's run watchdog. */
+  guardAdapter?: (adapter: Adapter) => Adapter;
+};
+
+/**
+ * One adapter set up for a run: the fake service listening (msw, and loopback for clients in
+ * other processes), ready to run cases one at a time in any order. runSuite runs every case
+ * through one session; the vitest integration opens one in beforeAll and runs a case per test.
+ */
+export interface SuiteSession {
+  readonly env: RunEnvironment;
+  /** The adapter's name as reports show it. */
+  readonly implementation: string;
+  /** Every sensitive value the session's cases have given or sent so far. */
+  readonly sensitive: SensitiveValues;
+  runFixture(fixture: FixtureWithFile): Promise<Result>;
+  runProperty(property: PropertyDefinition): Promise<Result>;
+  /** Real milliseconds spent inside the client's own calls so far in this session. */
+  clientMs(): number;
+  /** Stops the fake service and closes the adapter; returns the adapter's diagnostics, if any. */
+  close(): Promise<{ stderr: string[]; events: string[] } | undefined>;
+  /** What went wrong closing the adapter (threw, hung, its sandbox died), once closed. */
+  closeProblem(): string | undefined;
+}
+
+/**
+ * Sets the fake service up for one adapter. The caller must close the session. An adapter
+ * module that cannot load in its sandbox throws AdapterLoadError; runSuite reports it instead.
+ */
+export async function openSession(options: SessionOptions, prepared?: PreparedSubject): Promise<SuiteSession> {
+  const seen = prepared?.seen ?? options.sensitive ?? new SensitiveValues(options.redact);
+  const subject = prepared?.subject ?? (await prepareSubject(options, seen));
+  if (subject.kind === 'load-failed') throw new AdapterLoadError(`--adapter ${subject.name}: ${subject.problem}`);
   const inProcess = subject.kind === 'sandbox' || subject.inProcess;
-  const capabilities = resolveCapabilities(adapter);
+  options = { ...options, inProcess };
+  const capabilities = resolveCapabilities(subject.adapter);
   const service = new FakeService('intercepted');
   // Nothing may reach the network: an unmatched request is an error, not a pass-through. A
   // sandboxed adapter has its own interception, inside its worker.
@@ -162,8 +308,27 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     server?.close();
     throw error;
   }
+  const clocks: Clocks = { clientMs: 0, inFlight: new Map() };
+  const adapter = subject.adapter;
+  const implementation = implementationName(adapter);
+  // The time inside the client's own calls, so the summary can say where a run's time went.
+  const timedAdapter = {
+    name: implementation,
+    ...(adapter.capabilities ? { capabilities: adapter.capabilities } : {}),
+    revokeToken: async (...args: Parameters<Adapter['revokeToken']>) => {
+      const call = Symbol('call');
+      clocks.inFlight.set(call, performance.now());
+      try {
+        return await adapter.revokeToken(...args);
+      } finally {
+        const since = clocks.inFlight.get(call);
+        if (since !== undefined) clocks.clientMs += performance.now() - since;
+        clocks.inFlight.delete(call);
+      }
+    },
+  } satisfies Adapter;
   const env: RunEnvironment = {
-    adapter,
+    adapter: timedAdapter,
     capabilities,
     service,
     endpoint: loopback?.url ?? regionalEndpoint(options.region),
@@ -175,46 +340,163 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     caseTimeoutMs: inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
     offerDirectFetch: inProcess,
     unsignedRequired: options.unsignedRequired,
-    ...(subject.kind === 'sandbox' ? { executor: subject.sandbox } : {}),
+    ...(subject.kind === 'sandbox' ? { executor: gatedExecutor(subject, clocks) } : {}),
+    sensitive: seen,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
+  const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
+  const replay: ReplayFormat = options.replayFormat ?? ((caseId, generated) => replayLine(base, caseId, generated));
+  // Rules that already have a shrunk counterexample in this session, and which property has it:
+  // a later property failing only those is not shrunk again. A fixture is no shrunk
+  // counterexample (which rule a fault shows under depends on the case, and shrinking finds the
+  // telling one), except for a hang: every step of shrinking one waits out a leash, and the
+  // cause is the hang.
+  const counterexamples = new Map<string, string>();
+  const noteCounterexample = (result: Result, rules = result.classified.kind === 'fail' ? result.classified.failures.map((v) => v.check) : []) => {
+    for (const rule of rules) if (!counterexamples.has(rule)) counterexamples.set(rule, result.id);
+  };
+  // A client that hung once for the whole timeout would make every later case wait as long.
+  let caseEnv = env;
+  const leashAfterHang = (outcome: CaseResult) => {
+    countAbandoned(clocks);
+    if (options.inProcess && outcome.outcome?.kind === 'unsettled' && caseEnv === env) {
+      caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
+    }
+  };
+  let closed = false;
+  let closeProblem: string | undefined;
+  return {
+    env,
+    implementation,
+    sensitive: seen,
+    async runFixture(fixture) {
+      seen.addMembersOf(fixture.params);
+      const outcome = await runCase(fixtureToCase(fixture), caseEnv);
+      seen.add(...outcome.sentSensitive);
+      leashAfterHang(outcome);
+      const result = toResult(outcome, {
+        kind: 'fixture',
+        origin: fixture.file,
+        replay: replay(fixture.id),
+        expectations: options.expectations,
+        counted,
+        redact: options.redact,
+      });
+      if (outcome.outcome?.kind === 'unsettled' && result.classified.kind === 'fail') noteCounterexample(result, ['A4']);
+      return result;
+    },
+    async runProperty(property) {
+      const began = { wall: performance.now(), client: clocks.clientMs, virtual: virtualTimeSpentMs() };
+      const run: PropertyRun = { env: caseEnv, counterexamples, onOutcome: leashAfterHang };
+      const result = await runProperty(property, run, options, counted, replay);
+      caseEnv = run.env;
+      const clientMs = clocks.clientMs - began.client;
+      noteCounterexample(result);
+      return {
+        ...result,
+        timing: {
+          clientMs: Math.round(clientMs),
+          harnessMs: Math.round(performance.now() - began.wall - clientMs),
+          backoffMs: Math.round(virtualTimeSpentMs() - began.virtual),
+        },
+      };
+    },
+    clientMs: () => clocks.clientMs,
+    async close() {
+      if (closed) return undefined;
+      closed = true;
+      try {
+        return (adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
+      } finally {
+        server?.close();
+        await loopback?.close();
+        if (subject.kind === 'sandbox') {
+          await subject.gate.close?.();
+          closeProblem = subject.closeProblem();
+        } else {
+          closeProblem = await closeInThread(adapter);
+        }
+      }
+    },
+    closeProblem: () => closeProblem,
+  };
+}
+
+/** A subject prepared before the session opens, so that runSuite can report one that failed to load. */
+interface PreparedSubject {
+  subject: Subject;
+  seen: SensitiveValues;
+}
+
+/** Runs the fixtures and properties against one adapter and reports as it goes. */
+export async function runSuite(options: SuiteOptions & Pick<SessionOptions, 'guardAdapter'>): Promise<{ summary: Summary; results: Result[] }> {
+  const started = performance.now();
+  const virtualAtStart = virtualTimeSpentMs();
+  const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
+  const total = options.fixtures.length + options.properties.length;
+  const seen = options.sensitive ?? new SensitiveValues(options.redact);
+  const subject = await prepareSubject(options, seen);
+  if (subject.kind === 'load-failed') {
+    const name = cleanAdapterText(subject.name, 200);
+    for (const reporter of options.reporters) reporter.onStart?.({ implementation: name, total });
+    const failed = runFailure(
+      'adapter-load',
+      name,
+      redactAndClean(subject.problem, (text) => seen.redact(text)),
+      base,
+    );
+    for (const reporter of options.reporters) reporter.onResult(failed);
+    const summary = summarize([failed], { implementation: name, strict: options.strict, seed: options.seed, startedAt: started });
+    for (const reporter of options.reporters) await reporter.onEnd(summary, [failed]);
+    return { summary, results: [failed] };
+  }
+  const session = await openSession(options, { subject, seen });
   const results: Result[] = [];
-  for (const reporter of options.reporters) reporter.onStart?.({ implementation: adapter.name, total });
+  const { implementation } = session;
+  for (const reporter of options.reporters) reporter.onStart?.({ implementation, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
-  const emit = (result: Result) => {
-    results.push(result);
-    for (const reporter of options.reporters) reporter.onResult(result);
+  // Cases run one after another: a case's time is the time since the previous one was emitted.
+  let caseStarted = performance.now();
+  const emit = (untimed: Result) => {
+    const result: Result = { ...untimed, durationMs: Math.round(performance.now() - caseStarted) };
+    const kept = options.failures && (isFailure(result) || result.warnings.length > 0) ? { ...result, replay: options.failures.record(result.replay) } : result;
+    results.push(kept);
+    for (const reporter of options.reporters) reporter.onResult(kept);
+    caseStarted = performance.now();
   };
 
-  let closeProblem: string | undefined;
   try {
-    for (const fixture of options.fixtures) {
-      const outcome = await runCase(fixtureToCase(fixture), env);
-      emit(
-        toResult(outcome, {
-          kind: 'fixture',
-          origin: fixture.file,
-          replay: replayLine(base, fixture.id),
-          expectations: options.expectations,
-          counted,
-          redact: options.redact,
-        }),
-      );
-    }
-    for (const property of options.properties) {
-      emit(await runProperty(property, env, options, counted, base));
-    }
+    for (const fixture of options.fixtures) emit(await session.runFixture(fixture));
+    for (const property of options.properties) emit(await session.runProperty(property));
+  } catch (error) {
+    throw redactedCrash(error, session.sensitive);
   } finally {
-    diagnostics = (adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
-    server?.close();
-    await loopback?.close();
-    closeProblem = subject.kind === 'sandbox' ? await subject.sandbox.close() : await closeInThread(adapter);
+    diagnostics = await session.close();
   }
-  if (closeProblem !== undefined) emit(runFailure('adapter-close', options.adapterModule ?? adapter.name, closeProblem, base));
+  const closeProblem = session.closeProblem();
+  if (closeProblem !== undefined) {
+    emit(
+      runFailure(
+        'adapter-close',
+        options.adapterModule ?? implementation,
+        redactAndClean(closeProblem, (text) => session.sensitive.redact(text)),
+        base,
+      ),
+    );
+  }
 
+  const clientMs = session.clientMs();
+  const summarized = summarize(results, { implementation, strict: options.strict, seed: options.seed, startedAt: started });
   const summary: Summary = {
-    ...summarize(results, { implementation: adapter.name, strict: options.strict, seed: options.seed, startedAt: started }),
-    ...(diagnostics ? { diagnostics: { stderr: diagnostics.stderr.slice(-40), events: diagnostics.events.slice(-40) } } : {}),
+    ...summarized,
+    timing: {
+      clientMs: Math.round(clientMs),
+      harnessMs: Math.max(0, Math.round(summarized.durationMs - clientMs)),
+      backoffMs: Math.round(virtualTimeSpentMs() - virtualAtStart),
+    },
+    ...(diagnostics
+      ? { diagnostics: { stderr: diagnosticLines(diagnostics.stderr, session.sensitive), events: diagnosticLines(diagnostics.events, session.sensitive) } }
+      : {}),
   };
   for (const reporter of options.reporters) await reporter.onEnd(summary, results);
   return { summary, results };
@@ -229,12 +511,9 @@ interface ResultContext {
   redact: boolean;
 }
 
+/** Redacted, long values shortened, adapter text made safe: what every reporter receives. */
 function redactVerdicts(verdicts: readonly Verdict[], redact: (text: string) => string): Verdict[] {
-  return verdicts.map((v) => ({
-    ...v,
-    ...(v.expected !== undefined ? { expected: redact(v.expected) } : {}),
-    ...(v.actual !== undefined ? { actual: redact(v.actual) } : {}),
-  }));
+  return cleanVerdicts(verdicts, redact);
 }
 
 function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case.id): Result {
@@ -251,17 +530,39 @@ function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case
     warnings: verdicts.filter((v) => v.status === 'fail' && !context.counted(v)),
   };
   if (outcome.status === 'not-applicable') return { ...base, classified: { kind: 'not-applicable', reason: outcome.reason ?? '' } };
-  return { ...base, classified: classify(id, verdicts, context.expectations, context.counted) };
+  return { ...base, ...exchangesOf(outcome, context.redact), classified: classify(id, verdicts, context.expectations, context.counted) };
+}
+
+/** The captured exchanges of a failing case, redacted with the values its verdicts are redacted with. */
+function exchangesOf(outcome: CaseResult, redact: boolean): Pick<Result, 'exchanges'> {
+  if (!outcome.failedRequests) return {};
+  const redactor = new ExchangeRedactor({
+    enabled: redact,
+    values: [...SENSITIVE_MEMBERS.map((m) => (outcome.case.params as Record<string, unknown>)[m]), ...outcome.sentSensitive],
+  });
+  const exchanges = keepExchanges(clientExchanges(outcome.failedRequests, outcome.case.response), redactor);
+  return exchanges ? { exchanges } : {};
+}
+
+/** What one property shares with the rest of its run. */
+interface PropertyRun {
+  /** The environment its cases run in; the property shortens the leash after a hang, for the rest of the run too. */
+  env: RunEnvironment;
+  /** Rules with a counterexample already, and the case that has it. */
+  counterexamples: ReadonlyMap<string, string>;
+  onOutcome: (outcome: CaseResult) => void;
 }
 
 async function runProperty(
   property: PropertyDefinition,
-  env: RunEnvironment,
-  options: SuiteOptions,
+  run: PropertyRun,
+  options: SessionOptions,
   counted: (v: Verdict) => boolean,
-  base: string,
+  replay: ReplayFormat,
 ): Promise<Result> {
-  const replayFor = (seed: number, path?: string) => replayLine(base, property.id, { seed, path });
+  const env = run.env;
+  const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
+  const replayFor = (seed: number, path?: string) => replay(property.id, { seed, path });
   const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
     id: property.id,
     kind: 'property',
@@ -274,46 +575,93 @@ async function runProperty(
   });
   const notApplicable = property.notApplicable?.(env.capabilities);
   if (notApplicable) {
-    return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replayLine(base, property.id), runs: 0 });
+    return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replay(property.id), runs: 0 });
   }
   const expected = options.expectations.filter((e) => e.case === property.id);
   const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
   // One verdict per rule is enough to report an expected failure or a should-level warning.
   const seenExpected = new Map<string, Verdict>();
   const warnings = new Map<string, Verdict>();
+  const startedAt = performance.now();
+  let completedRuns = 0;
+  let failedAt: number | undefined;
+  let shrinkSteps = 0;
+  // Why the remaining runs or shrink steps were skipped: past it, every value passes unseen,
+  // which ends fast-check's run, or its shrinking at the smallest failure found so far.
+  let stopped: string | undefined;
+  let lastFailure: { c: Case; verdicts: Verdict[]; outcome: CaseResult } | undefined;
+  const withinBudget = (): boolean => {
+    const now = performance.now();
+    if (failedAt === undefined) {
+      // At least one run, always: a property that ran nothing would pass without evidence.
+      if (completedRuns > 0 && now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
+    } else if (shrinkSteps >= budget.shrinkSteps) {
+      stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
+    } else if (now - failedAt > budget.shrinkMs) {
+      stopped = `shrink budget: the smallest failure after ${budget.shrinkMs / 1000} s of shrinking (${shrinkSteps} steps)`;
+    }
+    return stopped === undefined;
+  };
   // Once a generated case has hung, shrinking will try many more that hang the same way: each
   // is given a short leash so a hanging client costs seconds, not minutes, to shrink.
-  let shrinkEnv = env;
+  let caseEnv = env;
   const details = await fc.check(
     fc.asyncProperty(property.cases(env.capabilities), async (generated) => {
+      if (stopped !== undefined || !withinBudget()) return true;
+      if (failedAt !== undefined) shrinkSteps += 1;
       const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
-      const outcome = await runCase(c, shrinkEnv);
-      if (outcome.outcome?.kind === 'unsettled') shrinkEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, 250) };
+      env.sensitive?.addMembersOf(c.params);
+      const outcome = await runCase(c, caseEnv);
+      env.sensitive?.add(...outcome.sentSensitive);
+      run.onOutcome(outcome);
+      if (outcome.outcome?.kind === 'unsettled') {
+        const leash = options.inProcess ? LEASH_AFTER_A_HANG_MS : PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS;
+        caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
+      }
+      if (failedAt === undefined) completedRuns += 1;
       let ok = true;
-      for (const v of redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive))) {
+      const verdicts = redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive));
+      const failing: string[] = [];
+      for (const v of verdicts) {
         if (v.status !== 'fail') continue;
         if (isExpected(v)) seenExpected.set(v.check, v);
-        else if (counted(v)) ok = false;
-        else warnings.set(v.check, v);
+        else if (counted(v)) {
+          ok = false;
+          failing.push(v.check);
+        } else warnings.set(v.check, v);
+      }
+      if (!ok) {
+        lastFailure = { c, verdicts, outcome };
+        if (failedAt === undefined) {
+          failedAt = performance.now();
+          // A failure of rules that already have a small counterexample is the same cause again.
+          // A call that never settled fails every rule about its outcome; its cause is the hang (A4).
+          const causes = outcome.outcome?.kind === 'unsettled' && failing.includes('A4') ? ['A4'] : [...new Set(failing)];
+          const known = causes.map((rule) => run.counterexamples.get(rule));
+          if (known.every((by) => by !== undefined)) {
+            stopped = `not shrunk: ${causes.join(', ')} already failed in ${[...new Set(known)].join(', ')}`;
+          }
+        }
       }
       return ok;
     }),
     { seed: options.seed, numRuns: options.runs ?? property.runs, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
   );
-  if (details.failed && details.counterexample) {
-    // Run the shrunk counterexample once more so the report shows its verdicts.
-    const c: Case = {
-      ...details.counterexample[0],
-      origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' },
-    };
-    const rerun = await runCase(c, env);
-    const verdicts = redactVerdicts(rerun.verdicts, redactorFor(c.params, options.redact, rerun.sentSensitive));
+  // The shortened leash outlives the property for in-process clients only (see LEASH_AFTER_A_HANG_MS).
+  if (options.inProcess) run.env = caseEnv;
+  const bounded = stopped !== undefined ? { stopped } : {};
+  if (details.failed && details.counterexample && lastFailure) {
+    // The last failing value is fast-check's counterexample: its verdicts are the report's.
+    const c: Case = { ...lastFailure.c, origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
+    const verdicts = lastFailure.verdicts;
     const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
     return result({
       verdicts,
       classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
-      runs: details.numRuns,
-      counterexample: redactParams(c.params, options.redact),
+      runs: completedRuns,
+      ...bounded,
+      ...exchangesOf(lastFailure.outcome, options.redact),
+      counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, lastFailure.outcome.sentSensitive)),
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
     });
   }
@@ -326,15 +674,16 @@ async function runProperty(
       level: 'must',
       status: 'fail',
       expected: 'no exception',
-      actual: cause instanceof Error ? cause.message : 'the property run was interrupted',
+      actual: cause === undefined ? 'the property run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
     };
-    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: details.numRuns, replay: replayFor(details.seed) });
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
   }
   const expectedFailures = [...seenExpected.values()];
   return result({
     verdicts: expectedFailures,
     classified: classify(property.id, expectedFailures, options.expectations, () => true),
-    runs: details.numRuns,
+    runs: completedRuns,
+    ...bounded,
     replay: replayFor(options.seed),
     warnings: [...warnings.values()],
   });

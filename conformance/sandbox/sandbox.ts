@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { AdapterCapabilities } from '../adapters/contract.ts';
@@ -26,6 +28,12 @@ export interface SandboxOptions {
   watchdogGraceMs?: number;
   /** Worker heap bound. Default 512 MB old generation. */
   maxHeapMb?: number;
+  /**
+   * Makes one line of the worker's console output, stdout or stderr safe to show (the runner
+   * redacts the run's sensitive values and cleans control characters); each line then goes to
+   * the harness's stderr. Default: shown as it is.
+   */
+  output?: (line: string) => string;
 }
 
 /** A started sandbox; `problem` set when the adapter broke the run while loading. */
@@ -86,6 +94,7 @@ class SandboxWorker {
     start: SandboxStart,
     maxHeapMb: number,
     private readonly onDeath: (worker: SandboxWorker) => void,
+    output: (line: string) => string = (line) => line,
   ) {
     const { source, eval: isEval } = workerSource(start.spec);
     this.loaded = new Promise((resolve) => {
@@ -99,8 +108,8 @@ class SandboxWorker {
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
-    this.worker.stdout.pipe(process.stderr, { end: false });
-    this.worker.stderr.pipe(process.stderr, { end: false });
+    showLines(this.worker.stdout, output);
+    showLines(this.worker.stderr, output);
     this.worker.on('message', (message: FromSandbox) => this.receive(message));
     this.worker.on('error', (error) => {
       this.deathCause ??= `the sandbox failed: ${error.message}`;
@@ -175,6 +184,20 @@ class SandboxWorker {
   }
 }
 
+/** Each line of a worker's output stream, made safe by `output`, on the harness's stderr. */
+function showLines(stream: Readable, output: (line: string) => string): void {
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  lines.on('line', (line) => {
+    let shown: string;
+    try {
+      shown = output(line);
+    } catch {
+      shown = "(a line of the adapter's output that could not be made safe to show)";
+    }
+    process.stderr.write(`${shown}\n`);
+  });
+}
+
 export class Sandbox implements CaseExecutor {
   private current: SandboxWorker | undefined;
   private seq = 0;
@@ -183,7 +206,7 @@ export class Sandbox implements CaseExecutor {
 
   private constructor(
     private readonly start: SandboxStart,
-    private readonly options: Required<Omit<SandboxOptions, 'spec' | 'cwd'>>,
+    private readonly options: Required<Omit<SandboxOptions, 'spec' | 'cwd' | 'output'>> & Pick<SandboxOptions, 'output'>,
     readonly name: string,
     readonly capabilities: AdapterCapabilities | undefined,
     first: SandboxWorker,
@@ -200,9 +223,10 @@ export class Sandbox implements CaseExecutor {
       closeTimeoutMs: options.closeTimeoutMs ?? Math.max(options.caseTimeoutMs, 2_000),
       watchdogGraceMs: options.watchdogGraceMs ?? 1_000,
       maxHeapMb: options.maxHeapMb ?? 512,
+      ...(options.output ? { output: options.output } : {}),
     };
     const start: SandboxStart = { spec: options.spec, cwd: options.cwd ?? process.cwd(), caseTimeoutMs: options.caseTimeoutMs, region: options.region };
-    const worker = new SandboxWorker(start, settings.maxHeapMb, () => {});
+    const worker = new SandboxWorker(start, settings.maxHeapMb, () => {}, settings.output);
     const loaded = await Sandbox.awaitLoad(worker, settings.loadTimeoutMs);
     if (loaded.type === 'load-error') {
       void worker.worker.terminate();
@@ -260,7 +284,7 @@ export class Sandbox implements CaseExecutor {
     if (this.consecutiveDeaths >= MAX_CONSECUTIVE_DEATHS) {
       return `the sandbox died ${this.consecutiveDeaths} times in a row and is not restarted${this.lastLoadProblem ? ` (${this.lastLoadProblem})` : ''}`;
     }
-    const fresh = new SandboxWorker(this.start, this.options.maxHeapMb, () => {});
+    const fresh = new SandboxWorker(this.start, this.options.maxHeapMb, () => {}, this.options.output);
     const loaded = await Sandbox.awaitLoad(fresh, this.options.loadTimeoutMs);
     if (loaded.type !== 'ready') {
       void fresh.worker.terminate();

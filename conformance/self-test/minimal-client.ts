@@ -43,6 +43,10 @@ export interface Faults {
   errorOnSuccessWithType?: boolean;
   retriesBeyondDeclared?: boolean;
   successBelowStatus?: number;
+  /** Cuts Token to this many characters (a fixed-size buffer or column). */
+  truncateTokenAt?: number;
+  /** Sends Token in upper case (a case-insensitive comparison or normalisation gone wrong). */
+  upperCaseToken?: boolean;
 }
 
 const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
@@ -105,8 +109,13 @@ function newError(name: string, message: string, status: number, requestId: stri
 
 async function sendOnce(input: RevokeTokenInput, endpoint: string, send: typeof fetch, signal: AbortSignal | undefined, faults: Faults): Promise<Response> {
   const members: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(input)) {
-    if (value === undefined) continue;
+  for (const [name, given] of Object.entries(input)) {
+    if (given === undefined) continue;
+    let value = given;
+    if (name === 'Token' && typeof value === 'string') {
+      if (faults.truncateTokenAt !== undefined) value = value.slice(0, faults.truncateTokenAt);
+      if (faults.upperCaseToken) value = value.toUpperCase();
+    }
     members[faults.renameMember?.[0] === name ? faults.renameMember[1] : name] = faults.urlEncodeValues && typeof value === 'string' ? encodeURIComponent(value) : value;
   }
   if (faults.nullForUnset && members.ClientSecret === undefined) members.ClientSecret = null;

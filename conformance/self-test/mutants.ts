@@ -33,6 +33,11 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'content-length-off-by-one', faults: { contentLengthOffset: 1 }, caughtBy: 'C5' },
   // botocore before 2023-08 signed RevokeToken.
   { id: 'signs-with-sigv4', faults: { sign: true }, caughtBy: 'C6' },
+  // The operation name lowercased in X-Amz-Target: one systematic fault that fails every case.
+  { id: 'target-operation-lowercased', faults: { target: 'AWSCognitoIdentityProviderService.revoketoken' }, caughtBy: 'C4' },
+  // Refresh tokens are a few kilobytes: a client that keeps them in a 2 KB buffer cuts the long ones.
+  { id: 'truncates-token-at-2048', faults: { truncateTokenAt: 2048 }, caughtBy: 'C8' },
+  { id: 'upper-cases-token', faults: { upperCaseToken: true }, caughtBy: 'C8' },
   { id: 'camel-case-client-id', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'C8' },
   // The same fault, seen through the fixtures' own expected request bodies.
   { id: 'camel-case-client-id-against-fixture-body', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'F1' },

@@ -1,9 +1,12 @@
 import type { Verdict } from '../judging/check.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
+import { redactedCrash } from '../redaction/crash.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
 import type { Expectation } from '../run/expectations.ts';
+import type { FailureRecorder } from '../run/failures-file.ts';
 import { replayBase } from '../run/replay.ts';
 import type { Reporter } from '../run/reporter.ts';
+import { isFailure } from '../run/result.ts';
 import { SelectionError, selectCases } from '../run/select-cases.ts';
 import { summarize } from '../run/summary.ts';
 import type { CaseContext } from './cases/server-case.ts';
@@ -18,7 +21,7 @@ import type { ServerResult, ServerSummary } from './run/server-result.ts';
 import { resolveUnverified, type UnverifiedExpectations } from './semantics/unverified.ts';
 import { SERVER_CASES } from './server-cases.ts';
 import { ServerSuiteConfigError } from './server-suite-config-error.ts';
-import { checkEndpoint, EndpointSafetyError, isLoopbackAddress } from './wire/endpoint-safety.ts';
+import { EndpointSafetyError, isLoopbackAddress, resolveEndpoint } from './wire/endpoint-safety.ts';
 import { ServerWire } from './wire/server-wire.ts';
 
 /**
@@ -64,6 +67,8 @@ export interface ServerSuiteOptions {
   serverFlags?: string;
   /** Options of the reference server when no endpoint is given. */
   referenceOptions?: ReferenceServiceOptions;
+  /** Keeps each failure in the failures file and gives it a short replay line (the CLI's). */
+  failures?: FailureRecorder;
 }
 
 /** @public */
@@ -71,6 +76,9 @@ export interface ServerSuiteRun {
   summary: ServerSummary;
   results: ServerResult[];
 }
+
+/** The longest a server run may take at its budget, rate and request timeout (see --rate). */
+const MAX_RUN_SECONDS = 24 * 3600;
 
 function positiveInteger(name: string, value: number | undefined): void {
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 1))
@@ -122,19 +130,30 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
 
   let served: ServedReference | undefined;
   let endpoint: URL;
+  // The address the endpoint's host was checked as: every request connects to it, so the
+  // server judged is the one that was checked (no second lookup, no DNS rebinding).
+  let pinned: string | undefined;
   if (options.endpoint === undefined) {
     served = await serveReference({ serviceOptions: { region, ...options.referenceOptions } });
     endpoint = new URL(served.url);
   } else {
-    endpoint = await checkEndpoint(options.endpoint, { allowRemote: options.allowRemote ?? false });
+    ({ url: endpoint, address: pinned } = await resolveEndpoint(options.endpoint, { allowRemote: options.allowRemote ?? false }));
   }
-  const local = served !== undefined || isLoopbackAddress(endpoint.hostname) || endpoint.hostname === 'localhost';
-  const wire = new ServerWire({
-    endpoint,
-    maxRequests: options.maxRequests ?? (local ? 3000 : 400),
-    ratePerSecond: options.ratePerSecond ?? (local ? 250 : 5),
-    timeoutMs: options.requestTimeoutMs ?? 5000,
-  });
+  const local = served !== undefined || (pinned !== undefined && isLoopbackAddress(pinned));
+  const maxRequests = options.maxRequests ?? (local ? 3000 : 400);
+  const ratePerSecond = options.ratePerSecond ?? (local ? 250 : 5);
+  const timeoutMs = options.requestTimeoutMs ?? 5000;
+  // The run's own bound: every request waits its turn at the rate and may take the whole
+  // timeout, so the budget times the longer of the two is the longest a run can take.
+  const worstCaseSeconds = maxRequests * Math.max(1 / ratePerSecond, timeoutMs / 1000);
+  if (worstCaseSeconds > MAX_RUN_SECONDS) {
+    await served?.close();
+    throw new ServerSuiteConfigError(
+      `${maxRequests} requests (--max-requests) at ${ratePerSecond} per second (--rate), each allowed ${timeoutMs} ms (--request-timeout), ` +
+        `could take ${Math.ceil(worstCaseSeconds / 3600)} hours; a run may take at most ${MAX_RUN_SECONDS / 3600} hours: lower the budget or raise the rate`,
+    );
+  }
+  const wire = new ServerWire({ endpoint, maxRequests, ratePerSecond, timeoutMs, ...(pinned ? { address: pinned } : {}) });
   const sensitive = new SensitiveValues(options.redact ?? true);
   const api = new AwsJsonClient(wire, region);
   let world: Promise<World> | undefined;
@@ -168,10 +187,17 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   const results: ServerResult[] = [];
   try {
     for (const testCase of selected) {
-      const result = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
+      const caseStarted = performance.now();
+      const ran = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
+      const judged: ServerResult = { ...ran, durationMs: Math.round(performance.now() - caseStarted) };
+      const failed = isFailure(judged) || judged.warnings.length > 0;
+      const result = options.failures && failed ? { ...judged, replay: options.failures.record(judged.replay) } : judged;
       results.push(result);
       for (const reporter of reporters) reporter.onResult(result);
     }
+  } catch (error) {
+    // A crash message may quote what the server sent back: it is redacted like every report.
+    throw redactedCrash(error, sensitive);
   } finally {
     await served?.close();
   }

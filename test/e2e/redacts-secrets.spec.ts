@@ -13,7 +13,7 @@ async function sensitiveValues(): Promise<string[]> {
 }
 
 describe('Token, ClientId and ClientSecret never reach a report', () => {
-  it('redacts them in the human, JSON and JUnit reports of a failing run', async () => {
+  it('redacts them in the human, JSON, JUnit and HTML reports of a failing run, captured exchanges included', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'reports-'));
     const json = join(dir, 'r.json');
     const junit = join(dir, 'r.xml');
@@ -30,10 +30,12 @@ describe('Token, ClientId and ClientSecret never reach a report', () => {
       `json=${json}`,
       '--reporter',
       `junit=${junit}`,
+      '--reporter',
+      `html=${join(dir, 'r.html')}`,
       '--verbose',
     );
     expect(code).toBe(1);
-    const outputs = { stdout, stderr, json: readFileSync(json, 'utf8'), junit: readFileSync(junit, 'utf8') };
+    const outputs = { stdout, stderr, json: readFileSync(json, 'utf8'), junit: readFileSync(junit, 'utf8'), html: readFileSync(join(dir, 'r.html'), 'utf8') };
     expect(outputs.stdout).toMatch(/\[redacted\]/);
     for (const value of await sensitiveValues()) {
       for (const [name, text] of Object.entries(outputs)) expect(text.includes(value), `${name} shows ${value}`).toBe(false);

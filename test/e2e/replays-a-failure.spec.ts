@@ -1,19 +1,34 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adapterPath, cli } from './cli-harness.ts';
+import { adapterPath, cli, cliIn } from './cli-harness.ts';
+
+const counterexample = (text: string) => /counterexample \([^)]*\): (.*)$/m.exec(text)?.[1];
+const replayId = (text: string) => /replay: npm run conformance -- --replay ([0-9a-f]{8})$/m.exec(text)?.[1];
 
 describe('a failure prints one line that replays exactly that case', () => {
-  it('replays a shrunk property failure from its seed and path in a single run', async () => {
+  it('replays a shrunk property failure by its id, and from the seed and path the failures file keeps', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'replay-'));
     // --no-redact so the two counterexamples can be compared value for value.
-    const first = await cli('--adapter', adapterPath('camel-case-client-id.ts'), '--filter', 'request-wire', '--seed', '99', '--no-redact');
+    const first = await cliIn(directory, '--adapter', adapterPath('camel-case-client-id.ts'), '--filter', 'request-wire', '--seed', '99', '--no-redact');
     expect(first.code).toBe(1);
-    const replay = /replay: npm run conformance -- (.*)$/m.exec(first.stdout)?.[1];
-    expect(replay).toMatch(/--filter request-wire --seed \d+ --replay [\d:]+/);
-    const argv = replay!.split(' ');
-    const again = await cli(...argv, '--no-redact');
-    expect(again.code).toBe(1);
-    const counterexample = (text: string) => /counterexample \(shrunk\): (.*)$/m.exec(text)?.[1];
+    const id = replayId(first.stdout);
+    expect(id).toBeDefined();
     expect(counterexample(first.stdout)).toMatch(/"Token":"[^[]/);
-    expect(counterexample(again.stdout)).toBe(counterexample(first.stdout));
+
+    const byId = await cliIn(directory, '--replay', id!, '--no-redact');
+    expect(byId.code).toBe(1);
+    expect(counterexample(byId.stdout)).toBe(counterexample(first.stdout));
+    // The same failure keeps its id when replayed.
+    expect(replayId(byId.stdout)).toBe(id);
+
+    // The file keeps the command line itself: seed and fast-check path, usable without the id.
+    const stored = JSON.parse(readFileSync(join(directory, '.revoketoken-conformance/failures.json'), 'utf8')).failures[id!];
+    expect(stored.argv.join(' ')).toMatch(/--filter request-wire --seed \d+ --replay [\d:]+$/);
+    const byPath = await cliIn(directory, ...stored.argv, '--no-redact');
+    expect(byPath.code).toBe(1);
+    expect(counterexample(byPath.stdout)).toBe(counterexample(first.stdout));
   });
 
   it('replays a fixture by its id', async () => {
@@ -21,5 +36,47 @@ describe('a failure prints one line that replays exactly that case', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/1 failed/);
     expect(stdout).toMatch(/\(1 cases/);
+  });
+
+  it('carries the flags that change a verdict into the stored failure, and leaves out those that only shape the output', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'replay-'));
+    const { code, stdout } = await cliIn(
+      directory,
+      '--adapter',
+      adapterPath('camel-case-client-id.ts'),
+      '--filter',
+      'RevokeTokenSuccessEmptyObject',
+      '--strict',
+      '--case-timeout',
+      '4000',
+      '--revision',
+      '2026-02',
+      '--verbose',
+    );
+    expect(code).toBe(1);
+    const stored = JSON.parse(readFileSync(join(directory, '.revoketoken-conformance/failures.json'), 'utf8')).failures[replayId(stdout)!];
+    expect(stored.argv).toEqual([
+      '--adapter',
+      adapterPath('camel-case-client-id.ts'),
+      '--strict',
+      '--case-timeout',
+      '4000',
+      '--revision',
+      '2026-02',
+      '--filter',
+      'RevokeTokenSuccessEmptyObject',
+    ]);
+  });
+
+  it('an unknown id, or no failures file, is a usage error naming the id and the file', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'replay-'));
+    const missing = await cliIn(directory, '--replay', '0badc0de');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('0badc0de');
+    expect(missing.stderr).toContain(join(directory, '.revoketoken-conformance/failures.json'));
+    await cliIn(directory, '--adapter', adapterPath('camel-case-client-id.ts'), '--filter', 'RevokeTokenSuccessEmptyObject');
+    const unknown = await cliIn(directory, '--replay', 'deadbeef');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no failure deadbeef in .*failures\.json/);
   });
 });

@@ -63,7 +63,7 @@ async function echoingServer(): Promise<{ url: string; secrets: Set<string> }> {
 }
 
 describe('server reports never show a secret', () => {
-  it('human, JSON and JUnit reports carry no token, client id, secret, username or password, even echoed back', async () => {
+  it('human, JSON, JUnit and HTML reports (with their captured exchanges) carry no token, client id, secret, username or password, even echoed back', async () => {
     const { url, secrets } = await echoingServer();
     const dir = mkdtempSync(join(tmpdir(), 'server-redaction-'));
     const { code, stdout, stderr } = await serverCli(
@@ -78,11 +78,19 @@ describe('server reports never show a secret', () => {
       `json=${join(dir, 'r.json')}`,
       '--reporter',
       `junit=${join(dir, 'r.xml')}`,
+      '--reporter',
+      `html=${join(dir, 'r.html')}`,
     );
     expect(code).toBe(1);
     expect(stdout).toContain('P1 [must]');
     expect(secrets.size).toBeGreaterThan(20);
-    const reports = [stdout, stderr, readFileSync(join(dir, 'r.json'), 'utf8'), readFileSync(join(dir, 'r.xml'), 'utf8')];
+    const reports = [
+      stdout,
+      stderr,
+      readFileSync(join(dir, 'r.json'), 'utf8'),
+      readFileSync(join(dir, 'r.xml'), 'utf8'),
+      readFileSync(join(dir, 'r.html'), 'utf8'),
+    ];
     for (const secret of secrets) for (const report of reports) expect(report.includes(secret), 'a secret reached a report').toBe(false);
   });
 

@@ -38,7 +38,13 @@ describe('--serve answers with one fixture and judges each request by hand', () 
     expect(text).toMatch(/serving fixture RevokeTokenSuccessEmptyObject/);
     expect(text).toMatch(/C4 \[must\]/);
     expect(text).toMatch(/C8 \[must\]/);
-    expect(text).not.toContain('fake-refresh-token.example-1');
+    // The fixture's public fake values are shown so the user knows what to send; what the
+    // client sent back is redacted in every verdict.
+    expect(text).toMatch(/judged against params \{"Token":"fake-refresh-token.example-1"/);
+    const verdicts = text.slice(text.indexOf('POST /'));
+    expect(verdicts).toMatch(/\[redacted\]/);
+    expect(verdicts).not.toContain('fake-refresh-token.example-1');
+    expect(verdicts).not.toContain('exampleclient1');
   });
 
   it('refuses a filter that selects more than one fixture', async () => {

@@ -14,6 +14,7 @@ import { FakeService, serveOnLoopback } from '../../conformance/wire/fake-servic
 import { fixtureResponse } from '../../conformance/wire/fixture-response.ts';
 import { isRevokeTokenRequest } from '../../generated/index.ts';
 import { isolatedSuiteCase, lowerBoundCall, suiteCase } from './client-cost.ts';
+import { failingClients } from './failing-clients.ts';
 import { compare } from './measure.ts';
 import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
 
@@ -168,3 +169,6 @@ if (!values['no-process']) {
     );
   }
 }
+
+// 4. Failing clients: a run stays short whatever the client gets wrong (tools/bench/failing-clients.ts).
+await failingClients(fixtures, { rounds: values.quick ? 1 : 3, print });

@@ -18,6 +18,8 @@ export const LAYERS: readonly Layer[] = [
     name: 'implementations',
     paths: [
       '^conformance/adapters/(?!contract\\.ts$)',
+      // The judging fake Cognito for users' own msw setups: the fixtures' answers plus the request checks.
+      '^conformance/service/',
       '^conformance/server/cases/',
       '^conformance/server/reference/',
       '^conformance/server/provision/',
@@ -37,7 +39,7 @@ export const LAYERS: readonly Layer[] = [
     ],
   },
   { name: 'report', paths: ['^conformance/report/', '^conformance/server/report/'] },
-  { name: 'entry points', paths: ['^conformance/cli/', '^conformance/server/cli/', '^conformance/index\\.ts$'] },
+  { name: 'entry points', paths: ['^conformance/cli/', '^conformance/server/cli/', '^conformance/vitest/', '^conformance/index\\.ts$'] },
 ];
 
 /** Files outside the pipeline: tests and their helpers. */

@@ -85,7 +85,9 @@ export async function runLane(lane: Lane, options: RunLaneOptions): Promise<Lane
   ];
   const started = Date.now();
   try {
-    const child = spawn(process.execPath, args, { cwd: options.repoRoot, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    // A lane writes its own JSON report; under GitHub Actions it must not add annotations and a job summary per lane.
+    const { GITHUB_ACTIONS: _actions, GITHUB_STEP_SUMMARY: _summary, ...env } = process.env;
+    const child = spawn(process.execPath, args, { cwd: options.repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-4000);

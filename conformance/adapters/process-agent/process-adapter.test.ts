@@ -127,6 +127,17 @@ describe('createProcessAdapter: a well-behaved client', () => {
     expect(text).not.toContain('echo-stderr');
   });
 
+  it('redacts a line written just after an answer with the values of the case that wrote it, not only the next one', async () => {
+    const adapter = await start({ command: [node, fixture('well-behaved.mjs')] });
+    const secret = 'first-case-secret-Q7xZ9pL2mW4v';
+    await adapter.revokeToken({ Token: 'late-stderr', ClientId: 'client-id-1234', ClientSecret: secret }, context);
+    await adapter.revokeToken({ Token: 'slow', ClientId: 'another-client', ClientSecret: 'second-case-secret-value' }, context);
+    const text = adapter.diagnostics().stderr.join('\n');
+    expect(text).toContain('late: [redacted]');
+    expect(text).toContain('split: [redacted]');
+    for (let i = 0; i + 8 <= secret.length; i += 1) expect(text.toLowerCase()).not.toContain(secret.slice(i, i + 8).toLowerCase());
+  });
+
   it('bounds the stderr buffer', async () => {
     const adapter = await start({ command: [node, fixture('well-behaved.mjs')], stderrLines: 5 });
     for (let i = 0; i < 20; i += 1) await adapter.revokeToken({ Token: 'x', ClientId: 'y' }, context);

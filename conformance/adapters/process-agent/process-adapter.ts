@@ -1,4 +1,5 @@
-import { redactorFor, redactSensitiveJsonMembers } from '../../redaction/redact.ts';
+import { redactAndClean } from '../../redaction/adapter-text.ts';
+import { SensitiveValues } from '../../redaction/redact.ts';
 import type { AdapterCapabilities, CallContext, RevokeTokenInput, RevokeTokenOutput } from '../contract.ts';
 import { cancelLine, caseLine, describeCommand, type Hello, parseAnswer, parseHello, quote } from './protocol.ts';
 import { shimEnvironment } from './shim-environment.ts';
@@ -13,13 +14,11 @@ import { PROCESS_PROTOCOL_VERSION, type ProcessAdapter, ProcessAdapterError, typ
  */
 
 const DEFAULT_ENDPOINT = 'http://127.0.0.1:1';
-const MAX_STDERR_LINE_CHARS = 2000;
 const CLOSE_GRACE_MS = 2000;
 
 interface Pending {
   id: string;
   life: ShimProcess;
-  redact: (text: string) => string;
   resolve: (output: RevokeTokenOutput) => void;
   reject: (error: Error) => void;
 }
@@ -53,7 +52,13 @@ class ProcessClient implements ProcessAdapter {
   private starts = 0;
   private endpoint: string;
   private region: string;
-  private lastRedact: (text: string) => string = (t) => t;
+  /**
+   * Every case's sensitive values so far. A line on stderr is read when it arrives, which may be
+   * after the next case has started (stderr and stdout are separate pipes): redacting it with
+   * one case's values could miss the values of the case that wrote it, so it is redacted with all.
+   */
+  private readonly seen = new SensitiveValues();
+  private readonly redact = (text: string) => this.seen.redact(text);
   private readonly stderrLines: string[] = [];
   private readonly events: string[] = [];
 
@@ -148,8 +153,7 @@ class ProcessClient implements ProcessAdapter {
   }
 
   private onStderr(line: string): void {
-    const clean = redactSensitiveJsonMembers(this.pending ? this.pending.redact(line) : this.lastRedact(line));
-    this.stderrLines.push(clean.length > MAX_STDERR_LINE_CHARS ? `${clean.slice(0, MAX_STDERR_LINE_CHARS)}…` : clean);
+    this.stderrLines.push(redactAndClean(line, this.redact));
     if (this.stderrLines.length > this.stderrLimit) this.stderrLines.splice(0, this.stderrLines.length - this.stderrLimit);
   }
 
@@ -178,11 +182,11 @@ class ProcessClient implements ProcessAdapter {
     if (line.trim() === '') return;
     const pending = this.pending;
     if (!pending) {
-      this.event(`protocol violation: a stdout line outside any case, ${quote(line, this.lastRedact)}; restarting the client process`);
+      this.event(`protocol violation: a stdout line outside any case, ${quote(line, this.redact)}; restarting the client process`);
       this.discard(life);
       return;
     }
-    const answer = parseAnswer(line, pending.id, pending.redact);
+    const answer = parseAnswer(line, pending.id, this.redact);
     if (answer.kind === 'violation') {
       this.event(`protocol violation in case ${pending.id}: ${answer.why}`);
       this.discard(life);
@@ -246,13 +250,12 @@ class ProcessClient implements ProcessAdapter {
 
     this.sequence += 1;
     const id = `c${this.sequence}`;
-    const caseRedact = redactorFor(input);
-    this.lastRedact = caseRedact;
+    this.seen.addMembersOf(input);
     let timer: NodeJS.Timeout | undefined;
     let onAbort: (() => void) | undefined;
     try {
       return await new Promise<RevokeTokenOutput>((resolve, reject) => {
-        this.pending = { id, life, redact: caseRedact, resolve, reject };
+        this.pending = { id, life, resolve, reject };
         timer = setTimeout(() => {
           if (this.pending?.id !== id) return;
           this.event(`case ${id} timed out after ${this.caseTimeoutMs} ms; killing the client process`);

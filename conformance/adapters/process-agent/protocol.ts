@@ -1,4 +1,5 @@
-import { redactSensitiveJsonMembers } from '../../redaction/redact.ts';
+import { escapeControlCharacters } from '../../redaction/adapter-text.ts';
+import { redactSensitiveAssignments } from '../../redaction/redact.ts';
 import { type AdapterCapabilities, type AdapterError, checkCapabilities, type RevokeTokenInput, type RevokeTokenOutput } from '../contract.ts';
 import { PROCESS_PROTOCOL_VERSION, ProcessAdapterError } from './types.ts';
 
@@ -14,8 +15,8 @@ const QUOTE_CHARS = 200;
 
 /** A line of the client's, for a message: redacted, sensitive JSON members blanked, cut short. */
 export function quote(text: string, redact: (text: string) => string): string {
-  const clean = redactSensitiveJsonMembers(redact(text));
-  return JSON.stringify(clean.length > QUOTE_CHARS ? `${clean.slice(0, QUOTE_CHARS)}…` : clean);
+  const clean = redactSensitiveAssignments(redact(text));
+  return escapeControlCharacters(JSON.stringify(clean.length > QUOTE_CHARS ? `${clean.slice(0, QUOTE_CHARS)}…` : clean));
 }
 
 export function describeCommand(command: string | readonly string[]): string {

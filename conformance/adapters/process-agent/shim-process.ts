@@ -1,5 +1,6 @@
 import { type ChildProcess, type SpawnOptions, spawn } from 'node:child_process';
 import { lineSplitter } from './line-splitter.ts';
+import { newShimTag, SHIM_MARKER, sweepTracked, track } from './process-sweep.ts';
 import { MAX_LINE_CHARS } from './protocol.ts';
 import type { ProcessAdapterOptions } from './types.ts';
 
@@ -8,7 +9,9 @@ const EXIT_FLUSH_MS = 200;
 
 /**
  * The lifecycle of one client process: spawned in a process group of its own, read line by
- * line, and killed with its whole group. It knows nothing of cases: the adapter does.
+ * line, and killed with its whole group and every marked descendant (process-sweep.ts) once
+ * it is killed or has exited, so nothing it started outlives it. It knows nothing of cases:
+ * the adapter does.
  */
 export class ShimProcess {
   readonly child: ChildProcess;
@@ -16,6 +19,7 @@ export class ShimProcess {
   exitDescription = '';
   killedByHarness = false;
   private finished = false;
+  private readonly tag = newShimTag();
   private stdout;
   private readonly onLine: (life: ShimProcess, line: string) => void;
   private readonly onFinish: (life: ShimProcess) => void;
@@ -28,11 +32,18 @@ export class ShimProcess {
     this.onLine = handlers.line;
     this.onFinish = handlers.finish;
     const posix = process.platform !== 'win32';
-    const spawnOptions: SpawnOptions = { cwd: options.cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: posix, windowsHide: true };
+    const spawnOptions: SpawnOptions = {
+      cwd: options.cwd,
+      env: { ...env, [SHIM_MARKER]: this.tag },
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: posix,
+      windowsHide: true,
+    };
     this.child =
       typeof options.command === 'string'
         ? spawn(options.command, { ...spawnOptions, shell: true })
         : spawn(options.command[0]!, options.command.slice(1), spawnOptions);
+    track(this.tag, posix ? this.child.pid : undefined);
     // An idle child must not keep the harness alive; pending cases hold a timer instead.
     this.child.unref();
     for (const stream of [this.child.stdin, this.child.stdout, this.child.stderr]) {
@@ -83,6 +94,8 @@ export class ShimProcess {
   private finish() {
     if (this.finished) return;
     this.finished = true;
+    // The leader is gone: whatever it started goes with it.
+    sweepTracked(this.tag);
     this.onFinish(this);
   }
 
@@ -94,20 +107,23 @@ export class ShimProcess {
     if (!this.exited && this.child.stdin?.writable) this.child.stdin.write(`${line}\n`);
   }
 
+  /** Kills the child, its group and its marked descendants, even when the child itself has exited already. */
   kill(): void {
     this.killedByHarness = true;
-    if (this.exited) return;
-    try {
-      if (process.platform !== 'win32' && this.child.pid !== undefined) process.kill(-this.child.pid, 'SIGKILL');
-      else this.child.kill('SIGKILL');
-    } catch {
-      this.child.kill('SIGKILL');
+    if (process.platform === 'win32') {
+      if (!this.exited) this.child.kill('SIGKILL');
+      return;
     }
+    sweepTracked(this.tag);
+    if (!this.exited) this.child.kill('SIGKILL');
   }
 
   /** Closes stdin (the shim then exits at EOF), and kills the child if it has not exited in time. */
   async end(graceMs: number): Promise<void> {
-    if (this.exited) return;
+    if (this.exited) {
+      this.kill();
+      return;
+    }
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     this.killedByHarness = true;
     this.child.stdin?.end();
@@ -116,5 +132,7 @@ export class ShimProcess {
       this.kill();
       await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 500))]);
     }
+    // An orderly exit may leave children behind: they go too.
+    this.kill();
   }
 }

@@ -15,7 +15,7 @@ async function cli(...argv: string[]): Promise<{ code: number; stdout: string; s
         done();
       },
     });
-  const code = await runServerCli(argv, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) });
+  const code = await runServerCli(argv, { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)), env: {} });
   return { code, stdout, stderr };
 }
 

@@ -4,9 +4,12 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { explainRule, listRules } from '../../cli/explain.ts';
 import { type CliIo, EXIT, runCommand } from '../../cli/flags.ts';
+import { checkReporterPaths } from '../../cli/reporter-paths.ts';
 import { reportersFor } from '../../cli/reporters.ts';
 import { loadFixtures } from '../../fixtures/load.ts';
-import { ExpectationsError, loadExpectations } from '../../run/expectations.ts';
+import { rulesOf } from '../../rules/registry.ts';
+import { checkExpectationTargets, ExpectationsError, loadExpectations } from '../../run/expectations.ts';
+import type { FailureRecorder } from '../../run/failures-file.ts';
 import { SelectionError, selectCases } from '../../run/select-cases.ts';
 import { LaneError, type StartedServer, startCognitoLocal } from '../lanes/cognito-local.ts';
 import { startMoto } from '../lanes/moto.ts';
@@ -25,7 +28,7 @@ const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
   moto: () => startMoto(),
 };
 
-async function main(argv: readonly string[], io: CliIo): Promise<number> {
+async function main(argv: readonly string[], io: CliIo, failures: FailureRecorder | undefined): Promise<number> {
   const options = parseServerCliOptions(argv);
   if (options.help) {
     io.stdout.write(`${SERVER_USAGE}\n`);
@@ -46,7 +49,17 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
   }
   const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;
   const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations(lane)) ? bundledExpectations(lane) : undefined);
-  const expectations = expectationsPath ? loadExpectations(expectationsPath).expectations : [];
+  checkReporterPaths(options.reporters);
+  let expectations: ReturnType<typeof loadExpectations>['expectations'] = [];
+  if (expectationsPath) {
+    const file = loadExpectations(expectationsPath);
+    checkExpectationTargets(file, expectationsPath, {
+      cases: new Set(SERVER_CASES.map((c) => c.id)),
+      rules: new Set(rulesOf('server').map((r) => r.id)),
+      what: 'server case',
+    });
+    expectations = file.expectations;
+  }
   let started: StartedServer | undefined;
   try {
     if (lane) started = await LANES[lane]!();
@@ -61,6 +74,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       ...(options.rate !== undefined ? { ratePerSecond: options.rate } : {}),
       ...(options.requestTimeoutMs !== undefined ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
       ...(options.replay ? { replay: options.replay } : {}),
+      ...(failures ? { failures } : {}),
       strict: options.strict,
       filters: options.filters,
       expectations,
@@ -68,6 +82,7 @@ async function main(argv: readonly string[], io: CliIo): Promise<number> {
       redact: options.redact,
       reporters: reportersFor(options.reporters, io, {
         verbose: options.verbose,
+        quiet: options.quiet,
         alongsideHuman: () => [informationalReporter({ out: io.stdout, verbose: options.verbose })],
       }),
     });
@@ -93,6 +108,10 @@ const CONFIGURATION_ERRORS = [ServerSuiteConfigError, SelectionError, EndpointSa
  * configuration problem becomes one message on stderr and exit code 2, never a stack trace.
  * @internal
  */
-export async function runServerCli(argv: readonly string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  return runCommand(() => main(argv, io), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --server --help for the options' });
+export async function runServerCli(
+  argv: readonly string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+  failures?: FailureRecorder,
+): Promise<number> {
+  return runCommand(() => main(argv, io, failures), io, { configurationErrors: CONFIGURATION_ERRORS, helpHint: 'run with --server --help for the options' });
 }

@@ -43,7 +43,10 @@ describe('parseServerCliOptions', () => {
       () =>
         parseServerCliOptions(['--server', ...argv]);
     expect(wrong('--max-requests', 'lots')).toThrow(/--max-requests must be a whole number/);
-    expect(wrong('--rate', '0')).toThrow(/--rate must be a number of requests per second above 0/);
+    expect(wrong('--rate', '0')).toThrow('--rate must be a number from 0.1 to 10,000, got "0"');
+    expect(wrong('--rate', '0.0001')).toThrow(/--rate must be a number from 0\.1/);
+    expect(wrong('--request-timeout', '2147483648')).toThrow(/--request-timeout must be a whole number from 1 to 600,000/);
+    expect(wrong('--adapter', 'aws-sdk-v2')).toThrow('--adapter is a flag of the client suite: leave out --server to use it');
     expect(wrong('--unverified', 'second=succeed')).toThrow(/--unverified second=succeed: expected <case>=<outcome>/);
     expect(wrong('--unverified', 'unknown-token=NotAuthorizedException')).toThrow(UsageError);
     expect(wrong('--replay', '1:2')).toThrow(/--replay needs the --seed/);

@@ -1,4 +1,4 @@
-import { COMMON_FLAGS, type CommonOptions, commonOptions, describeFlags, type FlagTable, parseFlags, UsageError, wholeNumber } from '../../cli/flags.ts';
+import { COMMON_FLAGS, type CommonOptions, commonOptions, describeFlags, type FlagTable, parseFlags, rangedNumber, UsageError } from '../../cli/flags.ts';
 import type { UnverifiedExpectation, UnverifiedExpectations } from '../semantics/unverified.ts';
 import { parseUnverifiedExpectation } from '../semantics/unverified.ts';
 
@@ -23,9 +23,24 @@ export const SERVER_FLAGS = {
     help: 'the server: a base URL, a lane (cognito-local or moto: that pinned emulator, started on 127.0.0.1 for the run), or nothing for the reference server',
   },
   'allow-remote': { type: 'boolean', default: false, help: 'allow a server that is not on this machine (127.0.0.0/8, ::1, localhost)' },
-  'max-requests': { type: 'string', arg: '<n>', help: 'most requests the run may send (default 3000 on loopback, 400 elsewhere)' },
-  rate: { type: 'string', arg: '<n>', help: 'most requests per second (default 250 on loopback, 5 elsewhere)' },
-  'request-timeout': { type: 'string', arg: '<ms>', help: 'time one request may take before it counts as unanswered (default 5000)' },
+  'max-requests': {
+    type: 'string',
+    arg: '<n>',
+    help: 'most requests the run may send (default 3000 on loopback, 400 elsewhere)',
+    range: { min: 1, max: 1_000_000 },
+  },
+  rate: {
+    type: 'string',
+    arg: '<n>',
+    help: 'most requests per second (default 250 on loopback, 5 elsewhere); the budget at this rate must fit in 24 hours',
+    range: { min: 0.1, max: 10_000, fractional: true },
+  },
+  'request-timeout': {
+    type: 'string',
+    arg: '<ms>',
+    help: 'time one request may take before it counts as unanswered (default 5000)',
+    range: { min: 1, max: 600_000 },
+  },
   unverified: {
     type: 'string',
     multiple: true,
@@ -50,6 +65,9 @@ Exit codes: 0 every counted rule passed and no expectation is stale; 1 a counted
 or an expected deviation did not happen; 2 a usage or configuration error (a refused endpoint,
 an emulator missing, an unknown filter), nothing ran, or the request budget ran out before
 every selected case ran.`;
+
+/** Flags of the client direction only: given with --server, they are refused by name rather than as unknown. */
+const CLIENT_ONLY_FLAGS = ['adapter', 'command', 'serve', 'revision', 'case-timeout', 'start-timeout', 'run-timeout'];
 
 const UNVERIFIED_CASES: Readonly<Record<string, keyof UnverifiedExpectations>> = {
   'already-revoked': 'alreadyRevokedToken',
@@ -95,11 +113,14 @@ export function isServerRun(argv: readonly string[]): boolean {
 export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions {
   const { server, rest } = splitServerFlag(argv);
   const { server: _ignored, ...flags } = SERVER_FLAGS;
-  const v = parseFlags(rest, { ...flags, ...COMMON_FLAGS });
+  for (const arg of rest) {
+    const name = /^--([^=]+)/.exec(arg)?.[1];
+    if (name !== undefined && CLIENT_ONLY_FLAGS.includes(name)) throw new UsageError(`--${name} is a flag of the client suite: leave out --server to use it`);
+  }
+  const table = { ...flags, ...COMMON_FLAGS };
+  const v = parseFlags(rest, table);
   const common = commonOptions(v, 'generated case');
-  const rate = v.rate === undefined ? undefined : Number(v.rate);
-  if (rate !== undefined && !(Number.isFinite(rate) && rate > 0))
-    throw new UsageError(`--rate must be a number of requests per second above 0, got "${v.rate}"`);
+  const rate = rangedNumber('rate', table, v.rate);
   const unverified: UnverifiedExpectations = {};
   for (const entry of v.unverified ?? []) {
     const [name = '', outcome] = entry.split('=', 2);
@@ -119,11 +140,11 @@ export function parseServerCliOptions(argv: readonly string[]): ServerCliOptions
     ...common,
     ...(server !== undefined ? { server } : {}),
     allowRemote: v['allow-remote'] ?? false,
-    maxRequests: wholeNumber('max-requests', v['max-requests'], 1),
+    maxRequests: rangedNumber('max-requests', table, v['max-requests']),
     rate,
-    requestTimeoutMs: wholeNumber('request-timeout', v['request-timeout'], 1),
+    requestTimeoutMs: rangedNumber('request-timeout', table, v['request-timeout']),
     unverified,
-    seed: wholeNumber('seed', v.seed, 0),
+    seed: rangedNumber('seed', table, v.seed),
     ...(v.replay !== undefined
       ? { replay: { path: v.replay, ...(v['replay-commands'] !== undefined ? { commandsReplayPath: v['replay-commands'] } : {}) } }
       : {}),

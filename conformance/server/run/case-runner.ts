@@ -1,14 +1,18 @@
 import fc from 'fast-check';
 import type { InformationalVerdict, Verdict } from '../../judging/check.ts';
 import { judge as judgeOne } from '../../judging/judge.ts';
+import { cleanAdapterText, describeThrown } from '../../redaction/adapter-text.ts';
+import { cleanStructure, cleanVerdict } from '../../redaction/clean-verdict.ts';
+import { redactedCrash } from '../../redaction/crash.ts';
 import { ruleById } from '../../rules/registry.ts';
 import { type Classified, classify, type Expectation } from '../../run/expectations.ts';
 import { replayLine } from '../../run/replay.ts';
-import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase } from '../cases/server-case.ts';
+import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase, JudgedStep } from '../cases/server-case.ts';
 import { mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
 import { SetupError } from '../provision/world.ts';
 import { shorten } from '../wire/exchange.ts';
 import { RequestBudgetExhausted } from '../wire/server-wire.ts';
+import { failingStepExchanges } from './captured-steps.ts';
 import type { ServerResult } from './server-result.ts';
 
 /** What every case of one run shares. @internal */
@@ -38,11 +42,8 @@ function judge(outcome: CaseOutcome, checks: readonly ServerCheck[], redact: (te
   return mergeVerdicts(
     outcome.steps.map((step) => ({
       label: step.label,
-      verdicts: judgeOne(checks, step.observation).map((v) => ({
-        ...v,
-        ...(v.expected !== undefined ? { expected: tidy(v.expected) } : {}),
-        ...(v.actual !== undefined ? { actual: tidy(v.actual) } : {}),
-      })),
+      // A long value shows as its length and first difference; the server's text is made safe to show.
+      verdicts: judgeOne(checks, step.observation).map((v) => cleanVerdict(v, tidy)),
     })),
   );
 }
@@ -81,22 +82,26 @@ export async function runFixedCase(testCase: FixedServerCase, env: CaseRunEnviro
   };
   let verdicts: Verdict[];
   let notes: InformationalVerdict[] = [];
+  let steps: JudgedStep[] = [];
   try {
     const outcome = await testCase.run(env.context);
     verdicts = judge(outcome, env.checks, redact);
     notes = outcome.notes;
+    steps = outcome.steps;
   } catch (error) {
     if (error instanceof RequestBudgetExhausted) return notRun(base, `not run: ${error.message}`);
     if (!(error instanceof SetupError)) throw error;
     verdicts = [setupFailure(error)];
   }
   verdicts = redacted(verdicts, redact);
+  const exchanges = verdicts.some((v) => v.status === 'fail') ? failingStepExchanges(steps, env.checks, env.context.sensitive) : undefined;
   return {
     ...base,
     verdicts,
+    ...(exchanges ? { exchanges } : {}),
     classified: classify(testCase.id, verdicts, env.expectations, env.counted),
     warnings: verdicts.filter((v) => v.status === 'fail' && !env.counted(v)),
-    informational: uniqueNotes(redacted(notes, (text) => shorten(redact(text)))),
+    informational: uniqueNotes(redacted(notes, (text) => cleanAdapterText(shorten(redact(text))))),
   };
 }
 
@@ -123,7 +128,7 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
   const judged = new Set<string>();
   const warnings = new Map<string, Verdict>();
   const notes: InformationalVerdict[] = [];
-  let lastFailure: { value: T; verdicts: Verdict[] } | undefined;
+  let lastFailure: { value: T; verdicts: Verdict[]; steps: JudgedStep[] } | undefined;
   let failedAtRequest: number | undefined;
   let stopped: 'budget' | 'shrink budget' | undefined;
   let completed = 0;
@@ -138,10 +143,12 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
       // Past a budget every remaining value counts as passing, which ends shrinking at the smallest failure found so far.
       if (stopped) return true;
       let verdicts: Verdict[];
+      let steps: JudgedStep[] = [];
       try {
         const outcome = await testCase.run(context, value);
         verdicts = judge(outcome, env.checks, redact);
         notes.push(...outcome.notes);
+        steps = outcome.steps;
       } catch (error) {
         if (error instanceof RequestBudgetExhausted) {
           stopped = 'budget';
@@ -161,7 +168,7 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
         else warnings.set(v.check, v);
       }
       if (!ok) {
-        lastFailure = { value, verdicts };
+        lastFailure = { value, verdicts, steps };
         failedAtRequest ??= env.context.wire.sent;
         if (env.context.wire.sent - failedAtRequest > env.shrinkRequestBudget) stopped = 'shrink budget';
       }
@@ -172,15 +179,17 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
 
   const base = { id: testCase.id, kind: 'generated' as const, level: testCase.level, documentation: testCase.title, origin, runs: details.numRuns };
   const replayFor = (seed: number, path?: string, commands?: string) => replayLine(env.replayBase, testCase.id, { seed, path, commandsPath: commands });
-  const informational = uniqueNotes(redacted(notes, (text) => shorten(redact(text))));
+  const informational = uniqueNotes(redacted(notes, (text) => cleanAdapterText(shorten(redact(text)))));
 
   if (details.failed && lastFailure) {
-    const counterexample = env.context.sensitive.redactValue(testCase.describe(lastFailure.value));
+    const counterexample = cleanStructure(testCase.describe(lastFailure.value), env.context.sensitive);
     const unexpected = lastFailure.verdicts.filter((v) => v.status === 'fail' && env.counted(v) && !isExpected(v));
     const commands = typeof counterexample['replayPath'] === 'string' ? counterexample['replayPath'] : undefined;
+    const exchanges = failingStepExchanges(lastFailure.steps, env.checks, env.context.sensitive);
     return {
       ...base,
       verdicts: lastFailure.verdicts,
+      ...(exchanges ? { exchanges } : {}),
       classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : lastFailure.verdicts.filter((v) => v.status === 'fail') },
       counterexample,
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined, commands),
@@ -190,7 +199,7 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
   }
   if (details.failed) {
     const cause = (details as { errorInstance?: unknown }).errorInstance;
-    throw new Error(`server case ${testCase.id} crashed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw redactedCrash(new Error(`server case ${testCase.id} crashed: ${describeThrown(cause)}`), env.context.sensitive);
   }
   if (completed === 0 && stopped === 'budget') return notRun({ ...base, replay: replayFor(env.seed) }, 'not run: the request budget ran out');
 

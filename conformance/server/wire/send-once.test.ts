@@ -33,6 +33,19 @@ const post = (body: string, headers: Record<string, string> = {}) => ({
 });
 
 describe('sendOnce', () => {
+  it('connects to the pinned address, never looking the name up, and keeps the name in Host', async () => {
+    let host: string | null = null;
+    const real = await serve(async (request) => {
+      host = request.headers.get('host');
+      return new Response('{}', { status: 200 });
+    });
+    // .invalid never resolves (RFC 6761): an answer proves the pinned address was used.
+    const named = new URL(`http://conformance-pinned.invalid:${real.port}`);
+    const exchange = await sendOnce(named, post('{}'), 5000, '127.0.0.1');
+    expect(exchange.response?.status).toBe(200);
+    expect(host).toBe(`conformance-pinned.invalid:${real.port}`);
+  });
+
   it("sends exactly the headers and bytes given, under the endpoint's base path, and reads the answer whole", async () => {
     let seen: { url: string; type: string | null; accept: string | null; body: string } | undefined;
     const url = await serve(async (request) => {

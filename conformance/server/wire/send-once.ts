@@ -1,5 +1,6 @@
 import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
+import { isIP } from 'node:net';
 import type { Exchange, NoAnswer, ReceivedResponse, SentRequest } from './exchange.ts';
 
 /**
@@ -25,7 +26,7 @@ const MAX_RESPONSE_BYTES = 1024 * 1024;
  * connection drops, resolves with the reason rather than rejecting.
  * @internal
  */
-export function sendOnce(endpoint: URL, request: OutgoingRequest, timeoutMs: number): Promise<Exchange> {
+export function sendOnce(endpoint: URL, request: OutgoingRequest, timeoutMs: number, address?: string): Promise<Exchange> {
   const base = endpoint.pathname.replace(/\/+$/, '');
   const path = `${base}${request.path}`;
   const headers: Record<string, string> = {};
@@ -54,6 +55,9 @@ export function sendOnce(endpoint: URL, request: OutgoingRequest, timeoutMs: num
         headers: request.headers,
         agent: false,
         signal,
+        // Connect to the pinned address while Host and TLS keep the endpoint's name: the address
+        // checked is the one connected to, and no request causes a lookup of its own.
+        ...(address !== undefined ? { lookup: pinnedLookup(address) } : {}),
       },
       (incoming) => {
         headersArrived = true;
@@ -75,6 +79,18 @@ export function sendOnce(endpoint: URL, request: OutgoingRequest, timeoutMs: num
     outgoing.on('error', noAnswer);
     outgoing.end(request.body);
   });
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Array<{ address: string; family: number }>, family?: number) => void;
+
+/** A `lookup` for node:net that answers every name with one address. */
+function pinnedLookup(address: string) {
+  const family = isIP(address) === 6 ? 6 : 4;
+  return (_host: string, options: { all?: boolean } | LookupCallback, callback?: LookupCallback) => {
+    const done = (typeof options === 'function' ? options : callback)!;
+    if (typeof options === 'object' && options.all) done(null, [{ address, family }]);
+    else done(null, address, family);
+  };
 }
 
 function toResponse(incoming: IncomingMessage, body: Buffer, truncated: boolean): ReceivedResponse {

@@ -21,8 +21,10 @@ export interface ServerWireOptions {
   ratePerSecond: number;
   /** How long one request may take, body included. */
   timeoutMs: number;
+  /** The address every request connects to (see resolveEndpoint); absent: the endpoint's host as given. */
+  address?: string;
   /** Sends one request; defaults to node:http. Tests swap it. */
-  send?: (endpoint: URL, request: OutgoingRequest, timeoutMs: number) => Promise<Exchange>;
+  send?: (endpoint: URL, request: OutgoingRequest, timeoutMs: number, address?: string) => Promise<Exchange>;
 }
 
 /**
@@ -35,6 +37,7 @@ export class ServerWire {
   readonly endpoint: URL;
   readonly timeoutMs: number;
   readonly maxRequests: number;
+  readonly address: string | undefined;
   #sent = 0;
   #refused = 0;
   #queue: Promise<unknown> = Promise.resolve();
@@ -49,6 +52,7 @@ export class ServerWire {
     this.endpoint = options.endpoint;
     this.timeoutMs = options.timeoutMs;
     this.maxRequests = options.maxRequests;
+    this.address = options.address;
     this.#intervalMs = 1000 / options.ratePerSecond;
     this.#send = options.send ?? sendOnce;
   }
@@ -74,7 +78,7 @@ export class ServerWire {
       const wait = this.#nextStart - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.#nextStart = performance.now() + this.#intervalMs;
-      return this.#send(this.endpoint, request, this.timeoutMs);
+      return this.#send(this.endpoint, request, this.timeoutMs, this.address);
     });
     // The queue only orders requests; one request's failure must not stop the next.
     this.#queue = turn.catch(() => undefined);

@@ -13,6 +13,7 @@ export async function conformanceVerdict(argv: string[]): Promise<{ code: number
       done();
     },
   });
-  const code = await runCli(argv, { stdout: sink, stderr: sink });
+  // No GitHub Actions reporter, even when the mutation run itself is in Actions.
+  const code = await runCli(argv, { stdout: sink, stderr: sink, env: {} });
   return { code, report };
 }

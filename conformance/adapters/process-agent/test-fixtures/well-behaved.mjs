@@ -26,6 +26,16 @@ serve((request) => {
       // A careless client logging its input: the adapter must redact it.
       process.stderr.write(`input: ${JSON.stringify(request.input)}\n`);
       return ok(request);
+    case 'late-stderr': {
+      // A client that logs just after answering: the line arrives while the next case runs.
+      const secret = request.input.ClientSecret ?? '';
+      setTimeout(() => {
+        process.stderr.write(`late: ${secret} ${secret.toUpperCase()} ${[...secret].reverse().join('')}\n`);
+        process.stderr.write(`split: ${secret.slice(0, 10)}\n`);
+        process.stderr.write(`split: ${secret.slice(10)}\n`);
+      }, 100);
+      return ok(request);
+    }
     case 'pid':
       return ok(request, { requestId: String(process.pid) });
     case 'wait-for-cancel':

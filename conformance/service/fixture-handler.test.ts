@@ -2,7 +2,7 @@ import { CognitoIdentityProviderClient, RevokeTokenCommand } from '@aws-sdk/clie
 import { setupServer } from 'msw/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadFixtures } from '../fixtures/load.ts';
-import type { CapturedRequest } from './captured-request.ts';
+import type { CapturedRequest } from '../wire/captured-request.ts';
 import { handlerForFixture } from './fixture-handler.ts';
 
 const server = setupServer();

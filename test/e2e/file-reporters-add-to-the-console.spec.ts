@@ -1,0 +1,51 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { adapterPath, cli, cliWithEnv } from './cli-harness.ts';
+
+const FAST = ['--runs', '5', '--seed', '1'];
+const dir = mkdtempSync(join(tmpdir(), 'reports-for-ci-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+// The operation name lowercased in X-Amz-Target: one fault that fails every case with C4.
+const systematic = () => cli('--adapter', adapterPath('lowercased-operation.ts'), ...FAST);
+
+describe('file reporters add to the console report', () => {
+  it('--strict --reporter junit=<file> (the README example) prints the console report and writes the file', async () => {
+    const junit = join(dir, 'out', 'minimal.xml');
+    const { code, stdout } = await cli('--adapter', adapterPath('camel-case-client-id.ts'), ...FAST, '--strict', '--reporter', `junit=${junit}`);
+    expect(code).toBe(1);
+    expect(stdout).toMatch(/Failures by rule/);
+    expect(stdout).toMatch(/\d+ passed, \d+ failed/);
+    expect(readFileSync(junit, 'utf8')).toMatch(/<failure message="C8: expected /);
+  });
+
+  it('--quiet silences the console; the files are still written', async () => {
+    const ctrf = join(dir, 'quiet.json');
+    const { code, stdout } = await cli('--adapter', adapterPath('camel-case-client-id.ts'), ...FAST, '--quiet', '--reporter', `ctrf=${ctrf}`);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(JSON.parse(readFileSync(ctrf, 'utf8'))).toMatchObject({ reportFormat: 'CTRF', results: { summary: { failed: expect.any(Number) } } });
+  });
+
+  it('in GitHub Actions, annotations and a job summary come without asking, next to the console report', async () => {
+    const summary = join(dir, 'step-summary.md');
+    const { stdout } = await cliWithEnv({ GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary }, '--adapter', adapterPath('lowercased-operation.ts'), ...FAST);
+    expect(stdout).toMatch(/\d+ passed, \d+ failed/);
+    const errors = stdout.split('\n').filter((l) => l.startsWith('::error '));
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.length).toBeLessThanOrEqual(10);
+    expect(errors[0]).toMatch(
+      /^::error file=fixtures\/[\w/]+\.json,title=RevokeToken conformance%3A C4 \[must\] failed in \d+ cases::fixture \w+: C4: expected /,
+    );
+    expect(readFileSync(summary, 'utf8')).toContain('| C4 | must |');
+  });
+
+  it('outside GitHub Actions, no workflow commands unless --reporter github', async () => {
+    const { stdout } = await systematic();
+    expect(stdout).not.toContain('::error');
+    const asked = await cli('--adapter', adapterPath('lowercased-operation.ts'), ...FAST, '--reporter', 'github');
+    expect(asked.stdout).toContain('::error file=');
+  });
+});

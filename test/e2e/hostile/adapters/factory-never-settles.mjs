@@ -1,0 +1,2 @@
+// A factory whose promise never settles.
+export default () => new Promise(() => {});
