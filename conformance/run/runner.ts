@@ -178,8 +178,8 @@ async function prepareSubject(options: SessionOptions, seen: SensitiveValues): P
       spec,
       caseTimeoutMs: options.caseTimeoutMs,
       region: options.region,
-      // --start-timeout bounds the adapter's start, and so its load and its close in the worker.
-      ...(options.startTimeoutMs !== undefined ? { loadTimeoutMs: options.startTimeoutMs, closeTimeoutMs: options.startTimeoutMs } : {}),
+      // --start-timeout bounds the adapter's start (its module and its factory, each) and its close in the worker.
+      ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs, closeTimeoutMs: options.startTimeoutMs } : {}),
       ...options.sandbox,
       // The worker's console output may quote a token of any case so far: redacted and cleaned first.
       output: (line) => redactAndClean(line, (text) => seen.redact(text)),
@@ -195,8 +195,10 @@ async function prepareSubject(options: SessionOptions, seen: SensitiveValues): P
         name: sandbox.name,
         ...(sandbox.capabilities ? { capabilities: sandbox.capabilities } : {}),
         revokeToken: () => Promise.resolve({}),
+        // A problem is thrown as well as kept, so a guard around the facade sees it as its own.
         close: async () => {
           closeProblem = await sandbox.close();
+          if (closeProblem !== undefined) throw new Error(closeProblem);
         },
       };
       return { kind: 'sandbox', adapter: facade, sandbox, gate: guard(facade), closeProblem: () => closeProblem };
@@ -411,7 +413,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
         server?.close();
         await loopback?.close();
         if (subject.kind === 'sandbox') {
-          await subject.gate.close?.();
+          await Promise.resolve(subject.gate.close?.()).catch(() => undefined);
           closeProblem = subject.closeProblem();
         } else {
           closeProblem = await closeInThread(adapter);
@@ -475,14 +477,15 @@ export async function runSuite(options: SuiteOptions & Pick<SessionOptions, 'gua
   }
   const closeProblem = session.closeProblem();
   if (closeProblem !== undefined) {
-    emit(
-      runFailure(
-        'adapter-close',
-        options.adapterModule ?? implementation,
-        redactAndClean(closeProblem, (text) => session.sensitive.redact(text)),
-        base,
-      ),
+    // A failure of the run, not of a case: no case to replay, so it is not kept in the failures file.
+    const failed = runFailure(
+      'adapter-close',
+      options.adapterModule ?? implementation,
+      redactAndClean(closeProblem, (text) => session.sensitive.redact(text)),
+      base,
     );
+    results.push(failed);
+    for (const reporter of options.reporters) reporter.onResult(failed);
   }
 
   const clientMs = session.clientMs();

@@ -12,6 +12,8 @@ export interface SandboxStart {
   cwd: string;
   caseTimeoutMs: number;
   region: string;
+  /** --start-timeout: the real time the adapter's module and factory may each take; the worker's loader says which ran out. */
+  startTimeoutMs?: number;
 }
 
 export type ToSandbox = { type: 'case'; seq: number; case: Case; caseTimeoutMs: number } | { type: 'close' };

@@ -20,8 +20,13 @@ export interface SandboxOptions {
   cwd?: string;
   caseTimeoutMs: number;
   region: string;
-  /** Real time the adapter's module and factory may take to load. Default max(caseTimeoutMs, 5000). */
+  /** Real time the adapter's module and factory may take to load. Default max(caseTimeoutMs, 5000); with startTimeoutMs, twice it (module, then factory) plus the grace. */
   loadTimeoutMs?: number;
+  /**
+   * --start-timeout: the worker's loader bounds the module and the factory each by it, and a
+   * load that runs out is a load error naming which (exit 2, as for an adapter loaded in the harness).
+   */
+  startTimeoutMs?: number;
   /** Real time close() may take. Default max(caseTimeoutMs, 2000). */
   closeTimeoutMs?: number;
   /** Real time past the case timeout before a worker that stopped answering (a busy loop) is terminated. Default 1000. */
@@ -206,7 +211,7 @@ export class Sandbox implements CaseExecutor {
 
   private constructor(
     private readonly start: SandboxStart,
-    private readonly options: Required<Omit<SandboxOptions, 'spec' | 'cwd' | 'output'>> & Pick<SandboxOptions, 'output'>,
+    private readonly options: Required<Omit<SandboxOptions, 'spec' | 'cwd' | 'output' | 'startTimeoutMs'>> & Pick<SandboxOptions, 'output'>,
     readonly name: string,
     readonly capabilities: AdapterCapabilities | undefined,
     first: SandboxWorker,
@@ -219,13 +224,22 @@ export class Sandbox implements CaseExecutor {
     const settings = {
       caseTimeoutMs: options.caseTimeoutMs,
       region: options.region,
-      loadTimeoutMs: options.loadTimeoutMs ?? Math.max(options.caseTimeoutMs, 5_000),
+      // With --start-timeout the worker's own loader times out first and says what it waited for.
+      loadTimeoutMs:
+        options.loadTimeoutMs ??
+        (options.startTimeoutMs !== undefined ? 2 * options.startTimeoutMs + (options.watchdogGraceMs ?? 1_000) : Math.max(options.caseTimeoutMs, 5_000)),
       closeTimeoutMs: options.closeTimeoutMs ?? Math.max(options.caseTimeoutMs, 2_000),
       watchdogGraceMs: options.watchdogGraceMs ?? 1_000,
       maxHeapMb: options.maxHeapMb ?? 512,
       ...(options.output ? { output: options.output } : {}),
     };
-    const start: SandboxStart = { spec: options.spec, cwd: options.cwd ?? process.cwd(), caseTimeoutMs: options.caseTimeoutMs, region: options.region };
+    const start: SandboxStart = {
+      spec: options.spec,
+      cwd: options.cwd ?? process.cwd(),
+      caseTimeoutMs: options.caseTimeoutMs,
+      region: options.region,
+      ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
+    };
     const worker = new SandboxWorker(start, settings.maxHeapMb, () => {}, settings.output);
     const loaded = await Sandbox.awaitLoad(worker, settings.loadTimeoutMs);
     if (loaded.type === 'load-error') {

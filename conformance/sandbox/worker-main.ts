@@ -144,11 +144,20 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
 
   send({ type: 'loading' });
   let adapter: Adapter;
+  // The loader's --start-timeout timer does not keep a thread alive: without this, a module
+  // that never settles would end the worker before the loader could name what timed out.
+  const keepAlive = start.startTimeoutMs !== undefined ? setTimeout(() => {}, 2 * start.startTimeoutMs + 1_000) : undefined;
   try {
-    ({ adapter } = await loadAdapter(start.spec, { caseTimeoutMs: start.caseTimeoutMs, region: start.region }, start.cwd));
+    ({ adapter } = await loadAdapter(
+      start.spec,
+      { caseTimeoutMs: start.caseTimeoutMs, region: start.region, ...(start.startTimeoutMs !== undefined ? { startTimeoutMs: start.startTimeoutMs } : {}) },
+      start.cwd,
+    ));
   } catch (error) {
     send({ type: 'load-error', message: error instanceof AdapterLoadError ? error.message : `--adapter ${start.spec}: ${describeError(error)}` });
     return;
+  } finally {
+    clearTimeout(keepAlive);
   }
   await nextTurn();
   const loadFaults = [...globalsBeforeLoad.restore(), ...faults.splice(0), ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`)];
