@@ -16,13 +16,30 @@ export class NotAPromise {
   constructor(readonly description: string) {}
 }
 
-/** Reads one property without letting a getter or a Proxy trap throw into the harness. */
-function read(value: unknown, key: string): unknown {
+/**
+ * Reads one property without letting a getter or a Proxy trap throw into the harness. What a
+ * read threw is told to `onThrown` as text (it may quote a token: the judging redacts it).
+ */
+function read(value: unknown, key: string, onThrown?: (what: string) => void): unknown {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return undefined;
   try {
     return (value as Record<string, unknown>)[key];
-  } catch {
+  } catch (thrown) {
+    onThrown?.(`reading its ${key} threw ${thrownText(thrown)}`);
     return READ_FAILED;
+  }
+}
+
+/** What a getter threw, as short text, never throwing itself. */
+function thrownText(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) {
+      const message = String(thrown.message);
+      return JSON.stringify(message.length > 200 ? `${message.slice(0, 200)}…` : message);
+    }
+    return describeValue(thrown);
+  } catch {
+    return 'something that cannot be read';
   }
 }
 const READ_FAILED = Symbol('read failed');
@@ -75,11 +92,13 @@ function rejectedOutcome(error: unknown): Outcome {
   if (isNotAPromise(error)) {
     return crashed('NotAPromise', `revokeToken returned ${error.description}, not a promise`);
   }
-  const name = read(error, 'name');
-  const message = read(error, 'message');
-  const metadata = read(error, '$metadata');
+  const thrown: string[] = [];
+  const onThrown = (what: string) => thrown.push(what);
+  const name = read(error, 'name', onThrown);
+  const message = read(error, 'message', onThrown);
+  const metadata = read(error, '$metadata', onThrown);
   if (name === READ_FAILED || message === READ_FAILED || metadata === READ_FAILED) {
-    return crashed('UnreadableError', 'the rejection cannot be read: reading its name, message or $metadata throws');
+    return crashed('UnreadableError', `the rejection cannot be read: reading its name, message or $metadata throws (${thrown.join('; ')})`);
   }
   if (typeof error !== 'object' || error === null || typeof name !== 'string') {
     return crashed(typeof name === 'string' ? name : 'NotAnError', `rejected with ${describeValue(error)}, not an Error`);
