@@ -19,6 +19,9 @@ export const BUILT_IN_ADAPTERS: Record<string, string> = {
   'aws-sdk-rust': './aws-sdk-rust.ts',
 };
 
+/** The built-ins that drive a client in another process: they run in the harness's thread, not a sandbox. */
+export const OUT_OF_PROCESS_BUILT_INS: ReadonlySet<string> = new Set(['boto3', 'aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust']);
+
 /** What the suite hands an adapter factory (a default export that is a function). */
 export interface AdapterFactoryOptions {
   /** Real time one call may take; a process adapter kills and restarts a child that takes longer. */

@@ -44,12 +44,45 @@ export const a3RetryBound: ClientCheck = {
   },
 };
 
+/**
+ * Virtual milliseconds a call may still take after the service's last answer. Without retries
+ * there is nothing left to wait for; with retries, at most one back-off delay before the client
+ * gives up (20 s is the SDKs' cap on one delay). A call that settles only when a long timer of
+ * its own fires would make its caller wait that long (decisions/0011-isolation.md).
+ */
+export function afterAnswerAllowanceMs(capabilities: Observation['capabilities']): number {
+  return capabilities.retries ? 20_000 : 1_000;
+}
+
 export const a4Settles: ClientCheck = {
   name: 'a4Settles',
   rules: ['A4'],
   level: () => 'must',
   appliesTo: (o) => o.case.response !== 'hang' && o.case.mode !== 'cancel',
-  evaluate: (o) => (o.outcome.kind === 'unsettled' ? fail('settled', describeUnsettled(o.outcome)) : pass),
+  evaluate: (o) => {
+    if (o.outcome.kind === 'unsettled') return fail('settled', describeUnsettled(o.outcome));
+    const allowance = afterAnswerAllowanceMs(o.capabilities);
+    if (o.afterLastAnswerMs !== undefined && o.afterLastAnswerMs > allowance) {
+      return fail(
+        `settles within ${allowance} ms (virtual) of the last answer`,
+        `${o.outcome.kind} ${o.afterLastAnswerMs} ms (virtual) after the last answer; the call took ${o.virtualMs ?? o.afterLastAnswerMs} ms of virtual time`,
+      );
+    }
+    return pass;
+  },
+};
+
+export const a5NoCrash: ClientCheck = {
+  name: 'a5NoCrash',
+  rules: ['A5'],
+  level: () => 'must',
+  // Every case, whatever it expects: a crash has no status, and must not skip a check for that.
+  appliesTo: () => true,
+  evaluate: (o) => {
+    if (o.outcome.kind === 'rejected' && o.outcome.error.crash !== undefined) return fail("the client's own result or decoded error", o.outcome.error.crash);
+    if (o.faults && o.faults.length > 0) return fail('nothing left behind by the call', o.faults.join('; '));
+    return pass;
+  },
 };
 
 function headerMap(headers: Record<string, string>): Map<string, string> {

@@ -6,7 +6,22 @@ import type { CapturedRequest } from '../wire/captured-request.ts';
 /** What a call did: resolved, rejected, or did not settle within the suite's bound. */
 export type Outcome =
   | { kind: 'resolved'; value: unknown }
-  | { kind: 'rejected'; error: { name: string; message: string; statusCode?: number; requestId?: string; hasMetadata: boolean } }
+  | {
+      kind: 'rejected';
+      error: {
+        name: string;
+        message: string;
+        statusCode?: number;
+        requestId?: string;
+        hasMetadata: boolean;
+        /**
+         * Set when the rejection is not an error the client decoded but code that crashed: a bare
+         * TypeError and its kin without metadata, a value that is not an Error, a process client
+         * that exited, a sandbox that died. Says what happened; decided where the outcome is formed.
+         */
+        crash?: string;
+      };
+    }
   | { kind: 'unsettled'; afterMs: number; detail?: string };
 
 /** How an unsettled call reads in a report. */
@@ -24,6 +39,13 @@ export interface Observation {
   abortedAfterRequests?: number;
   /** False when judging a client built against a revision of the model that signed the call. */
   unsignedRequired?: boolean;
+  /** Virtual milliseconds the call took (in-process, fake clock), and how many of them came after the last answer. */
+  virtualMs?: number;
+  afterLastAnswerMs?: number;
+  /** Connection attempts the network guard refused during the call (`tcp cognito-idp.us-east-1.amazonaws.com:443`). */
+  networkAttempts?: readonly string[];
+  /** What the adapter did besides settling that breaks the contract: an unhandled rejection, a leaked interval, an overwritten global. */
+  faults?: readonly string[];
 }
 
 /** A check of the client direction. */

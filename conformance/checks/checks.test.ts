@@ -90,15 +90,36 @@ describe('the client checks', () => {
     expect(failed(observe({ case: throttled, requests: [request(), request(), request(), request()], outcome: rejected, retries: true }))).toEqual(['A3']);
   });
 
-  it('fail C23 for a bare JavaScript error or a crashed client process, not for a parser error that keeps the status', () => {
+  it('fail C23 and A5 for a crash (decided where the outcome is formed), not for a parser error that keeps the status', () => {
     const nonJson: Partial<Case> = { tags: ['C23'], response: { code: 502, headers: {}, body: '<html>' }, expect: { outcome: 'error', statusCode: 502 } };
-    const rejected = (name: string, hasMetadata: boolean): Outcome => ({
+    const rejected = (name: string, hasMetadata: boolean, crash?: string): Outcome => ({
       kind: 'rejected',
-      error: { name, message: 'x', statusCode: hasMetadata ? 502 : undefined, hasMetadata },
+      error: { name, message: 'x', statusCode: hasMetadata ? 502 : undefined, hasMetadata, ...(crash ? { crash } : {}) },
     });
-    expect(failed(observe({ case: nonJson, outcome: rejected('ProcessAdapterError', false) }))).toEqual(['C23']);
-    expect(failed(observe({ case: nonJson, outcome: rejected('TypeError', false) }))).toEqual(['C23']);
+    expect(failed(observe({ case: nonJson, outcome: rejected('ProcessAdapterError', false, 'the client process failed (exit)') }))).toEqual(['C23', 'A5']);
+    expect(failed(observe({ case: nonJson, outcome: rejected('TypeError', false, 'a bare TypeError') }))).toEqual(['C23', 'A5']);
     expect(failed(observe({ case: nonJson, outcome: rejected('SyntaxError', true) }))).toEqual([]);
     expect(failed(observe({ case: nonJson, outcome: rejected('502', true) }))).toEqual([]);
+  });
+
+  it('fail A5 on a crash even where the case expects only a status code, and on what a call left behind', () => {
+    const statusOnly: Partial<Case> = { response: { code: 504, headers: {}, body: 'x' }, expect: { outcome: 'error', statusCode: 504 } };
+    const crash: Outcome = { kind: 'rejected', error: { name: 'SandboxExit', message: 'x', hasMetadata: false, crash: 'process.exit(0)' } };
+    expect(failed(observe({ case: statusOnly, outcome: crash }))).toEqual(['A5']);
+    expect(failed({ ...observe({}), faults: ['left a real setInterval running (every 1000 ms)'] })).toEqual(['A5']);
+  });
+
+  it('fail A4 for a call that settles long after the last answer in virtual time, within the retries allowance otherwise', () => {
+    const late = { ...observe({ outcome: { kind: 'resolved', value: {} } }), virtualMs: 60_000, afterLastAnswerMs: 60_000 };
+    expect(failed(late)).toEqual(['A4']);
+    expect(judge(CLIENT_CHECKS, late).find((v) => v.check === 'A4')?.actual).toMatch(/60000 ms \(virtual\) after the last answer/);
+    expect(failed({ ...observe({}), virtualMs: 500, afterLastAnswerMs: 500 })).toEqual([]);
+    expect(failed({ ...observe({ retries: true }), virtualMs: 15_000, afterLastAnswerMs: 15_000 })).toEqual([]);
+  });
+
+  it('fail A6 for any refused connection, naming the host; not judged where no guard watched', () => {
+    expect(failed({ ...observe({}), networkAttempts: ['tcp cognito-idp.us-east-1.amazonaws.com:443'] })).toEqual(['A6']);
+    expect(failed({ ...observe({}), networkAttempts: [] })).toEqual([]);
+    expect(judge(CLIENT_CHECKS, observe({})).some((v) => v.check === 'A6')).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
-import { a1OneRequestPerCall, a2Cancellation, a3RetryBound, a4Settles, f1FixtureRequest } from './adapter-behaviour.ts';
+import { a1OneRequestPerCall, a2Cancellation, a3RetryBound, a4Settles, a5NoCrash, f1FixtureRequest } from './adapter-behaviour.ts';
 import type { ClientCheck } from './check.ts';
 import { errorName } from './error-name.ts';
+import { a6NoNetwork } from './network.ts';
 import { c12Success, c13NonSuccessRejects, c21Message, c23NonJson, c24Metadata } from './outcome.ts';
 import { c08BodyMembers, c09OmitUnset, c10EmptyObject, c11NoClientValidation } from './request-body.ts';
 import { c03ContentType, c04Target, c05ContentLength, c06Unsigned } from './request-headers.ts';
@@ -28,5 +29,7 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   a2Cancellation,
   a3RetryBound,
   a4Settles,
+  a5NoCrash,
+  a6NoNetwork,
   f1FixtureRequest,
 ];

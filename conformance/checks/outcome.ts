@@ -43,8 +43,9 @@ export const c23NonJson: ClientCheck = {
     // the response's metadata (the v3 SDK's deserialization error). A bare JavaScript fault
     // from inside the deserialiser, or a crash of the client process, is not: a caller cannot
     // tell it from a bug in its own code.
+    // Whether the rejection is a crash is decided where the outcome is formed (run/outcome.ts).
     const error = o.outcome.error;
-    if (CRASH_NAMES.has(error.name) && !error.hasMetadata)
+    if (error.crash !== undefined)
       return fail(
         "rejected with the client's own error, or one that keeps the response's status",
         `rejected with a bare ${error.name}: ${JSON.stringify(error.message)}`,
@@ -52,9 +53,6 @@ export const c23NonJson: ClientCheck = {
     return pass;
   },
 };
-
-/** The names of errors that mean code crashed, not that a client decoded an answer. */
-const CRASH_NAMES: ReadonlySet<string> = new Set(['TypeError', 'ReferenceError', 'RangeError', 'SyntaxError', 'EvalError', 'URIError', 'ProcessAdapterError']);
 
 export const c24Metadata: ClientCheck = {
   name: 'c24Metadata',

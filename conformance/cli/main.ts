@@ -85,7 +85,8 @@ async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Pr
         region: options.region,
         // Given on the command line, it is part of the replay line too.
         ...(argv.some((a) => a.startsWith('--case-timeout')) ? { caseTimeoutMs: options.caseTimeoutMs } : {}),
-        startTimeoutMs: options.startTimeoutMs,
+        // Given on the command line, it bounds the sandbox's load and close too; else the sandbox's own bounds hold.
+        ...(argv.some((a) => a.startsWith('--start-timeout')) ? { startTimeoutMs: options.startTimeoutMs } : {}),
         redact: options.redact,
         reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
       },

@@ -39,7 +39,7 @@ export interface Rule {
 /**
  * Every rule, client rules first, in checklist order. C1..C24 follow the client checklist of
  * the protocol research (C7, C25 and C26 are vocabulary tags judged through other rules:
- * C25 through A3); A1..A4 and F1 are the adapter contract's and the fixtures' own; S1..S15
+ * C25 through A3); A1..A6 and F1 are the adapter contract's and the fixtures' own; S1..S15
  * follow the server checklist; P1 privacy; H1 and H2 the harness's reach; R1..R7 the
  * revocation semantics; U1..U3 behaviour nobody has verified.
  * @public
@@ -287,6 +287,24 @@ export const RULES = [
     title: 'settles (resolves or rejects) once the service has answered',
     source: 'conformance contract: a call never hangs on an answer it got',
     checkFile: 'conformance/checks/adapter-behaviour.ts',
+  },
+  {
+    id: 'A5',
+    direction: 'client',
+    area: 'adapter',
+    level: 'must',
+    title: "ends with the client's own result or decoded error: no crash, exit or unhandled error, nothing left running",
+    source: 'conformance contract: a bare TypeError, an exit or a leaked timer is a bug, not an answer (CONTRACT.md section 1)',
+    checkFile: 'conformance/checks/adapter-behaviour.ts',
+  },
+  {
+    id: 'A6',
+    direction: 'client',
+    area: 'adapter',
+    level: 'must',
+    title: 'tries to reach no host but the suite (in-process clients: every other connection is refused and fails the case)',
+    source: 'conformance contract: requests go to context.endpoint through the suite; nothing leaves the machine',
+    checkFile: 'conformance/checks/network.ts',
   },
   {
     id: 'F1',

@@ -17,7 +17,16 @@ export function virtualTimeSpentMs(): number {
   return virtualMsSpent;
 }
 
-export type Settlement<T> = { kind: 'resolved'; value: T } | { kind: 'rejected'; error: unknown } | { kind: 'unsettled'; afterMs: number };
+export type Settlement<T> = ({ kind: 'resolved'; value: T } | { kind: 'rejected'; error: unknown } | { kind: 'unsettled'; afterMs: number }) & {
+  /** Virtual milliseconds the call spent (0 in real time): how far the harness moved the fake clock. */
+  virtualMs?: number;
+};
+
+/** Virtual milliseconds since the current call began (0 outside a fake-time call). */
+export function virtualNow(): number {
+  return faking ? clock.now : 0;
+}
+let faking = false;
 
 export interface SettleOptions {
   /** Fake the clock while the call runs: back-off sleeps then take no real time. */
@@ -40,13 +49,21 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
   const real = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
   if (options.fakeTime) {
     clock.reset();
+    faking = true;
     globalThis.setTimeout = clock.setTimeout as unknown as typeof setTimeout;
     globalThis.clearTimeout = clock.clearTimeout as unknown as typeof clearTimeout;
   }
   const startedReal = realNow();
   let result: Settlement<T> | undefined;
   try {
-    const settled = call().then(
+    // A call that throws before returning its promise is a rejection like any other.
+    let pending: Promise<T>;
+    try {
+      pending = call();
+    } catch (error) {
+      pending = Promise.reject(error);
+    }
+    const settled = pending.then(
       (value) => {
         result = { kind: 'resolved', value };
       },
@@ -58,7 +75,7 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
     let idleTurns = 0;
     while (result === undefined) {
       const elapsed = realNow() - startedReal;
-      if (elapsed > options.realBudgetMs) return { kind: 'unsettled', afterMs: Math.round(elapsed) };
+      if (elapsed > options.realBudgetMs) return { kind: 'unsettled', afterMs: Math.round(elapsed), virtualMs: virtualNow() };
       // Most calls settle on promises alone: the race returns as soon as they do.
       await Promise.race([settled, nextTurn()]);
       if (result !== undefined || !options.fakeTime) continue;
@@ -66,13 +83,14 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
       idleTurns += 1;
       if (idleTurns >= 3 && clock.countTimers() > 0) {
         idleTurns = 0;
-        if (clock.now > fakeBudget) return { kind: 'unsettled', afterMs: Math.round(realNow() - startedReal) };
+        if (clock.now > fakeBudget) return { kind: 'unsettled', afterMs: Math.round(realNow() - startedReal), virtualMs: clock.now };
         clock.next();
       }
     }
-    return result;
+    return { ...result, virtualMs: virtualNow() };
   } finally {
     if (options.fakeTime) {
+      faking = false;
       globalThis.setTimeout = real.setTimeout;
       globalThis.clearTimeout = real.clearTimeout;
       virtualMsSpent += clock.now;

@@ -7,7 +7,37 @@ import { type SensitiveValues, sensitiveMembersOfBody } from '../redaction/redac
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
-import { settle } from './clock.ts';
+import { settle, virtualNow } from './clock.ts';
+import { describeValue, NotAPromise, outcomeOf } from './outcome.ts';
+
+export { outcomeOf } from './outcome.ts';
+
+// Taken when the harness loads, before any adapter: an adapter that replaces the global cannot
+// break the harness's own answers (the sandbox reports the replacement, rule A5).
+const HarnessResponse = globalThis.Response;
+
+/**
+ * What running one case produced, before any judging: plain data (structured-clone safe), so
+ * an executor in a worker thread can hand it to the judging in the harness's thread.
+ */
+export interface ExecutionRecord {
+  requests: CapturedRequest[];
+  outcome: Outcome;
+  abortedAfterRequests?: number;
+  /** Virtual milliseconds the call took, and how many came after the service's last answer. */
+  virtualMs?: number;
+  afterLastAnswerMs?: number;
+  /** Connection attempts the sandbox's network guard refused during the call. */
+  networkAttempts?: string[];
+  /** Contract breaches besides the outcome (unhandled rejections, leaked intervals, overwritten globals). */
+  faults?: string[];
+}
+
+/** Runs cases against one adapter: in this thread, or in a sandbox (conformance/sandbox/). */
+export interface CaseExecutor {
+  /** `caseTimeoutMs`: the real time this call may take (shrinking shortens it after a hang). */
+  execute(c: Case, options: { caseTimeoutMs: number }): Promise<ExecutionRecord>;
+}
 
 export interface RunEnvironment {
   adapter: Adapter;
@@ -23,6 +53,8 @@ export interface RunEnvironment {
   offerDirectFetch: boolean;
   /** False for a client built against a revision of the model that signed the call (--revision). */
   unsignedRequired?: boolean;
+  /** Where cases run; absent: in this thread, through `adapter` and `service`. */
+  executor?: CaseExecutor;
   /**
    * Every case's sensitive values seen so far in the run: for output that cannot be attributed
    * to one case (a client's console output, crash messages), redact with `sensitive.redact`
@@ -41,6 +73,8 @@ export interface CaseResult {
   verdicts: Verdict[];
   outcome?: Outcome;
   requestCount: number;
+  /** Virtual milliseconds the call took (in-process adapters). */
+  virtualMs?: number;
   /**
    * What the client sent in the request bodies' sensitive members, whatever it holds: a token
    * the client cut or changed is as secret as the one it was given, so reports redact these too.
@@ -58,45 +92,24 @@ export function notApplicableReason(c: Case, capabilities: Required<AdapterCapab
   return undefined;
 }
 
-function outcomeOf(settlement: Awaited<ReturnType<typeof settle>>): Outcome {
-  switch (settlement.kind) {
-    case 'resolved':
-      return { kind: 'resolved', value: settlement.value };
-    case 'unsettled':
-      return settlement;
-    case 'rejected': {
-      // A process adapter that gave up waiting on its child has the same meaning as a call
-      // that never settled: the client did not answer.
-      const failure = settlement.error as { name?: unknown; kind?: unknown; message?: unknown } | undefined;
-      if (failure?.name === 'ProcessAdapterError' && (failure.kind === 'timeout' || failure.kind === 'abandoned')) {
-        return { kind: 'unsettled', afterMs: 0, detail: `the client process did not answer: ${String(failure.message)}` };
-      }
-      const error = settlement.error as { name?: unknown; message?: unknown; $metadata?: { httpStatusCode?: unknown; requestId?: unknown } } | undefined;
-      const metadata = error?.$metadata;
-      return {
-        kind: 'rejected',
-        error: {
-          name: typeof error?.name === 'string' ? error.name : String(error),
-          message: typeof error?.message === 'string' ? error.message : '',
-          statusCode: typeof metadata?.httpStatusCode === 'number' ? metadata.httpStatusCode : undefined,
-          requestId: typeof metadata?.requestId === 'string' ? metadata.requestId : undefined,
-          hasMetadata: metadata !== undefined && metadata !== null,
-        },
-      };
-    }
-  }
-}
-
-/** Drives one case through the adapter and judges what happened. */
-export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult> {
-  const reason = notApplicableReason(c, env.capabilities);
-  if (reason) return { case: c, status: 'not-applicable', reason, verdicts: [], requestCount: 0, sentSensitive: [] };
-
+/** The execution half of a case, in whichever thread the adapter lives: the call, nothing judged. */
+export async function executeCase(
+  c: Case,
+  env: Pick<RunEnvironment, 'adapter' | 'service' | 'endpoint' | 'region' | 'fakeTime' | 'caseTimeoutMs' | 'offerDirectFetch'>,
+): Promise<ExecutionRecord> {
   let releaseHang: () => void = () => {};
   const hang = new Promise<Response>((resolve) => {
-    releaseHang = () => resolve(new Response(null, { status: 599 }));
+    releaseHang = () => resolve(new HarnessResponse(null, { status: 599 }));
   });
-  env.service.begin({ respond: () => (c.response === 'hang' ? hang : fixtureResponse(c.response)) });
+  // The virtual time of the last answer: a call must settle soon after it (rule A4).
+  let lastAnswerAt: number | undefined;
+  env.service.begin({
+    respond: () => {
+      if (c.response === 'hang') return hang;
+      lastAnswerAt = virtualNow();
+      return fixtureResponse(c.response);
+    },
+  });
 
   // Only cancel-mode cases get a signal: creating one per call is a measurable share of a case.
   const controller = c.mode === 'cancel' ? new AbortController() : undefined;
@@ -109,31 +122,56 @@ export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult>
     });
   }
 
-  let requests;
-  let settlement;
+  let requests: CapturedRequest[];
+  let settlement: Awaited<ReturnType<typeof settle>>;
   try {
     settlement = await settle(
-      () =>
-        env.adapter.revokeToken(structuredClone(c.params), {
+      () => {
+        const returned: unknown = env.adapter.revokeToken(structuredClone(c.params), {
           endpoint: env.endpoint,
           region: env.region,
           signal: controller?.signal,
           fetch: env.offerDirectFetch ? env.service.fetch : undefined,
-        }),
+        });
+        return isThenable(returned) ? Promise.resolve(returned) : Promise.reject(new NotAPromise(describeValue(returned)));
+      },
       { fakeTime: env.fakeTime, realBudgetMs: env.caseTimeoutMs },
     );
   } finally {
     releaseHang();
     requests = env.service.end();
   }
-
-  const observation: Observation = {
-    case: c,
+  const virtualMs = settlement.virtualMs;
+  return {
     requests,
     outcome: outcomeOf(settlement),
+    ...(abortedAfterRequests !== undefined ? { abortedAfterRequests } : {}),
+    ...(virtualMs !== undefined ? { virtualMs } : {}),
+    ...(virtualMs !== undefined && lastAnswerAt !== undefined ? { afterLastAnswerMs: virtualMs - lastAnswerAt } : {}),
+  };
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  try {
+    return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** Judges what one execution produced. */
+export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEnvironment, 'checks' | 'capabilities' | 'unsignedRequired'>): CaseResult {
+  const observation: Observation = {
+    case: c,
+    requests: record.requests,
+    outcome: record.outcome,
     capabilities: env.capabilities,
-    abortedAfterRequests,
+    abortedAfterRequests: record.abortedAfterRequests,
     unsignedRequired: env.unsignedRequired,
+    virtualMs: record.virtualMs,
+    afterLastAnswerMs: record.afterLastAnswerMs,
+    networkAttempts: record.networkAttempts,
+    faults: record.faults,
   };
   const verdicts = judge(env.checks, observation);
   const failed = verdicts.some((v) => v.status === 'fail');
@@ -142,9 +180,18 @@ export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult>
     status: failed ? 'fail' : 'pass',
     verdicts,
     outcome: observation.outcome,
-    requestCount: requests.length,
+    requestCount: record.requests.length,
+    ...(record.virtualMs !== undefined ? { virtualMs: record.virtualMs } : {}),
     // Only failing verdicts quote what was sent, so a passing case need not read its bodies again.
-    sentSensitive: failed ? requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : [],
-    ...(failed ? { failedRequests: requests } : {}),
+    sentSensitive: failed ? record.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : [],
+    ...(failed ? { failedRequests: record.requests } : {}),
   };
+}
+
+/** Drives one case through the adapter and judges what happened. */
+export async function runCase(c: Case, env: RunEnvironment): Promise<CaseResult> {
+  const reason = notApplicableReason(c, env.capabilities);
+  if (reason) return { case: c, status: 'not-applicable', reason, verdicts: [], requestCount: 0, sentSensitive: [] };
+  const record = env.executor ? await env.executor.execute(c, { caseTimeoutMs: env.caseTimeoutMs }) : await executeCase(c, env);
+  return judgeExecution(c, record, env);
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Adapter, checkCapabilities } from '../adapters/contract.ts';
-import { AdapterLoadError, BUILT_IN_ADAPTERS, DEFAULT_ADAPTER, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
+import { AdapterLoadError, BUILT_IN_ADAPTERS, DEFAULT_ADAPTER, isOutOfProcess } from '../adapters/load.ts';
 import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, type LoadedFixture, loadFixtures } from '../fixtures/load.ts';
@@ -278,7 +278,12 @@ function asOptionError(option: string, error: unknown): unknown {
 
 /** Starts the plan's client and sets up the fake service: a session to run its cases in. The caller closes it. */
 export async function openPlan(plan: ConformancePlan, extra: SessionExtras = {}): Promise<SuiteSession> {
-  return openSession(await sessionOptions(plan, extra));
+  const options = await sessionOptions(plan, extra);
+  try {
+    return await openSession(options);
+  } catch (error) {
+    throw asOptionError('adapter', error);
+  }
 }
 
 /** What a caller adds to a plan's session beyond the options. */
@@ -311,20 +316,7 @@ async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Prom
     region: plan.region,
     ...(plan.startTimeoutMs !== undefined ? { startTimeoutMs: plan.startTimeoutMs } : {}),
   };
-  let adapter: Adapter;
-  try {
-    adapter =
-      'adapter' in plan.client
-        ? plan.client.adapter
-        : 'command' in plan.client
-          ? await createProcessAdapter({ command: plan.client.command, ...factoryOptions })
-          : (await loadAdapter(plan.client.spec, factoryOptions, plan.cwd)).adapter;
-  } catch (error) {
-    throw asOptionError('command' in plan.client ? 'command' : 'adapter', error);
-  }
-  if (extra.guardAdapter) adapter = extra.guardAdapter(adapter);
-  return {
-    adapter,
+  const common = {
     adapterFlags: plan.adapterFlags,
     strict: plan.strict,
     seed: plan.seed,
@@ -334,12 +326,30 @@ async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Prom
     region: plan.region,
     caseTimeoutMs: plan.caseTimeoutMs,
     redact: plan.redact,
-    inProcess: !isOutOfProcess(adapter),
     unsignedRequired: plan.unsignedRequired,
     ...(plan.replayFlags !== undefined ? { replayFlags: plan.replayFlags } : {}),
     ...(extra.replayFormat ? { replayFormat: extra.replayFormat } : {}),
     ...(extra.sensitive ? { sensitive: extra.sensitive } : {}),
   };
+  // A module (a path or a built-in's name) is loaded by the session: an in-process adapter runs
+  // in a sandbox (conformance/sandbox/), and the guard wraps whatever the session calls.
+  if ('spec' in plan.client) {
+    return {
+      ...common,
+      adapterModule: plan.client.spec,
+      ...(plan.startTimeoutMs !== undefined ? { startTimeoutMs: plan.startTimeoutMs } : {}),
+      ...(plan.cwd !== undefined ? { sandbox: { cwd: plan.cwd } } : {}),
+      ...(extra.guardAdapter ? { guardAdapter: extra.guardAdapter } : {}),
+    };
+  }
+  let adapter: Adapter;
+  try {
+    adapter = 'adapter' in plan.client ? plan.client.adapter : await createProcessAdapter({ command: plan.client.command, ...factoryOptions });
+  } catch (error) {
+    throw asOptionError('command' in plan.client ? 'command' : 'adapter', error);
+  }
+  if (extra.guardAdapter) adapter = extra.guardAdapter(adapter);
+  return { ...common, adapter, inProcess: !isOutOfProcess(adapter) };
 }
 
 /**
@@ -369,11 +379,16 @@ export async function runConformanceWith(options: RunConformanceOptions, extras:
     ...(extras.guardAdapter ? { guardAdapter: extras.guardAdapter } : {}),
     ...(extras.sensitive ? { sensitive: extras.sensitive } : {}),
   });
-  return runSuite({
-    ...session,
-    fixtures: plan.fixtures,
-    properties: plan.properties,
-    reporters: options.reporters ?? [],
-    ...(extras.failures ? { failures: extras.failures } : {}),
-  });
+  try {
+    return await runSuite({
+      ...session,
+      fixtures: plan.fixtures,
+      properties: plan.properties,
+      reporters: options.reporters ?? [],
+      ...(extras.failures ? { failures: extras.failures } : {}),
+    });
+  } catch (error) {
+    // A module that fails to load (in its sandbox, or here) is an option the run cannot use.
+    throw error instanceof AdapterLoadError ? asOptionError('adapter', error) : error;
+  }
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { type Adapter, resolveCapabilities } from '../adapters/contract.ts';
+import { AdapterLoadError, isOutOfProcess, loadAdapter, OUT_OF_PROCESS_BUILT_INS } from '../adapters/load.ts';
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Fixture } from '../fixtures/types.ts';
@@ -11,16 +12,19 @@ import { cleanAdapterText, describeThrown, redactAndClean, safeString } from '..
 import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactedCrash } from '../redaction/crash.ts';
 import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
+import { ruleById } from '../rules/registry.ts';
+import { Sandbox, type SandboxOptions } from '../sandbox/sandbox.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
 import { virtualTimeSpentMs } from './clock.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { FailureRecorder } from './failures-file.ts';
+import { describeValue, outcomeOf } from './outcome.ts';
 import { replayBase, replayLine } from './replay.ts';
 import type { Reporter } from './reporter.ts';
 import { isFailure, type Result, type Summary } from './result.ts';
-import { type CaseResult, type RunEnvironment, runCase } from './run-case.ts';
+import { type CaseExecutor, type CaseResult, type RunEnvironment, runCase } from './run-case.ts';
 import { summarize } from './summary.ts';
 
 /** The module that defines the client properties, as reports name it (a file that exists). */
@@ -33,7 +37,16 @@ export type ReplayFormat = (caseId: string, generated?: { seed: number; path?: s
 export type FixtureWithFile = Fixture & { file: string };
 
 export interface SuiteOptions {
-  adapter: Adapter;
+  /** The client as an object: runs in this thread (the programmatic API). Give this or `adapterModule`. */
+  adapter?: Adapter;
+  /**
+   * The client as a module (`--adapter`: a built-in name or a path): an in-process adapter is
+   * loaded and run in a sandbox (a worker thread with its own msw, fake clock and network
+   * guard); a process adapter is loaded here. Load errors throw AdapterLoadError.
+   */
+  adapterModule?: string;
+  /** Bounds of the sandbox (load, close, heap); defaults in conformance/sandbox/sandbox.ts. */
+  sandbox?: Pick<SandboxOptions, 'loadTimeoutMs' | 'closeTimeoutMs' | 'watchdogGraceMs' | 'maxHeapMb' | 'cwd'>;
   /** The flags that name the client again in replay lines, e.g. `--adapter aws-sdk-v3`. */
   adapterFlags: string;
   fixtures: readonly FixtureWithFile[];
@@ -47,9 +60,11 @@ export interface SuiteOptions {
   expectations: readonly Expectation[];
   region: string;
   caseTimeoutMs: number;
+  /** Real time an adapter module (and so its sandbox's load and close) or a client process may take to start (--start-timeout). */
+  startTimeoutMs?: number;
   redact: boolean;
-  /** In-process: fake the clock and offer the direct fetch. Out-of-process adapters get real time. */
-  inProcess: boolean;
+  /** In-process: fake the clock and offer the direct fetch. Out-of-process adapters get real time. Ignored with `adapterModule`. */
+  inProcess?: boolean;
   /** False for a client built against a revision of the model that signed the call. */
   unsignedRequired?: boolean;
   /** Extra words for replay lines (e.g. --expectations x). */
@@ -139,8 +154,116 @@ export function fixtureToCase(fixture: FixtureWithFile): Case {
   };
 }
 
+/** The client as the run sees it: where its cases execute, and how it ends. */
+type Subject =
+  | { kind: 'in-thread'; adapter: Adapter; inProcess: boolean }
+  | { kind: 'sandbox'; adapter: Adapter; sandbox: Sandbox; gate: Adapter; closeProblem: () => string | undefined }
+  | { kind: 'load-failed'; name: string; problem: string };
+
+/** What the sandbox gate is called with: no call of the client, only a question to the guard around it. */
+const GATE_INPUT = { Token: '', ClientId: '' } as Parameters<Adapter['revokeToken']>[0];
+
+async function prepareSubject(options: SessionOptions, seen: SensitiveValues): Promise<Subject> {
+  if (options.adapter) return { kind: 'in-thread', adapter: options.adapter, inProcess: options.inProcess ?? !isOutOfProcess(options.adapter) };
+  const spec = options.adapterModule;
+  if (spec === undefined) throw new TypeError('runSuite: give adapter or adapterModule');
+  const guard = options.guardAdapter ?? ((adapter: Adapter) => adapter);
+  const factoryOptions = {
+    caseTimeoutMs: options.caseTimeoutMs,
+    region: options.region,
+    ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
+  };
+  if (!OUT_OF_PROCESS_BUILT_INS.has(spec)) {
+    const started = await Sandbox.start({
+      spec,
+      caseTimeoutMs: options.caseTimeoutMs,
+      region: options.region,
+      // --start-timeout bounds the adapter's start (its module and its factory, each) and its close in the worker.
+      ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs, closeTimeoutMs: options.startTimeoutMs } : {}),
+      ...options.sandbox,
+      // The worker's console output may quote a token of any case so far: redacted and cleaned first.
+      output: (line) => redactAndClean(line, (text) => seen.redact(text)),
+    });
+    if (started.kind === 'load-failed') return { kind: 'load-failed', name: spec, problem: started.problem };
+    if (started.kind === 'ready') {
+      const { sandbox } = started;
+      let closeProblem: string | undefined;
+      // The adapter lives in the sandbox. This facade is what guards (the CLI's run watchdog) wrap:
+      // each case first calls its revokeToken, which asks nothing of the client and only lets the
+      // guard refuse the case; its close() closes the sandbox.
+      const facade: Adapter = {
+        name: sandbox.name,
+        ...(sandbox.capabilities ? { capabilities: sandbox.capabilities } : {}),
+        revokeToken: () => Promise.resolve({}),
+        // A problem is thrown as well as kept, so a guard around the facade sees it as its own.
+        close: async () => {
+          closeProblem = await sandbox.close();
+          if (closeProblem !== undefined) throw new Error(closeProblem);
+        },
+      };
+      return { kind: 'sandbox', adapter: facade, sandbox, gate: guard(facade), closeProblem: () => closeProblem };
+    }
+  }
+  const { adapter } = await loadAdapter(spec, factoryOptions, options.sandbox?.cwd);
+  return { kind: 'in-thread', adapter: guard(adapter), inProcess: !isOutOfProcess(adapter) };
+}
+
+/** The sandbox's cases, each let through the gate first and timed as the client's own. */
+function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: Clocks): CaseExecutor {
+  return {
+    async execute(c, options) {
+      try {
+        await subject.gate.revokeToken(GATE_INPUT, { endpoint: '', region: '' });
+      } catch (error) {
+        return { requests: [], outcome: outcomeOf({ kind: 'rejected', error }) };
+      }
+      const began = performance.now();
+      try {
+        return await subject.sandbox.execute(c, options);
+      } finally {
+        clocks.clientMs += performance.now() - began;
+      }
+    },
+  };
+}
+
+/** The real time an in-thread adapter's close() may take before the run reports it as hanging. */
+const IN_THREAD_CLOSE_TIMEOUT_MS = 5_000;
+
+async function closeInThread(adapter: Adapter): Promise<string | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    const closing = Promise.resolve().then(() => adapter.close?.());
+    const timeout = new Promise<string>((resolve) => {
+      timer = setTimeout(() => resolve(`close() did not settle within ${IN_THREAD_CLOSE_TIMEOUT_MS} ms`), IN_THREAD_CLOSE_TIMEOUT_MS);
+      timer.unref?.();
+    });
+    return await Promise.race([closing.then(() => undefined), timeout]);
+  } catch (error) {
+    return `close() threw: ${describeValue(error instanceof Error ? error.message : error)}`;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** A failure of the run itself (the adapter could not load, or close): one failing result, so the report says so. */
+function runFailure(id: string, origin: string, problem: string, replay: string): Result {
+  const verdict: Verdict = {
+    check: 'A5',
+    title: ruleById('A5').title,
+    level: 'must',
+    status: 'fail',
+    expected: `the adapter ${id === 'adapter-load' ? 'loads' : 'closes'} cleanly`,
+    actual: problem,
+  };
+  return { id, kind: 'fixture', level: 'must', origin, verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, replay, warnings: [] };
+}
+
 /** What a session needs: the suite's options without the cases, the reporters and the failures file. */
-export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'reporters' | 'failures'>;
+export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'reporters' | 'failures'> & {
+  /** Wraps the adapter loaded from `adapterModule` (or its sandbox's facade) before any case runs: the CLI's run watchdog. */
+  guardAdapter?: (adapter: Adapter) => Adapter;
+};
 
 /**
  * One adapter set up for a run: the fake service listening (msw, and loopback for clients in
@@ -159,26 +282,36 @@ export interface SuiteSession {
   clientMs(): number;
   /** Stops the fake service and closes the adapter; returns the adapter's diagnostics, if any. */
   close(): Promise<{ stderr: string[]; events: string[] } | undefined>;
+  /** What went wrong closing the adapter (threw, hung, its sandbox died), once closed. */
+  closeProblem(): string | undefined;
 }
 
-/** Sets the fake service up for one adapter. The caller must close the session. */
-export async function openSession(options: SessionOptions): Promise<SuiteSession> {
-  const capabilities = resolveCapabilities(options.adapter);
+/**
+ * Sets the fake service up for one adapter. The caller must close the session. An adapter
+ * module that cannot load in its sandbox throws AdapterLoadError; runSuite reports it instead.
+ */
+export async function openSession(options: SessionOptions, prepared?: PreparedSubject): Promise<SuiteSession> {
+  const seen = prepared?.seen ?? options.sensitive ?? new SensitiveValues(options.redact);
+  const subject = prepared?.subject ?? (await prepareSubject(options, seen));
+  if (subject.kind === 'load-failed') throw new AdapterLoadError(`--adapter ${subject.name}: ${subject.problem}`);
+  const inProcess = subject.kind === 'sandbox' || subject.inProcess;
+  options = { ...options, inProcess };
+  const capabilities = resolveCapabilities(subject.adapter);
   const service = new FakeService('intercepted');
-  // Nothing may reach the network: an unmatched request is an error, not a pass-through.
-  const server = setupServer(service.handler);
-  server.listen({ onUnhandledRequest: 'error' });
+  // Nothing may reach the network: an unmatched request is an error, not a pass-through. A
+  // sandboxed adapter has its own interception, inside its worker.
+  const server = subject.kind === 'in-thread' ? setupServer(service.handler) : undefined;
+  server?.listen({ onUnhandledRequest: 'error' });
   // Out-of-process clients cannot be intercepted: they get the same handler on a real socket.
   let loopback: LoopbackServer | undefined;
   try {
-    loopback = options.inProcess ? undefined : await serveOnLoopback(service, options.region);
+    loopback = inProcess ? undefined : await serveOnLoopback(service, options.region);
   } catch (error) {
-    server.close();
+    server?.close();
     throw error;
   }
   const clocks: Clocks = { clientMs: 0, inFlight: new Map() };
-  const adapter = options.adapter;
-  const seen = options.sensitive ?? new SensitiveValues(options.redact);
+  const adapter = subject.adapter;
   const implementation = implementationName(adapter);
   // The time inside the client's own calls, so the summary can say where a run's time went.
   const timedAdapter = {
@@ -203,12 +336,13 @@ export async function openSession(options: SessionOptions): Promise<SuiteSession
     endpoint: loopback?.url ?? regionalEndpoint(options.region),
     region: options.region,
     checks: CLIENT_CHECKS,
-    fakeTime: options.inProcess,
+    fakeTime: inProcess,
     // A process adapter times its child out at caseTimeoutMs and restarts it; the harness waits a
     // little longer so that restart happens before the next case.
-    caseTimeoutMs: options.inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
-    offerDirectFetch: options.inProcess,
+    caseTimeoutMs: inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
+    offerDirectFetch: inProcess,
     unsignedRequired: options.unsignedRequired,
+    ...(subject.kind === 'sandbox' ? { executor: gatedExecutor(subject, clocks) } : {}),
     sensitive: seen,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
@@ -232,6 +366,7 @@ export async function openSession(options: SessionOptions): Promise<SuiteSession
     }
   };
   let closed = false;
+  let closeProblem: string | undefined;
   return {
     env,
     implementation,
@@ -273,23 +408,52 @@ export async function openSession(options: SessionOptions): Promise<SuiteSession
       if (closed) return undefined;
       closed = true;
       try {
-        return (options.adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
+        return (adapter as { diagnostics?: () => { stderr: string[]; events: string[] } }).diagnostics?.();
       } finally {
-        server.close();
+        server?.close();
         await loopback?.close();
-        await options.adapter.close?.();
+        if (subject.kind === 'sandbox') {
+          await Promise.resolve(subject.gate.close?.()).catch(() => undefined);
+          closeProblem = subject.closeProblem();
+        } else {
+          closeProblem = await closeInThread(adapter);
+        }
       }
     },
+    closeProblem: () => closeProblem,
   };
 }
 
+/** A subject prepared before the session opens, so that runSuite can report one that failed to load. */
+interface PreparedSubject {
+  subject: Subject;
+  seen: SensitiveValues;
+}
+
 /** Runs the fixtures and properties against one adapter and reports as it goes. */
-export async function runSuite(options: SuiteOptions): Promise<{ summary: Summary; results: Result[] }> {
+export async function runSuite(options: SuiteOptions & Pick<SessionOptions, 'guardAdapter'>): Promise<{ summary: Summary; results: Result[] }> {
   const started = performance.now();
   const virtualAtStart = virtualTimeSpentMs();
-  const session = await openSession(options);
-  const results: Result[] = [];
+  const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
   const total = options.fixtures.length + options.properties.length;
+  const seen = options.sensitive ?? new SensitiveValues(options.redact);
+  const subject = await prepareSubject(options, seen);
+  if (subject.kind === 'load-failed') {
+    const name = cleanAdapterText(subject.name, 200);
+    for (const reporter of options.reporters) reporter.onStart?.({ implementation: name, total });
+    const failed = runFailure(
+      'adapter-load',
+      name,
+      redactAndClean(subject.problem, (text) => seen.redact(text)),
+      base,
+    );
+    for (const reporter of options.reporters) reporter.onResult(failed);
+    const summary = summarize([failed], { implementation: name, strict: options.strict, seed: options.seed, startedAt: started });
+    for (const reporter of options.reporters) await reporter.onEnd(summary, [failed]);
+    return { summary, results: [failed] };
+  }
+  const session = await openSession(options, { subject, seen });
+  const results: Result[] = [];
   const { implementation } = session;
   for (const reporter of options.reporters) reporter.onStart?.({ implementation, total });
   let diagnostics: { stderr: string[]; events: string[] } | undefined;
@@ -310,6 +474,18 @@ export async function runSuite(options: SuiteOptions): Promise<{ summary: Summar
     throw redactedCrash(error, session.sensitive);
   } finally {
     diagnostics = await session.close();
+  }
+  const closeProblem = session.closeProblem();
+  if (closeProblem !== undefined) {
+    // A failure of the run, not of a case: no case to replay, so it is not kept in the failures file.
+    const failed = runFailure(
+      'adapter-close',
+      options.adapterModule ?? implementation,
+      redactAndClean(closeProblem, (text) => session.sensitive.redact(text)),
+      base,
+    );
+    results.push(failed);
+    for (const reporter of options.reporters) reporter.onResult(failed);
   }
 
   const clientMs = session.clientMs();

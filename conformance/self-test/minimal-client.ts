@@ -33,6 +33,10 @@ export interface Faults {
   ignoreAbort?: boolean;
   retryEverything?: boolean;
   hangOnServerError?: boolean;
+  /** After a 502 whose body is not JSON, waits on its own 60 s timer, then rejects with TimeoutError (a hang the fake clock hides). */
+  waitOnTimerAfterNonJson502?: boolean;
+  /** Lets a bare TypeError out of its error path for a 5xx answer (reads a member of undefined). */
+  crashOnServerError?: boolean;
   backOffSeconds?: number;
   contentLengthInUtf16Units?: boolean;
   urlEncodeValues?: boolean;
@@ -162,12 +166,17 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
       const text = await response.text();
       const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
       if (faults.hangOnServerError && response.status >= 500) await new Promise(() => {});
+      if (faults.crashOnServerError && response.status >= 500) (undefined as unknown as { message: string }).message.toString();
       let body: Record<string, unknown> | undefined;
       try {
         const parsed: unknown = text === '' ? {} : JSON.parse(text);
         body = parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
       } catch (parserError) {
         if (faults.bareParserError) throw parserError;
+        if (faults.waitOnTimerAfterNonJson502 && response.status === 502) {
+          await new Promise((resolve) => setTimeout(resolve, 60_000));
+          throw newError('TimeoutError', 'no usable answer within 60 s', 0, undefined, faults);
+        }
         if (faults.resolveOnNonJson) return {};
         throw newError('SerializationError', `the service sent a body that is not JSON (HTTP ${response.status})`, response.status, requestId, faults);
       }

@@ -7,7 +7,10 @@ import type { Faults } from './minimal-client.ts';
  */
 export interface Mutant {
   id: string;
-  faults: Faults;
+  /** The minimal client's faults; or, with `module`, the mutant is that module, run as `--adapter` runs it (in the sandbox). */
+  faults?: Faults;
+  /** Repository path of an adapter module, for faults only a module can have (what it keeps from load time). */
+  module?: string;
   caughtBy: string;
   /** Should-level rules only fail the run under --strict. */
   strict?: boolean;
@@ -74,4 +77,12 @@ export const MUTANTS: readonly Mutant[] = [
   // One attempt more than the declared maxAttempts (an off-by-one in the retry loop).
   { id: 'retries-beyond-declared-bound', faults: { retriesBeyondDeclared: true }, caughtBy: 'A3' },
   { id: 'hangs-on-server-error', faults: { hangOnServerError: true }, caughtBy: 'A4', caseTimeoutMs: 150 },
+  // Waits on its own 60 s timer after a proxy's HTML 502, then gives up: the fake clock makes the
+  // wait instant, so only the virtual time after the answer shows the hang a user would sit through.
+  { id: 'waits-on-own-timer-after-502', faults: { waitOnTimerAfterNonJson502: true }, caughtBy: 'A4' },
+  // A bug in the client's error path: a TypeError escapes instead of an error the caller can act on.
+  { id: 'type-error-on-server-error', faults: { crashOnServerError: true }, caughtBy: 'A5' },
+  // Keeps the real fetch from load time, before interception is in place: its requests would go
+  // to the real Cognito endpoint. The sandbox's guard refuses them.
+  { id: 'keeps-load-time-fetch', module: 'conformance/self-test/mutant-modules/keeps-load-time-fetch.ts', caughtBy: 'A6' },
 ];

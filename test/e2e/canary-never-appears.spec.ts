@@ -10,6 +10,7 @@ import { reporterSpec } from '../../conformance/cli/flags.ts';
 import { reportersFor } from '../../conformance/cli/reporters.ts';
 import { serveFixture } from '../../conformance/cli/serve.ts';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
+import { runConformance } from '../../conformance/run/run-conformance.ts';
 import { runSuite } from '../../conformance/run/runner.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
 import { type LoopbackServer, startLoopbackServer } from '../../conformance/wire/loopback-server.ts';
@@ -113,6 +114,28 @@ describe('a canary never appears in any output', () => {
     const outputs = outputsOf(dir, stdout, stderr);
     expect(stdout + stderr).toMatch(/Token=\[redacted\]/);
     expect(leaks(outputs, CANARY_VALUES)).toEqual([]);
+  });
+
+  it('client mode, a sandboxed client printing its input to console.log, stdout and stderr', async () => {
+    const fixture = (await loadFixtures()).find((f) => f.id === 'RevokeTokenRequestRequiredMembersOnly')!;
+    const given = [fixture.params.Token, fixture.params.ClientId].filter((v): v is string => typeof v === 'string');
+    // The sandbox's output goes to this process's stderr, which is where it is read.
+    let written = '';
+    const write = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+      written += String(chunk);
+      return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+    }) as typeof process.stderr.write;
+    try {
+      await runConformance({ adapter: here('./canary/console-logging-client.ts'), filters: ['RevokeTokenRequestRequiredMembersOnly'] });
+      await new Promise((r) => setTimeout(r, 50));
+    } finally {
+      process.stderr.write = write;
+    }
+    // The lines arrived (so the checks below can fail), with every value in them redacted.
+    expect(written).toMatch(/console: revoking \S+ for \S+/);
+    expect(written).toMatch(/stderr: Token=\[redacted\]/);
+    expect(leaks({ stderr: written }, [...CANARY_VALUES, ...given])).toEqual([]);
   });
 
   it('--serve mode: what the client sends, and fragments of it in other members and headers, is redacted', async () => {

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
@@ -5,7 +7,7 @@ import { CLIENT_PROPERTIES } from '../../conformance/properties/index.ts';
 import { rulesOf } from '../../conformance/rules/registry.ts';
 import { type FixtureWithFile, runSuite } from '../../conformance/run/runner.ts';
 import { minimalClient } from '../../conformance/self-test/minimal-client.ts';
-import { MUTANTS } from '../../conformance/self-test/mutants.ts';
+import { MUTANTS, type Mutant } from '../../conformance/self-test/mutants.ts';
 
 // A fixed seed keeps the self-test deterministic; the runs are enough for every mutant's
 // fault to show (each property hits every error and wire variant many times over 30 runs).
@@ -17,10 +19,17 @@ beforeAll(async () => {
   fixtures = await loadFixtures();
 });
 
-async function run(adapter: ReturnType<typeof minimalClient>, strict: boolean, caseTimeoutMs = 1_000) {
+const root = fileURLToPath(new URL('../..', import.meta.url));
+
+/** A mutant as the suite meets it: the minimal client with its faults, or its own module run in the sandbox. */
+function subjectOf(mutant: Mutant): { adapter: ReturnType<typeof minimalClient> } | { adapterModule: string } {
+  return mutant.module ? { adapterModule: join(root, mutant.module) } : { adapter: minimalClient(mutant.faults, `mutant ${mutant.id}`) };
+}
+
+async function run(subject: { adapter: ReturnType<typeof minimalClient> } | { adapterModule: string }, strict: boolean, caseTimeoutMs = 1_000) {
   return runSuite({
-    adapter,
-    adapterFlags: `--adapter ${adapter.name}`,
+    ...subject,
+    adapterFlags: `--adapter ${'adapter' in subject ? subject.adapter.name : subject.adapterModule}`,
     fixtures,
     properties: CLIENT_PROPERTIES,
     strict,
@@ -40,7 +49,7 @@ describe('the checks can pass', () => {
     ['without retries', minimalClient()],
     ['with retries', minimalClient({}, 'minimal-client with retries', { retries: true })],
   ])('the minimal client %s passes every must and should rule', async (_label, client) => {
-    const { summary, results } = await run(client, true);
+    const { summary, results } = await run({ adapter: client }, true);
     const failing = results.filter((r) => r.classified.kind === 'fail').map((r) => `${r.id}: ${JSON.stringify(r.classified)}`);
     expect(failing).toEqual([]);
     // Only the retries property may be not applicable (to the variant that does not retry).
@@ -57,7 +66,7 @@ describe('every check catches the broken client made for it', () => {
   });
 
   it.each(MUTANTS.map((m) => [m.id, m] as const))('%s', async (_id, mutant) => {
-    const { summary, results } = await run(minimalClient(mutant.faults, `mutant ${mutant.id}`), mutant.strict ?? false, mutant.caseTimeoutMs);
+    const { summary, results } = await run(subjectOf(mutant), mutant.strict ?? false, mutant.caseTimeoutMs);
     expect(summary.failed, 'the run must fail').toBeGreaterThan(0);
     const failedRules = new Set(results.flatMap((r) => (r.classified.kind === 'fail' ? r.classified.failures.map((v) => v.check) : [])));
     expect([...failedRules], `rule ${mutant.caughtBy} must be among the failures`).toContain(mutant.caughtBy);
@@ -68,7 +77,7 @@ describe('a should-level fault never fails a default run', () => {
   // A must rule that also fired on a should-level fault would shadow it: the client would fail
   // without --strict for a divergence the suite calls allowed (decisions/0008).
   it.each(MUTANTS.filter((m) => m.strict).map((m) => [m.id, m] as const))('%s passes without --strict', async (_id, mutant) => {
-    const { summary, results } = await run(minimalClient(mutant.faults, `mutant ${mutant.id}`), false, mutant.caseTimeoutMs);
+    const { summary, results } = await run(subjectOf(mutant), false, mutant.caseTimeoutMs);
     const failing = results.filter((r) => r.classified.kind === 'fail').map((r) => `${r.id}: ${JSON.stringify(r.classified)}`);
     expect(failing).toEqual([]);
     expect(summary.failed).toBe(0);

@@ -4,7 +4,7 @@ import v3 from '../../conformance/adapters/aws-sdk-v3.ts';
 import { resolveCapabilities } from '../../conformance/adapters/contract.ts';
 import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
 import type { Case } from '../../conformance/fixtures/case.ts';
-import { type RunEnvironment, runCase } from '../../conformance/run/run-case.ts';
+import { type CaseExecutor, judgeExecution, type RunEnvironment, runCase } from '../../conformance/run/run-case.ts';
 import { FakeService } from '../../conformance/wire/fake-service.ts';
 
 const params = { Token: 'fake-refresh-token.example-1', ClientId: 'exampleclient1' };
@@ -42,7 +42,7 @@ const env: RunEnvironment = {
   caseTimeoutMs: 10_000,
   offerDirectFetch: true,
 };
-const successCase: Case = {
+export const successCase: Case = {
   id: 'bench-success',
   level: 'must',
   tags: [],
@@ -56,4 +56,13 @@ const successCase: Case = {
 export async function suiteCase(): Promise<void> {
   const result = await runCase(successCase, env);
   if (result.status !== 'pass') throw new Error(`bench case failed: ${JSON.stringify(result.verdicts)}`);
+}
+
+/** The same case run as the CLI runs `--adapter` modules: executed in the sandbox's worker, judged here. */
+export function isolatedSuiteCase(executor: CaseExecutor): () => Promise<void> {
+  return async () => {
+    const record = await executor.execute(successCase, { caseTimeoutMs: 10_000 });
+    const result = judgeExecution(successCase, record, env);
+    if (result.status !== 'pass') throw new Error(`isolated bench case failed: ${JSON.stringify(result.verdicts)}`);
+  };
 }

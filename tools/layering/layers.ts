@@ -29,7 +29,14 @@ export const LAYERS: readonly Layer[] = [
   },
   {
     name: 'run',
-    paths: ['^conformance/run/', '^conformance/server/run/', '^conformance/server/lanes/', '^conformance/self-test/', '^conformance/server/[^/]+\\.ts$'],
+    paths: [
+      '^conformance/run/',
+      '^conformance/sandbox/',
+      '^conformance/server/run/',
+      '^conformance/server/lanes/',
+      '^conformance/self-test/',
+      '^conformance/server/[^/]+\\.ts$',
+    ],
   },
   { name: 'report', paths: ['^conformance/report/', '^conformance/server/report/'] },
   { name: 'entry points', paths: ['^conformance/cli/', '^conformance/server/cli/', '^conformance/vitest/', '^conformance/index\\.ts$'] },

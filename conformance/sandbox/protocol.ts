@@ -1,0 +1,32 @@
+import type { AdapterCapabilities } from '../adapters/contract.ts';
+import type { Case } from '../fixtures/case.ts';
+import type { ExecutionRecord } from '../run/run-case.ts';
+
+// The messages between the harness and an adapter sandbox (a worker thread). Everything that
+// crosses is plain data: the worker normalises what the adapter produced before sending it.
+
+/** What the worker is started with (workerData). */
+export interface SandboxStart {
+  /** --adapter as given: a built-in name or a path. */
+  spec: string;
+  cwd: string;
+  caseTimeoutMs: number;
+  region: string;
+  /** --start-timeout: the real time the adapter's module and factory may each take; the worker's loader says which ran out. */
+  startTimeoutMs?: number;
+}
+
+export type ToSandbox = { type: 'case'; seq: number; case: Case; caseTimeoutMs: number } | { type: 'close' };
+
+export type FromSandbox =
+  /** The harness side of the worker is up; the adapter's module is being loaded now. */
+  | { type: 'loading' }
+  | { type: 'ready'; name: string; capabilities: AdapterCapabilities | undefined; outOfProcess: boolean }
+  /** An ordinary load error (no default export, a throw at import, bad capabilities): a configuration error. */
+  | { type: 'load-error'; message: string }
+  /** The adapter broke the sandbox while loading (overwrote a global, left an unhandled error). */
+  | { type: 'load-fault'; message: string }
+  | { type: 'record'; seq: number; record: ExecutionRecord; poisoned: boolean }
+  | { type: 'closed'; problem?: string }
+  /** The adapter called process.exit: the worker ends right after this message. */
+  | { type: 'exit-called'; code: string };

@@ -1,0 +1,365 @@
+import { createRequire } from 'node:module';
+import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AdapterCapabilities } from '../adapters/contract.ts';
+import { AdapterLoadError } from '../adapters/load.ts';
+import type { Case } from '../fixtures/case.ts';
+import type { CaseExecutor, ExecutionRecord } from '../run/run-case.ts';
+import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
+
+/**
+ * Runs an in-process adapter loaded from a module in a worker thread (decisions/0011): whatever
+ * it does (exit, hang, spin, leak timers, replace globals, throw from nowhere), the harness's
+ * thread goes on judging and reporting. A worker that dies or stops answering is replaced by a
+ * fresh one for the next case.
+ */
+export interface SandboxOptions {
+  spec: string;
+  cwd?: string;
+  caseTimeoutMs: number;
+  region: string;
+  /** Real time the adapter's module and factory may take to load. Default max(caseTimeoutMs, 5000); with startTimeoutMs, twice it (module, then factory) plus the grace. */
+  loadTimeoutMs?: number;
+  /**
+   * --start-timeout: the worker's loader bounds the module and the factory each by it, and a
+   * load that runs out is a load error naming which (exit 2, as for an adapter loaded in the harness).
+   */
+  startTimeoutMs?: number;
+  /** Real time close() may take. Default max(caseTimeoutMs, 2000). */
+  closeTimeoutMs?: number;
+  /** Real time past the case timeout before a worker that stopped answering (a busy loop) is terminated. Default 1000. */
+  watchdogGraceMs?: number;
+  /** Worker heap bound. Default 512 MB old generation. */
+  maxHeapMb?: number;
+  /**
+   * Makes one line of the worker's console output, stdout or stderr safe to show (the runner
+   * redacts the run's sensitive values and cleans control characters); each line then goes to
+   * the harness's stderr. Default: shown as it is.
+   */
+  output?: (line: string) => string;
+}
+
+/** A started sandbox; `problem` set when the adapter broke the run while loading. */
+export type SandboxStartResult = { kind: 'ready'; sandbox: Sandbox } | { kind: 'out-of-process' } | { kind: 'load-failed'; problem: string };
+
+/** After this many deaths without a case completing in between, the sandbox is not restarted. */
+const MAX_CONSECUTIVE_DEATHS = 5;
+
+// The worker's entry file sits next to this one, with this file's own extension: .ts when the
+// harness runs from source (under tsx or vitest), .js once compiled.
+const OWN_EXTENSION = new URL(import.meta.url).pathname.endsWith('.ts') ? '.ts' : '.js';
+const ENTRY = new URL(`./worker-entry${OWN_EXTENSION}`, import.meta.url);
+
+/**
+ * Node 20 workers do not run their entry through loader hooks given in execArgv (tsx's
+ * included), so a TypeScript entry, or a TypeScript adapter, is loaded through a small bootstrap
+ * that registers tsx inside the worker first.
+ */
+function workerSource(spec: string): { source: string | URL; eval: boolean } {
+  if (OWN_EXTENSION === '.js' && !/\.m?ts$/.test(spec)) return { source: ENTRY, eval: false };
+  let tsxApi: string;
+  try {
+    tsxApi = pathToFileURL(
+      createRequire(import.meta.url)
+        .resolve('tsx/esm/api')
+        .replace(/index\.cjs$/, 'index.mjs'),
+    ).href;
+  } catch {
+    if (OWN_EXTENSION === '.js') return { source: ENTRY, eval: false };
+    throw new AdapterLoadError('the adapter sandbox needs tsx to run from TypeScript sources (npm install tsx)');
+  }
+  return {
+    source: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`,
+    eval: true,
+  };
+}
+
+interface Pending {
+  seq: number;
+  resolve(record: ExecutionRecord): void;
+  startedAt: number;
+}
+
+/** One worker's life: started, loaded, answering cases, gone. */
+class SandboxWorker {
+  readonly worker: Worker;
+  readonly loaded: Promise<FromSandbox>;
+  exited = false;
+  /** Terminated by the harness (poisoned, hung, spinning): never given another case. */
+  dying = false;
+  exitCalled: string | undefined;
+  deathCause: string | undefined;
+  pending: Pending | undefined;
+  private onClosed: ((problem: string | undefined) => void) | undefined;
+  private resolveLoaded!: (message: FromSandbox) => void;
+
+  constructor(
+    start: SandboxStart,
+    maxHeapMb: number,
+    private readonly onDeath: (worker: SandboxWorker) => void,
+    output: (line: string) => string = (line) => line,
+  ) {
+    const { source, eval: isEval } = workerSource(start.spec);
+    this.loaded = new Promise((resolve) => {
+      this.resolveLoaded = resolve;
+    });
+    this.worker = new Worker(source, {
+      eval: isEval,
+      workerData: start,
+      // The adapter's output never mixes with the harness's stdout (which may carry a report).
+      stdout: true,
+      stderr: true,
+      resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
+    });
+    showLines(this.worker.stdout, output);
+    showLines(this.worker.stderr, output);
+    this.worker.on('message', (message: FromSandbox) => this.receive(message));
+    this.worker.on('error', (error) => {
+      this.deathCause ??= `the sandbox failed: ${error.message}`;
+    });
+    this.worker.on('exit', (code) => {
+      this.exited = true;
+      const cause =
+        this.deathCause ?? (this.exitCalled !== undefined ? `the adapter called process.exit(${this.exitCalled})` : `the sandbox exited with code ${code}`);
+      // An exit before the adapter is ready: with nothing left to run, a module or factory that never settles ends the worker.
+      const whileLoading =
+        this.deathCause ??
+        (this.exitCalled !== undefined
+          ? `the adapter called process.exit(${this.exitCalled}) while loading`
+          : `the adapter's module or factory never settled (the sandbox had nothing left to run and ended, exit code ${code})`);
+      this.resolveLoaded({ type: 'load-fault', message: whileLoading });
+      this.onClosed?.(cause);
+      this.onDeath(this);
+    });
+  }
+
+  private receive(message: FromSandbox): void {
+    switch (message.type) {
+      case 'loading':
+        return;
+      case 'ready':
+      case 'load-error':
+      case 'load-fault':
+        this.resolveLoaded(message);
+        return;
+      case 'exit-called':
+        this.exitCalled = message.code;
+        return;
+      case 'closed':
+        this.onClosed?.(message.problem);
+        return;
+      case 'record': {
+        const pending = this.pending;
+        if (!pending || pending.seq !== message.seq) return;
+        this.pending = undefined;
+        pending.resolve(message.record);
+        if (message.poisoned) this.kill('the previous call left the sandbox unusable, so it was replaced');
+      }
+    }
+  }
+
+  post(message: ToSandbox): void {
+    this.worker.postMessage(message);
+  }
+
+  kill(cause: string): void {
+    this.deathCause ??= cause;
+    this.dying = true;
+    void this.worker.terminate();
+  }
+
+  close(timeoutMs: number): Promise<string | undefined> {
+    if (this.exited || this.dying) return Promise.resolve(undefined);
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.onClosed = undefined;
+        resolve(`close() did not settle within ${timeoutMs} ms`);
+        this.kill(`close() did not settle within ${timeoutMs} ms`);
+      }, timeoutMs);
+      this.onClosed = (problem) => {
+        clearTimeout(timer);
+        this.onClosed = undefined;
+        resolve(problem);
+        if (!this.exited) void this.worker.terminate();
+      };
+      this.post({ type: 'close' });
+    });
+  }
+}
+
+/** Each line of a worker's output stream, made safe by `output`, on the harness's stderr. */
+function showLines(stream: Readable, output: (line: string) => string): void {
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  lines.on('line', (line) => {
+    let shown: string;
+    try {
+      shown = output(line);
+    } catch {
+      shown = "(a line of the adapter's output that could not be made safe to show)";
+    }
+    process.stderr.write(`${shown}\n`);
+  });
+}
+
+export class Sandbox implements CaseExecutor {
+  private current: SandboxWorker | undefined;
+  private seq = 0;
+  private consecutiveDeaths = 0;
+  private lastLoadProblem: string | undefined;
+
+  private constructor(
+    private readonly start: SandboxStart,
+    private readonly options: Required<Omit<SandboxOptions, 'spec' | 'cwd' | 'output' | 'startTimeoutMs'>> & Pick<SandboxOptions, 'output'>,
+    readonly name: string,
+    readonly capabilities: AdapterCapabilities | undefined,
+    first: SandboxWorker,
+  ) {
+    this.current = first;
+  }
+
+  /** Starts the worker and loads the adapter in it. Ordinary load errors throw AdapterLoadError. */
+  static async start(options: SandboxOptions): Promise<SandboxStartResult> {
+    const settings = {
+      caseTimeoutMs: options.caseTimeoutMs,
+      region: options.region,
+      // With --start-timeout the worker's own loader times out first and says what it waited for.
+      loadTimeoutMs:
+        options.loadTimeoutMs ??
+        (options.startTimeoutMs !== undefined ? 2 * options.startTimeoutMs + (options.watchdogGraceMs ?? 1_000) : Math.max(options.caseTimeoutMs, 5_000)),
+      closeTimeoutMs: options.closeTimeoutMs ?? Math.max(options.caseTimeoutMs, 2_000),
+      watchdogGraceMs: options.watchdogGraceMs ?? 1_000,
+      maxHeapMb: options.maxHeapMb ?? 512,
+      ...(options.output ? { output: options.output } : {}),
+    };
+    const start: SandboxStart = {
+      spec: options.spec,
+      cwd: options.cwd ?? process.cwd(),
+      caseTimeoutMs: options.caseTimeoutMs,
+      region: options.region,
+      ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
+    };
+    const worker = new SandboxWorker(start, settings.maxHeapMb, () => {}, settings.output);
+    const loaded = await Sandbox.awaitLoad(worker, settings.loadTimeoutMs);
+    if (loaded.type === 'load-error') {
+      void worker.worker.terminate();
+      throw new AdapterLoadError(loaded.message);
+    }
+    if (loaded.type === 'load-fault') {
+      void worker.worker.terminate();
+      return { kind: 'load-failed', problem: loaded.message };
+    }
+    if (loaded.type !== 'ready') return { kind: 'load-failed', problem: 'the sandbox sent an unexpected message while loading' };
+    if (loaded.outOfProcess) {
+      // The worker closes its copy (and its child process) and ends; the harness loads the
+      // process adapter itself.
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, settings.closeTimeoutMs);
+        worker.worker.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+      if (!worker.exited) await worker.worker.terminate();
+      return { kind: 'out-of-process' };
+    }
+    const sandbox = new Sandbox(start, settings, loaded.name, loaded.capabilities, worker);
+    sandbox.adopt(worker);
+    return { kind: 'ready', sandbox };
+  }
+
+  private static awaitLoad(worker: SandboxWorker, timeoutMs: number): Promise<FromSandbox> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        worker.kill(`the adapter did not finish loading within ${timeoutMs} ms`);
+        resolve({ type: 'load-fault', message: `the adapter did not finish loading within ${timeoutMs} ms (its module or factory never settles)` });
+      }, timeoutMs);
+      void worker.loaded.then((message) => {
+        clearTimeout(timer);
+        resolve(message);
+      });
+    });
+  }
+
+  /** Rewires a worker's exit to this sandbox: a death fails the pending case and drops the worker. */
+  private adopt(worker: SandboxWorker): void {
+    worker.worker.on('exit', () => {
+      const cause = worker.deathCause ?? (worker.exitCalled !== undefined ? `the adapter called process.exit(${worker.exitCalled})` : 'the sandbox exited');
+      const pending = worker.pending;
+      worker.pending = undefined;
+      if (this.current === worker) this.current = undefined;
+      if (pending) pending.resolve(deathRecord(describeDeath(cause, worker.exitCalled)));
+    });
+  }
+
+  private async worker(): Promise<SandboxWorker | string> {
+    if (this.current && !this.current.exited && !this.current.dying) return this.current;
+    if (this.consecutiveDeaths >= MAX_CONSECUTIVE_DEATHS) {
+      return `the sandbox died ${this.consecutiveDeaths} times in a row and is not restarted${this.lastLoadProblem ? ` (${this.lastLoadProblem})` : ''}`;
+    }
+    const fresh = new SandboxWorker(this.start, this.options.maxHeapMb, () => {}, this.options.output);
+    const loaded = await Sandbox.awaitLoad(fresh, this.options.loadTimeoutMs);
+    if (loaded.type !== 'ready') {
+      void fresh.worker.terminate();
+      this.consecutiveDeaths += 1;
+      this.lastLoadProblem = loaded.type === 'load-error' || loaded.type === 'load-fault' ? loaded.message : 'unexpected message';
+      return `a fresh sandbox could not be started: ${this.lastLoadProblem}`;
+    }
+    this.adopt(fresh);
+    this.current = fresh;
+    return fresh;
+  }
+
+  async execute(c: Case, options: { caseTimeoutMs?: number } = {}): Promise<ExecutionRecord> {
+    const worker = await this.worker();
+    if (typeof worker === 'string') return deathRecord(worker);
+    const caseTimeoutMs = options.caseTimeoutMs ?? this.options.caseTimeoutMs;
+    const seq = ++this.seq;
+    const record = await new Promise<ExecutionRecord>((resolve) => {
+      // The worker bounds the call itself; this bound is for a worker that cannot run at all
+      // (a synchronous busy loop), and ends it.
+      const limit = caseTimeoutMs + this.options.watchdogGraceMs;
+      const watchdog = setTimeout(() => {
+        if (worker.pending?.seq !== seq) return;
+        worker.pending = undefined;
+        worker.kill(`the sandbox stopped answering for ${limit} ms and was terminated`);
+        resolve({
+          requests: [],
+          outcome: { kind: 'unsettled', afterMs: limit, detail: `the sandbox stopped answering for ${limit} ms (a synchronous loop?) and was terminated` },
+        });
+      }, limit);
+      worker.pending = {
+        seq,
+        startedAt: performance.now(),
+        resolve: (value) => {
+          clearTimeout(watchdog);
+          resolve(value);
+        },
+      };
+      worker.post({ type: 'case', seq, case: c, caseTimeoutMs });
+    });
+    if (worker.exited || worker.deathCause) this.consecutiveDeaths += 1;
+    else this.consecutiveDeaths = 0;
+    return record;
+  }
+
+  /** Closes the adapter; a problem (close() threw, hung, or the sandbox died) is returned, not thrown. */
+  async close(): Promise<string | undefined> {
+    const worker = this.current;
+    if (!worker || worker.exited || worker.dying) return undefined;
+    const problem = await worker.close(this.options.closeTimeoutMs);
+    if (!worker.exited) void worker.worker.terminate();
+    return problem;
+  }
+}
+
+function describeDeath(cause: string, exitCalled: string | undefined): string {
+  if (exitCalled !== undefined) return `the adapter called process.exit(${exitCalled}) during the call`;
+  if (/ERR_WORKER_OUT_OF_MEMORY|out of memory/i.test(cause)) return `the call ran the sandbox out of memory (${cause})`;
+  return `${cause} during the call`;
+}
+
+function deathRecord(crash: string): ExecutionRecord {
+  return { requests: [], outcome: { kind: 'rejected', error: { name: 'SandboxExit', message: crash, hasMetadata: false, crash } } };
+}

@@ -1,0 +1,236 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { setupServer } from 'msw/node';
+import type { Adapter } from '../adapters/contract.ts';
+import { AdapterLoadError, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
+import { regionalEndpoint } from '../protocol/aws-json.ts';
+import { describeValue } from '../run/outcome.ts';
+import { type ExecutionRecord, executeCase } from '../run/run-case.ts';
+import { FakeService } from '../wire/fake-service.ts';
+import type { NetworkGuard } from './network-guard.ts';
+import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
+
+// The harness side of an adapter sandbox: msw interception, the fake service and the fake
+// clock live here with the adapter, and each case comes back as a plain ExecutionRecord.
+
+const port = parentPort!;
+const send = (message: FromSandbox) => port.postMessage(message);
+const realSetImmediate = globalThis.setImmediate;
+const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
+
+/** Contract breaches noticed outside the call's own outcome, drained by the case they belong to. */
+const faults: string[] = [];
+let poisoned = false;
+
+function watchProcess(): void {
+  // The v3 SDK's Node-version notice says nothing about the client under test (as in the CLI).
+  process.removeAllListeners('warning');
+  process.on('warning', (warning) => {
+    if (!warning.message.startsWith('NodeVersionSupportWarning')) process.stderr.write(`${warning.name}: ${warning.message}\n`);
+  });
+  process.on('unhandledRejection', (reason) => {
+    faults.push(`left an unhandled rejection: ${describeError(reason)}`);
+  });
+  process.on('uncaughtException', (error) => {
+    faults.push(`threw an uncaught exception: ${describeError(error)}`);
+    // Whatever threw may have left the worker half-way through something: start afresh.
+    poisoned = true;
+  });
+  // process.exit in a worker ends only the worker; say so first, so the verdict can name it.
+  const realExit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => {
+    send({ type: 'exit-called', code: String(code ?? process.exitCode ?? 0) });
+    return realExit(code as number);
+  }) as typeof process.exit;
+  // Signals would reach the harness's own process: refuse them.
+  const realKill = process.kill.bind(process);
+  process.kill = ((pid: number, signal?: string | number) => {
+    if (pid === process.pid || pid === 0 || pid === -process.pid || pid === process.ppid) {
+      faults.push(`sent a signal (${String(signal ?? 'SIGTERM')}) to the harness's process`);
+      return true;
+    }
+    return realKill(pid, signal);
+  }) as typeof process.kill;
+}
+
+function describeError(value: unknown): string {
+  try {
+    if (value instanceof Error) return `${String(value.name)}: ${String(value.message).slice(0, 300)}`;
+  } catch {
+    // A Proxy or a throwing getter: fall through to the plain description.
+  }
+  return describeValue(value);
+}
+
+/** Real intervals the adapter starts during a call; one still running after it settles is a leak. */
+function watchIntervals(): { leaked(): string[] } {
+  const realSetInterval = globalThis.setInterval;
+  const realClearInterval = globalThis.clearInterval;
+  const live = new Map<unknown, number>();
+  globalThis.setInterval = ((handler: () => void, ms?: number, ...rest: unknown[]) => {
+    const handle = realSetInterval(handler, ms, ...rest);
+    live.set(handle, ms ?? 0);
+    return handle;
+  }) as typeof setInterval;
+  globalThis.clearInterval = ((handle: Parameters<typeof clearInterval>[0]) => {
+    live.delete(handle);
+    realClearInterval(handle);
+  }) as typeof clearInterval;
+  return {
+    leaked() {
+      const found = [...live.entries()].map(([handle, ms]) => {
+        realClearInterval(handle as Parameters<typeof clearInterval>[0]);
+        return `left a real setInterval running (every ${ms} ms)`;
+      });
+      live.clear();
+      return found;
+    },
+  };
+}
+
+/** The globals the harness's own code in this worker relies on: an adapter may not replace them. */
+const GUARDED_GLOBALS = [
+  'Response',
+  'Request',
+  'Headers',
+  'fetch',
+  'URL',
+  'TextEncoder',
+  'TextDecoder',
+  'AbortController',
+  'DOMException',
+  'Promise',
+  'JSON',
+  'setTimeout',
+  'clearTimeout',
+  'setImmediate',
+  'setInterval',
+  'clearInterval',
+  'structuredClone',
+  'ReadableStream',
+] as const;
+
+function snapshotGlobals(): { restore(): string[] } {
+  const saved = new Map<string, unknown>(GUARDED_GLOBALS.map((name) => [name, (globalThis as Record<string, unknown>)[name]]));
+  return {
+    restore() {
+      const changed: string[] = [];
+      for (const [name, value] of saved) {
+        let current: unknown;
+        try {
+          current = (globalThis as Record<string, unknown>)[name];
+        } catch {
+          current = undefined;
+        }
+        if (current === value) continue;
+        changed.push(`overwrote globalThis.${name}`);
+        try {
+          Object.defineProperty(globalThis, name, { value, writable: true, configurable: true, enumerable: false });
+        } catch {
+          // A non-configurable replacement cannot be undone: this worker is spent.
+          poisoned = true;
+        }
+      }
+      return changed;
+    },
+  };
+}
+
+export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
+  const start = workerData as SandboxStart;
+  watchProcess();
+  const intervals = watchIntervals();
+  const service = new FakeService('intercepted');
+  const globalsBeforeLoad = snapshotGlobals();
+
+  send({ type: 'loading' });
+  let adapter: Adapter;
+  // The loader's --start-timeout timer does not keep a thread alive: without this, a module
+  // that never settles would end the worker before the loader could name what timed out.
+  const keepAlive = start.startTimeoutMs !== undefined ? setTimeout(() => {}, 2 * start.startTimeoutMs + 1_000) : undefined;
+  try {
+    ({ adapter } = await loadAdapter(
+      start.spec,
+      { caseTimeoutMs: start.caseTimeoutMs, region: start.region, ...(start.startTimeoutMs !== undefined ? { startTimeoutMs: start.startTimeoutMs } : {}) },
+      start.cwd,
+    ));
+  } catch (error) {
+    send({ type: 'load-error', message: error instanceof AdapterLoadError ? error.message : `--adapter ${start.spec}: ${describeError(error)}` });
+    return;
+  } finally {
+    clearTimeout(keepAlive);
+  }
+  await nextTurn();
+  const loadFaults = [...globalsBeforeLoad.restore(), ...faults.splice(0), ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`)];
+  if (loadFaults.length > 0) {
+    send({ type: 'load-fault', message: `the adapter ${loadFaults.join('; ')}` });
+    return;
+  }
+  // msw goes in after the adapter has loaded, as it did in the harness's own thread: a client
+  // that kept fetch or https.request from load time gets past it, and the guard says so (A6).
+  // Nothing may reach the network: an unmatched request is an error, not a pass-through.
+  const server = setupServer(service.handler);
+  server.listen({ onUnhandledRequest: 'error' });
+  const globals = snapshotGlobals();
+  let name: string;
+  let capabilities: Adapter['capabilities'];
+  try {
+    name = String(adapter.name);
+    capabilities = adapter.capabilities === undefined ? undefined : structuredClone(adapter.capabilities);
+  } catch (error) {
+    send({ type: 'load-error', message: `--adapter ${start.spec}: its name or capabilities cannot be read: ${describeError(error)}` });
+    return;
+  }
+  send({ type: 'ready', name, capabilities, outOfProcess: isOutOfProcess(adapter) });
+  // A process adapter belongs in the harness's thread: the harness loads it there instead.
+  if (isOutOfProcess(adapter)) {
+    await Promise.resolve(adapter.close?.()).catch(() => {});
+    return;
+  }
+  const endpoint = regionalEndpoint(start.region);
+
+  port.on('message', async (message: ToSandbox) => {
+    if (message.type === 'close') {
+      let problem: string | undefined;
+      try {
+        await adapter.close?.();
+      } catch (error) {
+        problem = `close() threw: ${describeError(error)}`;
+      }
+      server.close();
+      send({ type: 'closed', ...(problem ? { problem } : {}) });
+      return;
+    }
+    let record: ExecutionRecord;
+    try {
+      record = await executeCase(message.case, {
+        adapter,
+        service,
+        endpoint,
+        region: start.region,
+        fakeTime: true,
+        caseTimeoutMs: message.caseTimeoutMs,
+        offerDirectFetch: true,
+      });
+    } catch (error) {
+      // The harness's own half failed, most likely because the adapter broke something it uses.
+      record = {
+        requests: service.end(),
+        outcome: {
+          kind: 'rejected',
+          error: { name: 'SandboxError', message: describeError(error), hasMetadata: false, crash: `the call broke the sandbox: ${describeError(error)}` },
+        },
+      };
+      poisoned = true;
+    }
+    // One more turn, so an unhandled rejection the call left behind is reported for this case.
+    await nextTurn();
+    const caseFaults = [...faults.splice(0), ...intervals.leaked(), ...globals.restore()];
+    const attempts = guard.drain();
+    send({
+      type: 'record',
+      seq: message.seq,
+      record: { ...record, networkAttempts: attempts, ...(caseFaults.length > 0 ? { faults: caseFaults } : {}) },
+      poisoned,
+    });
+  });
+}

@@ -1,0 +1,3 @@
+import { hostile } from './base.ts';
+
+export default hostile('exits', () => process.exit(0));
