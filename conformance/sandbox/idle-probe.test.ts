@@ -7,7 +7,7 @@ import { Sandbox } from './sandbox.ts';
 // The sandbox ends a call that waits on nothing as soon as it is sure, not after the real
 // budget; a call that waits on something real (a timer, a pipe, immediates) keeps its budget.
 
-const ADAPTER = fileURLToPath(new URL('./test-adapters/waits-on.ts', import.meta.url));
+const ADAPTER = fileURLToPath(new URL('./test-fixtures/waits-on.ts', import.meta.url));
 // Long enough that a call cut by the budget is not mistaken for one found waiting on nothing.
 const BUDGET_MS = 10_000;
 
