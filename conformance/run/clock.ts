@@ -17,7 +17,11 @@ export function virtualTimeSpentMs(): number {
   return virtualMsSpent;
 }
 
-export type Settlement<T> = ({ kind: 'resolved'; value: T } | { kind: 'rejected'; error: unknown } | { kind: 'unsettled'; afterMs: number }) & {
+export type Settlement<T> = (
+  | { kind: 'resolved'; value: T }
+  | { kind: 'rejected'; error: unknown }
+  | { kind: 'unsettled'; afterMs: number; detail?: string }
+) & {
   /** Virtual milliseconds the call spent (0 in real time): how far the harness moved the fake clock. */
   virtualMs?: number;
 };
@@ -35,7 +39,18 @@ export interface SettleOptions {
   realBudgetMs: number;
   /** Fake milliseconds a call may spend (in back-off) before it counts as hanging. */
   fakeBudgetMs?: number;
+  /**
+   * Says whether nothing outside the fake clock could still wake the call (no socket, no real
+   * timer, no file or DNS request...). Only a thread that knows every handle it owns can answer
+   * that (the sandbox worker); without it a stuck call waits out the real budget.
+   */
+  waitsOnNothing?: () => boolean;
+  /** Real milliseconds the call must wait on nothing before it counts as unable to settle. Default 100. */
+  idleGraceMs?: number;
 }
+
+/** The detail of a call found waiting on nothing, rather than timed out. */
+export const WAITS_ON_NOTHING = 'the call waits on nothing: no timer, no I/O, nothing can settle it';
 
 /**
  * Runs `call` to completion. With fake time, the global setTimeout and clearTimeout are the fake
@@ -73,6 +88,9 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
     );
     const fakeBudget = options.fakeBudgetMs ?? 15 * 60_000;
     let idleTurns = 0;
+    // Since when (real time) the call has had no fake timer and nothing real to wake it.
+    let waitingOnNothingSince: number | undefined;
+    const idleGrace = options.idleGraceMs ?? 100;
     while (result === undefined) {
       const elapsed = realNow() - startedReal;
       if (elapsed > options.realBudgetMs) return { kind: 'unsettled', afterMs: Math.round(elapsed), virtualMs: virtualNow() };
@@ -81,7 +99,18 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
       if (result !== undefined || !options.fakeTime) continue;
       // Only jump the clock once the call has had a few event-loop turns to make real progress.
       idleTurns += 1;
+      if (idleTurns >= 3 && clock.countTimers() === 0 && options.waitsOnNothing !== undefined) {
+        // Every sample in the grace must find nothing: one socket, timer or immediate restarts it.
+        if (!options.waitsOnNothing()) waitingOnNothingSince = undefined;
+        else {
+          waitingOnNothingSince ??= realNow();
+          if (realNow() - waitingOnNothingSince >= idleGrace) {
+            return { kind: 'unsettled', afterMs: Math.round(realNow() - startedReal), detail: WAITS_ON_NOTHING, virtualMs: virtualNow() };
+          }
+        }
+      }
       if (idleTurns >= 3 && clock.countTimers() > 0) {
+        waitingOnNothingSince = undefined;
         idleTurns = 0;
         if (clock.now > fakeBudget) return { kind: 'unsettled', afterMs: Math.round(realNow() - startedReal), virtualMs: clock.now };
         clock.next();

@@ -82,7 +82,7 @@ export function outcomeOf(settlement: Settlement<unknown>): Outcome {
     case 'resolved':
       return { kind: 'resolved', value: plainValue(settlement.value) };
     case 'unsettled':
-      return { kind: 'unsettled', afterMs: settlement.afterMs };
+      return { kind: 'unsettled', afterMs: settlement.afterMs, ...(settlement.detail !== undefined ? { detail: settlement.detail } : {}) };
     case 'rejected':
       return rejectedOutcome(settlement.error);
   }

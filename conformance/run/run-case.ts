@@ -95,7 +95,10 @@ export function notApplicableReason(c: Case, capabilities: Required<AdapterCapab
 /** The execution half of a case, in whichever thread the adapter lives: the call, nothing judged. */
 export async function executeCase(
   c: Case,
-  env: Pick<RunEnvironment, 'adapter' | 'service' | 'endpoint' | 'region' | 'fakeTime' | 'caseTimeoutMs' | 'offerDirectFetch'>,
+  env: Pick<RunEnvironment, 'adapter' | 'service' | 'endpoint' | 'region' | 'fakeTime' | 'caseTimeoutMs' | 'offerDirectFetch'> & {
+    /** Only a sandbox worker can tell that a call waits on nothing (see SettleOptions). */
+    waitsOnNothing?: () => boolean;
+  },
 ): Promise<ExecutionRecord> {
   let releaseHang: () => void = () => {};
   const hang = new Promise<Response>((resolve) => {
@@ -135,7 +138,7 @@ export async function executeCase(
         });
         return isThenable(returned) ? Promise.resolve(returned) : Promise.reject(new NotAPromise(describeValue(returned)));
       },
-      { fakeTime: env.fakeTime, realBudgetMs: env.caseTimeoutMs },
+      { fakeTime: env.fakeTime, realBudgetMs: env.caseTimeoutMs, waitsOnNothing: env.waitsOnNothing },
     );
   } finally {
     releaseHang();

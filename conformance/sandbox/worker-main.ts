@@ -6,6 +6,7 @@ import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { describeValue } from '../run/outcome.ts';
 import { type ExecutionRecord, executeCase } from '../run/run-case.ts';
 import { FakeService } from '../wire/fake-service.ts';
+import { type IdleProbe, idleProbe } from './idle-probe.ts';
 import type { NetworkGuard } from './network-guard.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
 
@@ -135,8 +136,24 @@ function snapshotGlobals(): { restore(): string[] } {
   };
 }
 
+/**
+ * What this worker holds of its own once idle, before the adapter loads: its port to the harness,
+ * listened on as it is while cases run. A call may only be found waiting on nothing above that.
+ */
+async function measureIdleBaseline(): Promise<IdleProbe> {
+  const listening = () => {};
+  port.on('message', listening);
+  // A couple of turns, so what starting the worker left in flight has finished.
+  await nextTurn();
+  await nextTurn();
+  const probe = idleProbe();
+  port.off('message', listening);
+  return probe;
+}
+
 export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const start = workerData as SandboxStart;
+  const idle = await measureIdleBaseline();
   watchProcess();
   const intervals = watchIntervals();
   const service = new FakeService('intercepted');
@@ -210,6 +227,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
         fakeTime: true,
         caseTimeoutMs: message.caseTimeoutMs,
         offerDirectFetch: true,
+        waitsOnNothing: idle.waitsOnNothing,
       });
     } catch (error) {
       // The harness's own half failed, most likely because the adapter broke something it uses.
