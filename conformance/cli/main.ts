@@ -88,6 +88,7 @@ async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Pr
         // Given on the command line, it bounds the sandbox's load and close too; else the sandbox's own bounds hold.
         ...(argv.some((a) => a.startsWith('--start-timeout')) ? { startTimeoutMs: options.startTimeoutMs } : {}),
         redact: options.redact,
+        isolate: options.isolate,
         reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
       },
       {

@@ -32,6 +32,11 @@ export const CLIENT_FLAGS = {
     help: 'real time an adapter module may take to load and create its adapter, and a client process to print its capabilities line; default 30000',
     range: { min: 1, max: 600_000 },
   },
+  'no-isolate': {
+    type: 'boolean',
+    default: false,
+    help: "run an in-process adapter module in the harness's own thread, not in its sandbox worker: for debuggers and tools that instrument the adapter (mutation testers); a crash or hang of the adapter can then end the run",
+  },
   'run-timeout': {
     type: 'string',
     arg: '<ms>',
@@ -53,6 +58,7 @@ const NOT_WITH_SERVE = [
   'case-timeout',
   'run-timeout',
   'start-timeout',
+  'no-isolate',
   'strict',
   'list',
   'explain',
@@ -71,6 +77,8 @@ export interface CliOptions extends CommonOptions {
   caseTimeoutMs: number;
   startTimeoutMs: number;
   runTimeoutMs: number;
+  /** False with --no-isolate: an in-process adapter module runs in the harness's thread. */
+  isolate: boolean;
 }
 
 /** What each built-in client is, for --help; a built-in missing here shows its name alone. */
@@ -148,5 +156,6 @@ export function parseCliOptions(argv: string[]): CliOptions {
     caseTimeoutMs: rangedNumber('case-timeout', table, v['case-timeout']) ?? 10_000,
     startTimeoutMs: rangedNumber('start-timeout', table, v['start-timeout']) ?? 30_000,
     runTimeoutMs: rangedNumber('run-timeout', table, v['run-timeout']) ?? 1_800_000,
+    isolate: !(v['no-isolate'] ?? false),
   };
 }

@@ -46,8 +46,16 @@ describe('runConformance', () => {
     expect(results[0]!.replay).toBe(`npm run conformance -- --adapter ${path} --strict --filter RevokeTokenSuccessEmptyObject`);
   });
 
+  it('runs an adapter module in the sandbox worker, and in this thread with isolate: false', async () => {
+    const path = new URL('../../test/e2e/adapters/names-its-thread.mjs', import.meta.url).pathname;
+    const filters = ['RevokeTokenSuccessEmptyObject'];
+    expect((await runConformance({ adapter: path, filters })).summary.implementation).toBe('loaded in a worker');
+    expect((await runConformance({ adapter: path, filters, isolate: false })).summary.implementation).toBe('loaded in the main thread');
+  });
+
   const refused: [string, Record<string, unknown>, RegExp][] = [
     ['an unknown option', { filter: ['C4'] }, /^options\.filter: not an option/],
+    ['isolate that is no boolean', { isolate: 'no' }, /^options\.isolate: must be true or false/],
     ['a negative seed', { seed: -1 }, /^options\.seed: must be a whole number >= 0, got -1/],
     ['two clients', { adapter: 'aws-sdk-v3', command: 'x' }, /^options\.command: command and adapter name two different clients/],
     ['a region that is none', { region: 'mars' }, /^options\.region: must be an AWS region/],

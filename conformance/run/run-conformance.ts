@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Adapter, checkCapabilities } from '../adapters/contract.ts';
-import { AdapterLoadError, BUILT_IN_ADAPTERS, DEFAULT_ADAPTER, isOutOfProcess } from '../adapters/load.ts';
+import { AdapterLoadError, BUILT_IN_ADAPTERS, DEFAULT_ADAPTER, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
 import { createProcessAdapter } from '../adapters/process-agent/process-adapter.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, type LoadedFixture, loadFixtures } from '../fixtures/load.ts';
@@ -55,6 +55,12 @@ export interface RunConformanceOptions {
   replayPath?: string;
   /** Resolves a relative adapter path; default the working directory. */
   cwd?: string;
+  /**
+   * Default true: an in-process adapter module runs in a sandbox worker (conformance/sandbox/).
+   * False runs it in this thread, for debuggers and tools that instrument the adapter; a crash
+   * or hang of the adapter can then end the run.
+   */
+  isolate?: boolean;
 }
 
 /** What a run produced: the summary and every result, exactly what the reporters were given. @public */
@@ -97,6 +103,7 @@ const KNOWN_OPTIONS: readonly (keyof RunConformanceOptions)[] = [
   'reporters',
   'replayPath',
   'cwd',
+  'isolate',
 ];
 
 /** The checked options of a run, with the cases chosen; the adapter is opened later (`openAdapter`). */
@@ -119,6 +126,7 @@ export interface ConformancePlan {
   expectationsPath?: string;
   expectations?: readonly Expectation[];
   cwd?: string;
+  isolate: boolean;
 }
 
 const isWhole = (value: unknown, min: number, max: number) => typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max;
@@ -129,6 +137,7 @@ function checkOptions(options: RunConformanceOptions): void {
     if (!(KNOWN_OPTIONS as readonly string[]).includes(key)) throw new ConformanceOptionsError(key, `not an option (known: ${KNOWN_OPTIONS.join(', ')})`);
   }
   const { adapter, command } = options;
+  if (options.isolate !== undefined && typeof options.isolate !== 'boolean') throw new ConformanceOptionsError('isolate', 'must be true or false');
   if (adapter !== undefined && command !== undefined) throw new ConformanceOptionsError('command', 'command and adapter name two different clients: give one');
   if (command !== undefined && (typeof command !== 'string' || command.trim() === ''))
     throw new ConformanceOptionsError('command', 'must be the command line that starts the client process');
@@ -267,6 +276,7 @@ export async function planConformance(options: RunConformanceOptions = {}): Prom
     ...(expectationsPath ? { expectationsPath } : {}),
     ...(Array.isArray(options.expectations) ? { expectations: options.expectations } : {}),
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    isolate: options.isolate ?? true,
   };
 }
 
@@ -333,7 +343,7 @@ async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Prom
   };
   // A module (a path or a built-in's name) is loaded by the session: an in-process adapter runs
   // in a sandbox (conformance/sandbox/), and the guard wraps whatever the session calls.
-  if ('spec' in plan.client) {
+  if ('spec' in plan.client && plan.isolate) {
     return {
       ...common,
       adapterModule: plan.client.spec,
@@ -344,7 +354,12 @@ async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Prom
   }
   let adapter: Adapter;
   try {
-    adapter = 'adapter' in plan.client ? plan.client.adapter : await createProcessAdapter({ command: plan.client.command, ...factoryOptions });
+    adapter =
+      'adapter' in plan.client
+        ? plan.client.adapter
+        : 'spec' in plan.client
+          ? (await loadAdapter(plan.client.spec, factoryOptions)).adapter
+          : await createProcessAdapter({ command: plan.client.command, ...factoryOptions });
   } catch (error) {
     throw asOptionError('command' in plan.client ? 'command' : 'adapter', error);
   }
