@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { AdapterError, CallContext } from '../contract.ts';
 import { createProcessAdapter } from './process-adapter.ts';
 import { type ProcessAdapter, ProcessAdapterError, type ProcessAdapterOptions } from './types.ts';
@@ -120,8 +120,9 @@ describe('createProcessAdapter: a well-behaved client', () => {
   it('redacts sensitive values that a client logs on stderr', async () => {
     const adapter = await start({ command: [node, fixture('well-behaved.mjs')] });
     await adapter.revokeToken({ Token: 'echo-stderr', ClientId: 'client-id-1234', ClientSecret: 'super-secret-value-0123456789' }, context);
+    // stderr is a pipe of its own: its line may arrive after the answer on stdout.
+    await vi.waitFor(() => expect(adapter.diagnostics().stderr.join('\n')).toContain('input: {'), { timeout: 10_000 });
     const text = adapter.diagnostics().stderr.join('\n');
-    expect(text).toContain('input: {');
     expect(text).not.toContain('client-id-1234');
     expect(text).not.toContain('super-secret-value-0123456789');
     expect(text).not.toContain('echo-stderr');
@@ -132,15 +133,16 @@ describe('createProcessAdapter: a well-behaved client', () => {
     const secret = 'first-case-secret-Q7xZ9pL2mW4v';
     await adapter.revokeToken({ Token: 'late-stderr', ClientId: 'client-id-1234', ClientSecret: secret }, context);
     await adapter.revokeToken({ Token: 'slow', ClientId: 'another-client', ClientSecret: 'second-case-secret-value' }, context);
+    await vi.waitFor(() => expect(adapter.diagnostics().stderr.join('\n')).toContain('split: [redacted]'), { timeout: 10_000 });
     const text = adapter.diagnostics().stderr.join('\n');
     expect(text).toContain('late: [redacted]');
-    expect(text).toContain('split: [redacted]');
     for (let i = 0; i + 8 <= secret.length; i += 1) expect(text.toLowerCase()).not.toContain(secret.slice(i, i + 8).toLowerCase());
   });
 
   it('bounds the stderr buffer', async () => {
     const adapter = await start({ command: [node, fixture('well-behaved.mjs')], stderrLines: 5 });
     for (let i = 0; i < 20; i += 1) await adapter.revokeToken({ Token: 'x', ClientId: 'y' }, context);
+    await vi.waitFor(() => expect(adapter.diagnostics().stderr.at(-1)).toMatch(/^case c20 /), { timeout: 10_000 });
     const { stderr } = adapter.diagnostics();
     expect(stderr).toHaveLength(5);
     expect(stderr.at(-1)).toBe('case c20 for http://127.0.0.1:4567 in eu-west-3');
