@@ -8,14 +8,14 @@ describe('missingPackageOf', () => {
   it("names the built-in's client package and how to install it", () => {
     const error = notFound("Cannot find package '@aws-sdk/client-cognito-identity-provider' imported from /x/dist/conformance/adapters/aws-sdk-v3.js");
     expect(missingPackageOf(error, BUILT_IN_NEEDS['aws-sdk-v3'])).toBe(
-      'needs @aws-sdk/client-cognito-identity-provider, which is not installed; it is an optional peer dependency: npm install --save-dev @aws-sdk/client-cognito-identity-provider',
+      'needs @aws-sdk/client-cognito-identity-provider, which is not installed: npm install --save-dev @aws-sdk/client-cognito-identity-provider',
     );
   });
 
   it('names a package the client itself needs, with the packages that bring it', () => {
     const error = notFound("Cannot find package '@smithy/core/schema' imported from /x/dist/generated/client/index.js");
     expect(missingPackageOf(error, BUILT_IN_NEEDS['smithy-generated'])).toBe(
-      'needs @smithy/core (a package of @aws-sdk/client-cognito-identity-provider), which is not installed; it is an optional peer dependency: npm install --save-dev @aws-sdk/client-cognito-identity-provider',
+      'needs @smithy/core (a package of @aws-sdk/client-cognito-identity-provider), which is not installed: npm install --save-dev @aws-sdk/client-cognito-identity-provider',
     );
   });
 

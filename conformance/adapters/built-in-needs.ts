@@ -1,7 +1,7 @@
 /**
- * The client libraries each in-process built-in drives. They are optional peer dependencies
- * of the package, not dependencies: a project that brings its own adapter never installs
- * them. When one is missing, selecting the built-in says which package to install.
+ * The client libraries each in-process built-in drives. The default client's is a dependency
+ * of the package; the others are optional peer dependencies, which a project that brings its
+ * own adapter never installs. When one is missing, selecting the built-in says what to install.
  */
 export const BUILT_IN_NEEDS: Readonly<Record<string, readonly string[]>> = {
   'aws-sdk-v3': ['@aws-sdk/client-cognito-identity-provider'],
@@ -31,5 +31,5 @@ export function missingPackageOf(error: unknown, needs: readonly string[] = []):
   if (missing === undefined) return undefined;
   const install = [...new Set([...(needs.includes(missing) ? [missing] : []), ...needs])];
   const others = needs.includes(missing) || needs.length === 0 ? '' : ` (a package of ${needs.join(', ')})`;
-  return `needs ${missing}${others}, which is not installed; it is an optional peer dependency: npm install --save-dev ${install.length > 0 ? install.join(' ') : missing}`;
+  return `needs ${missing}${others}, which is not installed: npm install --save-dev ${install.length > 0 ? install.join(' ') : missing}`;
 }

@@ -66,12 +66,19 @@ beforeAll(() => {
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
 describe('the packed package installed into a fresh project', () => {
-  it("installs with one msw, the project's own, and none of the built-in clients", () => {
+  it("installs with one msw, the project's own, the default client, and none of the other built-in clients", () => {
     const msw = JSON.parse(readFileSync(join(PROJECT, 'node_modules', 'msw', 'package.json'), 'utf8')) as { version: string };
     expect(msw.version).toBe(USERS_MSW);
     expect(existsSync(join(PROJECT, 'node_modules', 'revoketoken-conformance', 'node_modules', 'msw')), 'a second msw inside the package').toBe(false);
-    for (const client of ['aws-sdk', '@aws-sdk/client-cognito-identity-provider', '@aws-amplify/auth', 'tsx'])
-      expect(existsSync(join(PROJECT, 'node_modules', client)), client).toBe(false);
+    expect(existsSync(join(PROJECT, 'node_modules', '@aws-sdk', 'client-cognito-identity-provider')), 'the default client').toBe(true);
+    for (const client of ['aws-sdk', '@aws-amplify/auth', 'tsx']) expect(existsSync(join(PROJECT, 'node_modules', client)), client).toBe(false);
+  });
+
+  it('runs the whole suite against the default client with no arguments at all', () => {
+    const bare = conformance([]);
+    expect(bare.status, bare.stderr).toBe(0);
+    expect(bare.stdout).toMatch(/RevokeToken conformance: aws-sdk-v3/);
+    expect(bare.stdout).toMatch(/\d+ passed, 0 failed/);
   });
 
   it('runs the CLI through npx: a passing adapter exits 0, a broken one exits 1 naming the rule', () => {
@@ -113,7 +120,7 @@ describe('the packed package installed into a fresh project', () => {
   it('names the package to install for a built-in client that is not installed', () => {
     const result = conformance(['--adapter', 'aws-sdk-v2']);
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain('needs aws-sdk, which is not installed; it is an optional peer dependency: npm install --save-dev aws-sdk');
+    expect(result.stderr).toContain('needs aws-sdk, which is not installed: npm install --save-dev aws-sdk');
   });
 
   it('lists every built-in client and every mode in --help', () => {

@@ -37,8 +37,11 @@ describe('model/ against the published RevokeToken contract', () => {
       expect(source.description.input.members.RevokeAssociatedSessions?.enumValues, source.label).toEqual(['LINKED', 'NONE']);
       expect(source.description.signed, source.label).toBe(false);
     }
-    const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-    expect(npm.label, 'node_modules holds the client version package.json pins').toBe(`npm client ${manifest.devDependencies[NPM_PACKAGE]}`);
+    // package.json gives users a range; the lock file pins the version these facts were read from.
+    const lock = JSON.parse(readFileSync(join(repoRoot, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    expect(npm.label, 'node_modules holds the client version package-lock.json pins').toBe(
+      `npm client ${lock.packages[`node_modules/${NPM_PACKAGE}`]!.version}`,
+    );
   });
 
   it('differs from botocore only where the allow-list says why', () => {
