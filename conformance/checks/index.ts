@@ -7,8 +7,11 @@ import { c08BodyMembers, c09OmitUnset, c10EmptyObject, c11NoClientValidation } f
 import { c03ContentType, c04Target, c05ContentLength, c06Unsigned } from './request-headers.ts';
 import { c01MethodPost, c02PathRoot } from './request-line.ts';
 
-/** Every client check, in checklist order. */
-export const CLIENT_CHECKS: readonly ClientCheck[] = [
+/**
+ * The checks of one request on its own (request line, headers, body): the ones that need no
+ * knowledge of how the call ended, so they can also judge a request in a user's own test.
+ */
+export const REQUEST_CHECKS: readonly ClientCheck[] = [
   c01MethodPost,
   c02PathRoot,
   c03ContentType,
@@ -18,6 +21,11 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   c08BodyMembers,
   c09OmitUnset,
   c10EmptyObject,
+];
+
+/** Every client check, in checklist order. */
+export const CLIENT_CHECKS: readonly ClientCheck[] = [
+  ...REQUEST_CHECKS,
   c11NoClientValidation,
   c12Success,
   c13NonSuccessRejects,

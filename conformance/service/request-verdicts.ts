@@ -1,29 +1,11 @@
 import type { RevokeTokenInput } from '../adapters/contract.ts';
 import type { ClientCheck, Observation } from '../checks/check.ts';
-import { c08BodyMembers, c09OmitUnset, c10EmptyObject } from '../checks/request-body.ts';
-import { c03ContentType, c04Target, c05ContentLength, c06Unsigned } from '../checks/request-headers.ts';
-import { c01MethodPost, c02PathRoot } from '../checks/request-line.ts';
+import { REQUEST_CHECKS } from '../checks/index.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
 import { redactorFor, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
-
-/**
- * The suite's checks of one request on its own (request line, headers, body): the ones that
- * need no knowledge of how the call ended, so they can judge a request in a user's own test.
- */
-export const REQUEST_CHECKS: readonly ClientCheck[] = [
-  c01MethodPost,
-  c02PathRoot,
-  c03ContentType,
-  c04Target,
-  c05ContentLength,
-  c06Unsigned,
-  c08BodyMembers,
-  c09OmitUnset,
-  c10EmptyObject,
-];
 
 // The request checks look at neither; an observation needs them all the same.
 const NO_CAPABILITIES = { clientSecret: true, revokeAssociatedSessions: true, cancellation: false, retries: false, maxAttempts: 1 };
