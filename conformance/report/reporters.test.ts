@@ -7,41 +7,14 @@ import type { Result, Summary } from '../run/result.ts';
 import { humanReporter } from './human.ts';
 import { jsonReporter } from './json.ts';
 import { junitReporter } from './junit.ts';
+import { C8, failingFixture } from './test-support.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'reporters-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const failing: Result = {
-  id: 'RevokeTokenRequestRequiredMembersOnly',
-  kind: 'fixture',
-  level: 'must',
-  origin: 'fixtures/request/RevokeTokenRequestRequiredMembersOnly.json',
-  verdicts: [
-    {
-      check: 'C8',
-      title: 'sends a JSON object whose members are exactly the input',
-      level: 'must',
-      status: 'fail',
-      expected: 'member ClientId',
-      actual: 'no ClientId',
-    },
-  ],
-  classified: {
-    kind: 'fail',
-    failures: [
-      {
-        check: 'C8',
-        title: 'sends a JSON object whose members are exactly the input',
-        level: 'must',
-        status: 'fail',
-        expected: 'member ClientId',
-        actual: 'no ClientId',
-      },
-    ],
-  },
-  replay: 'npm run conformance -- --filter RevokeTokenRequestRequiredMembersOnly',
-  warnings: [],
-};
+// A failing fixture as test-support builds it, with this file's own replay line and no time.
+const { durationMs: _untimed, ...failingFixtureResult } = failingFixture('RevokeTokenRequestRequiredMembersOnly', [C8]);
+const failing: Result = { ...failingFixtureResult, replay: 'npm run conformance -- --filter RevokeTokenRequestRequiredMembersOnly' };
 const summary: Summary = {
   implementation: 'unit client',
   total: 1,

@@ -12,7 +12,7 @@ export const C4: Verdict = {
   actual: 'X-Amz-Target: AWSCognitoIdentityProviderService.revokeToken',
 };
 
-const C8: Verdict = {
+export const C8: Verdict = {
   check: 'C8',
   title: 'sends a JSON object whose members are exactly the input',
   level: 'must',
