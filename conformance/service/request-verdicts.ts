@@ -1,5 +1,5 @@
 import type { RevokeTokenInput } from '../adapters/contract.ts';
-import type { ClientCheck, Observation } from '../checks/check.ts';
+import type { Observation } from '../checks/check.ts';
 import { REQUEST_CHECKS } from '../checks/index.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
