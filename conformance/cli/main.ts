@@ -12,7 +12,7 @@ import { SelectionError } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
 import { ConfigFileError, withConfigFile } from './config-file.ts';
-import { explainRule, listRules } from './explain.ts';
+import { explain, listRules } from './explain.ts';
 import { type CliIo, COMMON_FLAGS, EXIT, runCommand, UsageError } from './flags.ts';
 import { CLIENT_FLAGS, clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
@@ -59,7 +59,7 @@ async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Pr
     if (options.serve) {
       await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
     } else if (options.explain !== undefined) {
-      io.stdout.write(`${explainRule(options.explain, fixtures)}\n`);
+      io.stdout.write(`${explain(options.explain, fixtures)}\n`);
     } else {
       const selected = selectConformanceCases(fixtures, options.filters);
       for (const f of selected.fixtures) io.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
