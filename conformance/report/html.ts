@@ -161,6 +161,7 @@ function caseDetail(result: Result, index: number): string {
     `<p class="origin">${escapeHtml(result.kind)} from <code>${escapeHtml(result.origin)}</code>${result.runs !== undefined ? `, ${result.runs} runs` : ''}</p>`,
   );
   if (c.kind === 'fail') parts.push(verdictTable(c.failures, 'failing rules'));
+  if (result.crashStack) parts.push(`<h4>stack (your frames, redacted)</h4><pre class="crash-stack">${escapeHtml(result.crashStack)}</pre>`);
   if (c.kind === 'expected-fail') {
     parts.push(verdictTable(c.failures, 'expected failures'));
     parts.push(

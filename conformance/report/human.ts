@@ -53,6 +53,20 @@ export function humanReporter(options: HumanReporterOptions): Reporter {
   };
 }
 
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line.trimStart() === line ? line : `  ${line.trimStart()}`}`)
+    .join('\n');
+
+/** The first frame of a trimmed crash stack: the user's line nearest the crash. */
+function firstFrame(stack: string | undefined): string | undefined {
+  return stack
+    ?.split('\n')
+    .find((line) => /^\s*at\s/.test(line))
+    ?.trim();
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The causes, one line each with a representative case: what a reader needs first. */
@@ -66,6 +80,8 @@ function printRollup(results: readonly Result[], write: (text: string) => void):
     write(`  ${rule} [${level}] ${title}: ${plural(cases.length, 'case')} failed`);
     write(`    e.g. ${example.kind} ${example.id}: ${headline(verdict)}`);
     if (example.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(example.counterexample)}`);
+    const where = firstFrame(example.crashStack);
+    if (where !== undefined && verdict.check === 'A5') write(`    where: ${where}`);
     write(`    replay: ${example.replay}`);
   }
   if (stale.length > 0) {
@@ -100,6 +116,7 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
     write(`\nFAIL ${label}`);
     if (result.documentation) write(`  ${result.documentation.split('\n')[0]}`);
     for (const v of c.failures) write(describeVerdict(v));
+    if (result.crashStack) write(`    stack (your frames, redacted):\n${indent(result.crashStack, '      ')}`);
     if (result.counterexample) write(`    counterexample (${result.stopped ?? 'shrunk'}): ${JSON.stringify(result.counterexample)}`);
     write(`  replay: ${result.replay}`);
   } else if (c.kind === 'unexpected-pass') {

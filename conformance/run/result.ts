@@ -32,6 +32,12 @@ export interface Result {
   durationMs?: number;
   /** Cases with a failing verdict: the first and last HTTP exchange, redacted and capped. */
   exchanges?: CapturedExchanges;
+  /**
+   * A case the client crashed on (rule A5): the stack of what it threw, trimmed to the user's own
+   * frames (no node internals, node_modules or suite frames; paths relative to the run's folder),
+   * redacted and capped. Absent when no frame is the user's.
+   */
+  crashStack?: string;
 }
 
 /** @public */
