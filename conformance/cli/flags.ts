@@ -56,7 +56,11 @@ export const COMMON_FLAGS = {
     arg: '<spec>',
     help: 'also write json=<file>, junit=<file>, ctrf=<file> or html=<file>, or github (annotations and a job summary; automatic when GITHUB_ACTIONS=true); repeatable; the console report stays',
   },
-  quiet: { type: 'boolean', default: false, help: 'no console report: only the --reporter files (and github) are written' },
+  quiet: {
+    type: 'boolean',
+    default: false,
+    help: 'no console report: only the verdict line and the path of each --reporter file written (github still annotates)',
+  },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
   replay: {
     type: 'string',

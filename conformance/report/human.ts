@@ -141,6 +141,12 @@ function printSummary(summary: Summary, results: readonly Result[], write: (text
       `should-level divergences (not failing without --strict): ${warned.length} case(s): ${warned.slice(0, 8).join(', ')}${warned.length > 8 ? ', ...' : ''}`,
     );
   }
+  write(verdictLine(summary));
+  printTime(summary, results, write);
+}
+
+/** The run's verdict in one line: the counts, the seed, the time and the mode. Printed last, and alone under --quiet. */
+export function verdictLine(summary: Summary): string {
   const parts = [
     `${summary.passed} passed`,
     `${summary.failed} failed`,
@@ -148,8 +154,7 @@ function printSummary(summary: Summary, results: readonly Result[], write: (text
     ...(summary.expectedFailures ? [`${summary.expectedFailures} expected failures`] : []),
     ...(summary.notApplicable ? [`${summary.notApplicable} not applicable`] : []),
   ];
-  write(`${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`);
-  printTime(summary, results, write);
+  return `${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`;
 }
 
 /** Where the time went, and which properties a budget cut short (their runs are fewer than asked). */
