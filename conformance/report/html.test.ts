@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../judging/check.ts';
 import type { Result, Summary } from '../run/result.ts';
-import { escapeHtml, htmlReporter, renderHtmlReport, resultTags } from './html.ts';
+import { escapeHtml, htmlReporter, renderHtmlReport, resultTags, suiteVersion } from './html.ts';
 
 const HOSTILE = '</script><img src=x onerror="window.__pwned=1">';
 
@@ -85,7 +85,8 @@ const summary: Summary = {
   durationMs: 1200,
 };
 
-const page = renderHtmlReport(summary, results);
+const ENDED_AT = new Date('2026-03-04T05:06:07.890Z');
+const page = renderHtmlReport(summary, results, { endedAt: ENDED_AT, suiteVersion: '9.8.7' });
 
 describe('the HTML report', () => {
   it('is one self-contained page: one inline script allowed by its hash, no external reference', () => {
@@ -95,6 +96,25 @@ describe('the HTML report', () => {
     const hash = createHash('sha256').update(scripts[0]![1]!).digest('base64');
     expect(page).toContain(`script-src 'sha256-${hash}'`);
     expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+  });
+
+  it('opens with a verdict banner: failed or passed with the counts, the suite version, when it ended, the seed and the mode', () => {
+    expect(page).toMatch(/<div class="verdict-banner verdict-failed" role="status"><p class="verdict"><strong>FAILED<\/strong> 2 passed, 1 failed, /);
+    expect(page).toContain('<dd data-fact="suite">revoketoken-conformance 9.8.7</dd>');
+    expect(page).toContain('<dd data-fact="ended">2026-03-04T05:06:07Z</dd>');
+    expect(page).toContain('<dd data-fact="seed">7</dd>');
+    expect(page).toContain('<dd data-fact="mode">default (must-level rules fail the run)</dd>');
+    const stamp = { endedAt: ENDED_AT, suiteVersion: '1.0.0' };
+    const passed = renderHtmlReport({ ...summary, failed: 0, strict: true }, [passing], stamp);
+    expect(passed).toContain('<div class="verdict-banner verdict-passed" role="status"><p class="verdict"><strong>PASSED</strong>');
+    expect(passed).toContain('<dd data-fact="mode">strict (should-level rules fail the run too)</dd>');
+    // A stale expectation fails the run, so the banner too.
+    expect(renderHtmlReport({ ...summary, failed: 0, unexpectedPasses: 1 }, [passing], stamp)).toContain('<strong>FAILED</strong>');
+  });
+
+  it('keeps a linked case below the sticky filter bar', () => {
+    expect(page).toMatch(/details\.case \{ scroll-margin-top: var\(--filters-height, 7rem\); \}/);
+    expect(page).toContain("setProperty('--filters-height'");
   });
 
   it('rolls failures up by rule, with the level, the count and a link to a representative case', () => {
@@ -139,8 +159,8 @@ describe('the HTML report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'html-report-'));
     try {
       const path = join(dir, 'nested', 'report.html');
-      await htmlReporter(path).onEnd(summary, results);
-      expect(readFileSync(path, 'utf8')).toBe(page);
+      await htmlReporter(path, { now: () => ENDED_AT }).onEnd(summary, results);
+      expect(readFileSync(path, 'utf8')).toBe(page.replace('revoketoken-conformance 9.8.7', `revoketoken-conformance ${suiteVersion()}`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
