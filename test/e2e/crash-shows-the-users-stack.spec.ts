@@ -15,7 +15,7 @@ let adapter: string;
 let token: string;
 
 beforeAll(async () => {
-  token = (await loadFixtures()).find((f) => f.id === 'RevokeTokenProxyHtml502')!.params.Token;
+  token = String((await loadFixtures()).find((f) => f.id === 'RevokeTokenProxyHtml502')!.params.Token);
   folder = mkdtempSync(join(tmpdir(), 'crash-stack-'));
   adapter = join(folder, 'crashy-adapter.mjs');
   writeFileSync(
