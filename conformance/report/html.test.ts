@@ -124,6 +124,13 @@ describe('the HTML report', () => {
     expect(page).toMatch(/<tr class="rule-row" data-level="should"><td class="rule">C14<\/td>/);
   });
 
+  it('links each rule to its simplest failing case, the one tagged with the rule before the first in run order', () => {
+    const first = { ...failing, id: 'ByTheWay', tags: ['C13'] };
+    const about = { ...failing, id: 'AboutC4', tags: ['C4'] };
+    const html = renderHtmlReport(summary, [first, about], { endedAt: ENDED_AT, suiteVersion: '1' });
+    expect(html).toMatch(/<td class="rule">C4<\/td>.*?<a href="#case-1">AboutC4<\/a>/);
+  });
+
   it('tags every case with its level and the result filters it falls under', () => {
     expect(page).toContain('id="case-0" data-level="must" data-results="failed"');
     expect(page).toContain('id="case-1" data-level="should" data-results="passed warning"');

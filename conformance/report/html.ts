@@ -6,6 +6,7 @@ import { packageRoot } from '../package-root.ts';
 import type { CapturedExchange } from '../run/captured-exchange.ts';
 import type { Reporter } from '../run/reporter.ts';
 import type { Result, Summary } from '../run/result.ts';
+import { simplestFor } from './causes.ts';
 
 /**
  * One self-contained HTML page per run: a roll-up by rule, every case with its verdicts, the
@@ -82,8 +83,10 @@ interface RuleRow {
   failed: number;
   expectedFailures: number;
   warnings: number;
-  /** Index of the first case the rule failed (or, failing none, warned or was expected to fail in). */
+  /** Index of the simplest case the rule failed (simplestFor), or, failing none, the first it warned or was expected to fail in. */
   representative: number;
+  /** The cases it failed, by index. */
+  failedIn: number[];
 }
 
 function rollUp(results: readonly Result[]): RuleRow[] {
@@ -94,7 +97,7 @@ function rollUp(results: readonly Result[]): RuleRow[] {
     const key = `${v.check}\u0000${v.level}`;
     let found = rows.get(key);
     if (!found) {
-      found = { rule: v.check, level: v.level, title: v.title, failed: 0, expectedFailures: 0, warnings: 0, representative: index };
+      found = { rule: v.check, level: v.level, title: v.title, failed: 0, expectedFailures: 0, warnings: 0, representative: index, failedIn: [] };
       rows.set(key, found);
     }
     return found;
@@ -107,13 +110,21 @@ function rollUp(results: readonly Result[]): RuleRow[] {
       if (once.has(key)) return;
       once.add(key);
       const r = row(v, index);
-      if (field === 'failed' && r.failed === 0) r.representative = index;
+      if (field === 'failed') r.failedIn.push(index);
       r[field] += 1;
     };
     if (c.kind === 'fail') for (const v of c.failures) count(v, 'failed');
     if (c.kind === 'expected-fail') for (const v of c.failures) count(v, 'expectedFailures');
     for (const v of result.warnings) count(v, 'warnings');
   });
+  for (const r of rows.values()) {
+    if (r.failedIn.length === 0) continue;
+    const simplest = simplestFor(
+      r.rule,
+      r.failedIn.map((i) => results[i]!),
+    );
+    r.representative = results.indexOf(simplest);
+  }
   return [...rows.values()].sort(
     (a, b) =>
       b.failed - a.failed ||

@@ -1,7 +1,7 @@
 import type { Verdict } from '../judging/check.ts';
 import type { Reporter } from '../run/reporter.ts';
 import { isFailure, type Result, type Summary } from '../run/result.ts';
-import { headline, representative, rollupByRule, sameVerdictGroups, wrapIds } from './causes.ts';
+import { headline, rollupByRule, sameVerdictGroups, simplestFor, wrapIds } from './causes.ts';
 
 export interface HumanReporterOptions {
   /** Where the report goes (stdout). */
@@ -99,7 +99,10 @@ function printCollapsed(results: readonly Result[], write: (text: string) => voi
     write(`\nDetails (${plural(groups.length, 'distinct verdict')} over ${plural(failed, 'failed case')}; --verbose shows every case):`);
   }
   for (const group of groups) {
-    const shown = representative(group.cases);
+    const shown = simplestFor(
+      group.verdicts.map((v) => v.check),
+      group.cases,
+    );
     printResult(shown, write, false);
     const others = group.cases.filter((r) => r !== shown);
     if (others.length === 0) continue;

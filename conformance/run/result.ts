@@ -9,6 +9,8 @@ export interface Result {
   kind: 'fixture' | 'property' | 'scripted' | 'generated';
   level: Level;
   documentation?: string;
+  /** The case's tags (rule ids and groups) as its fixture or property declares them. */
+  tags?: readonly string[];
   /** Where it came from: the fixture file, or the property's module. */
   origin: string;
   classified: Classified | { kind: 'not-applicable'; reason: string };

@@ -534,6 +534,7 @@ function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case
     kind: context.kind,
     level: outcome.case.level,
     documentation: outcome.case.documentation,
+    tags: outcome.case.tags,
     origin: context.origin,
     verdicts,
     replay: context.replay,
@@ -592,6 +593,7 @@ async function runProperty(
     kind: 'property',
     level: property.level,
     documentation: property.title,
+    tags: property.tags,
     // Every client property is defined in one module; the id finds it there.
     origin: `${CLIENT_PROPERTIES_MODULE}#${property.id}`,
     warnings: [],
