@@ -41,10 +41,18 @@ beforeAll(async () => {
 });
 
 describe("a client's crash shows the client's own stack", () => {
-  it('in the console, the JSON report and the HTML report: trimmed to the user file, redacted', async () => {
+  it('in the console and in the JSON, HTML, JUnit and CTRF reports: trimmed to the user file, redacted', async () => {
     const json = join(folder, 'report.json');
     const html = join(folder, 'report.html');
-    const { code, stdout } = await cli('--adapter', adapter, '--filter', 'RevokeTokenProxyHtml502', '--reporter', `json=${json}`, '--reporter', `html=${html}`);
+    const junit = join(folder, 'report.xml');
+    const ctrf = join(folder, 'ctrf.json');
+    const { code, stdout } = await cli(
+      '--adapter',
+      adapter,
+      '--filter',
+      'RevokeTokenProxyHtml502',
+      ...['--reporter', `json=${json}`, '--reporter', `html=${html}`, '--reporter', `junit=${junit}`, '--reporter', `ctrf=${ctrf}`],
+    );
     expect(code).toBe(1);
     // The roll-up names the line; the case's block shows the frames.
     expect(stdout).toMatch(/ {4}where: at decodeError \(.*crashy-adapter\.mjs:3:\d+\)/);
@@ -60,6 +68,12 @@ describe("a client's crash shows the client's own stack", () => {
     for (const frame of frames) expect(frame).toContain(adapter);
     expect(stack).toMatch(/\(\d frames in node, node_modules or the suite left out\)$/);
     expect(stack).not.toContain(token);
+    // CI's own formats carry it too.
+    expect(readFileSync(junit, 'utf8')).toMatch(
+      /stack \(your frames, redacted\):\nTypeError: cannot decode the error for token \[redacted\]\n {4}at decodeError/,
+    );
+    const ctrfTrace = (JSON.parse(readFileSync(ctrf, 'utf8')) as { results: { tests: { trace?: string }[] } }).results.tests[0]!.trace!;
+    expect(ctrfTrace).toContain(`stack (your frames, redacted):\n${stack}`);
     const page = readFileSync(html, 'utf8');
     expect(page).toMatch(/<pre class="crash-stack">TypeError: cannot decode the error for token \[redacted\]\n {4}at decodeError \(/);
   });
