@@ -47,6 +47,7 @@ export type { UnverifiedExpectation, UnverifiedExpectations } from './server/sem
 export { ServerSuiteConfigError } from './server/server-suite-config-error.ts';
 export { EndpointSafetyError } from './server/wire/endpoint-safety.ts';
 export {
+  type AssertConformantOptions,
   type ConformanceService,
   type ConformanceServiceOptions,
   createConformanceService,

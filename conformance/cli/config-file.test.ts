@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigFileError, configKeys, configToArgv, findConfigFile, mergeWithFlags, withConfigFile } from './config-file.ts';
+import { CONFIG_FLAGS, ConfigFileError, configKeys, configToArgv, findConfigFile, mergeWithFlags, withConfigFile } from './config-file.ts';
 import { COMMON_FLAGS, UsageError } from './flags.ts';
 import { CLIENT_FLAGS, parseCliOptions } from './options.ts';
 
@@ -50,7 +50,39 @@ describe('configToArgv', () => {
     expect(() => configToArgv(FILE, { strikt: true }, TABLE)).toThrow(
       /^conformance\.config\.json: unknown key "strikt" \(known keys: adapter, command, .*strict/,
     );
-    expect(() => configToArgv(FILE, { help: true }, TABLE)).toThrow(/unknown key "help"/);
+    expect(() => configToArgv(FILE, { help: true }, TABLE)).toThrow(
+      'conformance.config.json: "help" cannot be set in a config file: it asks for a one-off action, not a setting: give it on the command line',
+    );
+  });
+
+  it('refuses noRedact, saying that redaction is switched off on the command line only', () => {
+    expect(() => configToArgv(FILE, { noRedact: true }, CONFIG_FLAGS)).toThrow(ConfigFileError);
+    expect(() => configToArgv(FILE, { noRedact: true }, CONFIG_FLAGS)).toThrow(
+      /^conformance\.config\.json: "noRedact" cannot be set in a config file: redaction is switched off only on the command line \(--no-redact\): a repository can ship a config file/,
+    );
+    // Even false: the key has no place in a file, whatever it says.
+    expect(() => configToArgv(FILE, { noRedact: false }, CONFIG_FLAGS)).toThrow(/"noRedact" cannot be set/);
+  });
+
+  it('accepts a $schema key for editors and ignores it, but only a string', () => {
+    expect(configToArgv(FILE, { $schema: './node_modules/revoketoken-conformance/conformance.config.schema.json', strict: true }, CONFIG_FLAGS)).toEqual([
+      '--strict',
+    ]);
+    expect(() => configToArgv(FILE, { $schema: 1 }, CONFIG_FLAGS)).toThrow('conformance.config.json: "$schema" must be a string');
+  });
+
+  it('takes the server and its own flags: true for the reference server, or a URL or lane', () => {
+    expect(configToArgv(FILE, { server: true, maxRequests: 50, allowRemote: true, unverifieds: ['unknown-token=any'] }, CONFIG_FLAGS)).toEqual([
+      '--server',
+      '--max-requests=50',
+      '--allow-remote',
+      '--unverified=unknown-token=any',
+    ]);
+    expect(configToArgv(FILE, { server: 'cognito-local' }, CONFIG_FLAGS)).toEqual(['--server=cognito-local']);
+    expect(() => configToArgv(FILE, { server: false }, CONFIG_FLAGS)).toThrow('"server" must be true (the reference server), a URL or a lane name, got false');
+    expect(() => configToArgv(FILE, { server: true, adapter: './a.mjs' }, CONFIG_FLAGS)).toThrow(
+      'conformance.config.json: "server" and "adapter" are both set: a run judges a server or a client; keep one',
+    );
   });
 
   it('refuses a value of the wrong type, naming the file and the key', () => {
@@ -85,6 +117,34 @@ describe('mergeWithFlags', () => {
     expect(() => parseCliOptions(mergeWithFlags(file, ['--serve'], TABLE))).not.toThrow();
   });
 
+  it("follows the command line's direction, else the file's, and drops the file's flags of the other direction", () => {
+    const both = ['--strict', '--case-timeout=500', '--max-requests=50'];
+    // No direction on the command line, no server in the file: a client run.
+    expect(mergeWithFlags(both, [], CONFIG_FLAGS)).toEqual(['--strict', '--case-timeout=500']);
+    // --server on the command line (bare, then another flag): the server's settings apply, the client's do not.
+    expect(mergeWithFlags(['--adapter=./a.mjs', ...both], ['--server', '--seed', '1'], CONFIG_FLAGS)).toEqual([
+      '--strict',
+      '--max-requests=50',
+      '--server',
+      '--seed',
+      '1',
+    ]);
+    // The file chooses the server; a command-line --adapter chooses the client back.
+    expect(mergeWithFlags(['--server=http://127.0.0.1:9', ...both], [], CONFIG_FLAGS)).toEqual([
+      '--server=http://127.0.0.1:9',
+      '--strict',
+      '--max-requests=50',
+    ]);
+    expect(mergeWithFlags(['--server=http://127.0.0.1:9', ...both], ['--adapter', 'x'], CONFIG_FLAGS)).toEqual([
+      '--strict',
+      '--case-timeout=500',
+      '--adapter',
+      'x',
+    ]);
+    // A command-line --server replaces the file's.
+    expect(mergeWithFlags(['--server=moto'], ['--server=cognito-local'], CONFIG_FLAGS)).toEqual(['--server=cognito-local']);
+  });
+
   it('passes a bad command-line flag on as a usage error', () => {
     expect(() => mergeWithFlags(file, ['--strikt'], TABLE)).toThrow(UsageError);
   });
@@ -106,6 +166,7 @@ describe('finding and reading the file', () => {
       argv: ['--adapter=./mine.mjs', '--strict', '--seed', '3'],
       file: join(cwd, FILE),
       fileArgv: ['--adapter=./mine.mjs', '--strict'],
+      server: false,
     });
   });
 

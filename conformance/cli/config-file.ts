@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importAdapterModule } from '../adapters/import-module.ts';
-import { type Flag, type FlagTable, parseFlags, UsageError } from './flags.ts';
+import { isServerRun, SERVER_FLAGS, splitServerFlag } from '../server/cli/server-options.ts';
+import { COMMON_FLAGS, type Flag, type FlagTable, parseFlags, UsageError } from './flags.ts';
+import { CLIENT_FLAGS } from './options.ts';
 
 /**
  * `conformance.config.json` (or `.mjs`, `.ts`) in the working directory: a project's usual
@@ -13,14 +15,39 @@ import { type Flag, type FlagTable, parseFlags, UsageError } from './flags.ts';
 
 export const CONFIG_FILE_NAMES = ['conformance.config.json', 'conformance.config.mjs', 'conformance.config.ts'] as const;
 
-/** Flags that ask for a one-off action, or that a committed file should not switch on. */
 // The settings `--serve` reads; the rest of a config file describes a suite run.
 const SERVE_SETTINGS = new Set(['region', 'revision']);
 
-const NOT_IN_A_FILE = new Set(['help', 'list', 'rules', 'explain', 'replay', 'serve', 'no-redact', 'server']);
+/** Every flag a config file may stand for: both directions' and the common ones. */
+export const CONFIG_FLAGS: FlagTable = { ...CLIENT_FLAGS, ...SERVER_FLAGS, ...COMMON_FLAGS };
+
+const ONE_OFF = 'it asks for a one-off action, not a setting: give it on the command line';
+
+/**
+ * The flags a file cannot set, each with the reason (shown in the error and in the JSON Schema).
+ * Every other flag of CONFIG_FLAGS has a key (config-schema.test.ts keeps the two in step).
+ */
+export const NOT_IN_A_FILE: Readonly<Record<string, string>> = {
+  help: ONE_OFF,
+  list: ONE_OFF,
+  rules: ONE_OFF,
+  explain: ONE_OFF,
+  replay: `${ONE_OFF} (a replay re-runs one recorded failure)`,
+  'replay-commands': `${ONE_OFF} (it goes with --replay)`,
+  serve: `${ONE_OFF} (--serve runs no suite)`,
+  'no-redact':
+    'redaction is switched off only on the command line (--no-redact): a repository can ship a config file, and a file must not be able to show the tokens and secrets of everyone who runs the suite in it',
+};
+
+/** The key a file may hold besides the flags': an editor's pointer to the JSON Schema, ignored by the suite. */
+export const SCHEMA_KEY = '$schema';
 
 /** Flags that name the client: one given on the command line replaces the file's. */
 const CLIENT_CHOICE = ['adapter', 'command'];
+
+/** The flags of one direction only: when the run goes the other way, a file's setting of them does not apply. */
+const CLIENT_ONLY = new Set(Object.keys(CLIENT_FLAGS));
+const SERVER_ONLY = new Set(Object.keys(SERVER_FLAGS));
 
 /** A bad configuration file: exit 2, with the file and the key named. */
 export class ConfigFileError extends Error {
@@ -40,7 +67,16 @@ export function configKeyOf(flag: string, declared: Flag): string {
 export function configKeys(table: FlagTable): Map<string, string> {
   return new Map(
     Object.entries(table)
-      .filter(([name]) => !NOT_IN_A_FILE.has(name))
+      .filter(([name]) => !Object.hasOwn(NOT_IN_A_FILE, name))
+      .map(([name, flag]) => [configKeyOf(name, flag), name]),
+  );
+}
+
+/** Config key -> flag name, for the flags of `table` a file may not set. */
+function excludedKeys(table: FlagTable): Map<string, string> {
+  return new Map(
+    Object.entries(table)
+      .filter(([name]) => Object.hasOwn(NOT_IN_A_FILE, name))
       .map(([name, flag]) => [configKeyOf(name, flag), name]),
   );
 }
@@ -58,12 +94,30 @@ export function configToArgv(file: string, config: unknown, table: FlagTable): s
     throw new ConfigFileError(`${file}: must hold an object of settings such as { "adapter": "./my-adapter.mjs" }`);
   }
   const keys = configKeys(table);
+  const excluded = excludedKeys(table);
   const argv: string[] = [];
-  for (const [key, value] of Object.entries(config)) {
+  const entries = Object.entries(config);
+  const set = (key: string) => entries.some(([k]) => k === key);
+  if (set('server') && (set('adapter') || set('command'))) {
+    throw new ConfigFileError(`${file}: "server" and "${set('adapter') ? 'adapter' : 'command'}" are both set: a run judges a server or a client; keep one`);
+  }
+  for (const [key, value] of entries) {
+    if (key === SCHEMA_KEY) {
+      if (typeof value !== 'string')
+        throw new ConfigFileError(`${file}: "${SCHEMA_KEY}" must be a string (the JSON Schema's path or URL), got ${JSON.stringify(value)}`);
+      continue;
+    }
+    const refused = excluded.get(key);
+    if (refused !== undefined) throw new ConfigFileError(`${file}: "${key}" cannot be set in a config file: ${NOT_IN_A_FILE[refused]}`);
     const name = keys.get(key);
     if (name === undefined) throw new ConfigFileError(`${file}: unknown key "${key}" (known keys: ${[...keys.keys()].join(', ')})`);
     const flag = table[name]!;
-    if (flag.type === 'boolean') {
+    if (name === 'server') {
+      // `--server` alone is the reference server: `true` in a file; a URL or a lane name otherwise.
+      if (value === true) argv.push('--server');
+      else if (typeof value === 'string' && value !== '') argv.push(`--server=${value}`);
+      else throw new ConfigFileError(`${file}: "server" must be true (the reference server), a URL or a lane name, got ${JSON.stringify(value)}`);
+    } else if (flag.type === 'boolean') {
       if (typeof value !== 'boolean') throw new ConfigFileError(`${file}: "${key}" must be true or false, got ${JSON.stringify(value)}`);
       if (value) argv.push(`--${name}`);
     } else if (flag.multiple) {
@@ -79,19 +133,35 @@ export function configToArgv(file: string, config: unknown, table: FlagTable): s
 
 /** The flags `argv` itself sets (defaults left out), so the file yields to them. */
 function flagsGiven(argv: readonly string[], table: FlagTable): Set<string> {
-  const withoutDefaults = Object.fromEntries(Object.entries(table).map(([name, { default: _, ...flag }]) => [name, flag]));
-  return new Set(Object.entries(parseFlags(argv, withoutDefaults)).flatMap(([name, value]) => (value === undefined ? [] : [name])));
+  // `--server` takes an optional value, which parseArgs cannot read: it is taken out first.
+  const { present, rest } = splitServerFlag(argv);
+  const withoutDefaults = Object.fromEntries(
+    Object.entries(table)
+      .filter(([name]) => name !== 'server')
+      .map(([name, { default: _, ...flag }]) => [name, flag]),
+  );
+  const given = new Set(Object.entries(parseFlags(rest, withoutDefaults)).flatMap(([name, value]) => (value === undefined ? [] : [name])));
+  if (present) given.add('server');
+  return given;
 }
 
-/** The file's arguments (one token each) with every flag `argv` sets left out, then `argv`. */
+const flagOfToken = (token: string) => token.slice(2).split('=')[0]!;
+
+/**
+ * The file's arguments (one token each) with every flag `argv` sets left out, then `argv`. The
+ * run's direction is the command line's (`--server`, or `--adapter`, `--command`, `--serve`),
+ * else the file's (`server` set or not); the file's settings of the other direction's flags
+ * do not apply, so one file can hold a project's client and server settings alike.
+ */
 export function mergeWithFlags(fileArgv: readonly string[], argv: readonly string[], table: FlagTable): string[] {
   const given = flagsGiven(argv, table);
+  const server = given.has('server') || (!['adapter', 'command', 'serve'].some((name) => given.has(name)) && fileArgv.some((t) => flagOfToken(t) === 'server'));
   const replaced = (name: string) =>
     given.has(name) || (CLIENT_CHOICE.includes(name) && (given.has('serve') || CLIENT_CHOICE.some((choice) => given.has(choice))));
   // --serve runs no suite: of the file's settings only those that shape the served fixture apply.
-  const applies = (name: string) => !given.has('serve') || SERVE_SETTINGS.has(name);
+  const applies = (name: string) => (server ? !CLIENT_ONLY.has(name) : !SERVER_ONLY.has(name)) && (!given.has('serve') || SERVE_SETTINGS.has(name));
   const kept = fileArgv.filter((token) => {
-    const name = token.slice(2).split('=')[0]!;
+    const name = flagOfToken(token);
     return applies(name) && !replaced(name);
   });
   return [...kept, ...argv];
@@ -127,13 +197,20 @@ export async function readConfigFile(path: string): Promise<unknown> {
  * `argv` with the working directory's config file applied under it. `--help` reads no file,
  * so help works even while the file is broken.
  */
-export async function withConfigFile(argv: readonly string[], table: FlagTable, cwd: string): Promise<{ argv: string[]; file?: string; fileArgv?: string[] }> {
+export async function withConfigFile(
+  argv: readonly string[],
+  table: FlagTable,
+  cwd: string,
+): Promise<{ argv: string[]; file?: string; fileArgv?: string[]; server?: boolean }> {
   if (argv.includes('--help') || argv.includes('-h')) return { argv: [...argv] };
   const file = findConfigFile(cwd);
   if (file === undefined) return { argv: [...argv] };
   const fileArgv = configToArgv(file, await readConfigFile(file), table);
   try {
-    return { argv: mergeWithFlags(fileArgv, argv, table), file, fileArgv };
+    const merged = mergeWithFlags(fileArgv, argv, table);
+    // What the file contributes to this run, to be checked on its own (a bad value is the file's to fix).
+    const applied = merged.slice(0, merged.length - argv.length);
+    return { argv: merged, file, fileArgv: applied, server: isServerRun(merged) };
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new ConfigFileError(`${file}: ${(error as Error).message}`);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../fixtures/load.ts';
 import { RULES } from '../rules/registry.ts';
-import { explainRule, listRules } from './explain.ts';
+import { explain, explainRule, listRules } from './explain.ts';
 import { UsageError } from './flags.ts';
 
 describe('explainRule', () => {
@@ -17,6 +17,41 @@ describe('explainRule', () => {
 
   it('refuses an id nobody declared', async () => {
     expect(() => explainRule('S99', [])).toThrow(UsageError);
+  });
+});
+
+describe('explain', () => {
+  it('takes a rule id in any case', async () => {
+    const fixtures = await loadFixtures();
+    expect(explain('c14', fixtures)).toBe(explainRule('C14', fixtures));
+    expect(explain('s7', fixtures)).toMatch(/^S7 /);
+  });
+
+  it('explains a tag no rule bears by the rules measured on the cases that carry it', async () => {
+    const text = explain('c25', await loadFixtures());
+    expect(text).toMatch(/^C25 {2}tag \(checklist\)/);
+    expect(text).toMatch(/fixtures \(\d+\): .*RevokeTokenTooManyRequestsExceptionAsObserved/);
+    expect(text).toMatch(/A3 {3}retries only throttling .* \[\d+\/\d+ fixtures\]/);
+  });
+
+  it('lists what a fixture judges, declared and measured, and marks the rules only one kind of client gets', async () => {
+    const text = explain('RevokeTokenTooManyRequestsExceptionAsObserved', await loadFixtures());
+    expect(text).toMatch(/fixture \[must\] {2}fixtures\//);
+    expect(text).toMatch(/declared {3}.*C25: checklist tags judged through other rules/);
+    expect(text).toMatch(/A1 .*\(for a client that does not retry only\)/);
+    expect(text).toMatch(/A3 .*\(for a client that declares retries only\)/);
+  });
+
+  it('lists what a property judges across its sampled cases, and where it does not apply', async () => {
+    const text = explain('CANCELLATION', await loadFixtures());
+    expect(text).toMatch(/^cancellation {2}property \[must\]/);
+    expect(text).toMatch(/A2 {3}an aborted call .* \[60\/60 cases\]/);
+  });
+
+  it('refuses an unknown word with exit-code-2 usage error naming close matches', async () => {
+    const fixtures = await loadFixtures();
+    expect(() => explain('wire-headr', fixtures)).toThrow(/did you mean wire-header\?/);
+    expect(() => explain('nothing-like-it', fixtures)).toThrow(UsageError);
   });
 });
 

@@ -56,7 +56,11 @@ export const COMMON_FLAGS = {
     arg: '<spec>',
     help: 'also write json=<file>, junit=<file>, ctrf=<file> or html=<file>, or github (annotations and a job summary; automatic when GITHUB_ACTIONS=true); repeatable; the console report stays',
   },
-  quiet: { type: 'boolean', default: false, help: 'no console report: only the --reporter files (and github) are written' },
+  quiet: {
+    type: 'boolean',
+    default: false,
+    help: 'no console report: only the verdict line and the path of each --reporter file written (github still annotates)',
+  },
   expectations: { type: 'string', arg: '<file>', help: 'known failures (built-ins and lanes read conformance/expectations/<name>.json)' },
   replay: {
     type: 'string',
@@ -72,7 +76,11 @@ export const COMMON_FLAGS = {
   },
   list: { type: 'boolean', default: false, help: 'list the cases that would run (with --rules: the rules), then exit' },
   rules: { type: 'boolean', default: false, help: 'with --list: list the rules of this direction instead of the cases' },
-  explain: { type: 'string', arg: '<rule>', help: 'print a rule: level, title, source, check file, its cases and the self-test that proves it can fail' },
+  explain: {
+    type: 'string',
+    arg: '<rule|tag|case>',
+    help: 'print a rule or tag (any case: C14, c14, C25): level, title, source, check file, its cases and its self-test; or a fixture or property id: the rules it judges, declared and measured',
+  },
   help: { type: 'boolean', short: 'h', default: false, help: 'show this text' },
 } as const satisfies FlagTable;
 

@@ -10,11 +10,11 @@ import { FailuresFileError } from '../run/failures-file.ts';
 import { ConformanceOptionsError, fixturesForRevision, runConformanceWith, selectConformanceCases } from '../run/run-conformance.ts';
 import { SelectionError } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
-import { isServerRun } from '../server/cli/server-options.ts';
-import { ConfigFileError, withConfigFile } from './config-file.ts';
-import { explainRule, listRules } from './explain.ts';
-import { type CliIo, COMMON_FLAGS, EXIT, runCommand, UsageError } from './flags.ts';
-import { CLIENT_FLAGS, clientUsage, parseCliOptions } from './options.ts';
+import { isServerRun, parseServerCliOptions } from '../server/cli/server-options.ts';
+import { CONFIG_FLAGS, ConfigFileError, withConfigFile } from './config-file.ts';
+import { explain, listRules } from './explain.ts';
+import { type CliIo, EXIT, runCommand, UsageError } from './flags.ts';
+import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { expandReplayId, failureRecorder } from './replay-by-id.ts';
 import { checkReporterPaths } from './reporter-paths.ts';
@@ -27,14 +27,14 @@ interface CrashRedaction {
   values: SensitiveValues;
 }
 
-/** The command line with the working directory's conformance.config.* under it (flags win). */
+/** The command line with the working directory's conformance.config.* under it (flags win), in either direction. */
 async function argvWithConfigFile(argv: string[], cwd: string): Promise<string[]> {
-  const table = { ...CLIENT_FLAGS, ...COMMON_FLAGS };
-  const merged = await withConfigFile(argv, table, cwd);
+  const merged = await withConfigFile(argv, CONFIG_FLAGS, cwd);
   if (merged.fileArgv === undefined) return merged.argv;
   // The file's settings are checked alone first, so a bad value there is reported with the file's name.
   try {
-    parseCliOptions(merged.fileArgv);
+    if (merged.server) parseServerCliOptions(merged.fileArgv);
+    else parseCliOptions(merged.fileArgv);
   } catch (error) {
     if (error instanceof UsageError) throw new ConfigFileError(`${merged.file}: ${error.message}`);
     throw error;
@@ -42,8 +42,7 @@ async function argvWithConfigFile(argv: string[], cwd: string): Promise<string[]
   return merged.argv;
 }
 
-async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
-  const argv = await argvWithConfigFile(commandLine, io.cwd ?? process.cwd());
+async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
   const options = parseCliOptions(argv);
   crash.values = new SensitiveValues(options.redact);
   if (options.help) {
@@ -59,7 +58,7 @@ async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Pr
     if (options.serve) {
       await serveFixture(fixtures, options.filters, { region: options.region, redact: options.redact, out: io.stdout });
     } else if (options.explain !== undefined) {
-      io.stdout.write(`${explainRule(options.explain, fixtures)}\n`);
+      io.stdout.write(`${explain(options.explain, fixtures)}\n`);
     } else {
       const selected = selectConformanceCases(fixtures, options.filters);
       for (const f of selected.fixtures) io.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
@@ -147,15 +146,23 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     io.stderr.write(`conformance: ${error.message}\n`);
     return EXIT.usage;
   }
-  // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-  if (isServerRun(expanded)) return runServerCli(expanded, io, failureRecorder(expanded, io.cwd ?? process.cwd()));
   // Until the flags are read nothing sensitive is known; a crash after that is redacted with every value the run saw.
   const crash: CrashRedaction = { values: new SensitiveValues() };
-  return runCommand(() => main(expanded, io, crash), io, {
-    configurationErrors: CONFIGURATION_ERRORS,
-    helpHint: 'run with --help for the options',
-    redact: (text) => crash.values.redact(text),
-  });
+  return runCommand(
+    async () => {
+      // The config file may choose the direction (its "server" key), so it is read before the command is routed.
+      const argv = await argvWithConfigFile(expanded, io.cwd ?? process.cwd());
+      // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
+      if (isServerRun(argv)) return runServerCli(argv, io, failureRecorder(argv, io.cwd ?? process.cwd()));
+      return main(argv, io, crash);
+    },
+    io,
+    {
+      configurationErrors: CONFIGURATION_ERRORS,
+      helpHint: 'run with --help for the options',
+      redact: (text) => crash.values.redact(text),
+    },
+  );
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

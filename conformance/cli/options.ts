@@ -107,7 +107,7 @@ Modes:
   --command "<cmd>"       judge a client in any language through a shim process (CONTRACT.md section 2)
   --server [url|lane]     judge a server instead: see --server --help
   --serve                 serve one fixture on 127.0.0.1 and judge a client driven by hand
-  --explain <rule>        print one rule (e.g. C14) and the cases that check it
+  --explain <rule|case>   print one rule or tag (e.g. C14, c25) and its cases, or the rules a fixture or property judges
   --list [--rules]        list the cases (or the rules) that would run
 
 Built-in clients (optional peer dependencies: install the package named to use one):

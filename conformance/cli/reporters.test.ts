@@ -18,20 +18,38 @@ async function runWith(reporters: Reporter[]) {
 }
 
 describe('the reporters of a run', () => {
-  it('keep the console report when a file reporter is added', async () => {
+  it('keep the console report when a file reporter is added, and end it with the path of each file written', async () => {
     const { io: streams, printed } = io();
-    const reporters = reportersFor([{ kind: 'junit', path: '/dev/null' }], streams, { verbose: false });
-    expect(reporters).toHaveLength(2);
-    await runWith(reporters);
+    const reporters = reportersFor(
+      [
+        { kind: 'junit', path: '/dev/null' },
+        { kind: 'html', path: 'out/report.html' },
+      ],
+      streams,
+      { verbose: false },
+    );
+    // The html reporter would write: keep it out of the way, and check the order of the rest.
+    const [human, junit, html, written] = reporters;
+    expect(reporters).toHaveLength(4);
+    await runWith([human!, junit!, written!]);
+    expect(html).toBeDefined();
+    const lines = printed().trimEnd().split('\n');
     expect(printed()).toContain('RevokeToken conformance: unit client');
+    expect(lines.slice(-2)).toEqual(['wrote junit report: /dev/null', 'wrote html report: out/report.html']);
   });
 
-  it('print nothing on the console with --quiet', async () => {
+  it('print only the verdict line and the paths of the files written with --quiet', async () => {
     const { io: streams, printed } = io();
     const reporters = reportersFor([{ kind: 'ctrf', path: '/dev/null' }], streams, { verbose: false, quiet: true, alongsideHuman: () => [] });
-    expect(reporters).toHaveLength(1);
+    expect(reporters).toHaveLength(2);
     await runWith(reporters);
-    expect(printed()).toBe('');
+    expect(printed()).toMatch(/^\d+ passed, \d+ failed, [^\n]*\(\d+ cases, seed \d+, [\d.]+ s\)\nwrote ctrf report: \/dev\/null\n$/);
+  });
+
+  it('print the verdict line alone with --quiet and no file', async () => {
+    const { io: streams, printed } = io();
+    await runWith(reportersFor([], streams, { verbose: false, quiet: true }));
+    expect(printed().split('\n')).toHaveLength(2);
   });
 
   it('add the GitHub reporter in GitHub Actions, and only there unless asked', async () => {
@@ -52,7 +70,8 @@ describe('the reporters of a run', () => {
       return [{ onResult() {}, onEnd() {} }];
     };
     expect(reportersFor([], io().io, { verbose: false, alongsideHuman })).toHaveLength(2);
-    expect(reportersFor([], io().io, { verbose: false, quiet: true, alongsideHuman })).toHaveLength(0);
+    // Quiet: only the verdict line's reporter.
+    expect(reportersFor([], io().io, { verbose: false, quiet: true, alongsideHuman })).toHaveLength(1);
     expect(made).toBe(1);
   });
 });

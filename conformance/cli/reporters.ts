@@ -4,12 +4,14 @@ import { htmlReporter } from '../report/html.ts';
 import { humanReporter } from '../report/human.ts';
 import { jsonReporter } from '../report/json.ts';
 import { junitReporter } from '../report/junit.ts';
+import { writtenReportsReporter } from '../report/written-reports.ts';
 import type { Reporter } from '../run/reporter.ts';
 import type { CliIo, ReporterSpec } from './flags.ts';
 
 /**
  * The reporters of a run, the same in every mode. The console report always runs unless
- * `quiet`: `--reporter` files add to it, never replace it. GitHub Actions (GITHUB_ACTIONS=true)
+ * `quiet`: `--reporter` files add to it, never replace it. The console ends with the path of
+ * each file written; `quiet` leaves only those lines and the verdict line. GitHub Actions (GITHUB_ACTIONS=true)
  * gets its annotations and job summary without asking. `alongsideHuman` are reporters a mode
  * shows next to the console report (the server suite's informational verdicts).
  */
@@ -37,5 +39,8 @@ export function reportersFor(
     else if (spec.kind === 'ctrf') reporters.push(ctrfReporter(spec.path));
     else if (spec.kind === 'html') reporters.push(htmlReporter(spec.path));
   }
+  // Last, so every file is written before its path is printed.
+  const files = specs.flatMap((spec) => ('path' in spec ? [{ kind: spec.kind, path: spec.path }] : []));
+  if (files.length > 0 || options.quiet) reporters.push(writtenReportsReporter({ out: io.stdout, files, quiet: options.quiet ?? false }));
   return reporters;
 }

@@ -9,6 +9,7 @@ import { fixtureToCase } from '../run/runner.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
 import { UsageError } from './flags.ts';
+import { hiddenDifferenceHint } from './hidden-difference.ts';
 
 export const DEFAULT_SERVED_FIXTURE = 'RevokeTokenSuccessEmptyObject';
 
@@ -61,8 +62,12 @@ export async function serveFixture(
     const redactSent = redactorFor(c.params, options.redact, sensitiveMembersOfBody(request.body));
     const path = cleanAdapterText(redactSent(new URL(request.url).pathname), 200);
     write(`${request.method} ${path} -> ${fixture.response.code}: ${failed.length === 0 ? 'request rules pass' : `${failed.length} rule(s) broken`}`);
-    for (const v of cleanVerdicts(failed, redactSent))
+    cleanVerdicts(failed, redactSent).forEach((v, index) => {
       write(`  ${v.check} [${v.level}] ${v.title}\n    expected: ${v.expected ?? ''}\n    actual:   ${v.actual ?? ''}`);
+      // Redaction can make two different values read the same: say so, and where.
+      const hint = options.redact ? hiddenDifferenceHint(failed[index]!, v) : undefined;
+      if (hint !== undefined) write(`    hint:     ${hint}`);
+    });
     service.requests = [];
   });
   const server = await serveOnLoopback(service, options.region);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../judging/check.ts';
-import { headline, representative, rollupByRule, sameVerdictGroups, wrapIds } from './causes.ts';
+import { headline, rollupByRule, sameVerdictGroups, simplestFor, wrapIds } from './causes.ts';
 import { reportFile } from './report-file.ts';
 import { C4, failingFixture, failingProperty, mixedRun } from './test-support.ts';
 
@@ -16,11 +16,28 @@ describe('causes', () => {
     ]);
   });
 
-  it('take a fixture, or else the shortest counterexample, as the representative', () => {
-    const long = failingProperty('long', { Token: 'x'.repeat(50) });
-    const short = failingProperty('short', { Token: 'x' });
-    expect(representative([long, short]).id).toBe('short');
-    expect(representative([long, failingFixture('fixture'), short]).id).toBe('fixture');
+  it('stand for a rule by its simplest failing case: tagged with the rule, failing fewest rules, a fixture, fewest tags, first', () => {
+    const tagged = (id: string, tags: string[], verdicts = [C4]) => ({ ...failingFixture(id, verdicts), tags });
+    // The emulator's case comes first in run order and fails C4 too, but is about something else.
+    const emulator = tagged('RevokeTokenCognitoLocalUnsupported', ['C13', 'C23', 'proxy']);
+    const headers = tagged('RevokeTokenRequestProtocolHeaders', ['C3', 'C4', 'request']);
+    expect(simplestFor('C4', [emulator, headers]).id).toBe('RevokeTokenRequestProtocolHeaders');
+    // Among cases tagged with it: the one whose failure is this rule alone.
+    const mixed = tagged('mixed', ['C4'], [C4, { ...C4, check: 'C8' }]);
+    const alone = tagged('alone', ['C4', 'C3', 'request'], [C4]);
+    expect(simplestFor('C4', [mixed, alone]).id).toBe('alone');
+    // A fixture before a property; among properties, the shortest counterexample.
+    const property = { ...failingProperty('request-wire', { Token: 'x' }), tags: ['C4'] };
+    expect(simplestFor('C4', [property, tagged('fixture', ['C4', 'request', 'success'])]).id).toBe('fixture');
+    const longer = { ...failingProperty('longer', { Token: 'x'.repeat(40) }), tags: ['C4'] };
+    expect(simplestFor('C4', [longer, property]).id).toBe('request-wire');
+    // Then the case about fewest things; then run order.
+    expect(simplestFor('C4', [tagged('broad', ['C4', 'C3', 'request']), tagged('focused', ['C4'])]).id).toBe('focused');
+    expect(simplestFor('C4', [tagged('first', ['C4']), tagged('second', ['C4'])]).id).toBe('first');
+    // The roll-up uses it, and so do the verdict groups, by every rule of the group.
+    expect(rollupByRule([emulator, headers])[0]!.example.id).toBe('RevokeTokenRequestProtocolHeaders');
+    const c8: Verdict = { ...C4, check: 'C8' };
+    expect(simplestFor(['C4', 'C8'], [tagged('one', ['C4'], [C4, c8]), tagged('both', ['C4', 'C8'], [C4, c8])]).id).toBe('both');
   });
 
   it('group identical verdicts, up to the case naming itself in them', () => {

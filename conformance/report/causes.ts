@@ -44,9 +44,31 @@ export function resultHeadline(result: Result): string {
 /** The size of a case's input as a reader sees it: fixtures have none beyond their file. */
 const counterexampleSize = (result: Result) => (result.counterexample ? JSON.stringify(result.counterexample).length : 0);
 
-/** The case that shows a cause best: a fixture, or else the property with the shortest counterexample. */
-export function representative(results: readonly Result[]): Result {
-  return results.reduce((best, r) => (counterexampleSize(r) < counterexampleSize(best) ? r : best));
+/**
+ * The simplest case that failed `rules` (one rule of a roll-up, or the rules of one verdict
+ * group), to stand for them. Simplest, in this order:
+ * 1. the case is tagged with the rules: it was written to exercise them, so its description is
+ *    about them (not a case that breaks them by the way, such as an emulator's quirk);
+ * 2. the fewest failed rules: the failure alone, not mixed with others;
+ * 3. a fixture before a property, then the shortest counterexample;
+ * 4. the fewest tags: a case about one thing;
+ * 5. the first in run order.
+ */
+export function simplestFor(rules: string | readonly string[], cases: readonly Result[]): Result {
+  const wanted = typeof rules === 'string' ? [rules] : rules;
+  const rank = (r: Result) => [
+    wanted.filter((rule) => !r.tags?.includes(rule)).length,
+    failingVerdicts(r).length,
+    r.kind === 'fixture' || r.kind === 'scripted' ? 0 : 1,
+    counterexampleSize(r),
+    r.tags?.length ?? Number.MAX_SAFE_INTEGER,
+  ];
+  const ranked = cases.map((r, order) => ({ r, key: [...rank(r), order] }));
+  ranked.sort((a, b) => {
+    for (let i = 0; i < a.key.length; i++) if (a.key[i] !== b.key[i]) return a.key[i]! - b.key[i]!;
+    return 0;
+  });
+  return ranked[0]!.r;
 }
 
 /** One failed rule across the run. */
@@ -56,7 +78,7 @@ export interface RuleRollup {
   level: Level;
   title: string;
   cases: Result[];
-  /** The case to show, and its verdict for this rule. */
+  /** The case to show (see {@link simplestFor}), and its verdict for this rule. */
   example: Result;
   verdict: Verdict;
 }
@@ -74,7 +96,7 @@ export function rollupByRule(results: readonly Result[]): RuleRollup[] {
   }
   return [...byRule.entries()]
     .map(([rule, { level, title, cases }]) => {
-      const example = representative(cases);
+      const example = simplestFor(rule, cases);
       const verdict = failingVerdicts(example).find((v) => v.check === rule)!;
       return { rule, level, title, cases, example, verdict };
     })

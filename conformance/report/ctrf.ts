@@ -46,6 +46,7 @@ function ctrfTest(result: Result, implementation: string, cwd: string | undefine
     c.kind === 'fail'
       ? [
           ...failures.map(describeVerdict),
+          ...(result.crashStack ? [`stack (your frames, redacted):\n${result.crashStack}`] : []),
           ...(result.counterexample ? [`counterexample (shrunk): ${JSON.stringify(result.counterexample)}`] : []),
           `replay: ${result.replay}`,
         ].join('\n\n')

@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import type { Verdict } from '../judging/check.ts';
 import type { Reporter } from '../run/reporter.ts';
 import type { Result, Summary } from '../run/result.ts';
-import { headline, representative, resultHeadline, rollupByRule, sameVerdictGroups } from './causes.ts';
+import { headline, resultHeadline, rollupByRule, sameVerdictGroups, simplestFor } from './causes.ts';
 import { reportFile } from './report-file.ts';
 
 /**
@@ -52,7 +52,10 @@ interface Annotation {
 function annotations(results: readonly Result[], cwd: string | undefined): Annotation[] {
   const out: Annotation[] = [];
   for (const group of sameVerdictGroups(results)) {
-    const shown = representative(group.cases);
+    const shown = simplestFor(
+      group.verdicts.map((v) => v.check),
+      group.cases,
+    );
     const others = group.cases.filter((r) => r !== shown);
     const rules = [...new Set(group.verdicts.map((v) => `${v.check} [${v.level}]`))].join(', ');
     out.push({

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Verdict } from '../judging/check.ts';
 import type { Result, Summary } from '../run/result.ts';
-import { escapeHtml, htmlReporter, renderHtmlReport, resultTags } from './html.ts';
+import { escapeHtml, htmlReporter, renderHtmlReport, resultTags, suiteVersion } from './html.ts';
 
 const HOSTILE = '</script><img src=x onerror="window.__pwned=1">';
 
@@ -85,7 +85,8 @@ const summary: Summary = {
   durationMs: 1200,
 };
 
-const page = renderHtmlReport(summary, results);
+const ENDED_AT = new Date('2026-03-04T05:06:07.890Z');
+const page = renderHtmlReport(summary, results, { endedAt: ENDED_AT, suiteVersion: '9.8.7' });
 
 describe('the HTML report', () => {
   it('is one self-contained page: one inline script allowed by its hash, no external reference', () => {
@@ -97,11 +98,37 @@ describe('the HTML report', () => {
     expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
   });
 
+  it('opens with a verdict banner: failed or passed with the counts, the suite version, when it ended, the seed and the mode', () => {
+    expect(page).toMatch(/<div class="verdict-banner verdict-failed" role="status"><p class="verdict"><strong>FAILED<\/strong> 2 passed, 1 failed, /);
+    expect(page).toContain('<dd data-fact="suite">revoketoken-conformance 9.8.7</dd>');
+    expect(page).toContain('<dd data-fact="ended">2026-03-04T05:06:07Z</dd>');
+    expect(page).toContain('<dd data-fact="seed">7</dd>');
+    expect(page).toContain('<dd data-fact="mode">default (must-level rules fail the run)</dd>');
+    const stamp = { endedAt: ENDED_AT, suiteVersion: '1.0.0' };
+    const passed = renderHtmlReport({ ...summary, failed: 0, strict: true }, [passing], stamp);
+    expect(passed).toContain('<div class="verdict-banner verdict-passed" role="status"><p class="verdict"><strong>PASSED</strong>');
+    expect(passed).toContain('<dd data-fact="mode">strict (should-level rules fail the run too)</dd>');
+    // A stale expectation fails the run, so the banner too.
+    expect(renderHtmlReport({ ...summary, failed: 0, unexpectedPasses: 1 }, [passing], stamp)).toContain('<strong>FAILED</strong>');
+  });
+
+  it('keeps a linked case below the sticky filter bar', () => {
+    expect(page).toMatch(/details\.case \{ scroll-margin-top: var\(--filters-height, 7rem\); \}/);
+    expect(page).toContain("setProperty('--filters-height'");
+  });
+
   it('rolls failures up by rule, with the level, the count and a link to a representative case', () => {
     const row =
       /<tr class="rule-row rule-failed" data-level="must"><td class="rule">C4<\/td><td>must<\/td><td>[^<]*<\/td><td class="count failed-count">1<\/td><td class="count">0<\/td><td class="count">1<\/td><td><a href="#case-0">RevokeTokenSuccessEmptyObject<\/a>/;
     expect(page).toMatch(row);
     expect(page).toMatch(/<tr class="rule-row" data-level="should"><td class="rule">C14<\/td>/);
+  });
+
+  it('links each rule to its simplest failing case, the one tagged with the rule before the first in run order', () => {
+    const first = { ...failing, id: 'ByTheWay', tags: ['C13'] };
+    const about = { ...failing, id: 'AboutC4', tags: ['C4'] };
+    const html = renderHtmlReport(summary, [first, about], { endedAt: ENDED_AT, suiteVersion: '1' });
+    expect(html).toMatch(/<td class="rule">C4<\/td>.*?<a href="#case-1">AboutC4<\/a>/);
   });
 
   it('tags every case with its level and the result filters it falls under', () => {
@@ -139,8 +166,8 @@ describe('the HTML report', () => {
     const dir = mkdtempSync(join(tmpdir(), 'html-report-'));
     try {
       const path = join(dir, 'nested', 'report.html');
-      await htmlReporter(path).onEnd(summary, results);
-      expect(readFileSync(path, 'utf8')).toBe(page);
+      await htmlReporter(path, { now: () => ENDED_AT }).onEnd(summary, results);
+      expect(readFileSync(path, 'utf8')).toBe(page.replace('revoketoken-conformance 9.8.7', `revoketoken-conformance ${suiteVersion()}`));
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

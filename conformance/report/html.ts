@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import type { InformationalVerdict, Verdict } from '../judging/check.ts';
+import { packageRoot } from '../package-root.ts';
 import type { CapturedExchange } from '../run/captured-exchange.ts';
 import type { Reporter } from '../run/reporter.ts';
 import type { Result, Summary } from '../run/result.ts';
+import { simplestFor } from './causes.ts';
 
 /**
  * One self-contained HTML page per run: a roll-up by rule, every case with its verdicts, the
@@ -81,8 +83,10 @@ interface RuleRow {
   failed: number;
   expectedFailures: number;
   warnings: number;
-  /** Index of the first case the rule failed (or, failing none, warned or was expected to fail in). */
+  /** Index of the simplest case the rule failed (simplestFor), or, failing none, the first it warned or was expected to fail in. */
   representative: number;
+  /** The cases it failed, by index. */
+  failedIn: number[];
 }
 
 function rollUp(results: readonly Result[]): RuleRow[] {
@@ -93,7 +97,7 @@ function rollUp(results: readonly Result[]): RuleRow[] {
     const key = `${v.check}\u0000${v.level}`;
     let found = rows.get(key);
     if (!found) {
-      found = { rule: v.check, level: v.level, title: v.title, failed: 0, expectedFailures: 0, warnings: 0, representative: index };
+      found = { rule: v.check, level: v.level, title: v.title, failed: 0, expectedFailures: 0, warnings: 0, representative: index, failedIn: [] };
       rows.set(key, found);
     }
     return found;
@@ -106,13 +110,21 @@ function rollUp(results: readonly Result[]): RuleRow[] {
       if (once.has(key)) return;
       once.add(key);
       const r = row(v, index);
-      if (field === 'failed' && r.failed === 0) r.representative = index;
+      if (field === 'failed') r.failedIn.push(index);
       r[field] += 1;
     };
     if (c.kind === 'fail') for (const v of c.failures) count(v, 'failed');
     if (c.kind === 'expected-fail') for (const v of c.failures) count(v, 'expectedFailures');
     for (const v of result.warnings) count(v, 'warnings');
   });
+  for (const r of rows.values()) {
+    if (r.failedIn.length === 0) continue;
+    const simplest = simplestFor(
+      r.rule,
+      r.failedIn.map((i) => results[i]!),
+    );
+    r.representative = results.indexOf(simplest);
+  }
   return [...rows.values()].sort(
     (a, b) =>
       b.failed - a.failed ||
@@ -161,6 +173,7 @@ function caseDetail(result: Result, index: number): string {
     `<p class="origin">${escapeHtml(result.kind)} from <code>${escapeHtml(result.origin)}</code>${result.runs !== undefined ? `, ${result.runs} runs` : ''}</p>`,
   );
   if (c.kind === 'fail') parts.push(verdictTable(c.failures, 'failing rules'));
+  if (result.crashStack) parts.push(`<h4>stack (your frames, redacted)</h4><pre class="crash-stack">${escapeHtml(result.crashStack)}</pre>`);
   if (c.kind === 'expected-fail') {
     parts.push(verdictTable(c.failures, 'expected failures'));
     parts.push(
@@ -234,6 +247,32 @@ function summaryLine(summary: Summary): string {
   return `${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`;
 }
 
+/** What the banner says besides the summary: when the run ended and which suite judged it. */
+export interface ReportStamp {
+  /** When the run ended. */
+  endedAt: Date;
+  /** This package's version. */
+  suiteVersion: string;
+}
+
+/** The run's verdict as the exit code has it: any failure or stale expectation fails it. */
+const runPassed = (summary: Summary) => summary.failed === 0 && summary.unexpectedPasses === 0;
+
+/**
+ * The banner at the top: passed or failed with the counts, then the facts a reader needs to
+ * trust or reproduce it (suite version, when it ended, the seed, strict or default mode).
+ */
+function verdictBanner(summary: Summary, stamp: ReportStamp): string {
+  const passed = runPassed(summary);
+  const facts = [
+    ['suite', `revoketoken-conformance ${stamp.suiteVersion}`],
+    ['ended', stamp.endedAt.toISOString().replace(/\.\d{3}Z$/, 'Z')],
+    ['seed', String(summary.seed)],
+    ['mode', summary.strict ? 'strict (should-level rules fail the run too)' : 'default (must-level rules fail the run)'],
+  ] as const;
+  return `<div class="verdict-banner ${passed ? 'verdict-passed' : 'verdict-failed'}" role="status"><p class="verdict"><strong>${passed ? 'PASSED' : 'FAILED'}</strong> ${escapeHtml(summaryLine(summary))}</p><dl class="run-facts">${facts.map(([term, value]) => `<div><dt>${term}</dt><dd data-fact="${term}">${escapeHtml(value)}</dd></div>`).join('')}</dl></div>`;
+}
+
 function diagnosticsBlock(summary: Summary): string {
   const d = summary.diagnostics;
   if (!d || (d.stderr.length === 0 && d.events.length === 0)) return '';
@@ -275,6 +314,12 @@ const SCRIPT = `(() => {
     try { ok = document.execCommand('copy'); } catch { ok = false; }
     copied(button, ok ? 'Copied' : 'Selected: press Ctrl+C');
   };
+  // The sticky filter bar's real height (it grows when its buttons wrap): a case a link jumps to
+  // is scrolled to just below it (scroll-margin-top in the style), its title in view.
+  const bar = document.querySelector('.filters');
+  const measure = () => { if (bar) document.documentElement.style.setProperty('--filters-height', (bar.offsetHeight + 8) + 'px'); };
+  window.addEventListener('resize', measure);
+  measure();
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
@@ -330,8 +375,19 @@ th, td { border-bottom: 1px solid var(--line); padding: .25rem .5rem; text-align
 td.count { text-align: right; font-variant-numeric: tabular-nums; }
 tr.rule-failed td.failed-count { color: var(--fail); font-weight: 700; }
 pre { margin: 0; white-space: pre-wrap; word-break: break-word; font: 12.5px/1.4 ui-monospace, monospace; }
-.summary { font-size: 1rem; }
+.verdict-banner { border-radius: .4rem; padding: .5rem .8rem; margin: .4rem 0 1rem; border-left: .4rem solid var(--muted); background: #8881; }
+.verdict-passed { border-left-color: var(--pass); }
+.verdict-failed { border-left-color: var(--fail); }
+.verdict { font-size: 1rem; margin: 0 0 .3rem; }
+.verdict-passed .verdict strong { color: var(--pass); }
+.verdict-failed .verdict strong { color: var(--fail); }
+.run-facts { display: flex; flex-wrap: wrap; gap: .2rem 1.5rem; margin: 0; }
+.run-facts div { display: flex; gap: .4rem; }
+.run-facts dt { color: var(--muted); }
+.run-facts dd { margin: 0; font-family: ui-monospace, monospace; }
 .filters { position: sticky; top: 0; background: Canvas; padding: .5rem 0; border-bottom: 1px solid var(--line); z-index: 1; }
+/* A case a link jumps to lands below the sticky filter bar, its title in view (the bar is about two rows of buttons tall; more when they wrap). */
+details.case { scroll-margin-top: var(--filters-height, 7rem); }
 .filter-group { display: flex; flex-wrap: wrap; gap: .3rem; align-items: center; margin: .2rem 0; }
 .filter-group span { min-width: 3.5rem; color: var(--muted); }
 button { font: inherit; padding: .15rem .6rem; border: 1px solid var(--line); border-radius: 1rem; background: transparent; color: inherit; cursor: pointer; }
@@ -354,8 +410,18 @@ code.replay { font: 12.5px ui-monospace, monospace; background: #8882; padding: 
 .muted, .origin, .passed-rules { color: var(--muted); }
 `;
 
-/** The whole page for one run. */
-export function renderHtmlReport(summary: Summary, results: readonly Result[]): string {
+/** This package's version, as its package.json says. */
+export function suiteVersion(): string {
+  const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: string };
+  return version ?? 'unknown';
+}
+
+/** The whole page for one run; `stamp` defaults to now and this package's version. */
+export function renderHtmlReport(
+  summary: Summary,
+  results: readonly Result[],
+  stamp: ReportStamp = { endedAt: new Date(), suiteVersion: suiteVersion() },
+): string {
   const title = `RevokeToken conformance: ${summary.implementation}`;
   return `<!doctype html>
 <html lang="en">
@@ -367,7 +433,7 @@ export function renderHtmlReport(summary: Summary, results: readonly Result[]): 
 <style>${STYLE}</style>
 </head>
 <body>
-<header><h1>${escapeHtml(title)}</h1><p class="summary">${escapeHtml(summaryLine(summary))}</p></header>
+<header><h1>${escapeHtml(title)}</h1>${verdictBanner(summary, stamp)}</header>
 <section id="rules"><h2>Rules</h2>${rollUpTable(rollUp(results), results)}</section>
 <section id="cases"><h2>Cases</h2>${filterBar(results)}<p id="no-match" hidden>No case matches these filters.</p>
 ${results.map(caseDetail).join('\n')}
@@ -379,13 +445,13 @@ ${diagnosticsBlock(summary)}
 `;
 }
 
-/** `--reporter html=<file>`: writes the page when the run ends. */
-export function htmlReporter(path: string): Reporter {
+/** `--reporter html=<file>`: writes the page when the run ends; `now` gives the time the banner shows. */
+export function htmlReporter(path: string, options: { now?: () => Date } = {}): Reporter {
   return {
     onResult() {},
     onEnd(summary, results) {
       mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, renderHtmlReport(summary, results));
+      writeFileSync(path, renderHtmlReport(summary, results, { endedAt: options.now?.() ?? new Date(), suiteVersion: suiteVersion() }));
     },
   };
 }

@@ -1,7 +1,7 @@
 import type { Verdict } from '../judging/check.ts';
 import type { Reporter } from '../run/reporter.ts';
 import { isFailure, type Result, type Summary } from '../run/result.ts';
-import { headline, representative, rollupByRule, sameVerdictGroups, wrapIds } from './causes.ts';
+import { headline, rollupByRule, sameVerdictGroups, simplestFor, wrapIds } from './causes.ts';
 
 export interface HumanReporterOptions {
   /** Where the report goes (stdout). */
@@ -53,6 +53,20 @@ export function humanReporter(options: HumanReporterOptions): Reporter {
   };
 }
 
+const indent = (text: string, by: string) =>
+  text
+    .split('\n')
+    .map((line) => `${by}${line.trimStart() === line ? line : `  ${line.trimStart()}`}`)
+    .join('\n');
+
+/** The first frame of a trimmed crash stack: the user's line nearest the crash. */
+function firstFrame(stack: string | undefined): string | undefined {
+  return stack
+    ?.split('\n')
+    .find((line) => /^\s*at\s/.test(line))
+    ?.trim();
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** The causes, one line each with a representative case: what a reader needs first. */
@@ -66,6 +80,8 @@ function printRollup(results: readonly Result[], write: (text: string) => void):
     write(`  ${rule} [${level}] ${title}: ${plural(cases.length, 'case')} failed`);
     write(`    e.g. ${example.kind} ${example.id}: ${headline(verdict)}`);
     if (example.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(example.counterexample)}`);
+    const where = firstFrame(example.crashStack);
+    if (where !== undefined && verdict.check === 'A5') write(`    where: ${where}`);
     write(`    replay: ${example.replay}`);
   }
   if (stale.length > 0) {
@@ -83,7 +99,10 @@ function printCollapsed(results: readonly Result[], write: (text: string) => voi
     write(`\nDetails (${plural(groups.length, 'distinct verdict')} over ${plural(failed, 'failed case')}; --verbose shows every case):`);
   }
   for (const group of groups) {
-    const shown = representative(group.cases);
+    const shown = simplestFor(
+      group.verdicts.map((v) => v.check),
+      group.cases,
+    );
     printResult(shown, write, false);
     const others = group.cases.filter((r) => r !== shown);
     if (others.length === 0) continue;
@@ -100,6 +119,7 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
     write(`\nFAIL ${label}`);
     if (result.documentation) write(`  ${result.documentation.split('\n')[0]}`);
     for (const v of c.failures) write(describeVerdict(v));
+    if (result.crashStack) write(`    stack (your frames, redacted):\n${indent(result.crashStack, '      ')}`);
     if (result.counterexample) write(`    counterexample (${result.stopped ?? 'shrunk'}): ${JSON.stringify(result.counterexample)}`);
     write(`  replay: ${result.replay}`);
   } else if (c.kind === 'unexpected-pass') {
@@ -124,6 +144,12 @@ function printSummary(summary: Summary, results: readonly Result[], write: (text
       `should-level divergences (not failing without --strict): ${warned.length} case(s): ${warned.slice(0, 8).join(', ')}${warned.length > 8 ? ', ...' : ''}`,
     );
   }
+  write(verdictLine(summary));
+  printTime(summary, results, write);
+}
+
+/** The run's verdict in one line: the counts, the seed, the time and the mode. Printed last, and alone under --quiet. */
+export function verdictLine(summary: Summary): string {
   const parts = [
     `${summary.passed} passed`,
     `${summary.failed} failed`,
@@ -131,8 +157,7 @@ function printSummary(summary: Summary, results: readonly Result[], write: (text
     ...(summary.expectedFailures ? [`${summary.expectedFailures} expected failures`] : []),
     ...(summary.notApplicable ? [`${summary.notApplicable} not applicable`] : []),
   ];
-  write(`${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`);
-  printTime(summary, results, write);
+  return `${parts.join(', ')} (${summary.total} cases, seed ${summary.seed}, ${(summary.durationMs / 1000).toFixed(1)} s${summary.strict ? ', strict' : ''})`;
 }
 
 /** Where the time went, and which properties a budget cut short (their runs are fewer than asked). */

@@ -44,6 +44,7 @@ function testcase(result: Result): string {
     const detail = [
       ...(result.documentation ? [result.documentation.split('\n')[0]!] : []),
       ...c.failures.map(describeVerdict),
+      ...(result.crashStack ? [`stack (your frames, redacted):\n${result.crashStack}`] : []),
       ...(result.counterexample ? [`counterexample (shrunk): ${JSON.stringify(result.counterexample)}`] : []),
       `replay: ${result.replay}`,
     ].join('\n\n');

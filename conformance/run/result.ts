@@ -9,6 +9,8 @@ export interface Result {
   kind: 'fixture' | 'property' | 'scripted' | 'generated';
   level: Level;
   documentation?: string;
+  /** The case's tags (rule ids and groups) as its fixture or property declares them. */
+  tags?: readonly string[];
   /** Where it came from: the fixture file, or the property's module. */
   origin: string;
   classified: Classified | { kind: 'not-applicable'; reason: string };
@@ -32,6 +34,12 @@ export interface Result {
   durationMs?: number;
   /** Cases with a failing verdict: the first and last HTTP exchange, redacted and capped. */
   exchanges?: CapturedExchanges;
+  /**
+   * A case the client crashed on (rule A5): the stack of what it threw, trimmed to the user's own
+   * frames (no node internals, node_modules or suite frames; paths relative to the run's folder),
+   * redacted and capped. Absent when no frame is the user's.
+   */
+  crashStack?: string;
 }
 
 /** @public */

@@ -8,6 +8,7 @@ import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
 import { settle, virtualNow } from './clock.ts';
+import { rawStackOf } from './crash-stack.ts';
 import { describeValue, NotAPromise, outcomeOf } from './outcome.ts';
 
 export { outcomeOf } from './outcome.ts';
@@ -31,6 +32,8 @@ export interface ExecutionRecord {
   networkAttempts?: string[];
   /** Contract breaches besides the outcome (unhandled rejections, leaked intervals, overwritten globals). */
   faults?: string[];
+  /** A crash's raw stack, unredacted plain text (the runner trims it to the user's frames and redacts it). */
+  crashStack?: string;
 }
 
 /** Runs cases against one adapter: in this thread, or in a sandbox (conformance/sandbox/). */
@@ -82,6 +85,8 @@ export interface CaseResult {
   sentSensitive: string[];
   /** The requests of a failing case, for the report's captured exchange (unredacted: the runner redacts). */
   failedRequests?: CapturedRequest[];
+  /** A failing case's crash stack as the call left it (unredacted: the runner trims and redacts). */
+  crashStack?: string;
 }
 
 /** Why the adapter cannot express this case, or undefined when it can. */
@@ -145,9 +150,13 @@ export async function executeCase(
     requests = env.service.end();
   }
   const virtualMs = settlement.virtualMs;
+  const outcome = outcomeOf(settlement);
+  const crashStack =
+    outcome.kind === 'rejected' && outcome.error.crash !== undefined && settlement.kind === 'rejected' ? rawStackOf(settlement.error) : undefined;
   return {
     requests,
-    outcome: outcomeOf(settlement),
+    outcome,
+    ...(crashStack !== undefined ? { crashStack } : {}),
     ...(abortedAfterRequests !== undefined ? { abortedAfterRequests } : {}),
     ...(virtualMs !== undefined ? { virtualMs } : {}),
     ...(virtualMs !== undefined && lastAnswerAt !== undefined ? { afterLastAnswerMs: virtualMs - lastAnswerAt } : {}),
@@ -188,6 +197,7 @@ export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEn
     // Only failing verdicts quote what was sent, so a passing case need not read its bodies again.
     sentSensitive: failed ? record.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : [],
     ...(failed ? { failedRequests: record.requests } : {}),
+    ...(failed && record.crashStack !== undefined ? { crashStack: record.crashStack } : {}),
   };
 }
 

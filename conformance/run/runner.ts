@@ -18,6 +18,7 @@ import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
 import { virtualTimeSpentMs } from './clock.ts';
+import { MAX_CRASH_STACK_CHARS, userStack } from './crash-stack.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { FailureRecorder } from './failures-file.ts';
 import { describeValue, outcomeOf } from './outcome.ts';
@@ -383,6 +384,8 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
         expectations: options.expectations,
         counted,
         redact: options.redact,
+        cwd: options.sandbox?.cwd ?? process.cwd(),
+        seen,
       });
       if (outcome.outcome?.kind === 'unsettled' && result.classified.kind === 'fail') noteCounterexample(result, ['A4']);
       return result;
@@ -512,6 +515,10 @@ interface ResultContext {
   expectations: readonly Expectation[];
   counted: (v: Verdict) => boolean;
   redact: boolean;
+  /** Where the run started: a crash stack's paths are shown relative to it. */
+  cwd: string;
+  /** Every sensitive value of the run so far: a crash stack may quote another case's. */
+  seen?: SensitiveValues;
 }
 
 /** Redacted, long values shortened, adapter text made safe: what every reporter receives. */
@@ -527,13 +534,28 @@ function toResult(outcome: CaseResult, context: ResultContext, id = outcome.case
     kind: context.kind,
     level: outcome.case.level,
     documentation: outcome.case.documentation,
+    tags: outcome.case.tags,
     origin: context.origin,
     verdicts,
     replay: context.replay,
     warnings: verdicts.filter((v) => v.status === 'fail' && !context.counted(v)),
   };
   if (outcome.status === 'not-applicable') return { ...base, classified: { kind: 'not-applicable', reason: outcome.reason ?? '' } };
-  return { ...base, ...exchangesOf(outcome, context.redact), classified: classify(id, verdicts, context.expectations, context.counted) };
+  return {
+    ...base,
+    ...exchangesOf(outcome, context.redact),
+    ...crashStackOf(outcome, redact, context),
+    classified: classify(id, verdicts, context.expectations, context.counted),
+  };
+}
+
+/** A failing case's crash stack: the user's frames only, redacted like its verdicts (and with the run's other values), capped. */
+function crashStackOf(outcome: CaseResult, redact: (text: string) => string, context: Pick<ResultContext, 'cwd' | 'seen'>): Pick<Result, 'crashStack'> {
+  if (outcome.crashStack === undefined) return {};
+  const trimmed = userStack(outcome.crashStack, { cwd: context.cwd });
+  if (trimmed === undefined) return {};
+  const redactAll = (text: string) => (context.seen ? context.seen.redact(redact(text)) : redact(text));
+  return { crashStack: redactAndClean(trimmed, redactAll, MAX_CRASH_STACK_CHARS) };
 }
 
 /** The captured exchanges of a failing case, redacted with the values its verdicts are redacted with. */
@@ -571,6 +593,7 @@ async function runProperty(
     kind: 'property',
     level: property.level,
     documentation: property.title,
+    tags: property.tags,
     // Every client property is defined in one module; the id finds it there.
     origin: `${CLIENT_PROPERTIES_MODULE}#${property.id}`,
     warnings: [],
@@ -664,6 +687,10 @@ async function runProperty(
       runs: completedRuns,
       ...bounded,
       ...exchangesOf(lastFailure.outcome, options.redact),
+      ...crashStackOf(lastFailure.outcome, redactorFor(c.params, options.redact, lastFailure.outcome.sentSensitive), {
+        cwd: options.sandbox?.cwd ?? process.cwd(),
+        ...(env.sensitive ? { seen: env.sensitive } : {}),
+      }),
       counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, lastFailure.outcome.sentSensitive)),
       replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
     });

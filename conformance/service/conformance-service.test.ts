@@ -102,7 +102,38 @@ describe('createConformanceService', () => {
     expect(service.failures().map((v) => v.check)).toEqual(['C8', 'C10']);
     service.reset();
     expect(service.requests).toEqual([]);
-    expect(() => service.assertConformant()).not.toThrow();
+    expect(() => service.assertConformant({ allowNoRequests: true })).not.toThrow();
+  });
+
+  it('fails when no request arrived at all, naming the likely causes and the option', () => {
+    const service = createConformanceService({ region: 'eu-west-1' });
+    service.handlerFor(success);
+    let error: unknown;
+    try {
+      service.assertConformant();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(NonConformingRequestError);
+    expect((error as NonConformingRequestError).failures).toEqual([]);
+    const message = (error as Error).message;
+    expect(message).toMatch(/^no RevokeToken request reached the conformance service/);
+    expect(message).toContain('https://cognito-idp.eu-west-1.amazonaws.com');
+    expect(message).toContain('allowNoRequests: true');
+  });
+
+  it('fails with nothing judged when the only request went to another region, and passes it only when told none is expected', async () => {
+    const service = createConformanceService({ region: 'eu-west-1' });
+    expect(await getResponse([service.handlerFor(success)], request())).toBeUndefined();
+    expect(() => service.assertConformant()).toThrow(/no RevokeToken request reached/);
+    expect(() => service.assertConformant({ allowNoRequests: false })).toThrow(/no RevokeToken request reached/);
+    expect(() => service.assertConformant({ allowNoRequests: true })).not.toThrow();
+  });
+
+  it('still fails a broken request under allowNoRequests: the option only forgives silence', async () => {
+    const service = createConformanceService();
+    await getResponse([service.handlerFor(success)], request({ body: '' }));
+    expect(() => service.assertConformant({ allowNoRequests: true })).toThrow(/1 of 1 RevokeToken request broke the contract/);
   });
 
   it("leaves another operation's requests to the other handlers, but judges a misspelt RevokeToken target", async () => {

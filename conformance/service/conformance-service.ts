@@ -43,22 +43,46 @@ export interface JudgedRequest {
   refused: boolean;
 }
 
+/** @public */
+export interface AssertConformantOptions {
+  /**
+   * Pass when no RevokeToken request arrived at all. Default false: an assertion with nothing
+   * to judge fails, since a client that never called (a handler not installed, another region
+   * or endpoint, a call not awaited) would otherwise pass unseen. Set it for a test whose code
+   * must not call RevokeToken.
+   */
+  allowNoRequests?: boolean;
+}
+
 /**
  * Requests that broke a rule of the contract; `failures` has each request's failed verdicts.
+ * When no request arrived at all, `failures` is empty and the message says so.
  * @public
  */
 export class NonConformingRequestError extends Error {
   override name = 'NonConformingRequestError';
   readonly failures: readonly { request: number; fixture: string; verdicts: Verdict[] }[];
 
-  constructor(failures: NonConformingRequestError['failures'], total: number) {
-    const lines = failures.flatMap((f) => [
-      `request ${f.request} of ${total} (answered by ${f.fixture}):`,
-      ...f.verdicts.map((v) => `  ${describeFailure(v)}`),
-    ]);
-    super(`${failures.length} of ${total} RevokeToken request${total === 1 ? '' : 's'} broke the contract:\n${lines.join('\n')}`);
+  constructor(failures: NonConformingRequestError['failures'], total: number, region = 'us-east-1') {
+    super(total === 0 ? noRequestMessage(region) : brokenRequestsMessage(failures, total));
     this.failures = failures;
   }
+}
+
+function brokenRequestsMessage(failures: NonConformingRequestError['failures'], total: number): string {
+  const lines = failures.flatMap((f) => [`request ${f.request} of ${total} (answered by ${f.fixture}):`, ...f.verdicts.map((v) => `  ${describeFailure(v)}`)]);
+  return `${failures.length} of ${total} RevokeToken request${total === 1 ? '' : 's'} broke the contract:\n${lines.join('\n')}`;
+}
+
+/** Why nothing was judged is the user's to find; the message lists the usual causes, most common first. */
+function noRequestMessage(region: string): string {
+  return [
+    'no RevokeToken request reached the conformance service, so nothing was judged. Check that:',
+    '  - server.use(service.handlerFor(fixture)) ran before your code made the call (and after any server.resetHandlers());',
+    `  - your client calls ${regionalEndpoint(region)} (the service answers region ${region} only; set createConformanceService({ region }) otherwise);`,
+    '  - your code awaited the call before assertConformant().',
+    'When no call is expected, use assertConformant({ allowNoRequests: true }).',
+  ].join('\n');
 }
 
 /**
@@ -78,8 +102,12 @@ export interface ConformanceService {
   verdicts(): Verdict[];
   /** The failed verdicts only. */
   failures(): Verdict[];
-  /** Throws NonConformingRequestError listing every failed verdict, by request; passes when no request broke a rule. */
-  assertConformant(): void;
+  /**
+   * Throws NonConformingRequestError listing every failed verdict, by request; passes when at
+   * least one request arrived and none broke a rule. Throws when no request arrived, unless
+   * `allowNoRequests` is set.
+   */
+  assertConformant(options?: AssertConformantOptions): void;
   /** Forgets the requests seen so far (e.g. in afterEach). */
   reset(): void;
 }
@@ -149,11 +177,15 @@ export function createConformanceService(options: ConformanceServiceOptions = {}
     },
     verdicts: () => requests.flatMap((r) => r.verdicts),
     failures: () => requests.flatMap((r) => r.verdicts.filter((v) => v.status === 'fail')),
-    assertConformant() {
+    assertConformant(assertOptions = {}) {
+      if (requests.length === 0) {
+        if (assertOptions.allowNoRequests === true) return;
+        throw new NonConformingRequestError([], 0, region);
+      }
       const failures = requests
         .map((r, index) => ({ request: index + 1, fixture: r.fixture, verdicts: r.verdicts.filter((v) => v.status === 'fail') }))
         .filter((f) => f.verdicts.length > 0);
-      if (failures.length > 0) throw new NonConformingRequestError(failures, requests.length);
+      if (failures.length > 0) throw new NonConformingRequestError(failures, requests.length, region);
     },
     reset() {
       requests = [];

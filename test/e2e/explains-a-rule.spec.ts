@@ -25,6 +25,29 @@ describe('--explain names where a rule is checked, what exercises it and what pr
     expect((await cli('--server', '--list', '--rules')).stdout).toMatch(/^S7 {3}\[should\] constraints: /m);
     const unknown = await cli('--explain', 'C99');
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/--explain C99: not a rule of the suite/);
+    expect(unknown.stderr).toMatch(/--explain C99: not a rule, tag, fixture, property or server case of the suite; did you mean C19, C9\?/);
+  });
+
+  it('takes a rule id in any case, and a tag that --list shows but no rule bears (C25)', async () => {
+    const lower = await cli('--explain', 'c14');
+    expect(lower.code).toBe(0);
+    expect(lower.stdout).toMatch(/^C14 {2}finds the error code/);
+    const tag = await cli('--explain', 'C25');
+    expect(tag.code).toBe(0);
+    expect(tag.stdout).toMatch(/^C25 {2}tag \(checklist\): Classifies throttling/);
+    // The tag is judged through the retry rule: measured, not taken from a comment.
+    expect(tag.stdout).toMatch(/^ {13}A3 {3}retries only throttling/m);
+  });
+
+  it('answers which rules a fixture judges, declared and measured, and suggests close ids for a typo', async () => {
+    const { code, stdout } = await cli('--explain', 'revoketokensuccessemptyobject');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^RevokeTokenSuccessEmptyObject {2}fixture \[must\]/);
+    expect(stdout).toMatch(/declared {3}C12 /);
+    expect(stdout).toMatch(/measured {3}the rules the suite's checks judge on it/);
+    expect(stdout).toMatch(/^ {13}C4 {3}sends X-Amz-Target/m);
+    const typo = await cli('--explain', 'RevokeTokenSucessEmptyObject');
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/did you mean RevokeTokenSuccessEmptyObject/);
   });
 });

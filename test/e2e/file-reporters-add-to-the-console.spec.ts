@@ -18,14 +18,30 @@ describe('file reporters add to the console report', () => {
     expect(code).toBe(1);
     expect(stdout).toMatch(/Failures by rule/);
     expect(stdout).toMatch(/\d+ passed, \d+ failed/);
+    // The console ends by saying where the file went.
+    expect(stdout.trimEnd().split('\n').at(-1)).toBe(`wrote junit report: ${junit}`);
     expect(readFileSync(junit, 'utf8')).toMatch(/<failure message="C8: expected /);
   });
 
-  it('--quiet silences the console; the files are still written', async () => {
+  it('--quiet leaves the verdict line and one line per file written; the files are written', async () => {
     const ctrf = join(dir, 'quiet.json');
-    const { code, stdout } = await cli('--adapter', adapterPath('camel-case-client-id.ts'), ...FAST, '--quiet', '--reporter', `ctrf=${ctrf}`);
+    const html = join(dir, 'quiet.html');
+    const { code, stdout } = await cli(
+      '--adapter',
+      adapterPath('camel-case-client-id.ts'),
+      ...FAST,
+      '--quiet',
+      '--reporter',
+      `ctrf=${ctrf}`,
+      '--reporter',
+      `html=${html}`,
+    );
     expect(code).toBe(1);
-    expect(stdout).toBe('');
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^\d+ passed, [1-9]\d* failed.* \(\d+ cases, seed 1, [\d.]+ s\)$/);
+    expect(lines.slice(1)).toEqual([`wrote ctrf report: ${ctrf}`, `wrote html report: ${html}`]);
+    expect(readFileSync(html, 'utf8')).toContain('<!doctype html>');
     expect(JSON.parse(readFileSync(ctrf, 'utf8'))).toMatchObject({ reportFormat: 'CTRF', results: { summary: { failed: expect.any(Number) } } });
   });
 

@@ -77,9 +77,17 @@ describe('the HTML report in a browser', () => {
     expect(cells.slice(0, 2)).toEqual(['C15', 'must']);
     expect(Number(cells[3])).toBe(c15Failures.length);
     expect(c15Failures.map((r) => r.id)).toContain(cells[6]);
-    // The link opens the representative case.
+    // The link opens the representative case, its title just below the sticky filter bar, not under it.
     await c15.locator('a').click();
-    expect(await caseDetail(page, cells[6]!).locator('.case-body').isVisible()).toBe(true);
+    const linked = caseDetail(page, cells[6]!);
+    expect(await linked.locator('.case-body').isVisible()).toBe(true);
+    await page.waitForFunction(() => location.hash.startsWith('#case-'));
+    const bar = (await page.locator('.filters').boundingBox())!;
+    const title = (await linked.locator('summary').boundingBox())!;
+    // The bar is stuck to the top of the viewport: the page scrolled to the case.
+    expect(bar.y).toBe(0);
+    expect(title.y).toBeGreaterThanOrEqual(bar.y + bar.height);
+    expect(title.y + title.height).toBeLessThanOrEqual(page.viewportSize()!.height);
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
@@ -160,6 +168,25 @@ describe('the HTML report in a browser', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('opens with a verdict banner: failed or passed with the counts, the suite version, the time, the seed and the mode', async () => {
+    const version = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version;
+    const fact = (page: Page, name: string) => page.locator(`.verdict-banner dd[data-fact="${name}"]`).textContent();
+    const failing = (await open(failingUrl)).page;
+    expect(await failing.locator('.verdict-banner').isVisible()).toBe(true);
+    expect(await failing.locator('.verdict-banner .verdict strong').textContent()).toBe('FAILED');
+    const failedCount = failedIds().length;
+    expect(await failing.locator('.verdict-banner .verdict').textContent()).toMatch(new RegExp(`^FAILED \\d+ passed, ${failedCount} failed`));
+    expect(await fact(failing, 'suite')).toBe(`revoketoken-conformance ${version}`);
+    expect(await fact(failing, 'seed')).toBe('1');
+    expect(await fact(failing, 'mode')).toMatch(/^default/);
+    expect(await fact(failing, 'ended')).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
+    await failing.close();
+    const passing = (await open(passingUrl)).page;
+    expect(await passing.locator('.verdict-banner .verdict strong').textContent()).toBe('PASSED');
+    expect(await passing.locator('.verdict-banner .verdict').textContent()).toMatch(/^PASSED \d+ passed, 0 failed/);
+    await passing.close();
   });
 
   it('a passing run says no rule failed, and the "failed" filter then shows no case', async () => {

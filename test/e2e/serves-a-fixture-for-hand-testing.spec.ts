@@ -47,6 +47,16 @@ describe('--serve answers with one fixture and judges each request by hand', () 
     expect(verdicts).not.toContain('exampleclient1');
   });
 
+  it('hints where two values differ when redaction shows [redacted] on both sides', async () => {
+    // The right member, a wrong token: the difference is inside a redacted value.
+    const body = JSON.stringify({ Token: 'fake-refresh-token.exXmple-1', ClientId: 'exampleclient1' });
+    const { text } = await served([], (endpoint) => fetch(`${endpoint}/`, { method: 'POST', headers, body }));
+    expect(text).toMatch(
+      /C8 \[must\][^\n]*\n {4}expected: Token: "\[redacted\]"\n {4}actual: {3}Token: "\[redacted\]"\n {4}hint: {5}Token: the values differ at character 22; run with --no-redact to see them/,
+    );
+    expect(text.slice(text.indexOf('POST /'))).not.toContain('exXmple');
+  });
+
   it('refuses a filter that selects more than one fixture', async () => {
     await expect(serveFixture(await loadFixtures(), ['C20'], { region: 'us-east-1', redact: true, out: new PassThrough() })).rejects.toThrow(
       /--serve answers with one fixture/,

@@ -89,4 +89,44 @@ describe('describeConformance on broken clients, in a child vitest', () => {
     const ran = [...byTitle(report).values()].filter((t) => t.status === 'passed' || t.status === 'failed').map((t) => t.title);
     expect(ran).toEqual(['RevokeTokenUnauthorizedExceptionAsObserved']);
   });
+
+  it("fails a crashing client's case with the client's own stack: the user's frames, redacted, and vitest pointing at the line", () => {
+    const file = join(folder, 'crash.test.ts');
+    writeFileSync(
+      file,
+      [
+        "import { describeConformance } from 'revoketoken-conformance/vitest';",
+        '// A hand-written client that crashes on an error body it cannot decode.',
+        'function decodeError(body: { message: string } | null, token: string): Error {',
+        '  if (body === null) throw new TypeError("no error body for " + token);',
+        '  return new Error(body.message);',
+        '}',
+        'describeConformance(',
+        '  {',
+        "    name: 'crashy',",
+        '    async revokeToken(input, context) {',
+        "      const response = await (context.fetch ?? fetch)(context.endpoint + '/', { method: 'POST', headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': 'AWSCognitoIdentityProviderService.RevokeToken' }, body: JSON.stringify(input) });",
+        '      if (response.ok) return {};',
+        '      throw decodeError(await response.json().catch(() => null), input.Token);',
+        '    },',
+        '  },',
+        "  { filters: ['RevokeTokenProxyHtml502'] },",
+        ');',
+        '',
+      ].join('\n'),
+    );
+    try {
+      const { status, report, output } = childVitest('crash.test.ts');
+      expect(status, output).toBe(1);
+      const message = byTitle(report).get('RevokeTokenProxyHtml502')!.failureMessages.join('\n');
+      expect(message).toMatch(/A5 \[must\]/);
+      expect(message).toMatch(/stack \(your frames, redacted\):\n {2}TypeError: no error body for \[redacted\]\n {6}at decodeError \(crash\.test\.ts:4:\d+\)/);
+      expect(message).not.toContain('fake-refresh-token');
+      // The error's own stack is the user's frames with absolute paths: vitest points at the user's line, not the suite's.
+      expect(message).toContain(`\n    at decodeError (${file}:4:`);
+      expect(message).not.toMatch(/^\s+at .*conformance\//m);
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
 });

@@ -2,7 +2,7 @@
 // entry point hands it the arguments when --server is among them (see isServerRun).
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { explainRule, listRules } from '../../cli/explain.ts';
+import { explain, listRules } from '../../cli/explain.ts';
 import { type CliIo, EXIT, runCommand } from '../../cli/flags.ts';
 import { checkReporterPaths } from '../../cli/reporter-paths.ts';
 import { reportersFor } from '../../cli/reporters.ts';
@@ -47,7 +47,7 @@ async function main(argv: readonly string[], io: CliIo, failures: FailureRecorde
     return EXIT.ok;
   }
   if (options.explain !== undefined) {
-    io.stdout.write(`${explainRule(options.explain, await loadFixtures())}\n`);
+    io.stdout.write(`${explain(options.explain, await loadFixtures())}\n`);
     return EXIT.ok;
   }
   if (options.list) {

@@ -78,8 +78,9 @@ const UNVERIFIED_CASES: Readonly<Record<string, keyof UnverifiedExpectations>> =
 /**
  * `--server` takes an optional value, which parseArgs cannot express: a bare `--server`
  * followed by another flag (or nothing) means the reference server.
+ * @internal
  */
-function splitServerFlag(argv: readonly string[]): { server: string | undefined; present: boolean; rest: string[] } {
+export function splitServerFlag(argv: readonly string[]): { server: string | undefined; present: boolean; rest: string[] } {
   const rest: string[] = [];
   let server: string | undefined;
   let present = false;
