@@ -86,12 +86,13 @@ describe('the moto lane', () => {
   it('fails on close when moto tried to reach beyond loopback', async () => {
     const reaching = fakeInterpreter(
       'reaching',
-      `console.log(JSON.stringify({ ready: true, port: 9, moto: '${MOTO_VERSION}' }));
-process.stderr.write('moto-lane: refused name lookup of \\'cognito-idp.us-east-1.amazonaws.com\\'\\n');
+      // The refusal is written before the ready line, as a real one comes before the lane is closed;
+      // close() must still find it, however late the pipe delivers it.
+      `process.stderr.write('moto-lane: refused name lookup of \\'cognito-idp.us-east-1.amazonaws.com\\'\\n');
+console.log(JSON.stringify({ ready: true, port: 9, moto: '${MOTO_VERSION}' }));
 setInterval(() => {}, 1000);`,
     );
     const server = await startMoto({ python: reaching });
-    await new Promise((resolve) => setTimeout(resolve, 200)); // let the stderr line arrive
     await expect(server.close()).rejects.toThrow(
       "moto tried to reach beyond loopback, and the lane refused it: name lookup of 'cognito-idp.us-east-1.amazonaws.com'",
     );

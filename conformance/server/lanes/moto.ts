@@ -142,6 +142,10 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Started
     stderrTail.splice(0, Math.max(0, stderrTail.length - 10));
   });
 
+  // The refusals moto wrote just before it was stopped are still in the pipe when it exits:
+  // close() reads stderr to its end before it judges them.
+  const stderrEnded = new Promise<void>((resolve) => child.stderr.once('close', () => resolve()));
+
   let closed = false;
   const close = async () => {
     if (closed) return;
@@ -154,6 +158,10 @@ export async function startMoto(options: StartMotoOptions = {}): Promise<Started
       await stopped(child);
       clearTimeout(grace);
     }
+    // Bounded: a process that left moto's group could hold the pipe open.
+    let drainBound: NodeJS.Timeout | undefined;
+    await Promise.race([stderrEnded, new Promise<void>((resolve) => (drainBound = setTimeout(resolve, 2000)))]);
+    clearTimeout(drainBound);
     await rm(home, { recursive: true, force: true });
     if (refused.length > 0) {
       throw new LaneError(`moto tried to reach beyond loopback, and the lane refused it: ${[...new Set(refused)].join('; ')}`);
