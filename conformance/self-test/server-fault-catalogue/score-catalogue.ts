@@ -13,9 +13,10 @@ export interface CatalogueVerdict {
 
 /**
  * Runs the whole server suite, as `--server <url>` does, against one entry served on loopback.
- * The seed is fixed so that a verdict does not change from run to run. Shrinking gets a small
- * budget and the rate is raised, since only whether the run fails matters here and the server
- * is in this process.
+ * The seed is fixed so that a verdict does not change from run to run. The request timeout stays
+ * the suite's own: no fault here hangs, and a slow answer on a loaded machine must not pass for
+ * a fault. Shrinking gets a small budget and the rate is raised, since only whether the run
+ * fails matters here and the server is in this process.
  * @internal
  */
 export async function judgeEntry(entry: Pick<ServerFaultEntry, 'id' | 'strict' | 'wrap'>, seed = 1): Promise<CatalogueVerdict> {
@@ -25,7 +26,6 @@ export async function judgeEntry(entry: Pick<ServerFaultEntry, 'id' | 'strict' |
       endpoint: server.url,
       seed,
       strict: entry.strict,
-      requestTimeoutMs: 1000,
       shrinkRequestBudget: 20,
       ratePerSecond: 2000,
     });

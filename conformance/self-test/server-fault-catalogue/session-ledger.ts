@@ -180,9 +180,10 @@ export function ledgerServer(service: ReferenceService, fault: LedgerFault): Fet
     const refused = ledger.refuseEnded(call);
     if (refused) return refused;
     const instead = await fault.before?.(call, ledger);
-    if (instead) return instead;
-    const response = await service.handle(request);
+    const response = instead ?? (await service.handle(request));
+    // What a fault answered in the service's place is learnt from too (a client it created).
     await ledger.observe(call, response);
+    if (instead) return instead;
     const answered = await ledger.answerRevived(call, response);
     return fault.after ? fault.after(call, answered, ledger) : answered;
   };
