@@ -21,7 +21,7 @@ function ledgered() {
 
 async function signedIn() {
   const world = ledgered();
-  const poolId = (await world.call('CreateUserPool', { PoolName: 'p' })).body['UserPool'].Id;
+  const poolId = (await world.call('CreateUserPool', { PoolName: 'p' })).body['UserPool']!['Id'];
   const created = (
     await world.call('CreateUserPoolClient', {
       UserPoolId: poolId,
@@ -29,7 +29,7 @@ async function signedIn() {
       GenerateSecret: true,
       ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     })
-  ).body['UserPoolClient'];
+  ).body['UserPoolClient'] as unknown as { ClientId: string; ClientSecret: string };
   await world.call('AdminCreateUser', { UserPoolId: poolId, Username: 'alice', MessageAction: 'SUPPRESS' });
   await world.call('AdminSetUserPassword', { UserPoolId: poolId, Username: 'alice', Password: 'Demo-Pass-1!', Permanent: true });
   const hash = secretHash(created.ClientSecret, 'alice', created.ClientId);
@@ -39,7 +39,7 @@ async function signedIn() {
       ClientId: created.ClientId,
       AuthParameters: { USERNAME: 'alice', PASSWORD: 'Demo-Pass-1!', SECRET_HASH: hash },
     })
-  ).body['AuthenticationResult'];
+  ).body['AuthenticationResult'] as unknown as { AccessToken: string; IdToken: string; RefreshToken: string };
   const refresh = () =>
     world.call('InitiateAuth', {
       AuthFlow: 'REFRESH_TOKEN_AUTH',
@@ -73,7 +73,7 @@ describe('SessionLedger', () => {
     await world.ledger().revokeForReal(session);
     expect((await refresh()).body).toMatchObject({ message: 'Refresh Token has been revoked' });
     world.ledger().revive(session);
-    expect((await refresh()).body['AuthenticationResult'].AccessToken).toBe(tokens.AccessToken);
+    expect((await refresh()).body['AuthenticationResult']!['AccessToken']).toBe(tokens.AccessToken);
     expect((await world.call('GetUser', { AccessToken: tokens.AccessToken })).body).toMatchObject({ Username: 'alice' });
   });
 });
