@@ -21,11 +21,15 @@ export interface BrokenServer {
   wrap(service: ReferenceService): FetchHandle;
 }
 
-function operationOf(request: Request): string | undefined {
+// The helpers below are shared with the server fault catalogue
+// (conformance/self-test/server-fault-catalogue/), whose faults are built the same way.
+/** @internal */
+export function operationOf(request: Request): string | undefined {
   return operationOfTarget(request.headers.get(HEADER.target));
 }
 
-async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
+/** @internal */
+export async function jsonBody(request: Request): Promise<Record<string, unknown> | undefined> {
   try {
     const parsed: unknown = JSON.parse(await request.clone().text());
     return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, unknown>) : undefined;
@@ -34,15 +38,16 @@ async function jsonBody(request: Request): Promise<Record<string, unknown> | und
   }
 }
 
-function awsJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+/** @internal */
+export function awsJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
     status,
     headers: { 'content-type': AWS_JSON_1_1_CONTENT_TYPE, 'x-amzn-requestid': crypto.randomUUID(), ...headers },
   });
 }
 
-/** The answer with its body rewritten as JSON (and its status, if given), headers kept. */
-async function rewriteBody(
+/** The answer with its body rewritten as JSON (and its status, if given), headers kept. @internal */
+export async function rewriteBody(
   response: Response,
   change: (body: Record<string, unknown>) => Record<string, unknown>,
   status = response.status,
@@ -54,15 +59,15 @@ async function rewriteBody(
   return new Response(JSON.stringify(body), { status, headers });
 }
 
-/** The request with another JSON body, everything else kept. */
-function withBody(request: Request, body: Record<string, unknown>): Request {
+/** The request with another JSON body, everything else kept. @internal */
+export function withBody(request: Request, body: Record<string, unknown>): Request {
   const headers = new Headers(request.headers);
   headers.delete('content-length');
   return new Request(request.url, { method: request.method, headers, body: JSON.stringify(body) });
 }
 
-/** The error a reference answer carries, read from a copy so the answer stays unread. */
-async function errorTypeOf(response: Response): Promise<string | undefined> {
+/** The error a reference answer carries, read from a copy so the answer stays unread. @internal */
+export async function errorTypeOf(response: Response): Promise<string | undefined> {
   if (response.status < 400) return undefined;
   try {
     const type = (JSON.parse(await response.clone().text()) as Record<string, unknown>)['__type'];
@@ -72,8 +77,8 @@ async function errorTypeOf(response: Response): Promise<string | undefined> {
   }
 }
 
-/** The JSON object of a success, read from a copy. */
-async function outputOf(response: Response): Promise<Record<string, unknown> | undefined> {
+/** The JSON object of a success, read from a copy. @internal */
+export async function outputOf(response: Response): Promise<Record<string, unknown> | undefined> {
   if (response.status >= 300) return undefined;
   try {
     const parsed: unknown = JSON.parse(await response.clone().text());
@@ -83,10 +88,12 @@ async function outputOf(response: Response): Promise<Record<string, unknown> | u
   }
 }
 
-const authParameterOf = (body: Record<string, unknown> | undefined, name: string): unknown =>
+/** @internal */
+export const authParameterOf = (body: Record<string, unknown> | undefined, name: string): unknown =>
   (body?.['AuthParameters'] as Record<string, unknown> | undefined)?.[name];
 
-const claimsOf = (jwt: string): Record<string, unknown> => {
+/** @internal */
+export const claimsOf = (jwt: string): Record<string, unknown> => {
   try {
     return JSON.parse(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8')) as Record<string, unknown>;
   } catch {
