@@ -319,6 +319,8 @@ const SCRIPT = `(() => {
   const bar = document.querySelector('.filters');
   const measure = () => { if (bar) document.documentElement.style.setProperty('--filters-height', (bar.offsetHeight + 8) + 'px'); };
   window.addEventListener('resize', measure);
+  // The bar also changes height without a resize (its buttons wrap once fonts and the banner settle).
+  if (bar && typeof ResizeObserver === 'function') new ResizeObserver(measure).observe(bar);
   measure();
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
@@ -353,6 +355,7 @@ const SCRIPT = `(() => {
       if (!detail) return;
       if (detail.hidden) { state.level = 'all'; state.result = 'all'; apply(); }
       detail.open = true;
+      measure();
     }
   });
   apply();
