@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { InformationalVerdict, Verdict } from '../judging/check.ts';
 import type { CapturedExchange } from '../run/captured-exchange.ts';
 import type { Reporter } from '../run/reporter.ts';
@@ -384,8 +383,7 @@ export function htmlReporter(path: string): Reporter {
   return {
     onResult() {},
     onEnd(summary, results) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, renderHtmlReport(summary, results));
+      writeFileAtomically(path, renderHtmlReport(summary, results));
     },
   };
 }
