@@ -58,9 +58,9 @@ async function main(argv: readonly string[], io: CliIo, failures: FailureRecorde
   const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;
   const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations(lane)) ? bundledExpectations(lane) : undefined);
   checkReporterPaths(options.reporters);
-  let expectations: ReturnType<typeof loadExpectations>['expectations'] = [];
+  let expectations: Awaited<ReturnType<typeof loadExpectations>>['expectations'] = [];
   if (expectationsPath) {
-    const file = loadExpectations(expectationsPath);
+    const file = await loadExpectations(expectationsPath);
     checkExpectationTargets(file, expectationsPath, {
       cases: new Set(SERVER_CASES.map((c) => c.id)),
       rules: new Set(rulesOf('server').map((r) => r.id)),
