@@ -16,7 +16,7 @@ import { explainRule, listRules } from './explain.ts';
 import { type CliIo, COMMON_FLAGS, EXIT, runCommand, UsageError } from './flags.ts';
 import { CLIENT_FLAGS, clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
-import { expandReplayId, failureRecorder } from './replay-by-id.ts';
+import { type ExpandedReplay, expandReplayId, openRunFailures } from './replay-by-id.ts';
 import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
 import { type RunWatchdog, watchRun } from './run-watchdog.ts';
@@ -42,8 +42,14 @@ async function argvWithConfigFile(argv: string[], cwd: string): Promise<string[]
   return merged.argv;
 }
 
-async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
-  const argv = await argvWithConfigFile(commandLine, io.cwd ?? process.cwd());
+/** Whether a command line names the client (--adapter or --command), in either token form. */
+const namesClient = (argv: readonly string[]) => argv.some((a) => ['--adapter', '--command'].includes(a.split('=')[0]!));
+
+async function main(replay: ExpandedReplay, io: CliIo, crash: CrashRedaction): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  const argv = await argvWithConfigFile(replay.argv, cwd);
+  // A stored failure never names a module or a command: the user's own command line or config file must.
+  if (replay.needsClient !== undefined && !namesClient(argv)) throw new FailuresFileError(replay.needsClient);
   const options = parseCliOptions(argv);
   crash.values = new SensitiveValues(options.redact);
   if (options.help) {
@@ -69,6 +75,9 @@ async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Pr
   }
   // A reporter that could not write its file is refused before anything runs.
   checkReporterPaths(options.reporters);
+  // Found before the first case: a failures file that cannot be used costs the replay ids, never the run or its reports.
+  const failures = await openRunFailures(argv, cwd);
+  if (failures.problem !== undefined) io.stderr.write(`conformance: warning: ${failures.problem}\n`);
   let watchdog: RunWatchdog | undefined;
   let summary;
   try {
@@ -92,7 +101,7 @@ async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Pr
         reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
       },
       {
-        failures: failureRecorder(argv, io.cwd ?? process.cwd()),
+        failures,
         sensitive: crash.values,
         guardAdapter: (loaded) => {
           watchdog = watchRun(loaded, { runTimeoutMs: options.runTimeoutMs });
@@ -106,6 +115,10 @@ async function main(commandLine: string[], io: CliIo, crash: CrashRedaction): Pr
     const flag = error instanceof ConformanceOptionsError ? FLAG_OF_OPTION[error.option] : undefined;
     if (error instanceof ConformanceOptionsError && flag) throw new UsageError(`${flag} ${error.detail}`);
     throw error;
+  } finally {
+    // After the reports: the file is written once, from memory, and a problem is a warning.
+    const problem = await failures.save();
+    if (problem !== undefined) io.stderr.write(`conformance: warning: ${problem}\n`);
   }
   // A watchdog that tripped fails the run even when every case passed: something hung.
   const trips = watchdog?.tripped() ?? [];
@@ -136,19 +149,35 @@ const CONFIGURATION_ERRORS = [
   ConformanceOptionsError,
 ];
 
+/** A server run, with its failures file opened before the first case and written after the reports. */
+async function serverRun(argv: string[], io: CliIo, cwd: string): Promise<number> {
+  const runsNoSuite = argv.some((a) => ['--help', '-h', '--list', '--explain'].includes(a.split('=')[0]!));
+  if (runsNoSuite) return runServerCli(argv, io);
+  const failures = await openRunFailures(argv, cwd);
+  if (failures.problem !== undefined) io.stderr.write(`conformance: warning: ${failures.problem}\n`);
+  try {
+    return await runServerCli(argv, io, failures);
+  } finally {
+    const problem = await failures.save();
+    if (problem !== undefined) io.stderr.write(`conformance: warning: ${problem}\n`);
+  }
+}
+
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  // `--replay <id>` stands for the command line the failures file keeps under that id.
-  let expanded: string[];
+  const cwd = io.cwd ?? process.cwd();
+  // `--replay <id>` stands for the case and flags the failures file keeps under that id.
+  let expanded: ExpandedReplay;
   try {
-    expanded = expandReplayId(argv, io.cwd ?? process.cwd());
+    expanded = await expandReplayId(argv, cwd);
   } catch (error) {
     if (!(error instanceof FailuresFileError)) throw error;
     io.stderr.write(`conformance: ${error.message}\n`);
     return EXIT.usage;
   }
+  for (const note of expanded.notes) io.stderr.write(`conformance: ${note}\n`);
   // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-  if (isServerRun(expanded)) return runServerCli(expanded, io, failureRecorder(expanded, io.cwd ?? process.cwd()));
+  if (isServerRun(expanded.argv)) return serverRun(expanded.argv, io, cwd);
   // Until the flags are read nothing sensitive is known; a crash after that is redacted with every value the run saw.
   const crash: CrashRedaction = { values: new SensitiveValues() };
   return runCommand(() => main(expanded, io, crash), io, {
