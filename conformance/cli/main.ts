@@ -11,7 +11,7 @@ import { ConformanceOptionsError, fixturesForRevision, runConformanceWith, selec
 import { SelectionError } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun } from '../server/cli/server-options.ts';
-import { ConfigFileError, withConfigFile } from './config-file.ts';
+import { ConfigFileError, findConfigFile, withConfigFile } from './config-file.ts';
 import { explainRule, listRules } from './explain.ts';
 import { type CliIo, COMMON_FLAGS, EXIT, runCommand, UsageError } from './flags.ts';
 import { CLIENT_FLAGS, clientUsage, parseCliOptions } from './options.ts';
@@ -19,6 +19,7 @@ import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { type ExpandedReplay, expandReplayId, openRunFailures } from './replay-by-id.ts';
 import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
+import { clientRunInputs } from './run-inputs.ts';
 import { type RunWatchdog, watchRun } from './run-watchdog.ts';
 import { serveFixture } from './serve.ts';
 
@@ -74,7 +75,8 @@ async function main(replay: ExpandedReplay, io: CliIo, crash: CrashRedaction): P
     return EXIT.ok;
   }
   // A reporter that could not write its file is refused before anything runs.
-  checkReporterPaths(options.reporters);
+  // No report may replace what the run reads: the adapter, expectations, config file, fixtures, failures file.
+  checkReporterPaths(options.reporters, clientRunInputs(options, options.help ? undefined : findConfigFile(cwd), cwd));
   // Found before the first case: a failures file that cannot be used costs the replay ids, never the run or its reports.
   const failures = await openRunFailures(argv, cwd);
   if (failures.problem !== undefined) io.stderr.write(`conformance: warning: ${failures.problem}\n`);
