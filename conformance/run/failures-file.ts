@@ -11,7 +11,7 @@ import { suiteCommand } from './replay.ts';
  * a shrunk 16 KB token). Like Hypothesis's example database and `schemathesis replay`, it lives
  * in the directory the run was started in.
  *
- * It stores data, never a command line (version 2, decisions/0015): the case id, seed and
+ * It stores data, never a command line (version 2, decisions/0015-failures-file-stores-data.md): the case id, seed and
  * fast-check paths, the verdict flags a replay may take from a file (each checked by the CLI's
  * own parser when read), and the built-in client or server lane by name. What runs code or
  * reaches somewhere (a --command, an adapter module path, a server URL) and what changes where
@@ -179,7 +179,7 @@ export function parseFailuresFile(text: string, path: string, rules: StoredRunRu
   const { version, failures, ...rest } = content as Record<string, unknown>;
   if (version === 1) {
     throw new FailuresFileError(
-      `${path}: a version-1 failures file, which stored command lines; replay no longer runs them (decisions/0015). Delete it (rm ${path}) and run the suite again to record its failures`,
+      `${path}: a version-1 failures file, which stored command lines; replay no longer runs them. Delete it (rm ${path}) and run the suite again to record its failures`,
     );
   }
   if (version !== FAILURES_FILE_VERSION) throw new FailuresFileError(`${path}: /version: must be ${FAILURES_FILE_VERSION}; delete the file to start a new one`);
