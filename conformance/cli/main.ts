@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run conformance`: load -> select -> run -> report, one small module each.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdapterLoadError, BUILT_IN_ADAPTERS } from '../adapters/load.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
+import { InputFileError, readInputFile } from '../files/read-input-file.ts';
 import { FixtureError } from '../fixtures/load.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
 import { ExpectationsError } from '../run/expectations.ts';
@@ -46,6 +48,22 @@ async function argvWithConfigFile(argv: string[], cwd: string): Promise<string[]
 /** Whether a command line names the client (--adapter or --command), in either token form. */
 const namesClient = (argv: readonly string[]) => argv.some((a) => ['--adapter', '--command'].includes(a.split('=')[0]!));
 
+/** 64 MiB: a bundled adapter with a whole SDK inside is a few MiB. */
+const MAX_ADAPTER_MODULE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The adapter module's path, checked without reading it: a FIFO or a device would block its
+ * import in native code, where no timeout reaches. A missing file is left to the loader's message.
+ */
+async function checkAdapterModule(spec: string): Promise<void> {
+  try {
+    await readInputFile(resolve(spec), { maxBytes: MAX_ADAPTER_MODULE_BYTES, readContent: false });
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    if (error.problem !== 'no such file') throw new AdapterLoadError(`--adapter ${spec}: ${error.problem}`);
+  }
+}
+
 async function main(replay: ExpandedReplay, io: CliIo, crash: CrashRedaction): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
   const argv = await argvWithConfigFile(replay.argv, cwd);
@@ -77,6 +95,7 @@ async function main(replay: ExpandedReplay, io: CliIo, crash: CrashRedaction): P
   // A reporter that could not write its file is refused before anything runs.
   // No report may replace what the run reads: the adapter, expectations, config file, fixtures, failures file.
   checkReporterPaths(options.reporters, clientRunInputs(options, options.help ? undefined : findConfigFile(cwd), cwd));
+  if (options.command === undefined && !Object.hasOwn(BUILT_IN_ADAPTERS, options.adapter)) await checkAdapterModule(options.adapter);
   // Found before the first case: a failures file that cannot be used costs the replay ids, never the run or its reports.
   const failures = await openRunFailures(argv, cwd);
   if (failures.problem !== undefined) io.stderr.write(`conformance: warning: ${failures.problem}\n`);

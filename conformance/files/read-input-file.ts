@@ -35,6 +35,8 @@ export interface InputFileBounds {
   timeoutMs?: number;
   /** False: a symbolic link at `path` is refused rather than followed (the suite's own files). Default true. */
   followSymlinks?: boolean;
+  /** False: check type and size only, read nothing (a module another loader reads); default true. */
+  readContent?: boolean;
 }
 
 /** Ten seconds: a local file of a few MiB takes milliseconds; only a stalled mount takes longer. */
@@ -72,7 +74,10 @@ function problemOfOpen(error: NodeJS.ErrnoException, followSymlinks: boolean): s
   }
 }
 
-/** Reads `path` as UTF-8 text within `bounds`, or throws InputFileError. */
+/**
+ * Reads `path` as UTF-8 text within `bounds`, or throws InputFileError. With `readContent:
+ * false` it only checks (a regular file within the cap) and resolves with ''.
+ */
 export async function readInputFile(path: string, bounds: InputFileBounds): Promise<string> {
   const timeoutMs = bounds.timeoutMs ?? DEFAULT_READ_TIMEOUT_MS;
   const followSymlinks = bounds.followSymlinks ?? true;
@@ -100,6 +105,7 @@ export async function readInputFile(path: string, bounds: InputFileBounds): Prom
     const info = await within(handle.stat());
     if (!info.isFile()) throw new InputFileError(path, `${describeFileType(info)}, not a regular file`);
     if (info.size > bounds.maxBytes) throw new InputFileError(path, `${info.size} bytes, more than the ${bounds.maxBytes} bytes such a file may hold`);
+    if (bounds.readContent === false) return '';
     const chunks: Buffer[] = [];
     let total = 0;
     // One byte past the cap is enough to know the file is too large, whatever its size said.

@@ -71,6 +71,16 @@ describe('an input that is a FIFO or a device is refused by name, never waited o
     expect(run.stderr).not.toMatch(STACK);
   });
 
+  it('--adapter a FIFO: exit 2 naming it, and the process ends by itself (its import would block in native code)', async () => {
+    const cwd = tempDir();
+    const fifo = join(cwd, 'adapter.mjs');
+    execFileSync('mkfifo', [fifo]);
+    const run = await runCliProcess(cwd, ['--adapter', fifo, ...ONE]);
+    expect(run.signal).toBeNull();
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`--adapter ${fifo}: a FIFO (named pipe), not a regular file`);
+  });
+
   it.each([
     ['a FIFO', 'conformance.config.json'],
     ['a FIFO', 'conformance.config.mjs'],
