@@ -19,6 +19,7 @@ import { type CliIo, COMMON_FLAGS, EXIT, runCommand, UsageError } from './flags.
 import { CLIENT_FLAGS, clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
 import { type ExpandedReplay, expandReplayId, openRunFailures } from './replay-by-id.ts';
+import { asksForReplayFailed, replayFailed } from './replay-failed.ts';
 import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
 import { clientRunInputs } from './run-inputs.ts';
@@ -187,6 +188,8 @@ async function serverRun(argv: string[], io: CliIo, cwd: string): Promise<number
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  // `--replay failed`: every stored failure, each replayed as `--replay <id>`.
+  if (asksForReplayFailed(argv)) return replayFailed(argv, io, (one) => runCli(one, io));
   // `--replay <id>` stands for the case and flags the failures file keeps under that id.
   let expanded: ExpandedReplay;
   try {

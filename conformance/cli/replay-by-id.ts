@@ -59,7 +59,7 @@ export const STORED_RUN_RULES: StoredRunRules = {
 };
 
 /** The command line cut into flags, each with its value if it takes one. */
-function flagsOf(argv: readonly string[]): Array<{ name: string; words: string[]; value?: string }> {
+export function flagsOf(argv: readonly string[]): Array<{ name: string; words: string[]; value?: string }> {
   const flags: Array<{ name: string; words: string[]; value?: string }> = [];
   for (let index = 0; index < argv.length; index++) {
     const word = argv[index]!;

@@ -339,3 +339,17 @@ export async function storedFailure(directory: string, id: string, rules: Stored
   if (failure === undefined) throw new FailuresFileError(`--replay ${id}: no failure ${id} in ${path}`);
   return failure;
 }
+
+/** Every stored failure, oldest first, for `--replay failed`; none when there is no file. Anything invalid is a FailuresFileError. */
+export async function storedFailures(directory: string, rules: StoredRunRules): Promise<Array<[id: string, failure: StoredFailure]>> {
+  return [...((await readFailures(join(directory, FAILURES_FILE), rules)) ?? new Map())];
+}
+
+/** Removes the failures `ids` (the fixed ones) from the file, written atomically; a problem is a FailuresFileError. */
+export async function removeStoredFailures(directory: string, ids: readonly string[], rules: StoredRunRules): Promise<void> {
+  const path = join(directory, FAILURES_FILE);
+  const failures = await readFailures(path, rules);
+  if (failures === undefined || !ids.some((id) => failures.has(id))) return;
+  for (const id of ids) failures.delete(id);
+  writeFileAtomically(path, `${JSON.stringify({ version: FAILURES_FILE_VERSION, failures: Object.fromEntries(failures) }, null, 2)}\n`);
+}

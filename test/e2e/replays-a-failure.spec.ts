@@ -89,4 +89,21 @@ describe('a failure prints one line that replays exactly that case', () => {
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no failure deadbeef in .*failures\.json/);
   });
+
+  it('--replay failed replays every stored failure, says which are fixed and removes them', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'replay-'));
+    const camel = adapterPath('camel-case-client-id.ts');
+    const first = await cliIn(directory, '--adapter', camel, '--filter', 'RevokeTokenSuccessEmptyObject', '--filter', 'RevokeTokenRequestAllMembers');
+    expect(first.code).toBe(1);
+    const stillBroken = await cliIn(directory, '--replay', 'failed', '--adapter', camel);
+    expect(stillBroken.code).toBe(1);
+    expect(stillBroken.stdout).toMatch(/RevokeTokenSuccessEmptyObject: still failing/);
+    expect(stillBroken.stdout).toContain('2 still failing, 0 fixed, 0 could not be replayed');
+    // The same failures, now judged against a client that gets them right.
+    const repaired = await cliIn(directory, '--replay', 'failed', '--adapter', 'aws-sdk-v3');
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toMatch(/RevokeTokenRequestAllMembers: fixed, removed/);
+    expect(repaired.stdout).toContain('0 still failing, 2 fixed, 0 could not be replayed');
+    expect(JSON.parse(readFileSync(join(directory, '.revoketoken-conformance/failures.json'), 'utf8')).failures).toEqual({});
+  });
 });
