@@ -16,12 +16,12 @@ function folder(): string {
 }
 
 /** Records one failure of a run with `argv` in a new folder; returns the folder and the id. */
-async function recorded(argv: string[], line: string): Promise<{ directory: string; id: string }> {
+async function recorded(argv: string[], line: string): Promise<{ directory: string; id: string; short: string }> {
   const directory = folder();
   const failures = await openRunFailures(argv, directory);
   const short = failures.record(line);
   expect(await failures.save()).toBeUndefined();
-  return { directory, id: /--replay ([0-9a-f]{8})$/.exec(short)![1]! };
+  return { directory, id: /--replay ([0-9a-f]{8})$/.exec(short)![1]!, short };
 }
 
 /** Writes a failures file holding `entry` under its own id (or `id`). */
@@ -105,10 +105,12 @@ describe('--replay <id> expands into the stored case and flags, and the client f
   });
 
   it('a --command client: the command comes from the user, and its absence is named', async () => {
-    const { directory, id } = await recorded(
+    const { directory, id, short } = await recorded(
       ['--command', 'touch PWNED', '--expectations', 'mine.json'],
       'x --command "touch PWNED" --filter RevokeTokenSuccess',
     );
+    // The line printed to the user names the command and the expectations again; the file does not.
+    expect(short).toMatch(/ --command "touch PWNED" --expectations mine\.json --replay [0-9a-f]{8}$/);
     const stored = readFileSync(join(directory, FAILURES_FILE), 'utf8');
     expect(stored).not.toContain('touch');
     expect(stored).not.toContain('mine.json');

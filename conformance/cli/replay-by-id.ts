@@ -182,7 +182,24 @@ function storedArguments(failure: StoredFailure): string[] {
   ];
 }
 
+/**
+ * The flags of `argv` that the failures file does not keep and a replay needs again, as the
+ * runner's own replay lines write them: a module path, a --command, a server URL, an
+ * expectations file. They go into the short replay line printed to the user, never to the file.
+ */
+export function givenFlags(argv: readonly string[]): string {
+  const run = storedRunOf(argv);
+  const words: string[] = [];
+  for (const flag of flagsOf(argv)) {
+    if (flag.value === undefined) continue;
+    if (flag.name === 'command') words.push(`--command ${JSON.stringify(flag.value)}`);
+    else if ((flag.name === 'adapter' || flag.name === 'server') && run.builtIn === undefined) words.push(`--${flag.name} ${flag.value}`);
+    else if (flag.name === 'expectations') words.push(`--expectations ${flag.value}`);
+  }
+  return words.join(' ');
+}
+
 /** The failures file of a CLI run in `directory`, opened before its first case. */
 export function openRunFailures(argv: readonly string[], directory: string): Promise<FailuresFile> {
-  return openFailuresFile(directory, storedRunOf(argv), STORED_RUN_RULES);
+  return openFailuresFile(directory, storedRunOf(argv), STORED_RUN_RULES, { givenFlags: givenFlags(argv) });
 }

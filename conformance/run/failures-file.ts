@@ -38,8 +38,7 @@ export const MAX_FAILURES_FILE_BYTES = 8 * 1024 * 1024;
 export const MAX_PATH_CHARS = 10_000;
 
 /** What a user gave a run that the file does not keep, and a replay needs given again. */
-export const NOT_STORED_KINDS = ['adapter', 'command', 'server', 'expectations'] as const;
-export type NotStored = (typeof NOT_STORED_KINDS)[number];
+export type NotStored = 'adapter' | 'command' | 'server' | 'expectations';
 
 /** A stored verdict flag's value: present (a boolean flag), a number, a string or several strings. */
 export type StoredFlagValue = true | number | string | string[];
@@ -143,8 +142,9 @@ function checkEntry(entry: unknown, rules: StoredRunRules): string | undefined {
   const direction = e.direction;
   if (e.builtIn !== undefined && (typeof e.builtIn !== 'string' || !NAME.test(e.builtIn) || !rules.builtIns[direction].includes(e.builtIn)))
     return `/builtIn: must be a built-in ${direction === 'client' ? 'client' : 'server lane'} (${rules.builtIns[direction].join(', ')})`;
-  if (!Array.isArray(e.given) || !e.given.every((kind) => (NOT_STORED_KINDS as readonly unknown[]).includes(kind)) || new Set(e.given).size !== e.given.length)
-    return `/given: must be a list of ${NOT_STORED_KINDS.join(', ')}`;
+  const kinds: readonly unknown[] = direction === 'client' ? ['adapter', 'command', 'expectations'] : ['server', 'expectations'];
+  if (!Array.isArray(e.given) || !e.given.every((kind) => kinds.includes(kind)) || new Set(e.given).size !== e.given.length)
+    return `/given: must be a list of ${kinds.join(', ')}`;
   if (e.builtIn === undefined && !e.given.some((kind) => kind !== 'expectations'))
     return '/builtIn: a failure names its built-in client or server, or says the user gave it';
   if (e.flags === null || typeof e.flags !== 'object' || Array.isArray(e.flags)) return '/flags: must be an object';
@@ -271,7 +271,15 @@ export interface FailuresFile extends FailureRecorder {
  * stays the full one. The file is read once, here; `save` writes from memory, so a client that
  * rewrites the file during the run cannot make the run lose or hide its own failures.
  */
-export async function openFailuresFile(directory: string, run: StoredRun, rules: StoredRunRules, command = suiteCommand(directory)): Promise<FailuresFile> {
+export async function openFailuresFile(
+  directory: string,
+  run: StoredRun,
+  rules: StoredRunRules,
+  options: { command?: string; givenFlags?: string } = {},
+): Promise<FailuresFile> {
+  // The short line names again what the file does not keep (the user's own --command, module
+  // path, URL or expectations file), so it still replays by itself when pasted.
+  const command = [options.command ?? suiteCommand(directory), options.givenFlags].filter(Boolean).join(' ');
   const path = join(directory, FAILURES_FILE);
   let kept: Map<string, StoredFailure>;
   try {

@@ -6,7 +6,8 @@ import { adapterPath, cli, cliIn } from './cli-harness.ts';
 
 const counterexample = (text: string) => /counterexample \([^)]*\): (.*)$/m.exec(text)?.[1];
 // In a directory outside this repository the line names the package's bin (run/replay.ts suiteCommand).
-const replayId = (text: string) => /replay: (?:npm run conformance --|npx revoketoken-conformance) --replay ([0-9a-f]{8})$/m.exec(text)?.[1];
+// The short line names the adapter module again (the failures file keeps no paths), then the id.
+const replayId = (text: string) => /replay: (?:npm run conformance --|npx revoketoken-conformance) (?:--adapter \S+ )?--replay ([0-9a-f]{8})$/m.exec(text)?.[1];
 
 describe('a failure prints one line that replays exactly that case', () => {
   it('replays a shrunk property failure by its id, and from the seed and path the failures file keeps', async () => {
