@@ -1,8 +1,18 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CONFIG_FLAGS, ConfigFileError, configKeys, configToArgv, findConfigFile, mergeWithFlags, withConfigFile } from './config-file.ts';
+import {
+  CONFIG_FLAGS,
+  ConfigFileError,
+  configKeys,
+  configToArgv,
+  findConfigFile,
+  MAX_CONFIG_JSON_BYTES,
+  mergeWithFlags,
+  withConfigFile,
+} from './config-file.ts';
 import { COMMON_FLAGS, UsageError } from './flags.ts';
 import { CLIENT_FLAGS, parseCliOptions } from './options.ts';
 
@@ -184,5 +194,21 @@ describe('finding and reading the file', () => {
 
   it('reads no file for --help, so help works while the file is broken', async () => {
     expect((await withConfigFile(['--help'], TABLE, folderWith({ [FILE]: 'not json' }))).argv).toEqual(['--help']);
+  });
+});
+
+describe('a config file is read once, bounded', () => {
+  it('a FIFO, a device and an oversized file are refused by name, never waited on', async () => {
+    for (const name of ['conformance.config.json', 'conformance.config.mjs']) {
+      const cwd = folderWith({});
+      execFileSync('mkfifo', [join(cwd, name)]);
+      await expect(withConfigFile([], TABLE, cwd)).rejects.toThrow(`${join(cwd, name)}: a FIFO (named pipe), not a regular file`);
+    }
+    const linked = folderWith({});
+    symlinkSync('/dev/zero', join(linked, FILE));
+    await expect(withConfigFile([], TABLE, linked)).rejects.toThrow(ConfigFileError);
+    await expect(withConfigFile([], TABLE, linked)).rejects.toThrow(`${join(linked, FILE)}: a device, not a regular file`);
+    const large = folderWith({ [FILE]: `{"seed": 1, "x": "${'y'.repeat(MAX_CONFIG_JSON_BYTES)}"}` });
+    await expect(withConfigFile([], TABLE, large)).rejects.toThrow(/conformance\.config\.json: \d+ bytes, more than the 262144 bytes/);
   });
 });

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { importAdapterModule } from '../adapters/import-module.ts';
+import { InputFileError, readInputFile } from '../files/read-input-file.ts';
 import { isServerRun, SERVER_FLAGS, splitServerFlag } from '../server/cli/server-options.ts';
 import { COMMON_FLAGS, type Flag, type FlagTable, parseFlags, UsageError } from './flags.ts';
 import { CLIENT_FLAGS } from './options.ts';
@@ -174,20 +175,54 @@ export function findConfigFile(cwd: string): string | undefined {
   return present[0] === undefined ? undefined : join(cwd, present[0]);
 }
 
-/** Reads a config file: JSON, or a module whose default export is the settings object. */
+/**
+ * Most bytes a config file may hold: 256 KiB for JSON (a config names a dozen settings; this is
+ * a thousand times that), 1 MiB for a module (which may carry a little code).
+ */
+export const MAX_CONFIG_JSON_BYTES = 256 * 1024;
+export const MAX_CONFIG_MODULE_BYTES = 1024 * 1024;
+
+/** Real time a config module may take to load and settle its top-level await: 30 s, like --start-timeout's default. */
+export const CONFIG_MODULE_TIMEOUT_MS = 30_000;
+
+async function boundedText(path: string, maxBytes: number): Promise<string> {
+  try {
+    return await readInputFile(path, { maxBytes });
+  } catch (error) {
+    if (error instanceof InputFileError) throw new ConfigFileError(`${path}: ${error.problem}`);
+    throw error;
+  }
+}
+
+/**
+ * Reads a config file: JSON, or a module whose default export is the settings object. Either is
+ * read once through the bounded reader first, so a FIFO, a device or a huge file is refused by
+ * name instead of hanging the import (Node reads a module with a blocking read).
+ */
 export async function readConfigFile(path: string): Promise<unknown> {
   if (path.endsWith('.json')) {
+    const text = await boundedText(path, MAX_CONFIG_JSON_BYTES);
     try {
-      return JSON.parse(readFileSync(path, 'utf8'));
+      return JSON.parse(text);
     } catch (error) {
       throw new ConfigFileError(`${path}: not valid JSON (${(error as Error).message})`);
     }
   }
+  await boundedText(path, MAX_CONFIG_MODULE_BYTES);
   let module: Record<string, unknown>;
+  let timer: NodeJS.Timeout | undefined;
   try {
-    module = await importAdapterModule(pathToFileURL(path).href);
+    module = await Promise.race([
+      importAdapterModule(pathToFileURL(path).href),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`it did not finish loading within ${CONFIG_MODULE_TIMEOUT_MS} ms`)), CONFIG_MODULE_TIMEOUT_MS);
+        timer.unref();
+      }),
+    ]);
   } catch (error) {
     throw new ConfigFileError(`${path}: the module failed to load: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
   if (!('default' in module)) throw new ConfigFileError(`${path}: the module has no default export (export default { adapter: ... })`);
   return module.default;

@@ -65,7 +65,7 @@ export const COMMON_FLAGS = {
   replay: {
     type: 'string',
     arg: '<id|path>',
-    help: 'a failure id from a replay line (kept in .revoketoken-conformance/failures.json), or a fast-check path with --seed and one --filter',
+    help: 'a failure id from a replay line (kept in .revoketoken-conformance/failures.json); failed: every stored failure, the fixed ones then removed; or a fast-check path with --seed and one --filter',
   },
   region: { type: 'string', default: 'us-east-1', arg: '<region>', help: 'region of the endpoint; default us-east-1' },
   'no-redact': { type: 'boolean', default: false, help: 'show Token, ClientId and ClientSecret values (redacted by default)' },

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm run conformance`: load -> select -> run -> report, one small module each.
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AdapterLoadError, BUILT_IN_ADAPTERS } from '../adapters/load.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
+import { InputFileError, readInputFile } from '../files/read-input-file.ts';
 import { FixtureError } from '../fixtures/load.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
 import { ExpectationsError } from '../run/expectations.ts';
@@ -11,14 +13,16 @@ import { ConformanceOptionsError, fixturesForRevision, runConformanceWith, selec
 import { SelectionError } from '../run/select-cases.ts';
 import { runServerCli } from '../server/cli/server-cli.ts';
 import { isServerRun, parseServerCliOptions } from '../server/cli/server-options.ts';
-import { CONFIG_FLAGS, ConfigFileError, withConfigFile } from './config-file.ts';
+import { CONFIG_FLAGS, ConfigFileError, findConfigFile, withConfigFile } from './config-file.ts';
 import { explain, listRules } from './explain.ts';
 import { type CliIo, EXIT, runCommand, UsageError } from './flags.ts';
 import { clientUsage, parseCliOptions } from './options.ts';
 import { quietenSdkNodeVersionWarning } from './quiet-warnings.ts';
-import { expandReplayId, failureRecorder } from './replay-by-id.ts';
+import { type ExpandedReplay, expandReplayId, openRunFailures } from './replay-by-id.ts';
+import { asksForReplayFailed, replayFailed } from './replay-failed.ts';
 import { checkReporterPaths } from './reporter-paths.ts';
 import { reportersFor } from './reporters.ts';
+import { clientRunInputs } from './run-inputs.ts';
 import { type RunWatchdog, watchRun } from './run-watchdog.ts';
 import { serveFixture } from './serve.ts';
 
@@ -42,7 +46,30 @@ async function argvWithConfigFile(argv: string[], cwd: string): Promise<string[]
   return merged.argv;
 }
 
-async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<number> {
+/** Whether a command line names the client (--adapter or --command), in either token form. */
+const namesClient = (argv: readonly string[]) => argv.some((a) => ['--adapter', '--command'].includes(a.split('=')[0]!));
+
+/** 64 MiB: a bundled adapter with a whole SDK inside is a few MiB. */
+const MAX_ADAPTER_MODULE_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The adapter module's path, checked without reading it: a FIFO or a device would block its
+ * import in native code, where no timeout reaches. A missing file is left to the loader's message.
+ */
+async function checkAdapterModule(spec: string): Promise<void> {
+  try {
+    await readInputFile(resolve(spec), { maxBytes: MAX_ADAPTER_MODULE_BYTES, readContent: false });
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    if (error.problem !== 'no such file') throw new AdapterLoadError(`--adapter ${spec}: ${error.problem}`);
+  }
+}
+
+/** A client run; `argv` already carries the config file's settings (read before routing). */
+async function main(argv: string[], replay: ExpandedReplay, io: CliIo, crash: CrashRedaction): Promise<number> {
+  const cwd = io.cwd ?? process.cwd();
+  // A stored failure never names a module or a command: the user's own command line or config file must.
+  if (replay.needsClient !== undefined && !namesClient(argv)) throw new FailuresFileError(replay.needsClient);
   const options = parseCliOptions(argv);
   crash.values = new SensitiveValues(options.redact);
   if (options.help) {
@@ -67,7 +94,12 @@ async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<n
     return EXIT.ok;
   }
   // A reporter that could not write its file is refused before anything runs.
-  checkReporterPaths(options.reporters);
+  // No report may replace what the run reads: the adapter, expectations, config file, fixtures, failures file.
+  checkReporterPaths(options.reporters, clientRunInputs(options, options.help ? undefined : findConfigFile(cwd), cwd));
+  if (options.command === undefined && !Object.hasOwn(BUILT_IN_ADAPTERS, options.adapter)) await checkAdapterModule(options.adapter);
+  // Found before the first case: a failures file that cannot be used costs the replay ids, never the run or its reports.
+  const failures = await openRunFailures(argv, cwd);
+  if (failures.problem !== undefined) io.stderr.write(`conformance: warning: ${failures.problem}\n`);
   let watchdog: RunWatchdog | undefined;
   let summary;
   try {
@@ -91,7 +123,7 @@ async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<n
         reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
       },
       {
-        failures: failureRecorder(argv, io.cwd ?? process.cwd()),
+        failures,
         sensitive: crash.values,
         guardAdapter: (loaded) => {
           watchdog = watchRun(loaded, { runTimeoutMs: options.runTimeoutMs });
@@ -105,6 +137,10 @@ async function main(argv: string[], io: CliIo, crash: CrashRedaction): Promise<n
     const flag = error instanceof ConformanceOptionsError ? FLAG_OF_OPTION[error.option] : undefined;
     if (error instanceof ConformanceOptionsError && flag) throw new UsageError(`${flag} ${error.detail}`);
     throw error;
+  } finally {
+    // After the reports: the file is written once, from memory, and a problem is a warning.
+    const problem = await failures.save();
+    if (problem !== undefined) io.stderr.write(`conformance: warning: ${problem}\n`);
   }
   // A watchdog that tripped fails the run even when every case passed: something hung.
   const trips = watchdog?.tripped() ?? [];
@@ -135,26 +171,44 @@ const CONFIGURATION_ERRORS = [
   ConformanceOptionsError,
 ];
 
+/** A server run, with its failures file opened before the first case and written after the reports. */
+async function serverRun(argv: string[], io: CliIo, cwd: string): Promise<number> {
+  const runsNoSuite = argv.some((a) => ['--help', '-h', '--list', '--explain'].includes(a.split('=')[0]!));
+  if (runsNoSuite) return runServerCli(argv, io);
+  const failures = await openRunFailures(argv, cwd);
+  if (failures.problem !== undefined) io.stderr.write(`conformance: warning: ${failures.problem}\n`);
+  try {
+    return await runServerCli(argv, io, failures);
+  } finally {
+    const problem = await failures.save();
+    if (problem !== undefined) io.stderr.write(`conformance: warning: ${problem}\n`);
+  }
+}
+
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
-  // `--replay <id>` stands for the command line the failures file keeps under that id.
-  let expanded: string[];
+  const cwd = io.cwd ?? process.cwd();
+  // `--replay failed`: every stored failure, each replayed as `--replay <id>`.
+  if (asksForReplayFailed(argv)) return replayFailed(argv, io, (one) => runCli(one, io));
+  // `--replay <id>` stands for the case and flags the failures file keeps under that id.
+  let expanded: ExpandedReplay;
   try {
-    expanded = expandReplayId(argv, io.cwd ?? process.cwd());
+    expanded = await expandReplayId(argv, cwd);
   } catch (error) {
     if (!(error instanceof FailuresFileError)) throw error;
     io.stderr.write(`conformance: ${error.message}\n`);
     return EXIT.usage;
   }
+  for (const note of expanded.notes) io.stderr.write(`conformance: ${note}\n`);
   // Until the flags are read nothing sensitive is known; a crash after that is redacted with every value the run saw.
   const crash: CrashRedaction = { values: new SensitiveValues() };
   return runCommand(
     async () => {
       // The config file may choose the direction (its "server" key), so it is read before the command is routed.
-      const argv = await argvWithConfigFile(expanded, io.cwd ?? process.cwd());
+      const argv = await argvWithConfigFile(expanded.argv, cwd);
       // --server judges a RevokeToken endpoint instead of a client (conformance/server/).
-      if (isServerRun(argv)) return runServerCli(argv, io, failureRecorder(argv, io.cwd ?? process.cwd()));
-      return main(argv, io, crash);
+      if (isServerRun(argv)) return serverRun(argv, io, cwd);
+      return main(argv, expanded, io, crash);
     },
     io,
     {

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Verdict } from '../judging/check.ts';
 import { packageRoot } from '../package-root.ts';
 import type { Reporter } from '../run/reporter.ts';
@@ -117,9 +118,8 @@ export function ctrfReporter(path: string): Reporter {
   return {
     onResult() {},
     onEnd(summary, results) {
-      mkdirSync(dirname(path), { recursive: true });
       const { version } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version?: string };
-      writeFileSync(path, `${JSON.stringify(ctrfReport(summary, results, version ? { toolVersion: version } : {}), null, 2)}\n`);
+      writeFileAtomically(path, `${JSON.stringify(ctrfReport(summary, results, version ? { toolVersion: version } : {}), null, 2)}\n`);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { InformationalVerdict, Verdict } from '../judging/check.ts';
 import { packageRoot } from '../package-root.ts';
 import type { CapturedExchange } from '../run/captured-exchange.ts';
@@ -453,8 +454,7 @@ export function htmlReporter(path: string, options: { now?: () => Date } = {}): 
   return {
     onResult() {},
     onEnd(summary, results) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, renderHtmlReport(summary, results, { endedAt: options.now?.() ?? new Date(), suiteVersion: suiteVersion() }));
+      writeFileAtomically(path, renderHtmlReport(summary, results, { endedAt: options.now?.() ?? new Date(), suiteVersion: suiteVersion() }));
     },
   };
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Reporter } from '../run/reporter.ts';
 
 /** Bumped when the JSON report's shape changes in a way a reader would notice. */
@@ -10,8 +9,7 @@ export function jsonReporter(path: string): Reporter {
   return {
     onResult() {},
     onEnd(summary, results) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, `${JSON.stringify({ version: JSON_REPORT_VERSION, summary, results }, null, 2)}\n`);
+      writeFileAtomically(path, `${JSON.stringify({ version: JSON_REPORT_VERSION, summary, results }, null, 2)}\n`);
     },
   };
 }

@@ -1,5 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { writeFileAtomically } from '../files/write-file-atomically.ts';
 import type { Verdict } from '../judging/check.ts';
 import type { Reporter } from '../run/reporter.ts';
 import type { Result, Summary } from '../run/result.ts';
@@ -125,8 +124,7 @@ export function junitReporter(path: string): Reporter {
   return {
     onResult() {},
     onEnd(summary, results) {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, junitXml(summary, results));
+      writeFileAtomically(path, junitXml(summary, results));
     },
   };
 }

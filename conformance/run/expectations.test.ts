@@ -1,4 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../fixtures/load.ts';
@@ -84,7 +87,8 @@ describe('checkExpectationTargets', () => {
     for (const name of readdirSync(folder)) {
       const path = `${folder}${name}`;
       const server = name === 'moto.json' || name === 'cognito-local.json';
-      expect(() => checkExpectationTargets(loadExpectations(path), path, server ? serverTargets : client), name).not.toThrow();
+      const loaded = await loadExpectations(path);
+      expect(() => checkExpectationTargets(loaded, path, server ? serverTargets : client), name).not.toThrow();
     }
   });
 
@@ -96,5 +100,20 @@ describe('checkExpectationTargets', () => {
     );
     expect(() => checkExpectationTargets(file({ case: [...targets.cases][0]!, check: 'C99' }), 'mine.json', targets)).toThrow(ExpectationsError);
     expect(() => checkExpectationTargets(file({ case: [...targets.cases][0]!, check: 'S6' }), 'mine.json', targets)).toThrow(/\/check: "S6" is not a rule/);
+  });
+});
+
+describe('loadExpectations reads its file once, bounded', () => {
+  it('a FIFO and /dev/zero are refused with --expectations and the path, never waited on or read', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'expectations-'));
+    try {
+      const fifo = join(folder, 'fifo.json');
+      execFileSync('mkfifo', [fifo]);
+      await expect(loadExpectations(fifo)).rejects.toThrow(`--expectations ${fifo}: a FIFO (named pipe), not a regular file`);
+      await expect(loadExpectations('/dev/zero')).rejects.toThrow(ExpectationsError);
+      await expect(loadExpectations('/dev/zero')).rejects.toThrow('--expectations /dev/zero: a device, not a regular file');
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 });

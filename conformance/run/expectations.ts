@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { InputFileError, readInputFile } from '../files/read-input-file.ts';
 import type { Verdict } from '../judging/check.ts';
 
 /**
@@ -26,12 +26,22 @@ export class ExpectationsError extends Error {
   override name = 'ExpectationsError';
 }
 
-/** Reads and checks an expectations file; every problem names the file and the entry. */
-export function loadExpectations(path: string): ExpectationsFile {
+/**
+ * Most bytes an expectations file may hold: 1 MiB. The largest bundled one (cognito-local) is
+ * under 40 KB; a thousand entries with long reasons still fit.
+ */
+export const MAX_EXPECTATIONS_BYTES = 1024 * 1024;
+
+/**
+ * Reads and checks an expectations file; every problem names the file and the entry. The read
+ * is bounded (files/read-input-file.ts): a FIFO, a device or a huge file is refused, not waited on.
+ */
+export async function loadExpectations(path: string): Promise<ExpectationsFile> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(readFileSync(path, 'utf8'));
+    parsed = JSON.parse(await readInputFile(path, { maxBytes: MAX_EXPECTATIONS_BYTES }));
   } catch (error) {
+    if (error instanceof InputFileError) throw new ExpectationsError(`--expectations ${path}: ${error.problem}`);
     throw new ExpectationsError(`--expectations ${path}: ${(error as Error).message}`);
   }
   const file = parsed as Partial<ExpectationsFile> | null;

@@ -309,7 +309,7 @@ async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Prom
   let expectations: readonly Expectation[] = plan.expectations ?? [];
   if (plan.expectationsPath !== undefined) {
     try {
-      const file = loadExpectations(plan.expectationsPath);
+      const file = await loadExpectations(plan.expectationsPath);
       // An entry naming no case or rule of the suite is a typo, whichever revision is judged.
       checkExpectationTargets(file, plan.expectationsPath, {
         cases: new Set([...(await loadFixtures()).map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id)]),

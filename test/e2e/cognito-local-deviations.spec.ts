@@ -24,7 +24,7 @@ describe('cognito-local 5.3.0 deviates exactly as its expectations file says', (
   });
 
   it('finds every listed deviation and no other, must and should level', async () => {
-    const file: ExpectationsFile = loadExpectations(EXPECTATIONS);
+    const file: ExpectationsFile = await loadExpectations(EXPECTATIONS);
     const { summary, results } = await runServerSuite({
       endpoint: server.url,
       serverName: server.name,

@@ -61,7 +61,8 @@ describe('every replay line is short and replays its failure by id', () => {
     const fixture = lines.find((line) => first.stdout.split('\n\n').some((b) => b.includes(line) && b.includes('FAIL fixture')))!;
     for (const line of [property, fixture]) {
       const id = idOf(line)!;
-      const again = await cliIn(directory, '--replay', id, '--no-redact');
+      // The failures file keeps no module path: the adapter is named again.
+      const again = await cliIn(directory, '--replay', id, '--adapter', adapterPath('alters-the-token.ts'), '--no-redact');
       expect(again.code).toBe(1);
       expect(again.stdout).toMatch(/ 1 failed/);
       expect(failureOf(again.stdout, id)).toBe(failureOf(first.stdout, id));
@@ -91,7 +92,8 @@ describe('every replay line is short and replays its failure by id', () => {
     for (const line of lines) {
       expect(line.length, line).toBeLessThanOrEqual(200);
       const id = idOf(line)!;
-      const again = await cliIn(directory, '--replay', id);
+      // The failures file keeps no command: the client is named again.
+      const again = await cliIn(directory, '--replay', id, '--command', command);
       expect(again.code).toBe(1);
       expect(failureOf(again.stdout, id)).toBe(failureOf(first.stdout, id));
     }
@@ -108,7 +110,8 @@ describe('every replay line is short and replays its failure by id', () => {
     expect(lines).toHaveLength(1);
     expect(lines[0]!.length).toBeLessThanOrEqual(200);
     const id = idOf(lines[0]!)!;
-    const again = await cliIn(directory, '--replay', id);
+    // The failures file keeps no URL: the server is named again.
+    const again = await cliIn(directory, '--replay', id, '--server', server.url);
     expect(again.code).toBe(1);
     expect(failureOf(again.stdout, id)).toBe(failureOf(first.stdout, id));
   });

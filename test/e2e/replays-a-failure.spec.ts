@@ -6,7 +6,8 @@ import { adapterPath, cli, cliIn } from './cli-harness.ts';
 
 const counterexample = (text: string) => /counterexample \([^)]*\): (.*)$/m.exec(text)?.[1];
 // In a directory outside this repository the line names the package's bin (run/replay.ts suiteCommand).
-const replayId = (text: string) => /replay: (?:npm run conformance --|npx revoketoken-conformance) --replay ([0-9a-f]{8})$/m.exec(text)?.[1];
+// The short line names the adapter module again (the failures file keeps no paths), then the id.
+const replayId = (text: string) => /replay: (?:npm run conformance --|npx revoketoken-conformance) (?:--adapter \S+ )?--replay ([0-9a-f]{8})$/m.exec(text)?.[1];
 
 describe('a failure prints one line that replays exactly that case', () => {
   it('replays a shrunk property failure by its id, and from the seed and path the failures file keeps', async () => {
@@ -18,16 +19,29 @@ describe('a failure prints one line that replays exactly that case', () => {
     expect(id).toBeDefined();
     expect(counterexample(first.stdout)).toMatch(/"Token":"[^[]/);
 
-    const byId = await cliIn(directory, '--replay', id!, '--no-redact');
+    // The failures file keeps no module path: the user names the adapter again.
+    const byId = await cliIn(directory, '--replay', id!, '--adapter', adapterPath('camel-case-client-id.ts'), '--no-redact');
     expect(byId.code).toBe(1);
     expect(counterexample(byId.stdout)).toBe(counterexample(first.stdout));
     // The same failure keeps its id when replayed.
     expect(replayId(byId.stdout)).toBe(id);
 
-    // The file keeps the command line itself: seed and fast-check path, usable without the id.
+    // The file keeps data, not a command line: case, seed and fast-check path, usable without the id.
     const stored = JSON.parse(readFileSync(join(directory, '.revoketoken-conformance/failures.json'), 'utf8')).failures[id!];
-    expect(stored.argv.join(' ')).toMatch(/--filter request-wire --seed \d+ --replay [\d:]+$/);
-    const byPath = await cliIn(directory, ...stored.argv, '--no-redact');
+    expect(stored).toMatchObject({ direction: 'client', given: ['adapter'], case: 'request-wire', seed: 99, path: expect.stringMatching(/^\d+(:\d+)*$/) });
+    expect(JSON.stringify(stored)).not.toContain('camel-case-client-id');
+    const byPath = await cliIn(
+      directory,
+      '--adapter',
+      adapterPath('camel-case-client-id.ts'),
+      '--filter',
+      stored.case,
+      '--seed',
+      String(stored.seed),
+      '--replay',
+      stored.path,
+      '--no-redact',
+    );
     expect(byPath.code).toBe(1);
     expect(counterexample(byPath.stdout)).toBe(counterexample(first.stdout));
   });
@@ -56,17 +70,13 @@ describe('a failure prints one line that replays exactly that case', () => {
     );
     expect(code).toBe(1);
     const stored = JSON.parse(readFileSync(join(directory, '.revoketoken-conformance/failures.json'), 'utf8')).failures[replayId(stdout)!];
-    expect(stored.argv).toEqual([
-      '--adapter',
-      adapterPath('camel-case-client-id.ts'),
-      '--strict',
-      '--case-timeout',
-      '4000',
-      '--revision',
-      '2026-02',
-      '--filter',
-      'RevokeTokenSuccessEmptyObject',
-    ]);
+    expect(stored).toEqual({
+      direction: 'client',
+      given: ['adapter'],
+      flags: { strict: true, 'case-timeout': 4000, revision: '2026-02' },
+      case: 'RevokeTokenSuccessEmptyObject',
+      recordedAt: expect.any(String),
+    });
   });
 
   it('an unknown id, or no failures file, is a usage error naming the id and the file', async () => {
@@ -79,5 +89,22 @@ describe('a failure prints one line that replays exactly that case', () => {
     const unknown = await cliIn(directory, '--replay', 'deadbeef');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/no failure deadbeef in .*failures\.json/);
+  });
+
+  it('--replay failed replays every stored failure, says which are fixed and removes them', async () => {
+    const directory = mkdtempSync(join(tmpdir(), 'replay-'));
+    const camel = adapterPath('camel-case-client-id.ts');
+    const first = await cliIn(directory, '--adapter', camel, '--filter', 'RevokeTokenSuccessEmptyObject', '--filter', 'RevokeTokenRequestAllMembers');
+    expect(first.code).toBe(1);
+    const stillBroken = await cliIn(directory, '--replay', 'failed', '--adapter', camel);
+    expect(stillBroken.code).toBe(1);
+    expect(stillBroken.stdout).toMatch(/RevokeTokenSuccessEmptyObject: still failing/);
+    expect(stillBroken.stdout).toContain('2 still failing, 0 fixed, 0 could not be replayed');
+    // The same failures, now judged against a client that gets them right.
+    const repaired = await cliIn(directory, '--replay', 'failed', '--adapter', 'aws-sdk-v3');
+    expect(repaired.code).toBe(0);
+    expect(repaired.stdout).toMatch(/RevokeTokenRequestAllMembers: fixed, removed/);
+    expect(repaired.stdout).toContain('0 still failing, 2 fixed, 0 could not be replayed');
+    expect(JSON.parse(readFileSync(join(directory, '.revoketoken-conformance/failures.json'), 'utf8')).failures).toEqual({});
   });
 });

@@ -9,7 +9,11 @@ export interface Layer {
 }
 
 export const LAYERS: readonly Layer[] = [
-  { name: 'contract', paths: ['^generated/', '^conformance/package-root\\.ts$', '^conformance/model/', '^conformance/protocol/', '^conformance/rules/'] },
+  {
+    name: 'contract',
+    // files/: the one bounded read and the one atomic write, below every layer that touches a user's file.
+    paths: ['^generated/', '^conformance/package-root\\.ts$', '^conformance/files/', '^conformance/model/', '^conformance/protocol/', '^conformance/rules/'],
+  },
   { name: 'judging', paths: ['^conformance/judging/', '^conformance/redaction/', '^conformance/adapters/contract\\.ts$'] },
   { name: 'cases', paths: ['^conformance/fixtures/'] },
   { name: 'wire', paths: ['^conformance/wire/', '^conformance/properties/', '^conformance/server/wire/'] },

@@ -37,7 +37,7 @@ async function runOne(lane: Lane, options: MatrixOptions, repoRoot: string, io: 
   }
   const expectationsFile = `conformance/expectations/${lane.name}.json`;
   const hasExpectations = existsSync(join(repoRoot, expectationsFile));
-  const expectations: Expectation[] = hasExpectations ? loadExpectations(join(repoRoot, expectationsFile)).expectations : [];
+  const expectations: Expectation[] = hasExpectations ? (await loadExpectations(join(repoRoot, expectationsFile))).expectations : [];
   const command = laneArguments(lane, { seed: options.seed, reportPath: 'x', ...(hasExpectations ? { expectations: expectationsFile } : {}) })
     .slice(0, -2)
     .join(' ');

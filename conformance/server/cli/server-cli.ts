@@ -6,6 +6,7 @@ import { explain, listRules } from '../../cli/explain.ts';
 import { type CliIo, EXIT, runCommand } from '../../cli/flags.ts';
 import { checkReporterPaths } from '../../cli/reporter-paths.ts';
 import { reportersFor } from '../../cli/reporters.ts';
+import { serverRunInputs } from '../../cli/run-inputs.ts';
 import { loadFixtures } from '../../fixtures/load.ts';
 import { packageRoot } from '../../package-root.ts';
 import { rulesOf } from '../../rules/registry.ts';
@@ -57,10 +58,10 @@ async function main(argv: readonly string[], io: CliIo, failures: FailureRecorde
   }
   const lane = options.server !== undefined && Object.hasOwn(LANES, options.server) ? options.server : undefined;
   const expectationsPath = options.expectations ?? (lane && existsSync(bundledExpectations(lane)) ? bundledExpectations(lane) : undefined);
-  checkReporterPaths(options.reporters);
-  let expectations: ReturnType<typeof loadExpectations>['expectations'] = [];
+  checkReporterPaths(options.reporters, serverRunInputs(expectationsPath, io.cwd ?? process.cwd()));
+  let expectations: Awaited<ReturnType<typeof loadExpectations>>['expectations'] = [];
   if (expectationsPath) {
-    const file = loadExpectations(expectationsPath);
+    const file = await loadExpectations(expectationsPath);
     checkExpectationTargets(file, expectationsPath, {
       cases: new Set(SERVER_CASES.map((c) => c.id)),
       rules: new Set(rulesOf('server').map((r) => r.id)),

@@ -15,6 +15,9 @@ export interface ServerCliOptions extends CommonOptions {
   replay?: { path: string; commandsReplayPath?: string };
 }
 
+/** The emulators `--server <name>` starts for the run (server-cli.ts LANES): names, not URLs, so a failures file may keep them. @internal */
+export const SERVER_LANES: readonly string[] = ['cognito-local', 'moto'];
+
 /** The flags only the server direction has; the rest are COMMON_FLAGS. @internal */
 export const SERVER_FLAGS = {
   server: {
