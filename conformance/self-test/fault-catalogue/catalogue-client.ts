@@ -78,13 +78,13 @@ export class CatalogueClient {
         answer = await this.exchange(this.requestUrl(context, attempt), { method: 'POST', headers: this.headers(body), body }, context);
       } catch (error) {
         if (context.signal?.aborted || attempt >= this.maxAttempts) throw error;
-        await this.backOff(context.signal);
+        await this.backOff(context.signal, context);
         continue;
       }
       if (this.isSuccess(answer.status)) return this.success(answer);
       const error = this.decodeError(answer);
       if (attempt >= this.maxAttempts || !this.isRetryable(answer.status, error.name)) throw error;
-      await this.backOff(context.signal);
+      await this.backOff(context.signal, context);
     }
   }
 
@@ -208,8 +208,8 @@ export class CatalogueClient {
     return status === 429 || status >= 500 || RETRYABLE_CODES.has(code);
   }
 
-  /** Waits between attempts; an abort ends the wait at once, and nothing is left behind. */
-  protected backOff(signal: AbortSignal | undefined): Promise<void> {
+  /** Waits between attempts; an abort ends the wait at once, and nothing is left behind. `context` tells calls apart. */
+  protected backOff(signal: AbortSignal | undefined, _context?: CallContext): Promise<void> {
     return new Promise((resolve, reject) => {
       if (signal?.aborted) {
         reject(abortError(signal));
