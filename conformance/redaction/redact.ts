@@ -1,4 +1,6 @@
 import { revokeToken } from '../model/contract.ts';
+import { decodedView, INVISIBLE, textSpans } from './decoded-view.ts';
+import { BASE64_WINDOW, base64Alphabet, base64Forms, HEX_WINDOW, hexForms, plainForms } from './encoded-forms.ts';
 
 /**
  * The one redaction of the suite, for both directions and every output: reports, logs, a
@@ -41,10 +43,13 @@ const MAX_FRAGMENTS = 1_000_000;
 // case's values, for crash messages and stderr) gets near it, and the cases' own sets still hold them.
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
 // Building the index of a 16 KB token costs milliseconds; a case that fails redacts a few
-// short texts. Below this many character comparisons (runs of the text times characters of
-// the values not yet indexed) the text is searched in the values directly instead.
-const DIRECT_SEARCH_BUDGET = 4_000_000;
-
+// short texts. So the forms of new values past INDEX_AT_ONCE_CHARS are first searched for
+// directly (each window of the text looked for in them), and indexed once the direct searches
+// so far add up to more character comparisons than indexing costs, about INDEX_COST_PER_CHAR
+// per character indexed: the total stays within about twice the cheaper of the two, however
+// many texts follow. Below that, indexing is cheaper than a single search and is done at once.
+const INDEX_AT_ONCE_CHARS = 16_384;
+const INDEX_COST_PER_CHAR = 16;
 // Fragments compare without ASCII letter case: a client that upper-cases a token still leaks it.
 // Only ASCII letters fold, so the text keeps its length and every position maps back.
 function folded(text: string): string {
@@ -74,22 +79,54 @@ export function redactSensitiveAssignments(text: string): string {
 }
 
 /**
+ * One way a value is recognised: the forms it takes (plainForms, hexForms, base64Forms), the
+ * window of characters a recognisable run of them holds, how text and forms are normalised
+ * before they are compared (letter case folded, base64url read as base64), and which runs of a
+ * text can hold a match at all (none: every window of the text is looked at).
+ */
+interface Family {
+  forms(value: string): string[];
+  window: number;
+  normalise(text: string): string;
+  runs?: RegExp;
+}
+
+const FAMILIES: readonly Family[] = [
+  { forms: plainForms, window: FRAGMENT_LENGTH, normalise: folded },
+  { forms: hexForms, window: HEX_WINDOW, normalise: folded, runs: new RegExp(`[0-9a-fA-F]{${HEX_WINDOW},}`, 'g') },
+  { forms: base64Forms, window: BASE64_WINDOW, normalise: base64Alphabet, runs: new RegExp(`[A-Za-z0-9+/_-]{${BASE64_WINDOW},}`, 'g') },
+];
+
+/** A family's forms of a value as they are compared. */
+function comparedForms(family: Family, value: string): string[] {
+  return family.forms(value).map(family.normalise);
+}
+
+/**
  * A set of values that must not appear in any output. Anything reported passes through
  * `redact` (text) or `redactValue` (a structure) first. Beside each whole value, every run of
  * FRAGMENT_LENGTH or more of its characters (in any ASCII letter case, forwards or reversed,
- * raw or JSON-escaped) is redacted: a value the client cut or changed is recognised too.
+ * raw, JSON-escaped or ROT13) is redacted, and so is every run of its hex or base64 (at any
+ * alignment) that stands for as many characters, in the text and in the text decoded
+ * (decoded-view.ts: percent-encoding, escapes, HTML entities, invisible characters and line
+ * breaks undone): a value the client cut, changed or encoded is recognised too. Invisible
+ * characters left in the text are shown as escapes.
  * @public
  */
 export class SensitiveValues {
   readonly #values = new Set<string>();
   /** Values whose fragments are not in the index: matched whole only. */
   readonly #wholeOnly: string[] = [];
-  readonly #fragments = new Set<string>();
+  /** Per family (FAMILIES' order), each distinct window of its forms. */
+  readonly #fragments: Array<Set<string>> = FAMILIES.map(() => new Set<string>());
+  #fragmentCount = 0;
   /** Values added since the index was last brought up to date (it is built lazily). */
   #unindexed: string[] = [];
-  /** The folded fragment forms of the unindexed values, searched directly while that is cheap. */
-  #unindexedForms: string[] = [];
+  /** Per family, the compared forms of the unindexed values, searched directly while that is cheap. */
+  #unindexedForms: string[][] = FAMILIES.map(() => []);
   #unindexedChars = 0;
+  /** Character comparisons the direct searches have cost since the last indexing. */
+  #directWork = 0;
   #chars = 0;
   readonly enabled: boolean;
 
@@ -110,10 +147,12 @@ export class SensitiveValues {
         continue;
       }
       this.#unindexed.push(value);
-      for (const form of fragmentForms(value)) {
-        this.#unindexedForms.push(folded(form));
-        this.#unindexedChars += form.length;
-      }
+      FAMILIES.forEach((family, f) => {
+        for (const form of comparedForms(family, value)) {
+          this.#unindexedForms[f]!.push(form);
+          this.#unindexedChars += form.length;
+        }
+      });
     }
   }
 
@@ -134,29 +173,36 @@ export class SensitiveValues {
   #index(): void {
     if (this.#unindexed.length === 0) return;
     for (const value of this.#unindexed) {
-      const forms = fragmentForms(value);
-      const needed = forms.reduce((n, form) => n + form.length - FRAGMENT_LENGTH + 1, 0);
-      if (this.#fragments.size + needed > MAX_FRAGMENTS) {
+      const forms = FAMILIES.map((family) => comparedForms(family, value));
+      const needed = forms.reduce((n, familyForms, f) => n + familyForms.reduce((m, form) => m + Math.max(0, form.length - FAMILIES[f]!.window + 1), 0), 0);
+      if (this.#fragmentCount + needed > MAX_FRAGMENTS) {
         this.#wholeOnly.push(value);
         continue;
       }
-      for (const form of forms) {
-        const f = folded(form);
-        for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i += 1) this.#fragments.add(f.slice(i, i + FRAGMENT_LENGTH));
-      }
+      forms.forEach((familyForms, f) => {
+        const window = FAMILIES[f]!.window;
+        const set = this.#fragments[f]!;
+        for (const form of familyForms) for (let i = 0; i + window <= form.length; i += 1) set.add(form.slice(i, i + window));
+      });
+      this.#fragmentCount += needed;
     }
     this.#unindexed = [];
-    this.#unindexedForms = [];
+    this.#unindexedForms = FAMILIES.map(() => []);
     this.#unindexedChars = 0;
+    this.#directWork = 0;
     // Longest first, so a long value is marked before a shorter one inside it.
     this.#wholeOnly.sort((a, b) => b.length - a.length);
   }
 
-  /** The text with every known value, every recognisable fragment and every written-out sensitive member replaced. */
+  /** The text with every known value, every recognisable fragment (plain or encoded) and every written-out sensitive member replaced. */
   redact(text: string): string {
     if (!this.enabled) return text;
-    if (this.#values.size === 0) return redactSensitiveAssignments(text);
-    if (this.#unindexedChars * Math.max(0, text.length - FRAGMENT_LENGTH + 1) > DIRECT_SEARCH_BUDGET) this.#index();
+    if (this.#values.size === 0) return redactSensitiveAssignments(escapeInvisible(text));
+    if (this.#unindexedChars > 0 && this.#unindexedChars <= INDEX_AT_ONCE_CHARS) this.#index();
+    else if (this.#unindexedChars > 0) {
+      this.#directWork += this.#unindexedChars * Math.max(0, text.length - FRAGMENT_LENGTH + 1);
+      if (this.#directWork > INDEX_COST_PER_CHAR * this.#unindexedChars) this.#index();
+    }
     // Marks of the characters to remove: [start, end) pairs, merged below.
     const marks: Array<[number, number]> = [];
     for (const value of this.#wholeOnly) {
@@ -168,15 +214,31 @@ export class SensitiveValues {
         markAll(text, `"${escaped}"`, 1, marks);
       }
     }
-    const direct = this.#unindexedForms;
-    if ((this.#fragments.size > 0 || direct.length > 0) && text.length >= FRAGMENT_LENGTH) {
-      const f = folded(text);
-      for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i += 1) {
-        const run = f.slice(i, i + FRAGMENT_LENGTH);
-        if (this.#fragments.has(run) || direct.some((form) => form.includes(run))) marks.push([i, i + FRAGMENT_LENGTH]);
-      }
-    }
-    return redactSensitiveAssignments(replaceMarks(text, marks));
+    this.#markFragments(text, (from, to) => marks.push([from, to]));
+    // The same search in the text decoded, each match marking the text it came from.
+    const view = decodedView(text);
+    if (view === undefined) return redactSensitiveAssignments(replaceMarks(text, marks));
+    this.#markFragments(view.text, (from, to) => marks.push(...textSpans(view, from, to, text)));
+    // Invisible characters are among what makes a view: without one, there are none to escape.
+    return redactSensitiveAssignments(escapeInvisible(replaceMarks(text, marks)));
+  }
+
+  /** Calls `mark` with each window of `text` that is a fragment of a value, in any family. */
+  #markFragments(text: string, mark: (from: number, to: number) => void): void {
+    FAMILIES.forEach((family, f) => {
+      const fragments = this.#fragments[f]!;
+      const direct = this.#unindexedForms[f]!;
+      if ((fragments.size === 0 && direct.length === 0) || text.length < family.window) return;
+      const scan = (run: string, offset: number) => {
+        const compared = family.normalise(run);
+        for (let i = 0; i + family.window <= compared.length; i += 1) {
+          const window = compared.slice(i, i + family.window);
+          if (fragments.has(window) || (direct.length > 0 && direct.some((form) => form.includes(window)))) mark(offset + i, offset + i + family.window);
+        }
+      };
+      if (family.runs === undefined) scan(text, 0);
+      else for (const run of text.matchAll(family.runs)) scan(run[0], run.index);
+    });
   }
 
   /**
@@ -191,10 +253,9 @@ export class SensitiveValues {
   }
 }
 
-/** A value's forms whose fragments are recognised: as given, reversed, and JSON-escaped. */
-function fragmentForms(value: string): string[] {
-  const forms = new Set([value, [...value].reverse().join(''), JSON.stringify(value).slice(1, -1)]);
-  return [...forms];
+/** The text with each invisible character (decoded-view.ts's list) written as a visible escape, never passed through. @internal */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
 }
 
 function markAll(text: string, needle: string, inset: number, marks: Array<[number, number]>): void {
