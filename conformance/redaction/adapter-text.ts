@@ -1,3 +1,6 @@
+import { escapeInvisible } from './decoded-view.ts';
+import { neutraliseWorkflowCommands } from './workflow-commands.ts';
+
 /**
  * Text an implementation under test supplies (error names and messages, stderr lines, its
  * own name) reaches terminals and report files. Whatever it holds, it arrives there bounded in
@@ -30,13 +33,15 @@ function shownAs(character: string): string {
 }
 
 /**
- * Adapter-supplied text made safe to show: unsafe characters escaped (tab and line feed kept),
- * and cut to `max` characters with a marker saying how many were left out. Apply it after
+ * Adapter-supplied text made safe to show: unsafe and invisible characters escaped (tab and
+ * line feed kept), GitHub workflow commands made inert (workflow-commands.ts), and cut to `max` characters with a marker saying how many were left out. Apply it after
  * redaction: a cut may leave part of a secret that redaction would then not recognise.
  * @internal
  */
 export function cleanAdapterText(text: unknown, max = MAX_ADAPTER_TEXT_CHARS): string {
-  const raw = typeof text === 'string' ? text : safeString(text);
+  // Invisible characters shown as escapes (never passed through), and lines a CI runner would
+  // read as its commands made inert, before anything else: both change what a line starts with.
+  const raw = neutraliseWorkflowCommands(escapeInvisible(typeof text === 'string' ? text : safeString(text)));
   if (raw.length <= max && !HAS_UNSAFE.test(raw)) return raw;
   let shown = '';
   let consumed = 0;

@@ -31,8 +31,12 @@ const INVISIBLE_BMP =
 // Tags (U+E0000 to U+E007F) and the variation selectors supplement (U+E0100 to U+E01EF), as surrogate pairs.
 const INVISIBLE_ASTRAL = '\\udb40[\\udc00-\\udc7f\\udd00-\\uddef]';
 
-/** One invisible character (a code point), for escaping what is left after redaction. @internal */
-export const INVISIBLE = new RegExp(`[${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`, 'g');
+const INVISIBLE = new RegExp(`[${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`, 'g');
+
+/** The text with each invisible character written as a visible escape (`\u{200b}`), never passed through. @internal */
+export function escapeInvisible(text: string): string {
+  return text.replace(INVISIBLE, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
+}
 
 // Anything the view would change: without one, the view is the text and is not built.
 const NEEDS_VIEW = new RegExp(`[%\\\\&\\n\\r\\u0085\\u2028\\u2029${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`);

@@ -1,5 +1,5 @@
 import { revokeToken } from '../model/contract.ts';
-import { decodedView, INVISIBLE, textSpans } from './decoded-view.ts';
+import { decodedView, escapeInvisible, textSpans } from './decoded-view.ts';
 import { BASE64_WINDOW, base64Alphabet, base64Forms, HEX_WINDOW, hexForms, plainForms } from './encoded-forms.ts';
 
 /**
@@ -251,11 +251,6 @@ export class SensitiveValues {
     if (!this.enabled) return value;
     return walkCopy(value, maxNodes, (text) => this.redact(text), true) as T;
   }
-}
-
-/** The text with each invisible character (decoded-view.ts's list) written as a visible escape, never passed through. @internal */
-export function escapeInvisible(text: string): string {
-  return text.replace(INVISIBLE, (character) => `\\u{${character.codePointAt(0)!.toString(16)}}`);
 }
 
 function markAll(text: string, needle: string, inset: number, marks: Array<[number, number]>): void {
