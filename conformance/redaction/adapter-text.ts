@@ -113,3 +113,19 @@ export function redactAndClean(text: string, redact: (text: string) => string, m
   const shown = cleanAdapterText(redact(text.slice(0, MAX_REDACTED_CHARS)), max).replace(/…\(\d+ more characters\)$/, '');
   return `${shown}…(about ${text.length - Math.min(shown.length, max)} more characters)`;
 }
+
+/**
+ * Lines of adapter-supplied output redacted as one text (SensitiveValues.redactLines: a value
+ * split over lines is found), then each made safe to show; every line is cut first as
+ * redactAndClean cuts a text, so the cost is bounded whatever their length.
+ * @internal
+ */
+export function redactAndCleanLines(lines: readonly string[], redactLines: (lines: readonly string[]) => string[], max = MAX_ADAPTER_TEXT_CHARS): string[] {
+  const redacted = redactLines(lines.map((line) => line.slice(0, MAX_REDACTED_CHARS)));
+  return lines.map((line, i) => {
+    const shown = cleanAdapterText(redacted[i] ?? '', max);
+    if (line.length <= MAX_REDACTED_CHARS) return shown;
+    const head = shown.replace(/…\(\d+ more characters\)$/, '');
+    return `${head}…(about ${line.length - Math.min(head.length, max)} more characters)`;
+  });
+}

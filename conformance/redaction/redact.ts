@@ -198,12 +198,40 @@ export class SensitiveValues {
   redact(text: string): string {
     if (!this.enabled) return text;
     if (this.#values.size === 0) return redactSensitiveAssignments(escapeInvisible(text));
+    const { marks, decoded } = this.#marks(text);
+    // Invisible characters are among what makes a view: without one, there are none to escape.
+    const replaced = replaceMarks(text, marks);
+    return redactSensitiveAssignments(decoded ? escapeInvisible(replaced) : replaced);
+  }
+
+  /**
+   * Lines redacted as one text, so that a value printed a few characters per line is found,
+   * and given back line for line: each line loses the characters of it that a match covers
+   * (the lines it spans are all redacted), and nothing moves from one line to another.
+   */
+  redactLines(lines: readonly string[]): string[] {
+    if (!this.enabled) return [...lines];
+    if (this.#values.size === 0) return lines.map((line) => redactSensitiveAssignments(escapeInvisible(line)));
+    const joined = lines.join('\n');
+    const { marks } = this.#marks(joined);
+    let offset = 0;
+    return lines.map((line) => {
+      const from = offset;
+      const to = from + line.length;
+      offset = to + 1;
+      const own = marks.filter(([s, e]) => s < to && e > from).map(([s, e]): [number, number] => [Math.max(s, from) - from, Math.min(e, to) - from]);
+      return redactSensitiveAssignments(escapeInvisible(replaceMarks(line, own)));
+    });
+  }
+
+  /** The spans of a text to replace, and whether its decoded view was searched too. */
+  #marks(text: string): { marks: Array<[number, number]>; decoded: boolean } {
     if (this.#unindexedChars > 0 && this.#unindexedChars <= INDEX_AT_ONCE_CHARS) this.#index();
     else if (this.#unindexedChars > 0) {
       this.#directWork += this.#unindexedChars * Math.max(0, text.length - FRAGMENT_LENGTH + 1);
       if (this.#directWork > INDEX_COST_PER_CHAR * this.#unindexedChars) this.#index();
     }
-    // Marks of the characters to remove: [start, end) pairs, merged below.
+    // Marks of the characters to remove: [start, end) pairs, merged when replaced.
     const marks: Array<[number, number]> = [];
     for (const value of this.#wholeOnly) {
       const escaped = JSON.stringify(value).slice(1, -1);
@@ -217,10 +245,8 @@ export class SensitiveValues {
     this.#markFragments(text, (from, to) => marks.push([from, to]));
     // The same search in the text decoded, each match marking the text it came from.
     const view = decodedView(text);
-    if (view === undefined) return redactSensitiveAssignments(replaceMarks(text, marks));
-    this.#markFragments(view.text, (from, to) => marks.push(...textSpans(view, from, to, text)));
-    // Invisible characters are among what makes a view: without one, there are none to escape.
-    return redactSensitiveAssignments(escapeInvisible(replaceMarks(text, marks)));
+    if (view !== undefined) this.#markFragments(view.text, (from, to) => marks.push(...textSpans(view, from, to, text)));
+    return { marks, decoded: view !== undefined };
   }
 
   /** Calls `mark` with each window of `text` that is a fragment of a value, in any family. */
