@@ -19,6 +19,12 @@ export interface DecodedView {
   /** start[i], end[i]: the text's characters the view's i-th character came from. */
   start: Int32Array;
   end: Int32Array;
+  /**
+   * The view's characters that are not simply the text's next character: decoded from an escape,
+   * or coming after something dropped. A window of the view without one is a window of the text
+   * too, so only windows that hold one need searching again.
+   */
+  seams: number[];
 }
 
 // Characters that show nothing yet sit between the characters of a value: soft hyphen,
@@ -140,8 +146,11 @@ export function decodedView(text: string): DecodedView | undefined {
   const start = new Int32Array(text.length);
   const end = new Int32Array(text.length);
   const units: string[] = [];
+  const seams: number[] = [];
   let afterBreak = false;
   const push = (unit: string, from: number, to: number) => {
+    const at = units.length;
+    if (to - from !== 1 || (at > 0 && from !== end[at - 1])) seams.push(at);
     start[units.length] = from;
     end[units.length] = to;
     units.push(unit);
@@ -177,7 +186,7 @@ export function decodedView(text: string): DecodedView | undefined {
     emit(code, at, at + width);
     at += width;
   }
-  return { text: units.join(''), start, end };
+  return { text: units.join(''), start, end, seams };
 }
 
 /**

@@ -245,12 +245,15 @@ export class SensitiveValues {
     this.#markFragments(text, (from, to) => marks.push([from, to]));
     // The same search in the text decoded, each match marking the text it came from.
     const view = decodedView(text);
-    if (view !== undefined) this.#markFragments(view.text, (from, to) => marks.push(...textSpans(view, from, to, text)));
+    if (view !== undefined) this.#markFragments(view.text, (from, to) => marks.push(...textSpans(view, from, to, text)), view.seams);
     return { marks, decoded: view !== undefined };
   }
 
-  /** Calls `mark` with each window of `text` that is a fragment of a value, in any family. */
-  #markFragments(text: string, mark: (from: number, to: number) => void): void {
+  /**
+   * Calls `mark` with each window of `text` that is a fragment of a value, in any family; with
+   * `seams` (a decoded view's), only the windows that hold one (the others were searched in the text).
+   */
+  #markFragments(text: string, mark: (from: number, to: number) => void, seams?: readonly number[]): void {
     FAMILIES.forEach((family, f) => {
       const fragments = this.#fragments[f]!;
       const direct = this.#unindexedForms[f]!;
@@ -262,8 +265,34 @@ export class SensitiveValues {
           if (fragments.has(window) || (direct.length > 0 && direct.some((form) => form.includes(window)))) mark(offset + i, offset + i + family.window);
         }
       };
-      if (family.runs === undefined) scan(text, 0);
-      else for (const run of text.matchAll(family.runs)) scan(run[0], run.index);
+      if (seams === undefined) {
+        if (family.runs === undefined) scan(text, 0);
+        else for (const run of text.matchAll(family.runs)) scan(run[0], run.index);
+        return;
+      }
+      if (family.runs === undefined) {
+        // The windows around each seam, [from, to] their starts, overlapping ones merged.
+        let from = -1;
+        let to = -1;
+        for (const seam of seams) {
+          const first = Math.max(0, seam - family.window + 1);
+          const last = Math.min(seam, text.length - family.window);
+          if (last < first) continue;
+          if (from >= 0 && first <= to + 1) {
+            to = Math.max(to, last);
+            continue;
+          }
+          if (from >= 0) scan(text.slice(from, to + family.window), from);
+          from = first;
+          to = last;
+        }
+        if (from >= 0) scan(text.slice(from, to + family.window), from);
+        return;
+      }
+      for (const run of text.matchAll(family.runs)) {
+        const holdsSeam = seams.some((seam) => seam >= run.index && seam < run.index + run[0].length);
+        if (holdsSeam) scan(run[0], run.index);
+      }
     });
   }
 
