@@ -124,6 +124,8 @@ class SandboxWorker {
     });
     this.worker.on('exit', (code) => {
       this.exited = true;
+      // Nothing more will come: what is still held back (a line without its line break) is shown now.
+      for (const output of this.outputs) output.flush();
       const cause =
         this.deathCause ?? (this.exitCalled !== undefined ? `the adapter called process.exit(${this.exitCalled})` : `the sandbox exited with code ${code}`);
       // An exit before the adapter is ready: with nothing left to run, a module or factory that never settles ends the worker.
