@@ -42,13 +42,12 @@ const MAX_FRAGMENTS = 1_000_000;
 // Values past this many characters in all are dropped from a set: only a run-wide set (every
 // case's values, for crash messages and stderr) gets near it, and the cases' own sets still hold them.
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
-// Building the index of a 16 KB token costs milliseconds; a case that fails redacts a few
-// short texts. So the forms of new values past INDEX_AT_ONCE_CHARS are first searched for
-// directly (each window of the text looked for in them), and indexed once the direct searches
-// so far add up to more character comparisons than indexing costs, about INDEX_COST_PER_CHAR
-// per character indexed: the total stays within about twice the cheaper of the two, however
-// many texts follow. Below that, indexing is cheaper than a single search and is done at once.
-const INDEX_AT_ONCE_CHARS = 16_384;
+// Building the index of a 16 KB token costs milliseconds, and a case's own set redacts a few
+// short texts. So each family's forms of new values are first searched for directly (each
+// window of a text looked for in them), and indexed once the direct searches would add up to
+// more character comparisons than indexing costs, about INDEX_COST_PER_CHAR per character
+// indexed: the total stays within about twice the cheaper of the two, however many texts follow.
+// A family whose windows a text rarely holds (hex, base64) is then seldom indexed at all.
 const INDEX_COST_PER_CHAR = 16;
 // Fragments compare without ASCII letter case: a client that upper-cases a token still leaks it.
 // Only ASCII letters fold, so the text keeps its length and every position maps back.
@@ -120,13 +119,12 @@ export class SensitiveValues {
   /** Per family (FAMILIES' order), each distinct window of its forms. */
   readonly #fragments: Array<Set<string>> = FAMILIES.map(() => new Set<string>());
   #fragmentCount = 0;
-  /** Values added since the index was last brought up to date (it is built lazily). */
-  #unindexed: string[] = [];
-  /** Per family, the compared forms of the unindexed values, searched directly while that is cheap. */
-  #unindexedForms: string[][] = FAMILIES.map(() => []);
-  #unindexedChars = 0;
-  /** Character comparisons the direct searches have cost since the last indexing. */
-  #directWork = 0;
+  /**
+   * Per family, the compared forms of values not yet in its index (it is built lazily), each
+   * with the value it came from, their characters, and the character comparisons searching
+   * them directly has cost so far.
+   */
+  readonly #pending = FAMILIES.map(() => ({ forms: [] as string[], owners: [] as string[], chars: 0, work: 0 }));
   #chars = 0;
   readonly enabled: boolean;
 
@@ -146,11 +144,12 @@ export class SensitiveValues {
         this.#wholeOnly.sort((a, b) => b.length - a.length);
         continue;
       }
-      this.#unindexed.push(value);
       FAMILIES.forEach((family, f) => {
+        const pending = this.#pending[f]!;
         for (const form of comparedForms(family, value)) {
-          this.#unindexedForms[f]!.push(form);
-          this.#unindexedChars += form.length;
+          pending.forms.push(form);
+          pending.owners.push(value);
+          pending.chars += form.length;
         }
       });
     }
@@ -170,26 +169,22 @@ export class SensitiveValues {
     return this.#values.size;
   }
 
-  #index(): void {
-    if (this.#unindexed.length === 0) return;
-    for (const value of this.#unindexed) {
-      const forms = FAMILIES.map((family) => comparedForms(family, value));
-      const needed = forms.reduce((n, familyForms, f) => n + familyForms.reduce((m, form) => m + Math.max(0, form.length - FAMILIES[f]!.window + 1), 0), 0);
+  /** Moves a family's pending forms into its index; values past MAX_FRAGMENTS are matched whole instead. */
+  #index(f: number): void {
+    const pending = this.#pending[f]!;
+    const window = FAMILIES[f]!.window;
+    const set = this.#fragments[f]!;
+    pending.forms.forEach((form, i) => {
+      const needed = Math.max(0, form.length - window + 1);
       if (this.#fragmentCount + needed > MAX_FRAGMENTS) {
-        this.#wholeOnly.push(value);
-        continue;
+        const owner = pending.owners[i]!;
+        if (!this.#wholeOnly.includes(owner)) this.#wholeOnly.push(owner);
+        return;
       }
-      forms.forEach((familyForms, f) => {
-        const window = FAMILIES[f]!.window;
-        const set = this.#fragments[f]!;
-        for (const form of familyForms) for (let i = 0; i + window <= form.length; i += 1) set.add(form.slice(i, i + window));
-      });
+      for (let at = 0; at + window <= form.length; at += 1) set.add(form.slice(at, at + window));
       this.#fragmentCount += needed;
-    }
-    this.#unindexed = [];
-    this.#unindexedForms = FAMILIES.map(() => []);
-    this.#unindexedChars = 0;
-    this.#directWork = 0;
+    });
+    this.#pending[f] = { forms: [], owners: [], chars: 0, work: 0 };
     // Longest first, so a long value is marked before a shorter one inside it.
     this.#wholeOnly.sort((a, b) => b.length - a.length);
   }
@@ -226,11 +221,6 @@ export class SensitiveValues {
 
   /** The spans of a text to replace, and whether its decoded view was searched too. */
   #marks(text: string): { marks: Array<[number, number]>; decoded: boolean } {
-    if (this.#unindexedChars > 0 && this.#unindexedChars <= INDEX_AT_ONCE_CHARS) this.#index();
-    else if (this.#unindexedChars > 0) {
-      this.#directWork += this.#unindexedChars * Math.max(0, text.length - FRAGMENT_LENGTH + 1);
-      if (this.#directWork > INDEX_COST_PER_CHAR * this.#unindexedChars) this.#index();
-    }
     // Marks of the characters to remove: [start, end) pairs, merged when replaced.
     const marks: Array<[number, number]> = [];
     for (const value of this.#wholeOnly) {
@@ -255,22 +245,16 @@ export class SensitiveValues {
    */
   #markFragments(text: string, mark: (from: number, to: number) => void, seams?: readonly number[]): void {
     FAMILIES.forEach((family, f) => {
-      const fragments = this.#fragments[f]!;
-      const direct = this.#unindexedForms[f]!;
-      if ((fragments.size === 0 && direct.length === 0) || text.length < family.window) return;
-      const scan = (run: string, offset: number) => {
-        const compared = family.normalise(run);
-        for (let i = 0; i + family.window <= compared.length; i += 1) {
-          const window = compared.slice(i, i + family.window);
-          if (fragments.has(window) || (direct.length > 0 && direct.some((form) => form.includes(window)))) mark(offset + i, offset + i + family.window);
+      if (text.length < family.window || (this.#fragments[f]!.size === 0 && this.#pending[f]!.chars === 0)) return;
+      // The stretches of the text to search: all of it, its runs of the family's alphabet, or
+      // (with seams) only what holds a seam.
+      const stretches: Array<[number, string]> = [];
+      if (family.runs !== undefined) {
+        for (const run of text.matchAll(family.runs)) {
+          if (seams === undefined || seams.some((seam) => seam >= run.index && seam < run.index + run[0].length)) stretches.push([run.index, run[0]]);
         }
-      };
-      if (seams === undefined) {
-        if (family.runs === undefined) scan(text, 0);
-        else for (const run of text.matchAll(family.runs)) scan(run[0], run.index);
-        return;
-      }
-      if (family.runs === undefined) {
+      } else if (seams === undefined) stretches.push([0, text]);
+      else {
         // The windows around each seam, [from, to] their starts, overlapping ones merged.
         let from = -1;
         let to = -1;
@@ -282,16 +266,27 @@ export class SensitiveValues {
             to = Math.max(to, last);
             continue;
           }
-          if (from >= 0) scan(text.slice(from, to + family.window), from);
+          if (from >= 0) stretches.push([from, text.slice(from, to + family.window)]);
           from = first;
           to = last;
         }
-        if (from >= 0) scan(text.slice(from, to + family.window), from);
-        return;
+        if (from >= 0) stretches.push([from, text.slice(from, to + family.window)]);
       }
-      for (const run of text.matchAll(family.runs)) {
-        const holdsSeam = seams.some((seam) => seam >= run.index && seam < run.index + run[0].length);
-        if (holdsSeam) scan(run[0], run.index);
+      const windows = stretches.reduce((n, [, stretch]) => n + Math.max(0, stretch.length - family.window + 1), 0);
+      if (windows === 0) return;
+      const pending = this.#pending[f]!;
+      if (pending.chars > 0) {
+        pending.work += windows * pending.chars;
+        if (pending.work > INDEX_COST_PER_CHAR * pending.chars) this.#index(f);
+      }
+      const fragments = this.#fragments[f]!;
+      const direct = this.#pending[f]!.forms;
+      for (const [offset, stretch] of stretches) {
+        const compared = family.normalise(stretch);
+        for (let i = 0; i + family.window <= compared.length; i += 1) {
+          const window = compared.slice(i, i + family.window);
+          if (fragments.has(window) || (direct.length > 0 && direct.some((form) => form.includes(window)))) mark(offset + i, offset + i + family.window);
+        }
       }
     });
   }

@@ -30,7 +30,7 @@ const adapter: Adapter = {
     fs.writeSync(opened, `opened by pid hex: ${forms['hex']}\n`);
     fs.closeSync(opened);
     await fs.promises.writeFile('/dev/stdout', `promises u-escapes: ${forms['\\u escapes']}\n`);
-    await new Promise((resolve) => fs.createWriteStream('/dev/stderr').end(`stream base64url: ${forms['base64url']}\n`, resolve));
+    await new Promise<void>((resolve) => fs.createWriteStream('/dev/stderr').end(`stream base64url: ${forms['base64url']}\n`, () => resolve()));
     const error = new Error(`revocation failed:\n${forms['4 characters per line']}\n${forms['split by zero-width spaces']}\n::stop-commands::canarystop`);
     error.name = forms['hex']!;
     Object.assign(error, { $metadata: { httpStatusCode: 400, requestId: Buffer.from(token).toString('base64url') } });
