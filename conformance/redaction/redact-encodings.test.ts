@@ -176,3 +176,21 @@ function isInvisible(character: string): boolean {
 function escaped(character: string): string {
   return `\\u{${character.codePointAt(0)!.toString(16)}}`;
 }
+
+describe('a value too large to index every form of', () => {
+  it('is still redacted whole and by plain and hex fragment when its forms pass the index bound', () => {
+    // 150,000 random characters: its plain and hex windows fill most of the index, so its
+    // base64 windows would pass the bound and it is matched whole as well.
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed;
+    };
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.';
+    const huge = Array.from({ length: 150_000 }, () => alphabet[random() % alphabet.length]).join('');
+    const set = new SensitiveValues();
+    set.add(huge);
+    const shown = set.redact(`a ${huge} b ${huge.slice(70_000, 70_020)} c ${hex(huge.slice(1_000, 1_020))}`);
+    expect(shown).toBe(`a ${REDACTED} b ${REDACTED} c ${REDACTED}`);
+  });
+});
