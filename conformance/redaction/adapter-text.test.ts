@@ -5,8 +5,15 @@ describe('cleanAdapterText', () => {
   it('escapes what drives a terminal or breaks a report, and keeps tabs and line feeds', () => {
     const text = 'a\u001b[31mred\r\u0000b\u0007\u009b\u202e\ud800c\tline\nnext';
     const clean = cleanAdapterText(text);
-    expect(clean).toBe('a\\u001b[31mred\\u000d\\u0000b\\u0007\\u009b\\u202e\\ud800c\tline\nnext');
+    expect(clean).toBe('a\\u001b[31mred\\u000d\\u0000b\\u0007\\u009b\\u{202e}\\ud800c\tline\nnext');
     expect(clean).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('shows invisible characters as escapes, and makes lines GitHub would run as workflow commands inert', () => {
+    expect(cleanAdapterText('a\u200bb\u00ad\u{e0041}')).toBe('a\\u{200b}b\\u{ad}\\u{e0041}');
+    expect(cleanAdapterText('failed\n::stop-commands::x\n  ::error::forged')).toBe('failed\n[::]stop-commands::x\n  [::]error::forged');
+    // An invisible character before the command is shown, so the line no longer starts with it.
+    expect(cleanAdapterText('\u200b::add-mask::x')).toBe('\\u{200b}::add-mask::x');
   });
 
   it('keeps a valid surrogate pair (an emoji) whole', () => {

@@ -1,3 +1,6 @@
+import { escapeInvisible } from './decoded-view.ts';
+import { neutraliseWorkflowCommands } from './workflow-commands.ts';
+
 /**
  * Text an implementation under test supplies (error names and messages, stderr lines, its
  * own name) reaches terminals and report files. Whatever it holds, it arrives there bounded in
@@ -30,13 +33,15 @@ function shownAs(character: string): string {
 }
 
 /**
- * Adapter-supplied text made safe to show: unsafe characters escaped (tab and line feed kept),
- * and cut to `max` characters with a marker saying how many were left out. Apply it after
+ * Adapter-supplied text made safe to show: unsafe and invisible characters escaped (tab and
+ * line feed kept), GitHub workflow commands made inert (workflow-commands.ts), and cut to `max` characters with a marker saying how many were left out. Apply it after
  * redaction: a cut may leave part of a secret that redaction would then not recognise.
  * @internal
  */
 export function cleanAdapterText(text: unknown, max = MAX_ADAPTER_TEXT_CHARS): string {
-  const raw = typeof text === 'string' ? text : safeString(text);
+  // Invisible characters shown as escapes (never passed through), and lines a CI runner would
+  // read as its commands made inert, before anything else: both change what a line starts with.
+  const raw = neutraliseWorkflowCommands(escapeInvisible(typeof text === 'string' ? text : safeString(text)));
   if (raw.length <= max && !HAS_UNSAFE.test(raw)) return raw;
   let shown = '';
   let consumed = 0;
@@ -107,4 +112,20 @@ export function redactAndClean(text: string, redact: (text: string) => string, m
   if (text.length <= MAX_REDACTED_CHARS) return cleanAdapterText(redact(text), max);
   const shown = cleanAdapterText(redact(text.slice(0, MAX_REDACTED_CHARS)), max).replace(/…\(\d+ more characters\)$/, '');
   return `${shown}…(about ${text.length - Math.min(shown.length, max)} more characters)`;
+}
+
+/**
+ * Lines of adapter-supplied output redacted as one text (SensitiveValues.redactLines: a value
+ * split over lines is found), then each made safe to show; every line is cut first as
+ * redactAndClean cuts a text, so the cost is bounded whatever their length.
+ * @internal
+ */
+export function redactAndCleanLines(lines: readonly string[], redactLines: (lines: readonly string[]) => string[], max = MAX_ADAPTER_TEXT_CHARS): string[] {
+  const redacted = redactLines(lines.map((line) => line.slice(0, MAX_REDACTED_CHARS)));
+  return lines.map((line, i) => {
+    const shown = cleanAdapterText(redacted[i] ?? '', max);
+    if (line.length <= MAX_REDACTED_CHARS) return shown;
+    const head = shown.replace(/…\(\d+ more characters\)$/, '');
+    return `${head}…(about ${line.length - Math.min(head.length, max)} more characters)`;
+  });
 }

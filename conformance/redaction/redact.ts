@@ -1,4 +1,6 @@
 import { revokeToken } from '../model/contract.ts';
+import { decodedView, escapeInvisible, textSpans } from './decoded-view.ts';
+import { BASE64_WINDOW, base64Alphabet, base64Forms, HEX_WINDOW, hexForms, plainForms } from './encoded-forms.ts';
 
 /**
  * The one redaction of the suite, for both directions and every output: reports, logs, a
@@ -40,11 +42,13 @@ const MAX_FRAGMENTS = 1_000_000;
 // Values past this many characters in all are dropped from a set: only a run-wide set (every
 // case's values, for crash messages and stderr) gets near it, and the cases' own sets still hold them.
 const MAX_VALUE_CHARS = 16 * 1024 * 1024;
-// Building the index of a 16 KB token costs milliseconds; a case that fails redacts a few
-// short texts. Below this many character comparisons (runs of the text times characters of
-// the values not yet indexed) the text is searched in the values directly instead.
-const DIRECT_SEARCH_BUDGET = 4_000_000;
-
+// Building the index of a 16 KB token costs milliseconds, and a case's own set redacts a few
+// short texts. So each family's forms of new values are first searched for directly (each
+// window of a text looked for in them), and indexed once the direct searches would add up to
+// more character comparisons than indexing costs, about INDEX_COST_PER_CHAR per character
+// indexed: the total stays within about twice the cheaper of the two, however many texts follow.
+// A family whose windows a text rarely holds (hex, base64) is then seldom indexed at all.
+const INDEX_COST_PER_CHAR = 16;
 // Fragments compare without ASCII letter case: a client that upper-cases a token still leaks it.
 // Only ASCII letters fold, so the text keeps its length and every position maps back.
 function folded(text: string): string {
@@ -74,22 +78,53 @@ export function redactSensitiveAssignments(text: string): string {
 }
 
 /**
+ * One way a value is recognised: the forms it takes (plainForms, hexForms, base64Forms), the
+ * window of characters a recognisable run of them holds, how text and forms are normalised
+ * before they are compared (letter case folded, base64url read as base64), and which runs of a
+ * text can hold a match at all (none: every window of the text is looked at).
+ */
+interface Family {
+  forms(value: string): string[];
+  window: number;
+  normalise(text: string): string;
+  runs?: RegExp;
+}
+
+const FAMILIES: readonly Family[] = [
+  { forms: plainForms, window: FRAGMENT_LENGTH, normalise: folded },
+  { forms: hexForms, window: HEX_WINDOW, normalise: folded, runs: new RegExp(`[0-9a-fA-F]{${HEX_WINDOW},}`, 'g') },
+  { forms: base64Forms, window: BASE64_WINDOW, normalise: base64Alphabet, runs: new RegExp(`[A-Za-z0-9+/_-]{${BASE64_WINDOW},}`, 'g') },
+];
+
+/** A family's forms of a value as they are compared. */
+function comparedForms(family: Family, value: string): string[] {
+  return family.forms(value).map(family.normalise);
+}
+
+/**
  * A set of values that must not appear in any output. Anything reported passes through
  * `redact` (text) or `redactValue` (a structure) first. Beside each whole value, every run of
  * FRAGMENT_LENGTH or more of its characters (in any ASCII letter case, forwards or reversed,
- * raw or JSON-escaped) is redacted: a value the client cut or changed is recognised too.
+ * raw, JSON-escaped or ROT13) is redacted, and so is every run of its hex or base64 (at any
+ * alignment) that stands for as many characters, in the text and in the text decoded
+ * (decoded-view.ts: percent-encoding, escapes, HTML entities, invisible characters and line
+ * breaks undone): a value the client cut, changed or encoded is recognised too. Invisible
+ * characters left in the text are shown as escapes.
  * @public
  */
 export class SensitiveValues {
   readonly #values = new Set<string>();
   /** Values whose fragments are not in the index: matched whole only. */
   readonly #wholeOnly: string[] = [];
-  readonly #fragments = new Set<string>();
-  /** Values added since the index was last brought up to date (it is built lazily). */
-  #unindexed: string[] = [];
-  /** The folded fragment forms of the unindexed values, searched directly while that is cheap. */
-  #unindexedForms: string[] = [];
-  #unindexedChars = 0;
+  /** Per family (FAMILIES' order), each distinct window of its forms. */
+  readonly #fragments: Array<Set<string>> = FAMILIES.map(() => new Set<string>());
+  #fragmentCount = 0;
+  /**
+   * Per family, the compared forms of values not yet in its index (it is built lazily), each
+   * with the value it came from, their characters, and the character comparisons searching
+   * them directly has cost so far.
+   */
+  readonly #pending = FAMILIES.map(() => ({ forms: [] as string[], owners: [] as string[], chars: 0, work: 0 }));
   #chars = 0;
   readonly enabled: boolean;
 
@@ -109,11 +144,14 @@ export class SensitiveValues {
         this.#wholeOnly.sort((a, b) => b.length - a.length);
         continue;
       }
-      this.#unindexed.push(value);
-      for (const form of fragmentForms(value)) {
-        this.#unindexedForms.push(folded(form));
-        this.#unindexedChars += form.length;
-      }
+      FAMILIES.forEach((family, f) => {
+        const pending = this.#pending[f]!;
+        for (const form of comparedForms(family, value)) {
+          pending.forms.push(form);
+          pending.owners.push(value);
+          pending.chars += form.length;
+        }
+      });
     }
   }
 
@@ -131,33 +169,59 @@ export class SensitiveValues {
     return this.#values.size;
   }
 
-  #index(): void {
-    if (this.#unindexed.length === 0) return;
-    for (const value of this.#unindexed) {
-      const forms = fragmentForms(value);
-      const needed = forms.reduce((n, form) => n + form.length - FRAGMENT_LENGTH + 1, 0);
-      if (this.#fragments.size + needed > MAX_FRAGMENTS) {
-        this.#wholeOnly.push(value);
-        continue;
+  /** Moves a family's pending forms into its index; values past MAX_FRAGMENTS are matched whole instead. */
+  #index(f: number): void {
+    const pending = this.#pending[f]!;
+    const window = FAMILIES[f]!.window;
+    const set = this.#fragments[f]!;
+    pending.forms.forEach((form, i) => {
+      const needed = Math.max(0, form.length - window + 1);
+      if (this.#fragmentCount + needed > MAX_FRAGMENTS) {
+        const owner = pending.owners[i]!;
+        if (!this.#wholeOnly.includes(owner)) this.#wholeOnly.push(owner);
+        return;
       }
-      for (const form of forms) {
-        const f = folded(form);
-        for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i += 1) this.#fragments.add(f.slice(i, i + FRAGMENT_LENGTH));
-      }
-    }
-    this.#unindexed = [];
-    this.#unindexedForms = [];
-    this.#unindexedChars = 0;
+      for (let at = 0; at + window <= form.length; at += 1) set.add(form.slice(at, at + window));
+      this.#fragmentCount += needed;
+    });
+    this.#pending[f] = { forms: [], owners: [], chars: 0, work: 0 };
     // Longest first, so a long value is marked before a shorter one inside it.
     this.#wholeOnly.sort((a, b) => b.length - a.length);
   }
 
-  /** The text with every known value, every recognisable fragment and every written-out sensitive member replaced. */
+  /** The text with every known value, every recognisable fragment (plain or encoded) and every written-out sensitive member replaced. */
   redact(text: string): string {
     if (!this.enabled) return text;
-    if (this.#values.size === 0) return redactSensitiveAssignments(text);
-    if (this.#unindexedChars * Math.max(0, text.length - FRAGMENT_LENGTH + 1) > DIRECT_SEARCH_BUDGET) this.#index();
-    // Marks of the characters to remove: [start, end) pairs, merged below.
+    if (this.#values.size === 0) return redactSensitiveAssignments(escapeInvisible(text));
+    const { marks, decoded } = this.#marks(text);
+    // Invisible characters are among what makes a view: without one, there are none to escape.
+    const replaced = replaceMarks(text, marks);
+    return redactSensitiveAssignments(decoded ? escapeInvisible(replaced) : replaced);
+  }
+
+  /**
+   * Lines redacted as one text, so that a value printed a few characters per line is found,
+   * and given back line for line: each line loses the characters of it that a match covers
+   * (the lines it spans are all redacted), and nothing moves from one line to another.
+   */
+  redactLines(lines: readonly string[]): string[] {
+    if (!this.enabled) return [...lines];
+    if (this.#values.size === 0) return lines.map((line) => redactSensitiveAssignments(escapeInvisible(line)));
+    const joined = lines.join('\n');
+    const { marks } = this.#marks(joined);
+    let offset = 0;
+    return lines.map((line) => {
+      const from = offset;
+      const to = from + line.length;
+      offset = to + 1;
+      const own = marks.filter(([s, e]) => s < to && e > from).map(([s, e]): [number, number] => [Math.max(s, from) - from, Math.min(e, to) - from]);
+      return redactSensitiveAssignments(escapeInvisible(replaceMarks(line, own)));
+    });
+  }
+
+  /** The spans of a text to replace, and whether its decoded view was searched too. */
+  #marks(text: string): { marks: Array<[number, number]>; decoded: boolean } {
+    // Marks of the characters to remove: [start, end) pairs, merged when replaced.
     const marks: Array<[number, number]> = [];
     for (const value of this.#wholeOnly) {
       const escaped = JSON.stringify(value).slice(1, -1);
@@ -168,15 +232,63 @@ export class SensitiveValues {
         markAll(text, `"${escaped}"`, 1, marks);
       }
     }
-    const direct = this.#unindexedForms;
-    if ((this.#fragments.size > 0 || direct.length > 0) && text.length >= FRAGMENT_LENGTH) {
-      const f = folded(text);
-      for (let i = 0; i + FRAGMENT_LENGTH <= f.length; i += 1) {
-        const run = f.slice(i, i + FRAGMENT_LENGTH);
-        if (this.#fragments.has(run) || direct.some((form) => form.includes(run))) marks.push([i, i + FRAGMENT_LENGTH]);
+    this.#markFragments(text, (from, to) => marks.push([from, to]));
+    // The same search in the text decoded, each match marking the text it came from.
+    const view = decodedView(text);
+    if (view !== undefined) this.#markFragments(view.text, (from, to) => marks.push(...textSpans(view, from, to, text)), view.seams);
+    return { marks, decoded: view !== undefined };
+  }
+
+  /**
+   * Calls `mark` with each window of `text` that is a fragment of a value, in any family; with
+   * `seams` (a decoded view's), only the windows that hold one (the others were searched in the text).
+   */
+  #markFragments(text: string, mark: (from: number, to: number) => void, seams?: readonly number[]): void {
+    FAMILIES.forEach((family, f) => {
+      if (text.length < family.window || (this.#fragments[f]!.size === 0 && this.#pending[f]!.chars === 0)) return;
+      // The stretches of the text to search: all of it, its runs of the family's alphabet, or
+      // (with seams) only what holds a seam.
+      const stretches: Array<[number, string]> = [];
+      if (family.runs !== undefined) {
+        for (const run of text.matchAll(family.runs)) {
+          if (seams === undefined || seams.some((seam) => seam >= run.index && seam < run.index + run[0].length)) stretches.push([run.index, run[0]]);
+        }
+      } else if (seams === undefined) stretches.push([0, text]);
+      else {
+        // The windows around each seam, [from, to] their starts, overlapping ones merged.
+        let from = -1;
+        let to = -1;
+        for (const seam of seams) {
+          const first = Math.max(0, seam - family.window + 1);
+          const last = Math.min(seam, text.length - family.window);
+          if (last < first) continue;
+          if (from >= 0 && first <= to + 1) {
+            to = Math.max(to, last);
+            continue;
+          }
+          if (from >= 0) stretches.push([from, text.slice(from, to + family.window)]);
+          from = first;
+          to = last;
+        }
+        if (from >= 0) stretches.push([from, text.slice(from, to + family.window)]);
       }
-    }
-    return redactSensitiveAssignments(replaceMarks(text, marks));
+      const windows = stretches.reduce((n, [, stretch]) => n + Math.max(0, stretch.length - family.window + 1), 0);
+      if (windows === 0) return;
+      const pending = this.#pending[f]!;
+      if (pending.chars > 0) {
+        pending.work += windows * pending.chars;
+        if (pending.work > INDEX_COST_PER_CHAR * pending.chars) this.#index(f);
+      }
+      const fragments = this.#fragments[f]!;
+      const direct = this.#pending[f]!.forms;
+      for (const [offset, stretch] of stretches) {
+        const compared = family.normalise(stretch);
+        for (let i = 0; i + family.window <= compared.length; i += 1) {
+          const window = compared.slice(i, i + family.window);
+          if (fragments.has(window) || (direct.length > 0 && direct.some((form) => form.includes(window)))) mark(offset + i, offset + i + family.window);
+        }
+      }
+    });
   }
 
   /**
@@ -189,12 +301,6 @@ export class SensitiveValues {
     if (!this.enabled) return value;
     return walkCopy(value, maxNodes, (text) => this.redact(text), true) as T;
   }
-}
-
-/** A value's forms whose fragments are recognised: as given, reversed, and JSON-escaped. */
-function fragmentForms(value: string): string[] {
-  const forms = new Set([value, [...value].reverse().join(''), JSON.stringify(value).slice(1, -1)]);
-  return [...forms];
 }
 
 function markAll(text: string, needle: string, inset: number, marks: Array<[number, number]>): void {

@@ -8,7 +8,7 @@ import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
-import { cleanAdapterText, describeThrown, redactAndClean, safeString } from '../redaction/adapter-text.ts';
+import { cleanAdapterText, describeThrown, redactAndClean, redactAndCleanLines, safeString } from '../redaction/adapter-text.ts';
 import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactedCrash } from '../redaction/crash.ts';
 import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
@@ -99,7 +99,11 @@ function implementationName(adapter: Adapter): string {
  * a line is read when it arrives, which may be after the case that wrote it.
  */
 function diagnosticLines(lines: readonly string[], seen: SensitiveValues): string[] {
-  return lines.slice(-40).map((line) => redactAndClean(safeString(line), (text) => seen.redact(text)));
+  // Redacted as one text: a value the client printed a few characters per line is found.
+  return redactAndCleanLines(
+    lines.slice(-40).map((line) => safeString(line)),
+    (shown) => seen.redactLines(shown),
+  );
 }
 
 /** How long one property may take, whatever the client does. */
@@ -183,7 +187,7 @@ async function prepareSubject(options: SessionOptions, seen: SensitiveValues): P
       ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs, closeTimeoutMs: options.startTimeoutMs } : {}),
       ...options.sandbox,
       // The worker's console output may quote a token of any case so far: redacted and cleaned first.
-      output: (line) => redactAndClean(line, (text) => seen.redact(text)),
+      output: (lines, at) => redactAndCleanLines(lines, (shown) => seen.redactLines(shown))[at]!,
     });
     if (started.kind === 'load-failed') return { kind: 'load-failed', name: spec, problem: started.problem };
     if (started.kind === 'ready') {

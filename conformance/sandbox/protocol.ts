@@ -28,5 +28,12 @@ export type FromSandbox =
   | { type: 'load-fault'; message: string }
   | { type: 'record'; seq: number; record: ExecutionRecord; poisoned: boolean }
   | { type: 'closed'; problem?: string }
+  /**
+   * What the adapter wrote to process.stdout or process.stderr (console included), or to the
+   * harness's own descriptors (direct-output-guard.ts): sent on this port rather than the
+   * worker's stdio streams, so it arrives in order with the case's record and none is lost when
+   * the worker is ended.
+   */
+  | { type: 'output'; stream: 1 | 2; text: string }
   /** The adapter called process.exit: the worker ends right after this message. */
   | { type: 'exit-called'; code: string };

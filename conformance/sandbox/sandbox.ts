@@ -6,6 +6,7 @@ import { Worker } from 'node:worker_threads';
 import type { AdapterCapabilities } from '../adapters/contract.ts';
 import { AdapterLoadError } from '../adapters/load.ts';
 import type { Case } from '../fixtures/case.ts';
+import { LineWindow } from '../redaction/line-window.ts';
 import type { CaseExecutor, ExecutionRecord } from '../run/run-case.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
 
@@ -34,11 +35,12 @@ export interface SandboxOptions {
   /** Worker heap bound. Default 512 MB old generation. */
   maxHeapMb?: number;
   /**
-   * Makes one line of the worker's console output, stdout or stderr safe to show (the runner
-   * redacts the run's sensitive values and cleans control characters); each line then goes to
-   * the harness's stderr. Default: shown as it is.
+   * Makes line `at` of the worker's console output, stdout or stderr safe to show, given the
+   * lines around it (the runner redacts the run's sensitive values in them as one text, so a
+   * value split over lines is found, and cleans control characters); each line then goes to the
+   * harness's stderr. Default: shown as it is.
    */
-  output?: (line: string) => string;
+  output?: (lines: readonly string[], at: number) => string;
 }
 
 /** A started sandbox; `problem` set when the adapter broke the run while loading. */
@@ -92,6 +94,8 @@ class SandboxWorker {
   exitCalled: string | undefined;
   deathCause: string | undefined;
   pending: Pending | undefined;
+  /** The worker's stdout and stderr, each held back a few lines so that a line is redacted with those after it. */
+  private readonly outputs: LineWindow[];
   private onClosed: ((problem: string | undefined) => void) | undefined;
   private resolveLoaded!: (message: FromSandbox) => void;
 
@@ -99,7 +103,7 @@ class SandboxWorker {
     start: SandboxStart,
     maxHeapMb: number,
     private readonly onDeath: (worker: SandboxWorker) => void,
-    output: (line: string) => string = (line) => line,
+    output: (lines: readonly string[], at: number) => string = (lines, at) => lines[at]!,
   ) {
     const { source, eval: isEval } = workerSource(start.spec);
     this.loaded = new Promise((resolve) => {
@@ -113,14 +117,15 @@ class SandboxWorker {
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
-    showLines(this.worker.stdout, output);
-    showLines(this.worker.stderr, output);
+    this.outputs = [showLines(this.worker.stdout, output), showLines(this.worker.stderr, output)];
     this.worker.on('message', (message: FromSandbox) => this.receive(message));
     this.worker.on('error', (error) => {
       this.deathCause ??= `the sandbox failed: ${error.message}`;
     });
     this.worker.on('exit', (code) => {
       this.exited = true;
+      // Nothing more will come: what is still held back (a line without its line break) is shown now.
+      for (const output of this.outputs) output.flush();
       const cause =
         this.deathCause ?? (this.exitCalled !== undefined ? `the adapter called process.exit(${this.exitCalled})` : `the sandbox exited with code ${code}`);
       // An exit before the adapter is ready: with nothing left to run, a module or factory that never settles ends the worker.
@@ -147,6 +152,9 @@ class SandboxWorker {
       case 'exit-called':
         this.exitCalled = message.code;
         return;
+      case 'output':
+        this.outputs[message.stream - 1]?.write(String(message.text));
+        return;
       case 'closed':
         this.onClosed?.(message.problem);
         return;
@@ -155,6 +163,11 @@ class SandboxWorker {
         if (!pending || pending.seq !== message.seq) return;
         this.pending = undefined;
         pending.resolve(message.record);
+        // The case is over: what it printed is shown now rather than with the next case's
+        // output, once the runner has taken in the values the case sent (a turn later).
+        setImmediate(() => {
+          for (const output of this.outputs) output.flush();
+        });
         if (message.poisoned) this.kill('the previous call left the sandbox unusable, so it was replaced');
       }
     }
@@ -189,18 +202,22 @@ class SandboxWorker {
   }
 }
 
-/** Each line of a worker's output stream, made safe by `output`, on the harness's stderr. */
-function showLines(stream: Readable, output: (line: string) => string): void {
-  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
-  lines.on('line', (line) => {
+/** Each line of a worker's output stream, made safe by `output` with its neighbours, on the harness's stderr. */
+function showLines(stream: Readable, output: (lines: readonly string[], at: number) => string): LineWindow {
+  const window = new LineWindow((lines, at) => {
     let shown: string;
     try {
-      shown = output(line);
+      shown = output(lines, at);
     } catch {
       shown = "(a line of the adapter's output that could not be made safe to show)";
     }
     process.stderr.write(`${shown}\n`);
   });
+  const lines = createInterface({ input: stream, crlfDelay: Number.POSITIVE_INFINITY });
+  lines.on('line', (line) => window.push(line));
+  // The stream ends with the worker: whatever is still held back is shown then.
+  lines.on('close', () => window.flush());
+  return window;
 }
 
 export class Sandbox implements CaseExecutor {

@@ -6,6 +6,7 @@ import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { describeValue } from '../run/outcome.ts';
 import { type ExecutionRecord, executeCase } from '../run/run-case.ts';
 import { FakeService } from '../wire/fake-service.ts';
+import { installDirectOutputGuard } from './direct-output-guard.ts';
 import { type IdleProbe, idleProbe } from './idle-probe.ts';
 import type { NetworkGuard } from './network-guard.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
@@ -51,6 +52,35 @@ function watchProcess(): void {
     }
     return realKill(pid, signal);
   }) as typeof process.kill;
+}
+
+/**
+ * process.stdout and process.stderr (and so console) write to the harness's port instead of the
+ * worker's stdio streams: a worker's stdio can hold back what a call wrote until the worker is
+ * ended, and then lose it (seen with several cases in one worker), while the port delivers it
+ * in order, before the case's record.
+ */
+function routeStdio(output: (stream: 1 | 2, text: string) => void): void {
+  for (const [stream, target] of [
+    [1, process.stdout],
+    [2, process.stderr],
+  ] as const) {
+    const write = (chunk: unknown, encoding?: unknown, callback?: unknown): boolean => {
+      const charset = typeof encoding === 'string' && Buffer.isEncoding(encoding) ? encoding : 'utf8';
+      output(
+        stream,
+        typeof chunk === 'string'
+          ? chunk
+          : ArrayBuffer.isView(chunk)
+            ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString(charset)
+            : String(chunk),
+      );
+      const done = typeof encoding === 'function' ? encoding : callback;
+      if (typeof done === 'function') process.nextTick(done as () => void);
+      return true;
+    };
+    Object.defineProperty(target, 'write', { value: write, writable: true, configurable: true });
+  }
 }
 
 function describeError(value: unknown): string {
@@ -155,6 +185,10 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const start = workerData as SandboxStart;
   const idle = await measureIdleBaseline();
   watchProcess();
+  const output = (stream: 1 | 2, text: string) => send({ type: 'output', stream, text });
+  routeStdio(output);
+  // Before the adapter loads, so that no copy of the real fs functions it keeps gets past.
+  const directOutput = installDirectOutputGuard(output);
   const intervals = watchIntervals();
   const service = new FakeService('intercepted');
   const globalsBeforeLoad = snapshotGlobals();
@@ -177,7 +211,12 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     clearTimeout(keepAlive);
   }
   await nextTurn();
-  const loadFaults = [...globalsBeforeLoad.restore(), ...faults.splice(0), ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`)];
+  const loadFaults = [
+    ...globalsBeforeLoad.restore(),
+    ...faults.splice(0),
+    ...directOutput.drain().map((write) => `${write} while loading`),
+    ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`),
+  ];
   if (loadFaults.length > 0) {
     send({ type: 'load-fault', message: `the adapter ${loadFaults.join('; ')}` });
     return;
@@ -242,7 +281,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     }
     // One more turn, so an unhandled rejection the call left behind is reported for this case.
     await nextTurn();
-    const caseFaults = [...faults.splice(0), ...intervals.leaked(), ...globals.restore()];
+    const caseFaults = [...faults.splice(0), ...directOutput.drain(), ...intervals.leaked(), ...globals.restore()];
     const attempts = guard.drain();
     send({
       type: 'record',

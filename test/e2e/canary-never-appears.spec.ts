@@ -15,6 +15,7 @@ import { runSuite } from '../../conformance/run/runner.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
 import { type LoopbackServer, startLoopbackServer } from '../../conformance/wire/loopback-server.ts';
 import { CANARY, CANARY_ENV, CANARY_VALUES, leaks, mangled } from './canary/canary.ts';
+import { encodedLeaks } from './canary/encodings.ts';
 import leakingClient from './canary/leaking-client.ts';
 import { REPORTER_KINDS } from './canary/reporter-kinds.ts';
 import { cli } from './cli-harness.ts';
@@ -99,6 +100,9 @@ describe('a canary never appears in any output', () => {
     expect(summary.failed).toBeGreaterThan(50);
     expect(summary.diagnostics?.stderr.join('\n')).toMatch(/first half: \[redacted\]/);
     expect(leaks(outputs, CANARY_VALUES)).toEqual([]);
+    // Encoded too, and its workflow command shown inert.
+    expect(summary.diagnostics?.stderr.join('\n')).toMatch(/^\[::\]stop-commands::canarystop$/m);
+    expect(encodedLeaks(outputs, CANARY_VALUES)).toEqual([]);
     expect(Object.values(outputs).join('')).not.toContain('\u001b');
   });
 
@@ -206,5 +210,17 @@ describe('the canary spec can fail', () => {
   it('with redaction off, the canary does appear', async () => {
     const { outputs } = await clientRun(leakingClient, { inProcess: true, redact: false });
     expect(leaks(outputs, CANARY_VALUES).length).toBeGreaterThan(0);
+  });
+
+  it('with redaction off, a process client’s encoded stderr and error do appear', async () => {
+    Object.assign(process.env, CANARY_ENV);
+    const adapter = await createProcessAdapter({ command: [process.execPath, here('./canary/leaking-process-client.mjs')], caseTimeoutMs: 5_000 });
+    const { summary, outputs } = await clientRun(adapter, { inProcess: false, redact: false });
+    // The process adapter redacts each stderr line as it arrives, whatever --no-redact says: the
+    // pieces of a value printed 4 characters per line get past that, and only the run's joint
+    // redaction of the stderr tail removes them. The error's name carries the hex.
+    expect(summary.diagnostics?.stderr.join('\n')).toContain(CANARY.Token.match(/.{1,4}/g)!.join('\n'));
+    expect(outputs['json']).toContain(`LeakException${Buffer.from(CANARY.Token).toString('hex')}`);
+    expect(encodedLeaks(outputs, CANARY_VALUES).length).toBeGreaterThan(0);
   });
 });
