@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
 import { fail, pass } from '../judging/check.ts';
-import { isRetryableAnswer } from '../protocol/aws-json.ts';
+import { endpointBasePath, isRetryableAnswer } from '../protocol/aws-json.ts';
 import { type ClientCheck, caseLevel, describeUnsettled, everyRequest, hasRequests, type Observation } from './check.ts';
 
 /** Throttling and transient answers, which clients with retries may repeat. */
@@ -97,7 +97,9 @@ export const f1FixtureRequest: ClientCheck = {
   evaluate: everyRequest((r, o) => {
     const expected = o.case.request!;
     if (expected.method !== undefined && r.method !== expected.method) return fail(`method ${expected.method}`, `method ${r.method}`);
-    if (expected.uri !== undefined && new URL(r.url).pathname !== expected.uri) return fail(`uri ${expected.uri}`, `uri ${new URL(r.url).pathname}`);
+    // A fixture's uri is the path after the call's endpoint's own (a fixture pins no endpoint): `/` is `/custom-path/` under `https://example.com/custom-path`.
+    const uri = expected.uri === undefined ? undefined : `${o.endpoint === undefined ? '' : endpointBasePath(o.endpoint)}${expected.uri}`;
+    if (uri !== undefined && new URL(r.url).pathname !== uri) return fail(`uri ${uri}`, `uri ${new URL(r.url).pathname}`);
     for (const [name, value] of headerMap(expected.headers ?? {})) {
       if (r.headers[name] !== value) return fail(`${name}: ${value}`, r.headers[name] === undefined ? `no ${name}` : `${name}: ${r.headers[name]}`);
     }
