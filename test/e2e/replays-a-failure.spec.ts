@@ -66,6 +66,9 @@ describe('a failure prints one line that replays exactly that case', () => {
       '2026-02',
       '--filter',
       'RevokeTokenSuccessEmptyObject',
+      // The run's seed draws where the fixture's call was sent: the replay sends it there again.
+      '--seed',
+      expect.stringMatching(/^\d+$/),
     ]);
   });
 
