@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveCapabilities } from '../adapters/contract.ts';
 import type { Case } from '../fixtures/case.ts';
 import { judge } from '../judging/judge.ts';
+import { shapeOfEndpoint } from '../model/endpoints.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { Observation, Outcome } from './check.ts';
 import { errorNameRule } from './error-name.ts';
@@ -156,12 +157,13 @@ describe('the client checks', () => {
     // A base path without its slash is Smithy's compliance test, judged by the fixture that pins it (F1).
     expect(failed(given('https://example.com/custom-path', 'https://example.com/custom-path'))).toEqual([]);
     expect(failed(given('https://example.com', 'https://example.com'))).toEqual([]);
-    const pinned = { ...given('https://example.com/custom-path', 'https://example.com/custom-path'), case: { ...observe({}).case, request: { uri: '/' } } };
-    expect(judge(CLIENT_CHECKS, pinned).find((v) => v.status === 'fail')).toMatchObject({
-      check: 'F1',
-      expected: 'uri /custom-path/',
-      actual: 'uri /custom-path',
-    });
+    const stopsAtBase = given('https://example.com/custom-path', 'https://example.com/custom-path');
+    const pinned = { ...stopsAtBase, case: { ...observe({}).case, request: { uri: '/' }, endpoint: shapeOfEndpoint('https://example.com/custom-path') } };
+    expect(judge(CLIENT_CHECKS, pinned).find((v) => v.status === 'fail')).toMatchObject({ check: 'F1', expected: 'uri /custom-path/', actual: 'uri /custom-path' });
+    // Under a drawn endpoint, a fixture's uri `/` is as lenient as C2; anything else under the base path is not.
+    expect(failed({ ...stopsAtBase, case: { ...observe({}).case, request: { uri: '/' } } })).toEqual([]);
+    const operationPath = given('https://example.com/custom-path', 'https://example.com/custom-path/RevokeToken');
+    expect(failed({ ...operationPath, case: { ...observe({}).case, request: { uri: '/' } } })).toEqual(['C2', 'F1']);
   });
 
   it('fail A8 for a request after the call settled or a timer left on the clock, naming what was left', () => {

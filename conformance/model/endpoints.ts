@@ -20,6 +20,8 @@ export interface EndpointShape {
   /** Base path segments; empty for none. */
   path: readonly string[];
   trailingSlash: boolean;
+  /** Given by a fixture (`endpoint`), not drawn: the case is about this endpoint, and its `request.uri` is judged to the letter. */
+  pinned?: boolean;
 }
 
 /**
@@ -112,6 +114,7 @@ export function shapeOfEndpoint(endpoint: string, region = 'us-east-1'): Endpoin
     host: { kind: 'custom', scheme, name: url.hostname, ...(url.port !== '' ? { port: Number(url.port) } : {}) },
     path: url.pathname.split('/').filter((segment) => segment !== ''),
     trailingSlash: url.pathname.length > 1 && url.pathname.endsWith('/'),
+    pinned: true,
   };
 }
 
