@@ -159,7 +159,11 @@ describe('the client checks', () => {
     expect(failed(given('https://example.com', 'https://example.com'))).toEqual([]);
     const stopsAtBase = given('https://example.com/custom-path', 'https://example.com/custom-path');
     const pinned = { ...stopsAtBase, case: { ...observe({}).case, request: { uri: '/' }, endpoint: shapeOfEndpoint('https://example.com/custom-path') } };
-    expect(judge(CLIENT_CHECKS, pinned).find((v) => v.status === 'fail')).toMatchObject({ check: 'F1', expected: 'uri /custom-path/', actual: 'uri /custom-path' });
+    expect(judge(CLIENT_CHECKS, pinned).find((v) => v.status === 'fail')).toMatchObject({
+      check: 'F1',
+      expected: 'uri /custom-path/',
+      actual: 'uri /custom-path',
+    });
     // Under a drawn endpoint, a fixture's uri `/` is as lenient as C2; anything else under the base path is not.
     expect(failed({ ...stopsAtBase, case: { ...observe({}).case, request: { uri: '/' } } })).toEqual([]);
     const operationPath = given('https://example.com/custom-path', 'https://example.com/custom-path/RevokeToken');

@@ -9,6 +9,7 @@ import { settle } from './clock.ts';
 function countingPromises() {
   let thens = 0;
   class Counted<T> extends Promise<T> {
+    // biome-ignore lint/suspicious/noThenProperty: a promise subclass that counts its then() calls is what the test measures
     override then<A = T, B = never>(onFulfilled?: ((value: T) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null) {
       thens += 1;
       return super.then(onFulfilled, onRejected);
