@@ -86,6 +86,13 @@ const createCognitoUserPoolEndpointResolver = await loadAmplifyModule<CreateEndp
   'createCognitoUserPoolEndpointResolver',
 );
 
+// Amplify detects the app's framework once per process, on the first client it builds, and
+// leaves two timers to detect it again (10 ms, then 1 s: @aws-amplify/core 6.19.2
+// dist/esm/Platform/detectFramework.mjs, resetTimeout). An app pays that once at start-up; built
+// here, at load, it is not charged to whichever case happens to run first as a timer that call
+// left behind (rule A8). Every call still builds its own client.
+createRevokeTokenClient({ endpointResolver: createCognitoUserPoolEndpointResolver({}) });
+
 /** The most requests one call sends: core's DEFAULT_RETRY_ATTEMPTS. */
 export const AMPLIFY_DEFAULT_MAX_ATTEMPTS = 3;
 

@@ -3,7 +3,7 @@
  * CONTRACT.md: a substantive change here bumps ADAPTER_CONTRACT_VERSION.
  * @public
  */
-export const ADAPTER_CONTRACT_VERSION = '2.0.0';
+export const ADAPTER_CONTRACT_VERSION = '2.1.0';
 
 /** The input of one call, as the model defines RevokeTokenRequest. @public */
 export interface RevokeTokenInput {
@@ -34,7 +34,11 @@ export interface AdapterCapabilities {
 
 /** @public */
 export interface CallContext {
-  /** Where to send the request, e.g. https://cognito-idp.us-east-1.amazonaws.com (intercepted in msw mode). */
+  /**
+   * Where to send the request, exactly (rule A7): e.g. https://cognito-idp.cn-north-1.amazonaws.com.cn,
+   * http://127.0.0.1:4566/custom/ or https://example.com/custom-path (post to its path followed by `/`).
+   * Varies per call; intercepted in process.
+   */
   endpoint: string;
   region: string;
   /** Aborted when the suite cancels the call (only used where capabilities.cancellation is true). */

@@ -46,6 +46,18 @@ export interface Observation {
   networkAttempts?: readonly string[];
   /** What the adapter did besides settling that breaks the contract: an unhandled rejection, a leaked interval, an overwritten global. */
   faults?: readonly string[];
+  /** The endpoint the call was given (`context.endpoint`): where its requests must go (rule A7). */
+  endpoint?: string;
+  /** What the call left once it settled (rule A8); absent when it left nothing, or was not looked at. */
+  afterSettled?: AfterSettled;
+}
+
+/** What a call left behind once it settled: requests that still arrived, fake timers still on the clock. */
+export interface AfterSettled {
+  /** Each late request, with the virtual milliseconds between the settlement and its arrival. */
+  requests: ReadonlyArray<{ request: CapturedRequest; afterMs: number }>;
+  /** The timers left on the fake clock, as `setTimeout 30000 ms`. */
+  timers: readonly string[];
 }
 
 /** A check of the client direction. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { resolveCapabilities } from '../adapters/contract.ts';
 import type { Case } from '../fixtures/case.ts';
 import { judge } from '../judging/judge.ts';
+import { shapeOfEndpoint } from '../model/endpoints.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { Observation, Outcome } from './check.ts';
 import { errorNameRule } from './error-name.ts';
@@ -121,5 +122,65 @@ describe('the client checks', () => {
     expect(failed({ ...observe({}), networkAttempts: ['tcp cognito-idp.us-east-1.amazonaws.com:443'] })).toEqual(['A6']);
     expect(failed({ ...observe({}), networkAttempts: [] })).toEqual([]);
     expect(judge(CLIENT_CHECKS, observe({})).some((v) => v.check === 'A6')).toBe(false);
+  });
+  it('fail A7 for a request sent anywhere but the endpoint the call was given, in one line naming both places', () => {
+    const given = (endpoint: string, url: string) => ({ ...observe({ requests: [request({ url })] }), endpoint });
+    const verdict = (o: Observation) => judge(CLIENT_CHECKS, o).find((v) => v.check === 'A7');
+    const regional = given('http://127.0.0.1:4566/custom', 'https://cognito-idp.us-east-1.amazonaws.com/');
+    expect(failed(regional)).toEqual(['A7']);
+    expect(verdict(regional)).toMatchObject({ expected: 'http://127.0.0.1:4566/custom/', actual: 'sent to https://cognito-idp.us-east-1.amazonaws.com/' });
+    // Scheme, port, host and base path, each on its own.
+    expect(failed(given('http://127.0.0.1:4566', 'https://127.0.0.1:4566/'))).toEqual(['A7']);
+    expect(failed(given('http://127.0.0.1:4566', 'http://127.0.0.1/'))).toEqual(['A7']);
+    expect(failed(given('https://cognito-idp.cn-north-1.amazonaws.com.cn', 'https://cognito-idp.cn-north-1.amazonaws.com/'))).toEqual(['A7']);
+    expect(failed(given('https://example.com/custom-path', 'https://example.com/'))).toEqual(['A7']);
+    expect(failed(given('https://example.com/custom-path', 'https://example.com/custom-pathology/'))).toEqual(['A7']);
+    // Where it should go.
+    for (const [endpoint, url] of [
+      ['https://example.com/custom-path', 'https://example.com/custom-path/'],
+      ['https://example.com/custom-path/', 'https://example.com/custom-path/'],
+      ['http://localhost:9229/', 'http://localhost:9229/'],
+      ['https://cognito-idp.us-gov-west-1.amazonaws.com', 'https://cognito-idp.us-gov-west-1.amazonaws.com/'],
+    ] as const) {
+      expect(failed(given(endpoint, url)), `${endpoint} -> ${url}`).toEqual([]);
+    }
+    // Not judged without an endpoint (a request judged in a user's own msw setup).
+    expect(judge(CLIENT_CHECKS, observe({})).some((v) => v.check === 'A7')).toBe(false);
+  });
+
+  it('judge under C2 what follows the endpoint path, and only that', () => {
+    const given = (endpoint: string, url: string) => ({ ...observe({ requests: [request({ url })] }), endpoint });
+    expect(failed(given('https://example.com/custom-path/', 'https://example.com/custom-path//'))).toEqual(['C2']);
+    expect(failed(given('https://example.com/', 'https://example.com//'))).toEqual(['C2']);
+    expect(failed(given('https://example.com/custom-path', 'https://example.com/custom-path/RevokeToken'))).toEqual(['C2']);
+    expect(failed(given('https://example.com/custom-path', 'https://example.com/custom-path/?Action=RevokeToken'))).toEqual(['C2']);
+    // A base path without its slash is Smithy's compliance test, judged by the fixture that pins it (F1).
+    expect(failed(given('https://example.com/custom-path', 'https://example.com/custom-path'))).toEqual([]);
+    expect(failed(given('https://example.com', 'https://example.com'))).toEqual([]);
+    const stopsAtBase = given('https://example.com/custom-path', 'https://example.com/custom-path');
+    const pinned = { ...stopsAtBase, case: { ...observe({}).case, request: { uri: '/' }, endpoint: shapeOfEndpoint('https://example.com/custom-path') } };
+    expect(judge(CLIENT_CHECKS, pinned).find((v) => v.status === 'fail')).toMatchObject({
+      check: 'F1',
+      expected: 'uri /custom-path/',
+      actual: 'uri /custom-path',
+    });
+    // Under a drawn endpoint, a fixture's uri `/` is as lenient as C2; anything else under the base path is not.
+    expect(failed({ ...stopsAtBase, case: { ...observe({}).case, request: { uri: '/' } } })).toEqual([]);
+    const operationPath = given('https://example.com/custom-path', 'https://example.com/custom-path/RevokeToken');
+    expect(failed({ ...operationPath, case: { ...observe({}).case, request: { uri: '/' } } })).toEqual(['C2', 'F1']);
+  });
+
+  it('fail A8 for a request after the call settled or a timer left on the clock, naming what was left', () => {
+    const late = { ...observe({}), afterSettled: { requests: [{ request: request(), afterMs: 0 }], timers: [] } };
+    expect(failed(late)).toEqual(['A8']);
+    expect(judge(CLIENT_CHECKS, late).find((v) => v.check === 'A8')?.actual).toBe('a request arrived 0 ms (virtual) after the call settled');
+    const timer = { ...observe({}), afterSettled: { requests: [], timers: ['setTimeout 30000 ms'] } };
+    expect(judge(CLIENT_CHECKS, timer).find((v) => v.check === 'A8')?.actual).toBe('left 1 timer (setTimeout 30000 ms) on the clock');
+    expect(failed({ ...observe({}), afterSettled: { requests: [], timers: [] } })).toEqual([]);
+    // A call that never settled has nothing "after": the hang is A4's.
+    expect(failed({ ...observe({ outcome: { kind: 'unsettled', afterMs: 10 } }), afterSettled: { requests: [], timers: ['setTimeout 5 ms'] } })).toEqual([
+      'C12',
+      'A4',
+    ]);
   });
 });

@@ -1,5 +1,7 @@
 import { a1OneRequestPerCall, a2Cancellation, a3RetryBound, a4Settles, a5NoCrash, f1FixtureRequest } from './adapter-behaviour.ts';
+import { a8NothingAfterSettled } from './after-settled.ts';
 import type { ClientCheck } from './check.ts';
+import { a7Endpoint } from './endpoint.ts';
 import { errorName } from './error-name.ts';
 import { a6NoNetwork } from './network.ts';
 import { c12Success, c13NonSuccessRejects, c21Message, c23NonJson, c24Metadata } from './outcome.ts';
@@ -39,5 +41,7 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   a4Settles,
   a5NoCrash,
   a6NoNetwork,
+  a7Endpoint,
+  a8NothingAfterSettled,
   f1FixtureRequest,
 ];

@@ -80,5 +80,23 @@ export function regionalEndpoint(region: string): string {
   return `https://cognito-idp.${region}.amazonaws.com`;
 }
 
-/** Any Cognito user-pools endpoint, in any region: what the harness's msw handler matches. @internal */
-export const ANY_REGIONAL_ENDPOINT = /^https:\/\/cognito-idp\.[a-z0-9-]+\.amazonaws\.com(\/.*)?$/;
+/**
+ * The path of an endpoint that comes before the protocol's own `/`: `/custom-path` for
+ * `https://example.com/custom-path` and for `https://example.com/custom-path/`, `''` for a bare
+ * host. Smithy's AwsJson11HostWithPath: the client posts to this path followed by `/`.
+ * @internal
+ */
+export function endpointBasePath(endpoint: string): string {
+  return new URL(endpoint).pathname.replace(/\/$/, '');
+}
+
+/**
+ * Where a request for `endpoint` must go, as a URL without query: its scheme, host and port,
+ * then its base path followed by `/` ("if the endpoint path does not end in `/`, a `/` is
+ * appended": protocol.md, request serialization).
+ * @internal
+ */
+export function requestUrlFor(endpoint: string): string {
+  const url = new URL(endpoint);
+  return `${url.origin}${endpointBasePath(endpoint)}/`;
+}

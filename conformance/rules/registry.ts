@@ -39,7 +39,7 @@ export interface Rule {
 /**
  * Every rule, client rules first, in checklist order. C1..C24 follow the client checklist of
  * the protocol research (C7, C25 and C26 are vocabulary tags judged through other rules:
- * C25 through A3); A1..A6 and F1 are the adapter contract's and the fixtures' own; S1..S15
+ * C25 through A3); A1..A8 and F1 are the adapter contract's and the fixtures' own; S1..S15
  * follow the server checklist; P1 privacy; H1 and H2 the harness's reach; R1..R7 the
  * revocation semantics; U1..U3 behaviour nobody has verified.
  * @public
@@ -305,6 +305,24 @@ export const RULES = [
     title: 'tries to reach no host but the suite (in-process clients: every other connection is refused and fails the case)',
     source: 'conformance contract: requests go to context.endpoint through the suite; nothing leaves the machine',
     checkFile: 'conformance/checks/network.ts',
+  },
+  {
+    id: 'A7',
+    direction: 'client',
+    area: 'adapter',
+    level: 'must',
+    title: 'sends every request to exactly the endpoint the call was given: its scheme, host, port and path',
+    source: 'conformance contract: context.endpoint (CONTRACT.md section 1); Smithy test AwsJson11HostWithPath (endpoint-paths.smithy)',
+    checkFile: 'conformance/checks/endpoint.ts',
+  },
+  {
+    id: 'A8',
+    direction: 'client',
+    area: 'adapter',
+    level: 'must',
+    title: 'leaves nothing once the call has settled: no request arrives after it, no timer is left on the clock',
+    source: 'conformance contract: a settled call is over (CONTRACT.md section 1); a late request is one its caller never hears of',
+    checkFile: 'conformance/checks/after-settled.ts',
   },
   {
     id: 'F1',

@@ -7,7 +7,6 @@ const realNow = () => performance.now();
 // assignments cost a fraction of a full install(), which dominated the harness's own share of
 // a case (see BENCHMARKS.md). It is made before any install, so it hands out Node-style timers.
 const clock = FakeTimers.withGlobal(globalThis).createClock();
-const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
 // Virtual milliseconds the fake clock has jumped over, in every call so far: the back-off the
 // suite saved a user from waiting through, reported as its share of a run's time.
 let virtualMsSpent = 0;
@@ -24,6 +23,8 @@ export type Settlement<T> = (
 ) & {
   /** Virtual milliseconds the call spent (0 in real time): how far the harness moved the fake clock. */
   virtualMs?: number;
+  /** With `lookAfterSettled`, for a call that settled: the fake timers it left on the clock when it settled. */
+  leftTimers?: string[];
 };
 
 /** Virtual milliseconds since the current call began (0 outside a fake-time call). */
@@ -47,10 +48,50 @@ export interface SettleOptions {
   waitsOnNothing?: () => boolean;
   /** Real milliseconds the call must wait on nothing before it counts as unable to settle. Default 100. */
   idleGraceMs?: number;
+  /** Called as soon as the call settles, in the same turn (the fake service starts its after-settled window). */
+  onSettled?: () => void;
+  /**
+   * Once the call has settled, look at what it left: the fake timers still on the clock are
+   * named in `leftTimers`, then run, with a few event-loop turns around each, so that whatever
+   * they (or the call's own stray promises) send still arrives inside the case (rule A8).
+   */
+  lookAfterSettled?: boolean;
 }
 
 /** The detail of a call found waiting on nothing, rather than timed out. */
 export const WAITS_ON_NOTHING = 'the call waits on nothing: no timer, no I/O, nothing can settle it';
+
+/**
+ * How long the harness looks after a call settled. In event-loop turns, not real time: a
+ * request a settled call still sends through a fetch or msw's interception arrives within a
+ * couple of turns, and each timer it left is run on the fake clock with as many turns after it.
+ * A timer that re-arms itself is run at most this many times.
+ */
+export const AFTER_SETTLED_TURNS = 5;
+export const AFTER_SETTLED_MAX_TIMERS = 20;
+
+/** A fake timer as @sinonjs/fake-timers keeps it (not part of its typings). */
+interface FakeTimer {
+  type?: string;
+  delay?: number;
+  interval?: number;
+}
+
+/** The timers on the fake clock, as a report names them: `setTimeout 30000 ms`. */
+function describeTimers(): string[] {
+  // A Map in fake-timers 15, a plain object before it.
+  const stored = (clock as unknown as { timers?: Map<number, FakeTimer> | Record<string, FakeTimer> }).timers;
+  const timers = stored instanceof Map ? [...stored.values()] : Object.values(stored ?? {});
+  return timers.map((timer) => (timer.type === 'Interval' ? `setInterval every ${timer.interval ?? 0} ms` : `setTimeout ${timer.delay ?? 0} ms`));
+}
+
+/** One turn of the real event loop, ended early by `wake` (set for the turn's duration). */
+function turn(setWake: (wake: () => void) => void): Promise<void> {
+  return new Promise<void>((resolve) => {
+    setWake(resolve);
+    realSetImmediate(resolve);
+  });
+}
 
 /**
  * Runs `call` to completion. With fake time, the global setTimeout and clearTimeout are the fake
@@ -59,6 +100,11 @@ export const WAITS_ON_NOTHING = 'the call waits on nothing: no timer, no I/O, no
  * is waiting on nothing but a timer, the harness jumps the clock to that timer. Real I/O and
  * promises still run in real time, so a client really blocked on a socket still hits the real
  * budget.
+ *
+ * A pending call costs constant memory: the call's settlement is listened to once, and each
+ * turn of the wait makes one short-lived promise that the next turn or the settlement resolves
+ * (racing a new promise against the settlement each turn left a reaction on it per turn, which
+ * grew without bound while a call hung).
  */
 export async function settle<T>(call: () => Promise<T>, options: SettleOptions): Promise<Settlement<T>> {
   const real = { setTimeout: globalThis.setTimeout, clearTimeout: globalThis.clearTimeout };
@@ -70,6 +116,12 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
   }
   const startedReal = realNow();
   let result: Settlement<T> | undefined;
+  let callVirtualMs: number | undefined;
+  // Ends the current turn's wait early: set by each turn, called once when the call settles.
+  let wake: () => void = () => {};
+  const setWake = (next: () => void) => {
+    wake = next;
+  };
   try {
     // A call that throws before returning its promise is a rejection like any other.
     let pending: Promise<T>;
@@ -78,13 +130,15 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
     } catch (error) {
       pending = Promise.reject(error);
     }
-    const settled = pending.then(
-      (value) => {
-        result = { kind: 'resolved', value };
-      },
-      (error: unknown) => {
-        result = { kind: 'rejected', error };
-      },
+    const onSettled = (settlement: Settlement<T>) => {
+      result = settlement;
+      callVirtualMs = virtualNow();
+      options.onSettled?.();
+      wake();
+    };
+    pending.then(
+      (value) => onSettled({ kind: 'resolved', value }),
+      (error: unknown) => onSettled({ kind: 'rejected', error }),
     );
     const fakeBudget = options.fakeBudgetMs ?? 15 * 60_000;
     let idleTurns = 0;
@@ -94,8 +148,8 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
     while (result === undefined) {
       const elapsed = realNow() - startedReal;
       if (elapsed > options.realBudgetMs) return { kind: 'unsettled', afterMs: Math.round(elapsed), virtualMs: virtualNow() };
-      // Most calls settle on promises alone: the race returns as soon as they do.
-      await Promise.race([settled, nextTurn()]);
+      // Most calls settle on promises alone: the wait ends as soon as they do.
+      await turn(setWake);
       if (result !== undefined || !options.fakeTime) continue;
       // Only jump the clock once the call has had a few event-loop turns to make real progress.
       idleTurns += 1;
@@ -116,15 +170,32 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
         clock.next();
       }
     }
-    return { ...result, virtualMs: virtualNow() };
+    const settled: Settlement<T> = { ...result, virtualMs: callVirtualMs ?? virtualNow() };
+    if (options.lookAfterSettled) settled.leftTimers = await lookAfterSettled(options.fakeTime, setWake);
+    return settled;
   } finally {
     if (options.fakeTime) {
       faking = false;
       globalThis.setTimeout = real.setTimeout;
       globalThis.clearTimeout = real.clearTimeout;
-      virtualMsSpent += clock.now;
-      // Timers a client left behind belong to this call only: drop them so none fires later.
+      virtualMsSpent += callVirtualMs ?? clock.now;
+      // Whatever is still on the clock after the look belongs to this call only: dropped, so none fires later.
       clock.reset();
     }
   }
+}
+
+/** The timers a settled call left (named before any runs), after running them and waiting a few turns. */
+async function lookAfterSettled(fakeTime: boolean, setWake: (wake: () => void) => void): Promise<string[]> {
+  const left = fakeTime ? describeTimers() : [];
+  for (let fired = 0; ; fired += 1) {
+    for (let index = 0; index < AFTER_SETTLED_TURNS; index += 1) await turn(setWake);
+    if (!fakeTime || clock.countTimers() === 0 || fired >= AFTER_SETTLED_MAX_TIMERS) break;
+    try {
+      clock.next();
+    } catch {
+      // A left timer that throws: the timer is already named (A8); what it threw would crash the caller later, not this case.
+    }
+  }
+  return left;
 }

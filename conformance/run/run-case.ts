@@ -1,8 +1,9 @@
 import type { Adapter, AdapterCapabilities } from '../adapters/contract.ts';
-import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
+import type { AfterSettled, ClientCheck, Observation, Outcome } from '../checks/check.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
+import { placeEndpoint } from '../model/endpoints.ts';
 import { type SensitiveValues, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
@@ -23,6 +24,10 @@ const HarnessResponse = globalThis.Response;
  */
 export interface ExecutionRecord {
   requests: CapturedRequest[];
+  /** The endpoint the call was given (`context.endpoint`). */
+  endpoint?: string;
+  /** What the call left once it settled: requests that arrived after (virtual ms after it settled), fake timers still on the clock. */
+  afterSettled?: AfterSettled;
   outcome: Outcome;
   abortedAfterRequests?: number;
   /** Virtual milliseconds the call took, and how many came after the service's last answer. */
@@ -46,8 +51,14 @@ export interface RunEnvironment {
   adapter: Adapter;
   capabilities: Required<AdapterCapabilities>;
   service: FakeService;
+  /** The endpoint and region of a case that does not draw its own (`Case.endpoint`). */
   endpoint: string;
   region: string;
+  /**
+   * `endpoint` is the harness's loopback socket (a client in another process): a case's drawn
+   * endpoint keeps this origin and only brings its path and trailing slash.
+   */
+  endpointOnLoopback?: boolean;
   checks: readonly ClientCheck[];
   /** Fake the clock during calls (in-process adapters only). */
   fakeTime: boolean;
@@ -100,7 +111,7 @@ export function notApplicableReason(c: Case, capabilities: Required<AdapterCapab
 /** The execution half of a case, in whichever thread the adapter lives: the call, nothing judged. */
 export async function executeCase(
   c: Case,
-  env: Pick<RunEnvironment, 'adapter' | 'service' | 'endpoint' | 'region' | 'fakeTime' | 'caseTimeoutMs' | 'offerDirectFetch'> & {
+  env: Pick<RunEnvironment, 'adapter' | 'service' | 'endpoint' | 'region' | 'endpointOnLoopback' | 'fakeTime' | 'caseTimeoutMs' | 'offerDirectFetch'> & {
     /** Only a sandbox worker can tell that a call waits on nothing (see SettleOptions). */
     waitsOnNothing?: () => boolean;
   },
@@ -111,12 +122,16 @@ export async function executeCase(
   });
   // The virtual time of the last answer: a call must settle soon after it (rule A4).
   let lastAnswerAt: number | undefined;
+  const { endpoint, region } = c.endpoint
+    ? placeEndpoint(c.endpoint, env.endpointOnLoopback ? env.endpoint : undefined)
+    : { endpoint: env.endpoint, region: env.region };
   env.service.begin({
     respond: () => {
       if (c.response === 'hang') return hang;
       lastAnswerAt = virtualNow();
       return fixtureResponse(c.response);
     },
+    now: virtualNow,
   });
 
   // Only cancel-mode cases get a signal: creating one per call is a measurable share of a case.
@@ -136,14 +151,20 @@ export async function executeCase(
     settlement = await settle(
       () => {
         const returned: unknown = env.adapter.revokeToken(structuredClone(c.params), {
-          endpoint: env.endpoint,
-          region: env.region,
+          endpoint,
+          region,
           signal: controller?.signal,
           fetch: env.offerDirectFetch ? env.service.fetch : undefined,
         });
         return isThenable(returned) ? Promise.resolve(returned) : Promise.reject(new NotAPromise(describeValue(returned)));
       },
-      { fakeTime: env.fakeTime, realBudgetMs: env.caseTimeoutMs, waitsOnNothing: env.waitsOnNothing },
+      {
+        fakeTime: env.fakeTime,
+        realBudgetMs: env.caseTimeoutMs,
+        waitsOnNothing: env.waitsOnNothing,
+        onSettled: () => env.service.callSettled(),
+        lookAfterSettled: true,
+      },
     );
   } finally {
     releaseHang();
@@ -153,8 +174,12 @@ export async function executeCase(
   const outcome = outcomeOf(settlement);
   const crashStack =
     outcome.kind === 'rejected' && outcome.error.crash !== undefined && settlement.kind === 'rejected' ? rawStackOf(settlement.error) : undefined;
+  const late = env.service.afterSettled.map(({ request, atMs }) => ({ request, afterMs: Math.max(0, atMs - (virtualMs ?? 0)) }));
+  const leftTimers = settlement.leftTimers ?? [];
   return {
     requests,
+    endpoint,
+    ...(late.length > 0 || leftTimers.length > 0 ? { afterSettled: { requests: late, timers: leftTimers } } : {}),
     outcome,
     ...(crashStack !== undefined ? { crashStack } : {}),
     ...(abortedAfterRequests !== undefined ? { abortedAfterRequests } : {}),
@@ -184,6 +209,8 @@ export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEn
     afterLastAnswerMs: record.afterLastAnswerMs,
     networkAttempts: record.networkAttempts,
     faults: record.faults,
+    ...(record.endpoint !== undefined ? { endpoint: record.endpoint } : {}),
+    ...(record.afterSettled !== undefined ? { afterSettled: record.afterSettled } : {}),
   };
   const verdicts = judge(env.checks, observation);
   const failed = verdicts.some((v) => v.status === 'fail');
@@ -195,7 +222,9 @@ export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEn
     requestCount: record.requests.length,
     ...(record.virtualMs !== undefined ? { virtualMs: record.virtualMs } : {}),
     // Only failing verdicts quote what was sent, so a passing case need not read its bodies again.
-    sentSensitive: failed ? record.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : [],
+    sentSensitive: failed
+      ? [...record.requests, ...(record.afterSettled?.requests.map((late) => late.request) ?? [])].flatMap((r) => sensitiveMembersOfBody(r.body))
+      : [],
     ...(failed ? { failedRequests: record.requests } : {}),
     ...(failed && record.crashStack !== undefined ? { crashStack: record.crashStack } : {}),
   };

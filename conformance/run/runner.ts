@@ -6,8 +6,8 @@ import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
+import { endpointShape, endpointShapeFor, placeEndpoint, plainEndpoint, shapeOfEndpoint } from '../model/endpoints.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
-import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { cleanAdapterText, describeThrown, redactAndClean, redactAndCleanLines, safeString } from '../redaction/adapter-text.ts';
 import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactedCrash } from '../redaction/crash.ts';
@@ -152,6 +152,7 @@ export function fixtureToCase(fixture: FixtureWithFile): Case {
     level: fixture.level,
     tags: fixture.tags,
     params: fixture.params,
+    ...(fixture.endpoint !== undefined ? { endpoint: shapeOfEndpoint(fixture.endpoint) } : {}),
     request: fixture.request,
     response: fixture.response,
     expect: fixture.expect,
@@ -338,8 +339,10 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     adapter: timedAdapter,
     capabilities,
     service,
-    endpoint: loopback?.url ?? regionalEndpoint(options.region),
+    // The world of a case that draws none: the plain regional endpoint, or the loopback socket.
+    endpoint: loopback?.url ?? placeEndpoint(plainEndpoint(options.region)).endpoint,
     region: options.region,
+    endpointOnLoopback: loopback !== undefined,
     checks: CLIENT_CHECKS,
     fakeTime: inProcess,
     // A process adapter times its child out at caseTimeoutMs and restarts it; the harness waits a
@@ -378,13 +381,16 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     sensitive: seen,
     async runFixture(fixture) {
       seen.addMembersOf(fixture.params);
-      const outcome = await runCase(fixtureToCase(fixture), caseEnv);
+      // Each fixture is sent to its own endpoint, drawn from its id and the run's seed (so a replay sends it there again).
+      const c = fixtureToCase(fixture);
+      const outcome = await runCase({ ...c, endpoint: c.endpoint ?? endpointShapeFor(fixture.id, options.seed) }, caseEnv);
       seen.add(...outcome.sentSensitive);
       leashAfterHang(outcome);
       const result = toResult(outcome, {
         kind: 'fixture',
         origin: fixture.file,
-        replay: replay(fixture.id),
+        // The seed too: it draws the fixture's endpoint, so the replay sends the call to the same place.
+        replay: replay(fixture.id, { seed: options.seed }),
         expectations: options.expectations,
         counted,
         redact: options.redact,
@@ -636,10 +642,11 @@ async function runProperty(
   // is given a short leash so a hanging client costs seconds, not minutes, to shrink.
   let caseEnv = env;
   const details = await fc.check(
-    fc.asyncProperty(property.cases(env.capabilities), async (generated) => {
+    // Every property's cases also draw where the call goes: shrinking ends at the plain endpoint unless the endpoint is the cause.
+    fc.asyncProperty(property.cases(env.capabilities), endpointShape(), async (generated, endpoint) => {
       if (stopped !== undefined || !withinBudget()) return true;
       if (failedAt !== undefined) shrinkSteps += 1;
-      const c: Case = { ...generated, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
+      const c: Case = { ...generated, endpoint, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
       env.sensitive?.addMembersOf(c.params);
       const outcome = await runCase(c, caseEnv);
       env.sensitive?.add(...outcome.sentSensitive);

@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { setupServer } from 'msw/node';
 import type { Adapter } from '../adapters/contract.ts';
 import { AdapterLoadError, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
-import { regionalEndpoint } from '../protocol/aws-json.ts';
+import { placeEndpoint, plainEndpoint } from '../model/endpoints.ts';
 import { describeValue } from '../run/outcome.ts';
 import { type ExecutionRecord, executeCase } from '../run/run-case.ts';
 import { FakeService } from '../wire/fake-service.ts';
@@ -242,7 +242,8 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     await Promise.resolve(adapter.close?.()).catch(() => {});
     return;
   }
-  const endpoint = regionalEndpoint(start.region);
+  // Where a case that draws no endpoint of its own is sent.
+  const endpoint = placeEndpoint(plainEndpoint(start.region)).endpoint;
 
   port.on('message', async (message: ToSandbox) => {
     if (message.type === 'close') {

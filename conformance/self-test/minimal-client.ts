@@ -47,6 +47,20 @@ export interface Faults {
   truncateTokenAt?: number;
   /** Sends Token in upper case (a case-insensitive comparison or normalisation gone wrong). */
   upperCaseToken?: boolean;
+  /** Keeps only the endpoint's origin: a base path such as `/custom-path` is lost. */
+  dropEndpointPath?: boolean;
+  /** Rebuilds the endpoint without its port (a URL parsed into host and path, the port forgotten). */
+  dropEndpointPort?: boolean;
+  /** Sends over https whatever the endpoint's scheme (a loopback emulator on plain http is then unreachable). */
+  forceHttps?: boolean;
+  /** Ignores the endpoint and builds the regional host from the region, always in the aws partition. */
+  hostFromRegion?: boolean;
+  /** Appends `/` to the endpoint as given, so an endpoint ending in `/` gets `//`. */
+  appendSlashBlindly?: boolean;
+  /** After resolving, sends the request once more without waiting for it (a "make sure" retry nobody hears of). */
+  fireAndForgetAfterResolve?: boolean;
+  /** Starts a 30 s timer (an idle-connection time-out, say) as a successful call ends, and never clears it. */
+  leaveTimer?: boolean;
 }
 
 const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
@@ -130,7 +144,20 @@ async function sendOnce(input: RevokeTokenInput, endpoint: string, send: typeof 
     headers['x-amz-date'] = '20260101T000000Z';
     headers.authorization = 'AWS4-HMAC-SHA256 Credential=AKIDFAKE/20260101/us-east-1/cognito-idp/aws4_request, SignedHeaders=host, Signature=00';
   }
-  return send(`${endpoint}${faults.path ?? '/'}`, { method: faults.method ?? 'POST', headers, body, signal: faults.ignoreAbort ? undefined : signal });
+  return send(`${requestBase(endpoint, faults)}${faults.path ?? '/'}`, { method: faults.method ?? 'POST', headers, body, signal: faults.ignoreAbort ? undefined : signal });
+}
+
+/**
+ * The endpoint the request path is appended to: the endpoint as given, without a trailing `/`
+ * (the protocol posts to the endpoint's path followed by one `/`), unless a fault changes it.
+ */
+function requestBase(endpoint: string, faults: Faults): string {
+  if (faults.appendSlashBlindly) return endpoint;
+  const url = new URL(endpoint);
+  if (faults.forceHttps) url.protocol = 'https:';
+  if (faults.dropEndpointPort) url.port = '';
+  const path = faults.dropEndpointPath ? '' : url.pathname.replace(/\/$/, '');
+  return `${url.origin}${path}`;
 }
 
 const RETRYABLE_CODES = new Set(['TooManyRequestsException', 'InternalErrorException']);
@@ -149,7 +176,8 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
   return {
     name,
     capabilities: { clientSecret: true, revokeAssociatedSessions: true, cancellation: true, retries, ...(retries ? { maxAttempts: 2 } : {}) },
-    async revokeToken(input, context) {
+    async revokeToken(input, given) {
+      const context = faults.hostFromRegion ? { ...given, endpoint: `https://cognito-idp.${given.region}.amazonaws.com` } : given;
       const send = context.fetch ?? fetch;
       if (faults.validateClientSecretLength && input.ClientSecret !== undefined && input.ClientSecret.length < 24) {
         throw newError('ParamValidationError', 'ClientSecret is shorter than 24 characters', 0, undefined, faults);
@@ -183,6 +211,9 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
       if (response.status < (faults.successBelowStatus ?? 300) || faults.resolveOnAnyStatus) {
         if (faults.rejectEmptySuccessBody && text === '') throw newError('SerializationError', 'empty body', response.status, requestId, faults);
         if (faults.errorOnSuccessWithType && typeof body?.__type === 'string') throw newError(body.__type, '', response.status, requestId, faults);
+        // Started as the call ends, so no wait of the call's own can run it early.
+        if (faults.leaveTimer) setTimeout(() => {}, 30_000);
+        if (faults.fireAndForgetAfterResolve) setImmediate(() => void sendOnce(input, context.endpoint, send, undefined, faults).catch(() => {}));
         return { $metadata: { httpStatusCode: response.status, requestId } };
       }
       let code = errorCode(response.status, response.headers, body, faults) ?? 'UnknownError';

@@ -85,4 +85,16 @@ export const MUTANTS: readonly Mutant[] = [
   // Keeps the real fetch from load time, before interception is in place: its requests would go
   // to the real Cognito endpoint. The sandbox's guard refuses them.
   { id: 'keeps-load-time-fetch', module: 'conformance/self-test/mutant-modules/keeps-load-time-fetch.ts', caughtBy: 'A6' },
+  // Smithy's AwsJson11HostWithPath exists because clients lost the endpoint's base path.
+  { id: 'drops-endpoint-path', faults: { dropEndpointPath: true }, caughtBy: 'A7' },
+  { id: 'drops-endpoint-port', faults: { dropEndpointPort: true }, caughtBy: 'A7' },
+  { id: 'forces-https', faults: { forceHttps: true }, caughtBy: 'A7' },
+  // An endpoint resolver that ignores the configured endpoint and knows only the aws partition.
+  { id: 'host-from-region', faults: { hostFromRegion: true }, caughtBy: 'A7' },
+  // The same fault as a module in the sandbox: before A7, msw printed a warning per request and the case crashed under A5.
+  { id: 'posts-to-fixed-host', module: 'conformance/self-test/mutant-modules/posts-to-fixed-host.ts', caughtBy: 'A7' },
+  // `${endpoint}/` with an endpoint that already ends in a slash.
+  { id: 'appends-slash-blindly', faults: { appendSlashBlindly: true }, caughtBy: 'C2' },
+  { id: 'fires-and-forgets-after-resolve', faults: { fireAndForgetAfterResolve: true }, caughtBy: 'A8' },
+  { id: 'leaves-a-timer', faults: { leaveTimer: true }, caughtBy: 'A8' },
 ];

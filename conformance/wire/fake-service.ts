@@ -1,5 +1,4 @@
 import { getResponse, type HttpHandler, HttpResponse, http } from 'msw';
-import { ANY_REGIONAL_ENDPOINT, regionalEndpoint } from '../protocol/aws-json.ts';
 import { type CapturedRequest, captureRequest, type Transport } from './captured-request.ts';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
 
@@ -7,6 +6,14 @@ import { type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
 export interface ServedCase {
   /** `attempt` counts from 1 within the case. May return a promise that never settles (a hang). */
   respond(attempt: number, request: CapturedRequest): Response | Promise<Response>;
+  /** The case's virtual clock (milliseconds), read when a request arrives after the call settled. */
+  now?(): number;
+}
+
+/** A request that arrived after its call had settled, and when (the case's virtual clock). */
+export interface LateRequest {
+  request: CapturedRequest;
+  atMs: number;
 }
 
 /**
@@ -14,27 +21,42 @@ export interface ServedCase {
  * active, and records every request it sees. The same handler serves all three transports
  * (msw interception, the direct fetch handed to in-process adapters, and a loopback socket),
  * so the fixtures stay the single source of responses.
+ *
+ * It matches every request, whatever its host or path: where a request went is rule A7's to
+ * judge (conformance/checks/endpoint.ts), with the rest of the case, not msw's to refuse with a
+ * warning per request. A case has two windows: its call, and the short look after the call
+ * settled (conformance/run/clock.ts), whose requests are kept apart for rule A8.
  * @internal
  */
 export class FakeService {
   readonly handler: HttpHandler;
-  /** Requests of the active case, in arrival order. */
+  /** Requests of the active case's call, in arrival order. */
   requests: CapturedRequest[] = [];
+  /** Requests of the active case that arrived after its call settled. */
+  afterSettled: LateRequest[] = [];
   private active: ServedCase | undefined;
+  private settled = false;
   private transport: Transport = 'intercepted';
   private listeners: Array<(request: CapturedRequest) => void> = [];
 
   constructor(defaultTransport: Transport = 'intercepted') {
     this.transport = defaultTransport;
     const fallbackTransport = defaultTransport;
-    // Every method and path on any regional host: a client that sends GET /x must be caught
-    // and judged by the checks, not bounced as an unhandled request.
-    this.handler = http.all(ANY_REGIONAL_ENDPOINT, async ({ request }) => {
+    // Every method, host and path: a client that sends GET /x, or to another host, must be
+    // caught and judged by the checks, not bounced as an unhandled request.
+    this.handler = http.all('*', async ({ request }) => {
+      // Which window a request belongs to is decided when it arrives, before its body is read.
       const served = this.active;
+      const late = this.settled;
+      const atMs = late ? (served?.now?.() ?? 0) : 0;
       const captured = await captureRequest(request, this.transport);
       this.transport = fallbackTransport;
       if (!served) {
         return HttpResponse.json({ __type: 'HarnessError', message: 'request arrived outside any case' }, { status: 599 });
+      }
+      if (late) {
+        this.afterSettled.push({ request: captured, atMs });
+        return served.respond(this.requests.length + this.afterSettled.length, captured);
       }
       this.requests.push(captured);
       for (const listener of this.listeners) listener(captured);
@@ -44,11 +66,19 @@ export class FakeService {
 
   begin(served: ServedCase): void {
     this.active = served;
+    this.settled = false;
     this.requests = [];
+    this.afterSettled = [];
+  }
+
+  /** The active case's call has settled: what arrives from now on is kept in `afterSettled`. */
+  callSettled(): void {
+    if (this.active) this.settled = true;
   }
 
   end(): CapturedRequest[] {
     this.active = undefined;
+    this.settled = false;
     this.listeners = [];
     return this.requests;
   }
@@ -80,20 +110,34 @@ export class FakeService {
 
 /**
  * Serves the fake service on 127.0.0.1 for clients in other processes. Requests keep their
- * path, query, headers and body; only the origin is swapped for the regional endpoint, so the
- * same handler matches them and the checks see the request as sent.
+ * method, path, query, headers and body, and their address as the client wrote it: the origin
+ * is read from the Host header (a client that names another host or port shows it to rule A7),
+ * and is the socket's own when the header is missing or not a host.
  * @internal
  */
-export async function serveOnLoopback(service: FakeService, region: string): Promise<LoopbackServer> {
-  const origin = regionalEndpoint(region);
+export async function serveOnLoopback(service: FakeService, _region?: string): Promise<LoopbackServer> {
   return startLoopbackServer(async (request) => {
     const url = new URL(request.url);
     const body = request.method === 'GET' || request.method === 'HEAD' ? undefined : new Uint8Array(await request.arrayBuffer());
-    const rewritten = new Request(`${origin}${url.pathname}${url.search}`, { method: request.method, headers: request.headers, body });
+    const addressed = new Request(`${addressedOrigin(request.headers.get('host'), url.origin)}${url.pathname}${url.search}`, {
+      method: request.method,
+      headers: request.headers,
+      body,
+    });
     service.setTransport('loopback');
-    const response = await getResponse([service.handler], rewritten);
+    const response = await getResponse([service.handler], addressed);
     return response ?? HttpResponse.json({ __type: 'HarnessError', message: 'no fake-service handler matched' }, { status: 599 });
   });
+}
+
+/** `http://<host>` for a Host header that is a plain host (and port), else the socket's origin. */
+function addressedOrigin(host: string | null, socketOrigin: string): string {
+  if (host === null || !/^[A-Za-z0-9.:[\]-]+$/.test(host)) return socketOrigin;
+  try {
+    return new URL(`http://${host}`).origin;
+  } catch {
+    return socketOrigin;
+  }
 }
 
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {

@@ -66,7 +66,8 @@ describe("a client's crash shows the client's own stack", () => {
     const frames = stack.split('\n').filter((line) => /^\s+at /.test(line));
     expect(frames).toHaveLength(2);
     for (const frame of frames) expect(frame).toContain(adapter);
-    expect(stack).toMatch(/\(\d frames in node, node_modules or the suite left out\)$/);
+    // Whatever frames of node or the suite the call's async chain had are gone (how many depends on the harness's own awaits; crash-stack.test.ts counts them).
+    expect(stack).not.toMatch(/node:internal|node_modules|conformance\/(run|sandbox)\//);
     expect(stack).not.toContain(token);
     // CI's own formats carry it too.
     expect(readFileSync(junit, 'utf8')).toMatch(

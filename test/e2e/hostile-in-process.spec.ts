@@ -45,7 +45,19 @@ const CASES: HostileCase[] = [
 describe('a hostile in-process adapter fails the run with a verdict, a report and exit 1', () => {
   it.each(CASES.map((c) => [c.adapter, c] as const))('%s', async (_name, c) => {
     const report = join(mkdtempSync(join(tmpdir(), 'hostile-')), 'report.json');
-    const { code, stderr } = await cli('--adapter', hostile(c.adapter), '--filter', SUCCESS_CASE, '--case-timeout', '500', '--reporter', `json=${report}`);
+    // Seed 3 sends the case to https://cognito-idp.us-east-1.amazonaws.com, the host the A6 verdicts name.
+    const { code, stderr } = await cli(
+      '--adapter',
+      hostile(c.adapter),
+      '--filter',
+      SUCCESS_CASE,
+      '--seed',
+      '3',
+      '--case-timeout',
+      '500',
+      '--reporter',
+      `json=${report}`,
+    );
     expect(code, stderr).toBe(1);
     const written = JSON.parse(readFileSync(report, 'utf8')) as { summary: Summary; results: Result[] };
     expect(written.summary.failed).toBeGreaterThan(0);

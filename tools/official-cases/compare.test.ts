@@ -158,6 +158,10 @@ describe('compareWithOfficialCase, request cases', () => {
 
   it('refuses a case that configures its own endpoint, and a header the case requires with another value', () => {
     expect(compareWithOfficialCase({ ...stringRequest, clientEndpoint: 'https://example.com/custom' }, fixture({}))[0]).toMatch(/^endpoint:/);
+    // A fixture that pins the same endpoint carries it, its uri read after the endpoint's path.
+    const withPath = { ...stringRequest, host: 'example.com/custom', uri: '/custom/' };
+    expect(compareWithOfficialCase(withPath, fixture({ endpoint: 'https://example.com/custom' }))).toEqual([]);
+    expect(compareWithOfficialCase(withPath, fixture({ endpoint: 'https://example.com/other' }))[0]).toMatch(/^endpoint:/);
     expect(compareWithOfficialCase({ ...stringRequest, headers: { 'X-Example': 'yes' } }, fixture({}))).toEqual([
       'header x-example: the case requires "yes", the fixture nothing',
     ]);

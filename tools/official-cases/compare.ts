@@ -171,7 +171,8 @@ export function effectiveRequest(fixture: Fixture) {
   const params = fixture.params as Record<string, unknown>;
   return {
     method: fixture.request?.method ?? 'POST',
-    uri: fixture.request?.uri ?? '/',
+    // A fixture's uri is read after its endpoint's path (absent: the suite draws the endpoint).
+    uri: `${fixture.endpoint === undefined ? '' : new URL(fixture.endpoint).pathname.replace(/\/$/, '')}${fixture.request?.uri ?? '/'}`,
     headers: { 'content-type': CONTENT_TYPE, 'x-amz-target': TARGET, ...lower(fixture.request?.headers) },
     requireHeaders: new Set(['content-length', ...(fixture.request?.requireHeaders ?? []).map((h) => h.toLowerCase())]),
     forbidHeaders: new Set([...SIGNING_HEADERS, ...(fixture.request?.forbidHeaders ?? []).map((h) => h.toLowerCase())]),
@@ -185,8 +186,15 @@ const kindsOf = (object: Record<string, unknown>) => [...new Set(Object.values(o
 function compareRequest(official: OfficialRequestCase, fixture: Fixture): string[] {
   const problems: string[] = [];
   const ours = effectiveRequest(fixture);
-  if (official.clientEndpoint !== undefined || official.host !== undefined) {
-    problems.push(`endpoint: the case configures the client with ${official.clientEndpoint ?? official.host}; a fixture always runs at the harness's endpoint`);
+  const theirs = official.clientEndpoint ?? official.host;
+  if (theirs !== undefined || fixture.endpoint !== undefined) {
+    // Smithy's host has no scheme: the client calls it over https.
+    const wanted = theirs === undefined || /^[a-z]+:\/\//.test(theirs) ? theirs : `https://${theirs}`;
+    if (wanted !== fixture.endpoint) {
+      problems.push(
+        `endpoint: the case configures the client with ${theirs ?? 'no endpoint of its own'}, the fixture with ${fixture.endpoint ?? 'the endpoint the suite draws'}`,
+      );
+    }
   }
   if (official.method !== ours.method) problems.push(`method: the case sends ${official.method}, the fixture ${ours.method}`);
   if (official.uri !== ours.uri) problems.push(`uri: the case sends ${official.uri}, the fixture ${ours.uri}`);
