@@ -59,7 +59,7 @@ export const RULES = [
     direction: 'client',
     area: 'request-line',
     level: 'must',
-    title: 'posts to the path / with no query string',
+    title: "posts to the endpoint's path followed by / (/ for a bare host), with no query string",
     source: 'awsJson1_1 protocol behaviours; Smithy test AwsJson11HostWithPath',
     checkFile: 'conformance/checks/request-line.ts',
   },
