@@ -46,6 +46,13 @@ export interface Observation {
   networkAttempts?: readonly string[];
   /** What the adapter did besides settling that breaks the contract: an unhandled rejection, a leaked interval, an overwritten global. */
   faults?: readonly string[];
+  /** The endpoint given to the call (`context.endpoint`), when the suite varies it per call. */
+  endpoint?: string;
+  /**
+   * How the object the caller passed differs, once the call settled, from a snapshot taken
+   * before it (`ClientSecret was removed`); '' when it is unchanged; absent when not compared.
+   */
+  inputChange?: string;
 }
 
 /** A check of the client direction. */

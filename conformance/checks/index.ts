@@ -1,4 +1,5 @@
 import { a1OneRequestPerCall, a2Cancellation, a3RetryBound, a4Settles, a5NoCrash, f1FixtureRequest } from './adapter-behaviour.ts';
+import { a9CallerInputUnchanged } from './caller-input.ts';
 import type { ClientCheck } from './check.ts';
 import { errorName } from './error-name.ts';
 import { a6NoNetwork } from './network.ts';
@@ -39,5 +40,6 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   a4Settles,
   a5NoCrash,
   a6NoNetwork,
+  a9CallerInputUnchanged,
   f1FixtureRequest,
 ];

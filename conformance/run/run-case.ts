@@ -107,10 +107,10 @@ export async function executeCase(
   // The virtual time of the last answer: a call must settle soon after it (rule A4).
   let lastAnswerAt: number | undefined;
   env.service.begin({
-    respond: () => {
+    respond: (_attempt, request) => {
       if (c.response === 'hang') return hang;
       lastAnswerAt = virtualNow();
-      return fixtureResponse(c.response);
+      return fixtureResponse(c.response, request.transport);
     },
   });
 
