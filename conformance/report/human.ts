@@ -66,6 +66,7 @@ function printRollup(results: readonly Result[], write: (text: string) => void):
     write(`  ${rule} [${level}] ${title}: ${plural(cases.length, 'case')} failed`);
     write(`    e.g. ${example.kind} ${example.id}: ${headline(verdict)}`);
     if (example.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(example.counterexample)}`);
+    if (example.calls) for (const line of example.calls) write(`      ${line}`);
     write(`    replay: ${example.replay}`);
   }
   if (stale.length > 0) {
@@ -101,6 +102,10 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
     if (result.documentation) write(`  ${result.documentation.split('\n')[0]}`);
     for (const v of c.failures) write(describeVerdict(v));
     if (result.counterexample) write(`    counterexample (${result.stopped ?? 'shrunk'}): ${JSON.stringify(result.counterexample)}`);
+    if (result.calls) {
+      write(`    sequence (${result.stopped ?? 'shrunk'}, ${result.calls.length} steps):`);
+      for (const line of result.calls) write(`      ${line}`);
+    }
     write(`  replay: ${result.replay}`);
   } else if (c.kind === 'unexpected-pass') {
     write(`\nUNEXPECTED PASS ${label}`);

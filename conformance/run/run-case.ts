@@ -1,13 +1,16 @@
 import type { Adapter, AdapterCapabilities } from '../adapters/contract.ts';
+import { describeInputChange } from '../checks/caller-input.ts';
 import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
+import type { CallSequence } from '../properties/call-sequence.ts';
 import { type SensitiveValues, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
 import { settle, virtualNow } from './clock.ts';
+import type { SequenceRecord } from './execute-sequence.ts';
 import { describeValue, NotAPromise, outcomeOf } from './outcome.ts';
 
 export { outcomeOf } from './outcome.ts';
@@ -31,12 +34,16 @@ export interface ExecutionRecord {
   networkAttempts?: string[];
   /** Contract breaches besides the outcome (unhandled rejections, leaked intervals, overwritten globals). */
   faults?: string[];
+  /** How the input object the call was given differs after it from before it ('' unchanged; rule A9). */
+  inputChange?: string;
 }
 
 /** Runs cases against one adapter: in this thread, or in a sandbox (conformance/sandbox/). */
 export interface CaseExecutor {
   /** `caseTimeoutMs`: the real time this call may take (shrinking shortens it after a hang). */
   execute(c: Case, options: { caseTimeoutMs: number }): Promise<ExecutionRecord>;
+  /** Runs a whole sequence of calls on the one adapter object; `caseTimeoutMs` bounds the whole sequence. */
+  executeSequence?(sequence: CallSequence, options: { caseTimeoutMs: number }): Promise<SequenceRecord>;
 }
 
 export interface RunEnvironment {
@@ -127,10 +134,12 @@ export async function executeCase(
 
   let requests: CapturedRequest[];
   let settlement: Awaited<ReturnType<typeof settle>>;
+  // The caller's object: compared with the case's params once the call is over (rule A9).
+  const input = structuredClone(c.params);
   try {
     settlement = await settle(
       () => {
-        const returned: unknown = env.adapter.revokeToken(structuredClone(c.params), {
+        const returned: unknown = env.adapter.revokeToken(input, {
           endpoint: env.endpoint,
           region: env.region,
           signal: controller?.signal,
@@ -151,6 +160,7 @@ export async function executeCase(
     ...(abortedAfterRequests !== undefined ? { abortedAfterRequests } : {}),
     ...(virtualMs !== undefined ? { virtualMs } : {}),
     ...(virtualMs !== undefined && lastAnswerAt !== undefined ? { afterLastAnswerMs: virtualMs - lastAnswerAt } : {}),
+    inputChange: describeInputChange(c.params as unknown as Record<string, unknown>, input),
   };
 }
 
@@ -175,6 +185,7 @@ export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEn
     afterLastAnswerMs: record.afterLastAnswerMs,
     networkAttempts: record.networkAttempts,
     faults: record.faults,
+    ...(record.inputChange !== undefined ? { inputChange: record.inputChange } : {}),
   };
   const verdicts = judge(env.checks, observation);
   const failed = verdicts.some((v) => v.status === 'fail');

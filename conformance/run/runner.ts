@@ -6,20 +6,24 @@ import { CLIENT_CHECKS } from '../checks/index.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
+import type { SequenceDefinition } from '../properties/call-sequence.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { regionalEndpoint } from '../protocol/aws-json.ts';
 import { cleanAdapterText, describeThrown, redactAndClean, safeString } from '../redaction/adapter-text.ts';
 import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactedCrash } from '../redaction/crash.ts';
-import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
+import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveMembersOfBody, sensitiveValuesFor } from '../redaction/redact.ts';
 import { ruleById } from '../rules/registry.ts';
 import { Sandbox, type SandboxOptions } from '../sandbox/sandbox.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
 import { virtualTimeSpentMs } from './clock.ts';
+import { describeSequence } from './describe-sequence.ts';
+import { executeSequence } from './execute-sequence.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { FailureRecorder } from './failures-file.ts';
+import { judgeSequence } from './judge-sequence.ts';
 import { describeValue, outcomeOf } from './outcome.ts';
 import { replayBase, replayLine } from './replay.ts';
 import type { Reporter } from './reporter.ts';
@@ -29,9 +33,11 @@ import { summarize } from './summary.ts';
 
 /** The module that defines the client properties, as reports name it (a file that exists). */
 export const CLIENT_PROPERTIES_MODULE = 'conformance/properties/client-properties.ts';
+/** The module that defines the client call sequences. */
+export const CLIENT_SEQUENCES_MODULE = 'conformance/properties/call-sequences.ts';
 
 /** The replay line of a case: a fixture's id, or a property's id with the seed and shrink path of its failure. */
-export type ReplayFormat = (caseId: string, generated?: { seed: number; path?: string | undefined }) => string;
+export type ReplayFormat = (caseId: string, generated?: { seed: number; path?: string | undefined; commandsPath?: string | undefined }) => string;
 
 /** A fixture with the file it came from. */
 export type FixtureWithFile = Fixture & { file: string };
@@ -51,6 +57,8 @@ export interface SuiteOptions {
   adapterFlags: string;
   fixtures: readonly FixtureWithFile[];
   properties: readonly PropertyDefinition[];
+  /** Generated sequences of calls on one adapter object (conformance/properties/call-sequences.ts); none when absent. */
+  sequences?: readonly SequenceDefinition[];
   strict: boolean;
   seed: number;
   /** Runs per property; undefined: each property's own default. */
@@ -224,6 +232,19 @@ function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: C
         clocks.clientMs += performance.now() - began;
       }
     },
+    async executeSequence(sequence, options) {
+      try {
+        await subject.gate.revokeToken(GATE_INPUT, { endpoint: '', region: '' });
+      } catch (error) {
+        return { calls: [], unattributed: [], misrouted: [], problem: describeValue(error instanceof Error ? error.message : error) };
+      }
+      const began = performance.now();
+      try {
+        return await subject.sandbox.executeSequence(sequence, options);
+      } finally {
+        clocks.clientMs += performance.now() - began;
+      }
+    },
   };
 }
 
@@ -260,7 +281,7 @@ function runFailure(id: string, origin: string, problem: string, replay: string)
 }
 
 /** What a session needs: the suite's options without the cases, the reporters and the failures file. */
-export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'reporters' | 'failures'> & {
+export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'sequences' | 'reporters' | 'failures'> & {
   /** Wraps the adapter loaded from `adapterModule` (or its sandbox's facade) before any case runs: the CLI's run watchdog. */
   guardAdapter?: (adapter: Adapter) => Adapter;
 };
@@ -278,6 +299,7 @@ export interface SuiteSession {
   readonly sensitive: SensitiveValues;
   runFixture(fixture: FixtureWithFile): Promise<Result>;
   runProperty(property: PropertyDefinition): Promise<Result>;
+  runSequence(sequence: SequenceDefinition): Promise<Result>;
   /** Real milliseconds spent inside the client's own calls so far in this session. */
   clientMs(): number;
   /** Stops the fake service and closes the adapter; returns the adapter's diagnostics, if any. */
@@ -403,6 +425,22 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
         },
       };
     },
+    async runSequence(definition) {
+      const began = { wall: performance.now(), client: clocks.clientMs, virtual: virtualTimeSpentMs() };
+      const run: PropertyRun = { env: caseEnv, counterexamples, onOutcome: leashAfterHang };
+      const result = await runSequenceFamily(definition, run, options, counted, replay, clocks);
+      caseEnv = run.env;
+      const clientMs = clocks.clientMs - began.client;
+      noteCounterexample(result);
+      return {
+        ...result,
+        timing: {
+          clientMs: Math.round(clientMs),
+          harnessMs: Math.round(performance.now() - began.wall - clientMs),
+          backoffMs: Math.round(virtualTimeSpentMs() - began.virtual),
+        },
+      };
+    },
     clientMs: () => clocks.clientMs,
     async close() {
       if (closed) return undefined;
@@ -435,7 +473,7 @@ export async function runSuite(options: SuiteOptions & Pick<SessionOptions, 'gua
   const started = performance.now();
   const virtualAtStart = virtualTimeSpentMs();
   const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
-  const total = options.fixtures.length + options.properties.length;
+  const total = options.fixtures.length + options.properties.length + (options.sequences?.length ?? 0);
   const seen = options.sensitive ?? new SensitiveValues(options.redact);
   const subject = await prepareSubject(options, seen);
   if (subject.kind === 'load-failed') {
@@ -470,6 +508,7 @@ export async function runSuite(options: SuiteOptions & Pick<SessionOptions, 'gua
   try {
     for (const fixture of options.fixtures) emit(await session.runFixture(fixture));
     for (const property of options.properties) emit(await session.runProperty(property));
+    for (const sequence of options.sequences ?? []) emit(await session.runSequence(sequence));
   } catch (error) {
     throw redactedCrash(error, session.sensitive);
   } finally {
@@ -690,4 +729,167 @@ async function runProperty(
     replay: replayFor(options.seed),
     warnings: [...warnings.values()],
   });
+}
+
+/** fast-check prints a shrunk commands value with `/*replayPath="..."*\/`: what `--replay-commands` takes. */
+function commandsReplayPath(commands: unknown): string | undefined {
+  return /\/\*replayPath="([^"]*)"\*\//.exec(String(commands))?.[1];
+}
+
+/** A failing verdict of a whole sequence, for what belongs to no one call. */
+function sequenceVerdict(rule: string, expected: string, actual: string): Verdict {
+  return { check: rule, title: ruleById(rule).title, level: 'must', status: 'fail', expected, actual };
+}
+
+/**
+ * Runs one family of generated call sequences (decisions/0015): each run is one sequence on the
+ * session's one adapter object, judged call by call; a failure shrinks (fewer calls, simpler
+ * answers) within the property budget and prints as a numbered list of calls.
+ */
+async function runSequenceFamily(
+  definition: SequenceDefinition,
+  run: PropertyRun,
+  options: SessionOptions,
+  counted: (v: Verdict) => boolean,
+  replay: ReplayFormat,
+  clocks: Clocks,
+): Promise<Result> {
+  const env = run.env;
+  const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
+  const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
+    id: definition.id,
+    kind: 'property',
+    level: definition.level,
+    documentation: definition.title,
+    origin: `${CLIENT_SEQUENCES_MODULE}#${definition.id}`,
+    warnings: [],
+    ...rest,
+  });
+  const notApplicable =
+    definition.notApplicable?.(env.capabilities) ??
+    (options.inProcess ? undefined : 'sequences run in-process clients only: a client process (protocol 1) takes one call at a time');
+  if (notApplicable) return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replay(definition.id), runs: 0 });
+  const expected = options.expectations.filter((e) => e.case === definition.id);
+  const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
+  const seenExpected = new Map<string, Verdict>();
+  const warnings = new Map<string, Verdict>();
+  const startedAt = performance.now();
+  let completedRuns = 0;
+  let failedAt: number | undefined;
+  let shrinkSteps = 0;
+  let stopped: string | undefined;
+  let lastFailure: { lines: string[]; verdicts: Verdict[]; sentSensitive: string[]; given: Array<Record<string, unknown>> } | undefined;
+  const withinBudget = (): boolean => {
+    const now = performance.now();
+    if (failedAt === undefined) {
+      if (completedRuns > 0 && now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
+    } else if (shrinkSteps >= budget.shrinkSteps) {
+      stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
+    } else if (now - failedAt > budget.shrinkMs) {
+      stopped = `shrink budget: the smallest failure after ${budget.shrinkMs / 1000} s of shrinking (${shrinkSteps} steps)`;
+    }
+    return stopped === undefined;
+  };
+  let caseEnv = env;
+  const origin = { kind: 'property', property: definition.id, seed: options.seed, path: '' } as const;
+  // A sequence's --replay is fast-check's path, then `~` and the commands' own replay path.
+  const [path, commands] = options.replayPath?.split('~') ?? [];
+  const replayOf = { path: path || undefined, commands: commands || undefined };
+  const details = await fc.check(
+    fc.asyncProperty(definition.commands(env.capabilities, replayOf.commands), async (commands) => {
+      if (stopped !== undefined || !withinBudget()) return true;
+      if (failedAt !== undefined) shrinkSteps += 1;
+      const sequence = definition.sequenceOf(commands);
+      for (const input of sequence.inputs) env.sensitive?.addMembersOf(input);
+      const began = performance.now();
+      let record: Awaited<ReturnType<typeof executeSequence>>;
+      if (caseEnv.executor?.executeSequence) record = await caseEnv.executor.executeSequence(sequence, { caseTimeoutMs: caseEnv.caseTimeoutMs });
+      else record = await executeSequence(sequence, caseEnv);
+      if (!caseEnv.executor) clocks.clientMs += performance.now() - began;
+      const judged = judgeSequence(definition.id, sequence, record, { ...env, origin });
+      const verdicts: Verdict[] = [...judged.sequenceVerdicts];
+      if (record.problem !== undefined) verdicts.push(sequenceVerdict('A5', 'the sequence runs', record.problem));
+      if (record.faults && record.faults.length > 0) verdicts.push(sequenceVerdict('A5', 'nothing left behind by the calls', record.faults.join('; ')));
+      if (record.networkAttempts && record.networkAttempts.length > 0) {
+        verdicts.push(sequenceVerdict('A6', 'no connection beyond the suite', `tried to reach ${record.networkAttempts.join(', ')}`));
+      }
+      for (const call of judged.calls) {
+        for (const v of call.verdicts) verdicts.push(v.status === 'fail' ? { ...v, actual: `call ${call.call + 1}: ${v.actual ?? ''}` } : v);
+      }
+      const sentSensitive = record.calls.flatMap((c) => (c ? c.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : []));
+      env.sensitive?.add(...sentSensitive);
+      const unsettled = record.calls.some((c) => c?.outcome.kind === 'unsettled');
+      if (unsettled) {
+        countAbandoned(clocks);
+        const leash = LEASH_AFTER_A_HANG_MS;
+        caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
+      }
+      if (failedAt === undefined) completedRuns += 1;
+      const given = sequence.inputs as Array<Record<string, unknown>>;
+      const redact = sequenceRedactor(given, options.redact, sentSensitive);
+      const shown = redactVerdicts(verdicts, redact);
+      let ok = true;
+      const failing: string[] = [];
+      for (const v of shown) {
+        if (v.status !== 'fail') continue;
+        if (isExpected(v)) seenExpected.set(v.check, v);
+        else if (counted(v)) {
+          ok = false;
+          failing.push(v.check);
+        } else warnings.set(v.check, v);
+      }
+      if (!ok) {
+        lastFailure = { lines: describeSequence(sequence), verdicts: shown, sentSensitive, given };
+        if (failedAt === undefined) {
+          failedAt = performance.now();
+          const causes = unsettled && failing.includes('A4') ? ['A4'] : [...new Set(failing)];
+          const known = causes.map((rule) => run.counterexamples.get(rule));
+          if (known.every((by) => by !== undefined)) stopped = `not shrunk: ${causes.join(', ')} already failed in ${[...new Set(known)].join(', ')}`;
+        }
+      }
+      return ok;
+    }),
+    { seed: options.seed, numRuns: options.runs ?? definition.runs, ...(replayOf.path ? { path: replayOf.path, endOnFailure: true } : {}) },
+  );
+  if (options.inProcess) run.env = caseEnv;
+  const bounded = stopped !== undefined ? { stopped } : {};
+  const replayFor = (seed: number, path?: string, commandsPath?: string) =>
+    replay(definition.id, { seed, path: path && commandsPath ? `${path}~${commandsPath}` : path });
+  if (details.failed && details.counterexample && lastFailure) {
+    const verdicts = lastFailure.verdicts;
+    const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
+    return result({
+      verdicts,
+      classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
+      runs: completedRuns,
+      ...bounded,
+      calls: lastFailure.lines,
+      replay: replayFor(details.seed, details.counterexamplePath ?? undefined, commandsReplayPath(details.counterexample[0])),
+    });
+  }
+  if (details.failed) {
+    const cause = (details as { errorInstance?: unknown }).errorInstance;
+    const verdict = sequenceVerdict(
+      'A4',
+      'no exception',
+      cause === undefined ? 'the sequence run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
+    );
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
+  }
+  const expectedFailures = [...seenExpected.values()];
+  return result({
+    verdicts: expectedFailures,
+    classified: classify(definition.id, expectedFailures, options.expectations, () => true),
+    runs: completedRuns,
+    ...bounded,
+    replay: replayFor(options.seed),
+    warnings: [...warnings.values()],
+  });
+}
+
+/** Redacts every input of a sequence and everything its calls sent in sensitive members. */
+function sequenceRedactor(inputs: ReadonlyArray<Record<string, unknown>>, enabled: boolean, sent: readonly string[]): (text: string) => string {
+  const redactors = inputs.map((input, index) => redactorFor(input as Case['params'], enabled, index === 0 ? sent : []));
+  if (redactors.length === 0) return redactorFor({ Token: '', ClientId: '' } as Case['params'], enabled, sent);
+  return (text) => redactors.reduce((shown, redact) => redact(shown), text);
 }

@@ -6,6 +6,8 @@ import { Worker } from 'node:worker_threads';
 import type { AdapterCapabilities } from '../adapters/contract.ts';
 import { AdapterLoadError } from '../adapters/load.ts';
 import type { Case } from '../fixtures/case.ts';
+import type { CallSequence } from '../properties/call-sequence.ts';
+import type { SequenceRecord } from '../run/execute-sequence.ts';
 import type { CaseExecutor, ExecutionRecord } from '../run/run-case.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
 
@@ -78,7 +80,10 @@ function workerSource(spec: string): { source: string | URL; eval: boolean } {
 
 interface Pending {
   seq: number;
-  resolve(record: ExecutionRecord): void;
+  /** The worker's record of a case or of a sequence (which one the pending request asked for). */
+  resolve(record: ExecutionRecord | SequenceRecord): void;
+  /** The worker died before answering: the request's record says so. */
+  die(crash: string): void;
   startedAt: number;
 }
 
@@ -150,7 +155,8 @@ class SandboxWorker {
       case 'closed':
         this.onClosed?.(message.problem);
         return;
-      case 'record': {
+      case 'record':
+      case 'sequence-record': {
         const pending = this.pending;
         if (!pending || pending.seq !== message.seq) return;
         this.pending = undefined;
@@ -289,7 +295,7 @@ export class Sandbox implements CaseExecutor {
       const pending = worker.pending;
       worker.pending = undefined;
       if (this.current === worker) this.current = undefined;
-      if (pending) pending.resolve(deathRecord(describeDeath(cause, worker.exitCalled)));
+      if (pending) pending.die(describeDeath(cause, worker.exitCalled));
     });
   }
 
@@ -334,10 +340,48 @@ export class Sandbox implements CaseExecutor {
         startedAt: performance.now(),
         resolve: (value) => {
           clearTimeout(watchdog);
-          resolve(value);
+          resolve(value as ExecutionRecord);
+        },
+        die: (crash) => {
+          clearTimeout(watchdog);
+          resolve(deathRecord(crash));
         },
       };
       worker.post({ type: 'case', seq, case: c, caseTimeoutMs });
+    });
+    if (worker.exited || worker.deathCause) this.consecutiveDeaths += 1;
+    else this.consecutiveDeaths = 0;
+    return record;
+  }
+
+  /** Runs a call sequence on the worker's one adapter object (decisions/0015); a dead or stuck worker becomes the record's problem. */
+  async executeSequence(sequence: CallSequence, options: { caseTimeoutMs?: number } = {}): Promise<SequenceRecord> {
+    const worker = await this.worker();
+    const failed = (problem: string): SequenceRecord => ({ calls: [], unattributed: [], misrouted: [], problem });
+    if (typeof worker === 'string') return failed(worker);
+    const caseTimeoutMs = options.caseTimeoutMs ?? this.options.caseTimeoutMs;
+    const seq = ++this.seq;
+    const record = await new Promise<SequenceRecord>((resolve) => {
+      const limit = caseTimeoutMs + this.options.watchdogGraceMs;
+      const watchdog = setTimeout(() => {
+        if (worker.pending?.seq !== seq) return;
+        worker.pending = undefined;
+        worker.kill(`the sandbox stopped answering for ${limit} ms and was terminated`);
+        resolve(failed(`the sandbox stopped answering for ${limit} ms (a synchronous loop?) and was terminated`));
+      }, limit);
+      worker.pending = {
+        seq,
+        startedAt: performance.now(),
+        resolve: (value) => {
+          clearTimeout(watchdog);
+          resolve(value as SequenceRecord);
+        },
+        die: (crash) => {
+          clearTimeout(watchdog);
+          resolve(failed(crash));
+        },
+      };
+      worker.post({ type: 'sequence', seq, sequence, caseTimeoutMs });
     });
     if (worker.exited || worker.deathCause) this.consecutiveDeaths += 1;
     else this.consecutiveDeaths = 0;

@@ -16,6 +16,8 @@ export interface Mutant {
   strict?: boolean;
   /** A client that hangs by design is given a short real-time budget so its run stays quick. */
   caseTimeoutMs?: number;
+  /** Only the call sequences (decisions/0015) can catch it: fixtures and properties alone pass it. */
+  onlySequences?: boolean;
 }
 
 export const MUTANTS: readonly Mutant[] = [
@@ -85,4 +87,17 @@ export const MUTANTS: readonly Mutant[] = [
   // Keeps the real fetch from load time, before interception is in place: its requests would go
   // to the real Cognito endpoint. The sandbox's guard refuses them.
   { id: 'keeps-load-time-fetch', module: 'conformance/self-test/mutant-modules/keeps-load-time-fetch.ts', caughtBy: 'A6' },
+  // Faults across calls, in the endpoint, the signal and the transport (decisions/0015).
+  // A client built once and reused with the endpoint of its first call (a cached resolved endpoint).
+  { id: 'caches-first-endpoint', faults: { cachesFirstEndpoint: true }, caughtBy: 'C2', onlySequences: true },
+  // Deletes ClientSecret from the caller's object once sent: the caller's next call goes without it.
+  { id: 'deletes-secret-after-use', faults: { deletesSecretAfterUse: true }, caughtBy: 'A9' },
+  // Reads the answer from a slot shared by every call: overlapping calls get each other's answer.
+  { id: 'shares-last-answer', faults: { sharesLastAnswer: true }, caughtBy: 'C12', onlySequences: true },
+  // Subscribes to 'abort' but never reads `aborted`: an already-aborted signal is ignored (this
+  // suite's own aws-sdk-v2 adapter did this until the sequences caught it).
+  { id: 'misses-already-aborted-signal', faults: { missesAbortedSignal: true }, caughtBy: 'A2', onlySequences: true },
+  // Lets fetch's TypeError out on a reset connection or a cut body: a crash, not an error.
+  { id: 'bare-error-on-transport-fault', faults: { bareTransportError: true }, caughtBy: 'A5' },
+  { id: 'resolves-on-cut-body', faults: { resolvesOnCutBody: true }, caughtBy: 'C13' },
 ];
