@@ -28,7 +28,6 @@ interface CallSpec {
   /** Pass an input object given before (index modulo the inputs so far) instead of a fresh one. */
   reuse: number | null;
   region: (typeof REGIONS)[number];
-  trailingSlash: boolean;
   answer: CallAnswer;
   /** Leave the call in flight while the next steps run (otherwise the sequence waits for it). */
   overlap: boolean;
@@ -87,7 +86,9 @@ class StartCall implements fc.Command<SequenceBuilder, SequenceBuilder> {
         answer = aborted({ kind: 'in-backoff' }, RETRYABLE_500);
         break;
     }
-    const endpoint = `https://cognito-idp.${spec.region}.amazonaws.com/q${call + 1}${spec.trailingSlash ? '/' : ''}`;
+    // The path ends in a slash: where a client sends a path without one (`/q1` or `/q1/`) is
+    // the endpoint rules' question (A7), not the sequences'; with the slash both readings agree.
+    const endpoint = `https://cognito-idp.${spec.region}.amazonaws.com/q${call + 1}/`;
     sequence.calls.push({ input, endpoint, region: spec.region, answer, ...(signal ? { signal } : {}) });
     sequence.steps.push({ kind: 'start', call });
     if (spec.overlap) model.inFlight.push(call);
@@ -176,7 +177,6 @@ function startCall(capabilities: Required<AdapterCapabilities>): fc.Arbitrary<St
       fresh: validRequest(capabilities),
       reuse: fc.option(fc.nat(MAX_CALLS), { nil: null, freq: 2 }),
       region: fc.constantFrom(...REGIONS),
-      trailingSlash: fc.boolean(),
       answer: answers(),
       overlap: fc.boolean(),
       signal: signalChoices(capabilities),

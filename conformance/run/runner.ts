@@ -18,7 +18,7 @@ import { Sandbox, type SandboxOptions } from '../sandbox/sandbox.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
-import { virtualTimeSpentMs } from './clock.ts';
+import { virtualTimeSpentMs, WAITS_ON_NOTHING } from './clock.ts';
 import { describeSequence } from './describe-sequence.ts';
 import { executeSequence } from './execute-sequence.ts';
 import { classify, type Expectation } from './expectations.ts';
@@ -383,7 +383,8 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
   let caseEnv = env;
   const leashAfterHang = (outcome: CaseResult) => {
     countAbandoned(clocks);
-    if (options.inProcess && outcome.outcome?.kind === 'unsettled' && caseEnv === env) {
+    // A call found waiting on nothing was judged in moments: only a call that used up the timeout earns the leash.
+    if (options.inProcess && outcome.outcome?.kind === 'unsettled' && outcome.outcome.detail !== WAITS_ON_NOTHING && caseEnv === env) {
       caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
     }
   };
@@ -656,7 +657,7 @@ async function runProperty(
       const outcome = await runCase(c, caseEnv);
       env.sensitive?.add(...outcome.sentSensitive);
       run.onOutcome(outcome);
-      if (outcome.outcome?.kind === 'unsettled') {
+      if (outcome.outcome?.kind === 'unsettled' && outcome.outcome.detail !== WAITS_ON_NOTHING) {
         const leash = options.inProcess ? LEASH_AFTER_A_HANG_MS : PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS;
         caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
       }
@@ -819,7 +820,7 @@ async function runSequenceFamily(
       const sentSensitive = record.calls.flatMap((c) => (c ? c.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : []));
       env.sensitive?.add(...sentSensitive);
       const unsettled = record.calls.some((c) => c?.outcome.kind === 'unsettled');
-      if (unsettled) {
+      if (record.calls.some((c) => c?.outcome.kind === 'unsettled' && c.outcome.detail !== WAITS_ON_NOTHING)) {
         countAbandoned(clocks);
         const leash = LEASH_AFTER_A_HANG_MS;
         caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
