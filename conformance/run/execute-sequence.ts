@@ -86,6 +86,12 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
     for (const holder of holders(controller)) holder.abortedAfterRequests ??= holder.requests.length;
     controller.abort(new DOMException('cancelled by the conformance suite', 'AbortError'));
   };
+  // A shared signal is aborted once every call in flight that holds it has sent its request: a
+  // request already on its way when a sibling's abort came is no request "after the abort".
+  const abortOnceAllSent = (controller: AbortController) => {
+    const waiting = holders(controller).filter((c) => c.settled === undefined);
+    if (waiting.length > 0 && waiting.every((c) => c.requests.length > 0)) abort(controller);
+  };
   /** The call a request belongs to: the one its path names while in flight with its Token, else the in-flight call with its Token. */
   const attribute = (request: CapturedRequest): CallState | undefined => {
     const inFlight = calls.filter((c) => c.started && c.settled === undefined);
@@ -107,7 +113,7 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
         return new HarnessResponse(JSON.stringify({ __type: 'HarnessError', message: 'the request belongs to no call in flight' }), { status: 599 });
       }
       call.requests.push(request);
-      if (call.plan.signal?.kind === 'on-request' && call.controller) abort(call.controller);
+      if (call.plan.signal?.kind === 'on-request' && call.controller) abortOnceAllSent(call.controller);
       if (call.plan.answer.response === 'hang') return hang;
       call.lastAnswerAt = virtualNow();
       return fixtureResponse(call.plan.answer.response, request.transport);
@@ -155,6 +161,10 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
         call.settledAt = virtualNow();
       },
     );
+    if (plan.signal?.kind === 'on-request' && call.controller) {
+      const controller = call.controller;
+      void call.done.then(() => abortOnceAllSent(controller));
+    }
   };
 
   // Back-off: once a call with an in-backoff signal has had an answer and everything waits on a

@@ -90,6 +90,8 @@ export const MUTANTS: readonly Mutant[] = [
   // Faults across calls, in the endpoint, the signal and the transport (decisions/0015).
   // A client built once and reused with the endpoint of its first call (a cached resolved endpoint).
   { id: 'caches-first-endpoint', faults: { cachesFirstEndpoint: true }, caughtBy: 'C2', onlySequences: true },
+  // The same fault in its own module: the sequence runs in the sandbox worker.
+  { id: 'caches-first-endpoint-in-sandbox', module: 'conformance/self-test/mutant-modules/caches-first-endpoint.ts', caughtBy: 'C2', onlySequences: true },
   // Deletes ClientSecret from the caller's object once sent: the caller's next call goes without it.
   { id: 'deletes-secret-after-use', faults: { deletesSecretAfterUse: true }, caughtBy: 'A9' },
   // Reads the answer from a slot shared by every call: overlapping calls get each other's answer.
