@@ -35,7 +35,13 @@ describe('executeSequence', () => {
   it('gives every call of overlapping calls its own requests, and passes the very same input object again', async () => {
     const seen: object[] = [];
     const client = minimalClient();
-    const adapter: Adapter = { ...client, revokeToken: (input, context) => (seen.push(input), client.revokeToken(input, context)) };
+    const adapter: Adapter = {
+      ...client,
+      revokeToken: (input, context) => {
+        seen.push(input);
+        return client.revokeToken(input, context);
+      },
+    };
     const sequence: CallSequence = {
       inputs: [INPUT],
       calls: [call(1), call(2, { endpoint: at(2, 'eu-west-1'), region: 'eu-west-1' }), call(3)],
