@@ -103,7 +103,7 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
     for (const v of c.failures) write(describeVerdict(v));
     if (result.counterexample) write(`    counterexample (${result.stopped ?? 'shrunk'}): ${JSON.stringify(result.counterexample)}`);
     if (result.calls) {
-      write(`    sequence (${result.stopped ?? 'shrunk'}, ${result.calls.length} steps):`);
+      write(`    sequence (${result.stopped ?? 'shrunk'}):`);
       for (const line of result.calls) write(`      ${line}`);
     }
     write(`  replay: ${result.replay}`);

@@ -137,6 +137,8 @@ const PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS = 250;
 /** The time counters of a run, read before and after each case or property. */
 interface Clocks {
   clientMs: number;
+  /** Calls the adapter object has been given so far (a sequence's report says how many came before it). */
+  calls: number;
   /** Calls under way, by when they started: a hanging call never ends on its own. */
   inFlight: Map<symbol, number>;
 }
@@ -226,6 +228,7 @@ function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: C
         return { requests: [], outcome: outcomeOf({ kind: 'rejected', error }) };
       }
       const began = performance.now();
+      clocks.calls += 1;
       try {
         return await subject.sandbox.execute(c, options);
       } finally {
@@ -239,6 +242,7 @@ function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: C
         return { calls: [], unattributed: [], misrouted: [], problem: describeValue(error instanceof Error ? error.message : error) };
       }
       const began = performance.now();
+      clocks.calls += sequence.calls.length;
       try {
         return await subject.sandbox.executeSequence(sequence, options);
       } finally {
@@ -332,7 +336,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     server?.close();
     throw error;
   }
-  const clocks: Clocks = { clientMs: 0, inFlight: new Map() };
+  const clocks: Clocks = { clientMs: 0, calls: 0, inFlight: new Map() };
   const adapter = subject.adapter;
   const implementation = implementationName(adapter);
   // The time inside the client's own calls, so the summary can say where a run's time went.
@@ -340,6 +344,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     name: implementation,
     ...(adapter.capabilities ? { capabilities: adapter.capabilities } : {}),
     revokeToken: async (...args: Parameters<Adapter['revokeToken']>) => {
+      clocks.calls += 1;
       const call = Symbol('call');
       clocks.inFlight.set(call, performance.now());
       try {
@@ -801,6 +806,7 @@ async function runSequenceFamily(
       if (stopped !== undefined || !withinBudget()) return true;
       if (failedAt !== undefined) shrinkSteps += 1;
       const sequence = definition.sequenceOf(commands);
+      const servedBefore = clocks.calls;
       for (const input of sequence.inputs) env.sensitive?.addMembersOf(input);
       const began = performance.now();
       let record: Awaited<ReturnType<typeof executeSequence>>;
@@ -840,7 +846,9 @@ async function runSequenceFamily(
         } else warnings.set(v.check, v);
       }
       if (!ok) {
-        lastFailure = { lines: describeSequence(sequence), verdicts: shown, sentSensitive, given };
+        // State the adapter kept from earlier calls may be part of the cause: say how much came before.
+        const before = `0. the adapter object had served ${servedBefore} call${servedBefore === 1 ? '' : 's'} of this run before the sequence`;
+        lastFailure = { lines: [before, ...describeSequence(sequence)], verdicts: shown, sentSensitive, given };
         if (failedAt === undefined) {
           failedAt = performance.now();
           const causes = unsettled && failing.includes('A4') ? ['A4'] : [...new Set(failing)];
