@@ -40,6 +40,12 @@ interface CallState {
   done?: Promise<void>;
 }
 
+/** Runs sequences where the adapter lives (the sandbox worker); absent, they run in this thread. */
+export interface SequenceExecutor {
+  /** `caseTimeoutMs` bounds the whole sequence. */
+  executeSequence(sequence: CallSequence, options: { caseTimeoutMs: number }): Promise<SequenceRecord>;
+}
+
 export type SequenceEnvironment = {
   adapter: Adapter;
   service: FakeService;

@@ -4,13 +4,11 @@ import type { ClientCheck, Observation, Outcome } from '../checks/check.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
-import type { CallSequence } from '../properties/call-sequence.ts';
 import { type SensitiveValues, sensitiveMembersOfBody } from '../redaction/redact.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
 import { fixtureResponse } from '../wire/fixture-response.ts';
 import { settle, virtualNow } from './clock.ts';
-import type { SequenceRecord } from './execute-sequence.ts';
 import { describeValue, NotAPromise, outcomeOf } from './outcome.ts';
 
 export { outcomeOf } from './outcome.ts';
@@ -42,8 +40,6 @@ export interface ExecutionRecord {
 export interface CaseExecutor {
   /** `caseTimeoutMs`: the real time this call may take (shrinking shortens it after a hang). */
   execute(c: Case, options: { caseTimeoutMs: number }): Promise<ExecutionRecord>;
-  /** Runs a whole sequence of calls on the one adapter object; `caseTimeoutMs` bounds the whole sequence. */
-  executeSequence?(sequence: CallSequence, options: { caseTimeoutMs: number }): Promise<SequenceRecord>;
 }
 
 export interface RunEnvironment {

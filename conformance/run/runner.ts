@@ -20,7 +20,7 @@ import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
 import { virtualTimeSpentMs, WAITS_ON_NOTHING } from './clock.ts';
 import { describeSequence } from './describe-sequence.ts';
-import { executeSequence } from './execute-sequence.ts';
+import { executeSequence, type SequenceExecutor } from './execute-sequence.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { FailureRecorder } from './failures-file.ts';
 import { judgeSequence } from './judge-sequence.ts';
@@ -219,7 +219,7 @@ async function prepareSubject(options: SessionOptions, seen: SensitiveValues): P
 }
 
 /** The sandbox's cases, each let through the gate first and timed as the client's own. */
-function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: Clocks): CaseExecutor {
+function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: Clocks): CaseExecutor & SequenceExecutor {
   return {
     async execute(c, options) {
       try {
@@ -356,6 +356,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
       }
     },
   } satisfies Adapter;
+  const sandboxExecutor = subject.kind === 'sandbox' ? gatedExecutor(subject, clocks) : undefined;
   const env: RunEnvironment = {
     adapter: timedAdapter,
     capabilities,
@@ -369,7 +370,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     caseTimeoutMs: inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
     offerDirectFetch: inProcess,
     unsignedRequired: options.unsignedRequired,
-    ...(subject.kind === 'sandbox' ? { executor: gatedExecutor(subject, clocks) } : {}),
+    ...(sandboxExecutor ? { executor: sandboxExecutor } : {}),
     sensitive: seen,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
@@ -434,7 +435,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     async runSequence(definition) {
       const began = { wall: performance.now(), client: clocks.clientMs, virtual: virtualTimeSpentMs() };
       const run: PropertyRun = { env: caseEnv, counterexamples, onOutcome: leashAfterHang };
-      const result = await runSequenceFamily(definition, run, options, counted, replay, clocks);
+      const result = await runSequenceFamily(definition, run, options, counted, replay, clocks, sandboxExecutor);
       caseEnv = run.env;
       const clientMs = clocks.clientMs - began.client;
       noteCounterexample(result);
@@ -759,6 +760,7 @@ async function runSequenceFamily(
   counted: (v: Verdict) => boolean,
   replay: ReplayFormat,
   clocks: Clocks,
+  executor: SequenceExecutor | undefined,
 ): Promise<Result> {
   const env = run.env;
   const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
@@ -810,9 +812,13 @@ async function runSequenceFamily(
       for (const input of sequence.inputs) env.sensitive?.addMembersOf(input);
       const began = performance.now();
       let record: Awaited<ReturnType<typeof executeSequence>>;
-      if (caseEnv.executor?.executeSequence) record = await caseEnv.executor.executeSequence(sequence, { caseTimeoutMs: caseEnv.caseTimeoutMs });
-      else record = await executeSequence(sequence, caseEnv);
-      if (!caseEnv.executor) clocks.clientMs += performance.now() - began;
+      if (executor) record = await executor.executeSequence(sequence, { caseTimeoutMs: caseEnv.caseTimeoutMs });
+      else {
+        // Overlapping calls would count their time twice in the timed adapter: the sequence's wall time is the client's.
+        const clientBefore = clocks.clientMs;
+        record = await executeSequence(sequence, caseEnv);
+        clocks.clientMs = clientBefore + (performance.now() - began);
+      }
       const judged = judgeSequence(definition.id, sequence, record, { ...env, origin });
       const verdicts: Verdict[] = [...judged.sequenceVerdicts];
       if (record.problem !== undefined) verdicts.push(sequenceVerdict('A5', 'the sequence runs', record.problem));
