@@ -50,7 +50,7 @@ describe('exit codes say what happened', () => {
   it('2 when --filter matches nothing (a typo is not a pass)', async () => {
     const { code, stderr } = await cli('--filter', 'NoSuchCase');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--filter NoSuchCase: no fixture or property/);
+    expect(stderr).toMatch(/--filter NoSuchCase: no fixture, property or sequence/);
   });
 
   it('2 when nothing selected can run on this adapter', async () => {
