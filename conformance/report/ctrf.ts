@@ -47,6 +47,7 @@ function ctrfTest(result: Result, implementation: string, cwd: string | undefine
       ? [
           ...failures.map(describeVerdict),
           ...(result.counterexample ? [`counterexample (shrunk): ${JSON.stringify(result.counterexample)}`] : []),
+          ...(result.calls ? ['sequence (shrunk):', ...result.calls] : []),
           `replay: ${result.replay}`,
         ].join('\n\n')
       : c.kind === 'unexpected-pass'

@@ -45,6 +45,7 @@ function testcase(result: Result): string {
       ...(result.documentation ? [result.documentation.split('\n')[0]!] : []),
       ...c.failures.map(describeVerdict),
       ...(result.counterexample ? [`counterexample (shrunk): ${JSON.stringify(result.counterexample)}`] : []),
+      ...(result.calls ? ['sequence (shrunk):', ...result.calls] : []),
       `replay: ${result.replay}`,
     ].join('\n\n');
     const type = [...new Set(c.failures.map((v) => v.check))].join(' ');
