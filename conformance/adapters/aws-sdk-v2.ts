@@ -24,6 +24,8 @@ const adapter: Adapter = {
       endpoint: context.endpoint,
       credentials: new AWS.Credentials('AKIDFAKEFORCONFORMANCE', 'fake-secret-for-conformance'),
     });
+    // An abort event never fires for a signal aborted before the call: that one is read here.
+    if (context.signal?.aborted) return Promise.reject(abortError(context.signal));
     const request = client.revokeToken(input as AWS.CognitoIdentityServiceProvider.RevokeTokenRequest);
     context.signal?.addEventListener('abort', () => request.abort(), { once: true });
     return request.promise().then(
@@ -37,5 +39,12 @@ const adapter: Adapter = {
     );
   },
 };
+
+/** The rejection of a call whose signal was aborted before it started, as v2 names its own aborts. */
+function abortError(signal: AbortSignal): Error {
+  const error = new Error(`the request was aborted before it was sent: ${String((signal.reason as Error | undefined)?.message ?? signal.reason)}`);
+  error.name = 'RequestAbortedError';
+  return error;
+}
 
 export default adapter;

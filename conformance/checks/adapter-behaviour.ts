@@ -7,6 +7,8 @@ import { type ClientCheck, caseLevel, describeUnsettled, everyRequest, hasReques
 export function isRetryableCase(o: Observation): boolean {
   const response = o.case.response;
   if (response === 'hang') return false;
+  // A connection that failed before any answer is what SDKs retry first (ECONNRESET and kin).
+  if (response.fault === 'connection-reset' || response.fault === 'connection-refused') return true;
   return isRetryableAnswer({ status: response.code, errorName: o.case.expect.outcome === 'error' ? o.case.expect.name : undefined });
 }
 

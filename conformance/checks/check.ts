@@ -50,6 +50,11 @@ export interface Observation {
   endpoint?: string;
   /** What the call left once it settled (rule A8); absent when it left nothing, or was not looked at. */
   afterSettled?: AfterSettled;
+  /**
+   * How the object the caller passed differs, once the call settled, from a snapshot taken
+   * before it (`ClientSecret was removed`); '' when it is unchanged; absent when not compared (rule A9).
+   */
+  inputChange?: string;
 }
 
 /** What a call left behind once it settled: requests that still arrived, fake timers still on the clock. */

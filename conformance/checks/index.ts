@@ -1,5 +1,6 @@
 import { a1OneRequestPerCall, a2Cancellation, a3RetryBound, a4Settles, a5NoCrash, f1FixtureRequest } from './adapter-behaviour.ts';
 import { a8NothingAfterSettled } from './after-settled.ts';
+import { a9CallerInputUnchanged } from './caller-input.ts';
 import type { ClientCheck } from './check.ts';
 import { a7Endpoint } from './endpoint.ts';
 import { errorName } from './error-name.ts';
@@ -43,5 +44,6 @@ export const CLIENT_CHECKS: readonly ClientCheck[] = [
   a6NoNetwork,
   a7Endpoint,
   a8NothingAfterSettled,
+  a9CallerInputUnchanged,
   f1FixtureRequest,
 ];

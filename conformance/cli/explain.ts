@@ -1,6 +1,7 @@
 import { CLIENT_CHECKS } from '../checks/index.ts';
 import { VOCABULARY } from '../fixtures/lint-rules/vocabulary.ts';
 import type { Check } from '../judging/check.ts';
+import { CLIENT_SEQUENCES } from '../properties/call-sequences.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { type Direction, isRuleId, RULES, type Rule, ruleById } from '../rules/registry.ts';
 import type { FixtureWithFile } from '../run/runner.ts';
@@ -44,7 +45,11 @@ export function explainRule(word: string, fixtures: readonly FixtureWithFile[]):
   const tagged = <T extends { id: string; tags: readonly string[] }>(cases: readonly T[]) => cases.filter((c) => c.tags.includes(id)).map((c) => c.id);
   const cases =
     rule.direction === 'client'
-      ? [`fixtures (${tagged(fixtures).length}): ${listed(tagged(fixtures))}`, `properties: ${listed(tagged(CLIENT_PROPERTIES))}`]
+      ? [
+          `fixtures (${tagged(fixtures).length}): ${listed(tagged(fixtures))}`,
+          `properties: ${listed(tagged(CLIENT_PROPERTIES))}`,
+          `sequences: ${listed(tagged(CLIENT_SEQUENCES))}`,
+        ]
       : [`server cases (${tagged(SERVER_CASES).length}): ${listed(tagged(SERVER_CASES))}`];
   const selfTests =
     rule.direction === 'client'

@@ -90,6 +90,7 @@ async function main(argv: string[], replay: ExpandedReplay, io: CliIo, crash: Cr
       const selected = selectConformanceCases(fixtures, options.filters);
       for (const f of selected.fixtures) io.stdout.write(`fixture  ${f.id} [${f.level}] ${f.tags.join(' ')}\n`);
       for (const p of selected.properties) io.stdout.write(`property ${p.id} [${p.level}] ${p.tags.join(' ')}\n`);
+      for (const q of selected.sequences) io.stdout.write(`sequence ${q.id} [${q.level}] ${q.tags.join(' ')}\n`);
     }
     return EXIT.ok;
   }

@@ -45,7 +45,7 @@ export async function serveFixture(
   const c = fixtureToCase(fixture);
   const service = new FakeService('loopback');
   const write = (text: string) => options.out.write(`${text}\n`);
-  service.begin({ respond: () => fixtureResponse(fixture.response) });
+  service.begin({ respond: (_attempt, request) => fixtureResponse(fixture.response, request.transport) });
   service.onRequest((request) => {
     const verdicts = judge(
       CLIENT_CHECKS.filter((check) => REQUEST_RULES.has(check.rules[0])),

@@ -49,6 +49,7 @@ function ctrfTest(result: Result, implementation: string, cwd: string | undefine
           ...failures.map(describeVerdict),
           ...(result.crashStack ? [`stack (your frames, redacted):\n${result.crashStack}`] : []),
           ...(result.counterexample ? [`counterexample (shrunk): ${JSON.stringify(result.counterexample)}`] : []),
+          ...(result.calls ? ['sequence (shrunk):', ...result.calls] : []),
           `replay: ${result.replay}`,
         ].join('\n\n')
       : c.kind === 'unexpected-pass'

@@ -65,6 +65,7 @@ function annotations(results: readonly Result[], cwd: string | undefined): Annot
       message: [
         `${shown.kind} ${shown.id}: ${resultHeadline(shown)}`,
         ...(shown.counterexample ? [`counterexample (shrunk): ${JSON.stringify(shown.counterexample)}`] : []),
+        ...(shown.calls ? ['sequence (shrunk):', ...shown.calls] : []),
         ...(others.length > 0 ? [`same verdict: ${listIds(others)}`] : []),
         `replay: ${shown.replay}`,
       ].join('\n'),
@@ -138,6 +139,7 @@ export function jobSummary(summary: Summary, results: readonly Result[]): string
         `expected: ${r.verdict.expected ?? ''}`,
         `actual:   ${r.verdict.actual ?? ''}`,
         ...(r.example.counterexample ? [`counterexample (shrunk): ${JSON.stringify(r.example.counterexample)}`] : []),
+        ...(r.example.calls ? ['sequence (shrunk):', ...r.example.calls] : []),
         `replay: ${r.example.replay}`,
       ].join('\n');
       lines.push(

@@ -192,6 +192,7 @@ function caseDetail(result: Result, index: number): string {
   parts.push(verdictTable(informational, 'informational differences (never counted)'));
   const passedRules = [...new Set(result.verdicts.filter((v) => v.status === 'pass').map((v) => v.check))];
   if (passedRules.length > 0) parts.push(`<p class="passed-rules">rules passed: ${escapeHtml(passedRules.join(', '))}</p>`);
+  if (result.calls) parts.push(`<h4>sequence (shrunk)</h4><pre class="counterexample">${escapeHtml(result.calls.join('\n'))}</pre>`);
   if (result.counterexample) {
     parts.push(`<h4>counterexample (shrunk)</h4><pre class="counterexample">${escapeHtml(JSON.stringify(result.counterexample, null, 2))}</pre>`);
   }

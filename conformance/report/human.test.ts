@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { humanReporter } from './human.ts';
-import { mixedRun } from './test-support.ts';
+import { failingProperty, mixedRun } from './test-support.ts';
 
 async function report(verbose: boolean, run = mixedRun(40)) {
   const out = new PassThrough();
@@ -28,6 +28,20 @@ describe('the human report', () => {
     expect(rollup).toContain('stale expectations: 1 case passed that the expectations file says fail:');
     // The roll-up comes before any per-case detail.
     expect(text.indexOf('Failures by rule')).toBeLessThan(text.indexOf('FAIL fixture'));
+  });
+
+  it('prints a failed sequence as its numbered calls, in the roll-up and in its block', async () => {
+    const run = mixedRun(0);
+    const calls = [
+      '0. the adapter object had served 80 calls of this run before the sequence',
+      '1. call 1: revokeToken(input#1) → https://cognito-idp.us-east-1.amazonaws.com/q1/ answers 200 {} (left in flight)',
+      '2. call 2: revokeToken(input#1 again) → https://cognito-idp.eu-west-1.amazonaws.com/q2/ answers 400 UnauthorizedException',
+      '3. wait for call 1',
+    ];
+    const sequence = { ...failingProperty('call-sequences', {}), counterexample: undefined, calls };
+    const { text } = await report(false, { summary: run.summary, results: [sequence] });
+    expect(text).toContain(`    sequence (shrunk):\n${calls.map((line) => `      ${line}`).join('\n')}`);
+    expect(text).toContain(`\n      ${calls[1]}\n`);
   });
 
   it('picks the property with the shortest counterexample when no fixture shows a cause', async () => {

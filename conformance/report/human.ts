@@ -82,6 +82,7 @@ function printRollup(results: readonly Result[], write: (text: string) => void):
     if (example.counterexample) write(`    counterexample (shrunk): ${JSON.stringify(example.counterexample)}`);
     const where = firstFrame(example.crashStack);
     if (where !== undefined && verdict.check === 'A5') write(`    where: ${where}`);
+    if (example.calls) for (const line of example.calls) write(`      ${line}`);
     write(`    replay: ${example.replay}`);
   }
   if (stale.length > 0) {
@@ -121,6 +122,10 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
     for (const v of c.failures) write(describeVerdict(v));
     if (result.crashStack) write(`    stack (your frames, redacted):\n${indent(result.crashStack, '      ')}`);
     if (result.counterexample) write(`    counterexample (${result.stopped ?? 'shrunk'}): ${JSON.stringify(result.counterexample)}`);
+    if (result.calls) {
+      write(`    sequence (${result.stopped ?? 'shrunk'}):`);
+      for (const line of result.calls) write(`      ${line}`);
+    }
     write(`  replay: ${result.replay}`);
   } else if (c.kind === 'unexpected-pass') {
     write(`\nUNEXPECTED PASS ${label}`);

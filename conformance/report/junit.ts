@@ -45,6 +45,7 @@ function testcase(result: Result): string {
       ...c.failures.map(describeVerdict),
       ...(result.crashStack ? [`stack (your frames, redacted):\n${result.crashStack}`] : []),
       ...(result.counterexample ? [`counterexample (shrunk): ${JSON.stringify(result.counterexample)}`] : []),
+      ...(result.calls ? ['sequence (shrunk):', ...result.calls] : []),
       `replay: ${result.replay}`,
     ].join('\n\n');
     const type = [...new Set(c.failures.map((v) => v.check))].join(' ');

@@ -325,6 +325,15 @@ export const RULES = [
     checkFile: 'conformance/checks/after-settled.ts',
   },
   {
+    id: 'A9',
+    direction: 'client',
+    area: 'adapter',
+    level: 'must',
+    title: "gives the caller's input back unchanged: no member added, removed or changed by the call",
+    source: 'conformance contract: the caller owns its input object and may pass it again (CONTRACT.md section 1, rule 4)',
+    checkFile: 'conformance/checks/caller-input.ts',
+  },
+  {
     id: 'F1',
     direction: 'client',
     area: 'fixture',

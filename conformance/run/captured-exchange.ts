@@ -198,6 +198,8 @@ export function clientExchanges(requests: readonly CapturedRequest[], response: 
       request: { method: request.method, path: `${url.pathname}${url.search}`, headers: request.headers, body: request.body, bodyBytes: request.bodyBytes },
     };
     if (response === 'hang') raw.noResponse = 'the fake service never answered (the case tests a hang)';
+    else if (response.fault === 'connection-reset' || response.fault === 'connection-refused')
+      raw.noResponse = `no answer: the fake service's ${response.fault}`;
     else raw.response = { status: response.code, headers: response.headers ?? {}, body: response.body ?? '' };
     return raw;
   });

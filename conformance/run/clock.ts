@@ -56,6 +56,12 @@ export interface SettleOptions {
    * they (or the call's own stray promises) send still arrives inside the case (rule A8).
    */
   lookAfterSettled?: boolean;
+  /**
+   * Called when the call waits only on the fake clock, before it jumps to the next timer: a
+   * sequence aborts a signal there (a call backing off before a retry). True: something
+   * happened, so the call gets turns to react before the clock moves.
+   */
+  beforeClockJump?: () => boolean;
 }
 
 /** The detail of a call found waiting on nothing, rather than timed out. */
@@ -166,6 +172,7 @@ export async function settle<T>(call: () => Promise<T>, options: SettleOptions):
       if (idleTurns >= 3 && clock.countTimers() > 0) {
         waitingOnNothingSince = undefined;
         idleTurns = 0;
+        if (options.beforeClockJump?.()) continue;
         if (clock.now > fakeBudget) return { kind: 'unsettled', afterMs: Math.round(realNow() - startedReal), virtualMs: clock.now };
         clock.next();
       }

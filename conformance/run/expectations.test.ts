@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../fixtures/load.ts';
 import type { Verdict } from '../judging/check.ts';
+import { CLIENT_SEQUENCES } from '../properties/call-sequences.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { rulesOf } from '../rules/registry.ts';
 import { SERVER_CASES } from '../server/server-cases.ts';
@@ -71,7 +72,7 @@ describe('summarize', () => {
 
 describe('checkExpectationTargets', () => {
   const clientTargets = async () => ({
-    cases: new Set([...(await loadFixtures()).map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id)]),
+    cases: new Set([...(await loadFixtures()).map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id), ...CLIENT_SEQUENCES.map((q) => q.id)]),
     rules: new Set(rulesOf('client').map((r) => r.id)),
     what: 'fixture or property',
   });

@@ -26,6 +26,8 @@ export interface Result {
   /** For properties: where its time went (see {@link Summary.timing}). */
   timing?: { clientMs: number; harnessMs: number; backoffMs: number };
   counterexample?: Record<string, unknown>;
+  /** For a failed call sequence: its shrunk calls, one numbered line each (`1. call 1: revokeToken(input#1) → … answers 500 …`). */
+  calls?: string[];
   /** One command that runs exactly this case again. */
   replay: string;
   /** Warnings that do not fail the run (should-level failures without --strict). */

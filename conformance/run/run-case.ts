@@ -1,4 +1,5 @@
 import type { Adapter, AdapterCapabilities } from '../adapters/contract.ts';
+import { describeInputChange } from '../checks/caller-input.ts';
 import type { AfterSettled, ClientCheck, Observation, Outcome } from '../checks/check.ts';
 import type { Case } from '../fixtures/case.ts';
 import type { Verdict } from '../judging/check.ts';
@@ -39,6 +40,8 @@ export interface ExecutionRecord {
   faults?: string[];
   /** A crash's raw stack, unredacted plain text (the runner trims it to the user's frames and redacts it). */
   crashStack?: string;
+  /** How the input object the call was given differs after it from before it ('' unchanged; rule A9). */
+  inputChange?: string;
 }
 
 /** Runs cases against one adapter: in this thread, or in a sandbox (conformance/sandbox/). */
@@ -126,10 +129,10 @@ export async function executeCase(
     ? placeEndpoint(c.endpoint, env.endpointOnLoopback ? env.endpoint : undefined)
     : { endpoint: env.endpoint, region: env.region };
   env.service.begin({
-    respond: () => {
+    respond: (_attempt, request) => {
       if (c.response === 'hang') return hang;
       lastAnswerAt = virtualNow();
-      return fixtureResponse(c.response);
+      return fixtureResponse(c.response, request.transport);
     },
     now: virtualNow,
   });
@@ -147,10 +150,12 @@ export async function executeCase(
 
   let requests: CapturedRequest[];
   let settlement: Awaited<ReturnType<typeof settle>>;
+  // The caller's object: compared with the case's params once the call is over (rule A9).
+  const input = structuredClone(c.params);
   try {
     settlement = await settle(
       () => {
-        const returned: unknown = env.adapter.revokeToken(structuredClone(c.params), {
+        const returned: unknown = env.adapter.revokeToken(input, {
           endpoint,
           region,
           signal: controller?.signal,
@@ -185,6 +190,7 @@ export async function executeCase(
     ...(abortedAfterRequests !== undefined ? { abortedAfterRequests } : {}),
     ...(virtualMs !== undefined ? { virtualMs } : {}),
     ...(virtualMs !== undefined && lastAnswerAt !== undefined ? { afterLastAnswerMs: virtualMs - lastAnswerAt } : {}),
+    inputChange: describeInputChange(c.params as unknown as Record<string, unknown>, input),
   };
 }
 
@@ -211,6 +217,7 @@ export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEn
     faults: record.faults,
     ...(record.endpoint !== undefined ? { endpoint: record.endpoint } : {}),
     ...(record.afterSettled !== undefined ? { afterSettled: record.afterSettled } : {}),
+    ...(record.inputChange !== undefined ? { inputChange: record.inputChange } : {}),
   };
   const verdicts = judge(env.checks, observation);
   const failed = verdicts.some((v) => v.status === 'fail');

@@ -79,7 +79,7 @@ describe('runConformance', () => {
     [
       'a replay path for a fixture',
       { filters: ['RevokeTokenSuccessEmptyObject'], replayPath: '1:0' },
-      /^options\.replayPath: replays a property's generated case; RevokeTokenSuccessEmptyObject is a fixture/,
+      /^options\.replayPath: replays a property's or a sequence's generated case; RevokeTokenSuccessEmptyObject is a fixture/,
     ],
   ];
   for (const [what, options, message] of refused) {

@@ -7,6 +7,8 @@ import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { FixtureError, type LoadedFixture, loadFixtures } from '../fixtures/load.ts';
 import { loadRevisions, REVISION_IDS } from '../model/revisions.ts';
 import { packageRoot } from '../package-root.ts';
+import type { SequenceDefinition } from '../properties/call-sequence.ts';
+import { CLIENT_SEQUENCES } from '../properties/call-sequences.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { REGION_PATTERN } from '../protocol/aws-json.ts';
@@ -111,6 +113,8 @@ export interface ConformancePlan {
   client: { adapter: Adapter } | { spec: string } | { command: string };
   fixtures: LoadedFixture[];
   properties: PropertyDefinition[];
+  /** Generated call sequences on one adapter object (decisions/0016). */
+  sequences: SequenceDefinition[];
   strict: boolean;
   seed: number;
   runs?: number;
@@ -216,9 +220,13 @@ export async function fixturesForRevision(revision: string | undefined): Promise
 export function selectConformanceCases(
   fixtures: readonly LoadedFixture[],
   filters: readonly string[],
-): { fixtures: LoadedFixture[]; properties: PropertyDefinition[] } {
-  const chosen = new Set<unknown>(selectCases([...fixtures, ...CLIENT_PROPERTIES], filters, 'fixture or property'));
-  return { fixtures: fixtures.filter((f) => chosen.has(f)), properties: CLIENT_PROPERTIES.filter((p) => chosen.has(p)) };
+): { fixtures: LoadedFixture[]; properties: PropertyDefinition[]; sequences: SequenceDefinition[] } {
+  const chosen = new Set<unknown>(selectCases([...fixtures, ...CLIENT_PROPERTIES, ...CLIENT_SEQUENCES], filters, 'fixture, property or sequence'));
+  return {
+    fixtures: fixtures.filter((f) => chosen.has(f)),
+    properties: CLIENT_PROPERTIES.filter((p) => chosen.has(p)),
+    sequences: CLIENT_SEQUENCES.filter((q) => chosen.has(q)),
+  };
 }
 
 /** Checks the options and chooses the cases, without starting the client. */
@@ -233,11 +241,11 @@ export async function planConformance(options: RunConformanceOptions = {}): Prom
     throw error;
   }
   // Everything a run can be refused for is checked before the adapter is loaded or a case runs.
-  if (options.replayPath !== undefined && (selected.properties.length !== 1 || selected.fixtures.length > 0)) {
+  if (options.replayPath !== undefined && (selected.properties.length + selected.sequences.length !== 1 || selected.fixtures.length > 0)) {
     const fixture = selected.fixtures[0];
     throw new ConformanceOptionsError(
       'replayPath',
-      `replays a property's generated case; ${fixture ? `${fixture.id} is a fixture` : 'the filters select no single property'}: leave it out`,
+      `replays a property's or a sequence's generated case; ${fixture ? `${fixture.id} is a fixture` : 'the filters select no single property or sequence'}: leave it out`,
     );
   }
   const adapter = options.adapter ?? (options.command === undefined ? DEFAULT_ADAPTER : undefined);
@@ -262,6 +270,7 @@ export async function planConformance(options: RunConformanceOptions = {}): Prom
     client,
     fixtures: selected.fixtures,
     properties: selected.properties,
+    sequences: selected.sequences,
     strict: options.strict ?? false,
     seed: options.seed ?? Math.floor(Math.random() * 2 ** 31),
     ...(options.runs !== undefined ? { runs: options.runs } : {}),
@@ -312,7 +321,7 @@ async function sessionOptions(plan: ConformancePlan, extra: SessionExtras): Prom
       const file = await loadExpectations(plan.expectationsPath);
       // An entry naming no case or rule of the suite is a typo, whichever revision is judged.
       checkExpectationTargets(file, plan.expectationsPath, {
-        cases: new Set([...(await loadFixtures()).map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id)]),
+        cases: new Set([...(await loadFixtures()).map((f) => f.id), ...CLIENT_PROPERTIES.map((p) => p.id), ...CLIENT_SEQUENCES.map((q) => q.id)]),
         rules: new Set(rulesOf('client').map((r) => r.id)),
         what: 'fixture or property',
       });
@@ -399,6 +408,7 @@ export async function runConformanceWith(options: RunConformanceOptions, extras:
       ...session,
       fixtures: plan.fixtures,
       properties: plan.properties,
+      sequences: plan.sequences,
       reporters: options.reporters ?? [],
       ...(extras.failures ? { failures: extras.failures } : {}),
     });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Adapter } from '../adapters/contract.ts';
+import { CLIENT_SEQUENCES } from '../properties/call-sequences.ts';
 import { modeledErrors, requestWire, successUnknownMembers } from '../properties/client-properties.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { minimalClient } from '../self-test/minimal-client.ts';
@@ -80,5 +81,42 @@ describe('every property is bounded, whatever the client does', () => {
     expect(results[0]!.timing!.backoffMs).toBe(10 * 3_000);
     expect(summary.timing!.clientMs).toBeGreaterThan(0);
     expect(summary.timing!.clientMs + summary.timing!.harnessMs).toBeGreaterThanOrEqual(summary.durationMs - 1);
+  });
+});
+
+describe('call sequences in a run', () => {
+  const suite = (adapter: Adapter, inProcess: boolean, budget: Partial<PropertyBudget> = {}) =>
+    runSuite({
+      adapter,
+      adapterFlags: '--adapter test',
+      fixtures: [],
+      properties: [],
+      sequences: CLIENT_SEQUENCES,
+      strict: false,
+      seed: 42,
+      runs: 5,
+      expectations: [],
+      region: 'us-east-1',
+      caseTimeoutMs: 1_000,
+      redact: true,
+      inProcess,
+      reporters: [],
+      budget,
+    });
+
+  it('are not applicable to a client in another process, and say why', async () => {
+    const { results } = await suite(minimalClient(), false);
+    expect(results[0]?.classified).toEqual({
+      kind: 'not-applicable',
+      reason: 'sequences run in-process clients only: a client process (protocol 1) takes one call at a time',
+    });
+  });
+
+  it('run on one adapter object, and a failure shrinks within the shrink bound', async () => {
+    const client = counting(minimalClient({ cachesFirstEndpoint: true }));
+    const { results } = await suite(client, true, { shrinkSteps: 3 });
+    expect(results[0]?.classified.kind).toBe('fail');
+    expect(results[0]?.stopped).toBe('shrink bound: the smallest failure after 3 shrink steps');
+    expect(client.calls).toBeGreaterThan(1);
   });
 });

@@ -7,20 +7,24 @@ import type { Case } from '../fixtures/case.ts';
 import type { Fixture } from '../fixtures/types.ts';
 import type { Verdict } from '../judging/check.ts';
 import { endpointShape, endpointShapeFor, placeEndpoint, plainEndpoint, shapeOfEndpoint } from '../model/endpoints.ts';
+import type { SequenceDefinition } from '../properties/call-sequence.ts';
 import type { PropertyDefinition } from '../properties/property.ts';
 import { cleanAdapterText, describeThrown, redactAndClean, redactAndCleanLines, safeString } from '../redaction/adapter-text.ts';
 import { cleanStructure, cleanVerdicts } from '../redaction/clean-verdict.ts';
 import { redactedCrash } from '../redaction/crash.ts';
-import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveValuesFor } from '../redaction/redact.ts';
+import { redactorFor, SENSITIVE_MEMBERS, SensitiveValues, sensitiveMembersOfBody, sensitiveValuesFor } from '../redaction/redact.ts';
 import { ruleById } from '../rules/registry.ts';
 import { Sandbox, type SandboxOptions } from '../sandbox/sandbox.ts';
 import { FakeService, serveOnLoopback } from '../wire/fake-service.ts';
 import type { LoopbackServer } from '../wire/loopback-server.ts';
 import { clientExchanges, ExchangeRedactor, keepExchanges } from './captured-exchange.ts';
-import { virtualTimeSpentMs } from './clock.ts';
+import { virtualTimeSpentMs, WAITS_ON_NOTHING } from './clock.ts';
 import { MAX_CRASH_STACK_CHARS, userStack } from './crash-stack.ts';
+import { describeSequence } from './describe-sequence.ts';
+import { executeSequence, type SequenceExecutor } from './execute-sequence.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { FailureRecorder } from './failures-file.ts';
+import { judgeSequence } from './judge-sequence.ts';
 import { describeValue, outcomeOf } from './outcome.ts';
 import { replayBase, replayLine } from './replay.ts';
 import type { Reporter } from './reporter.ts';
@@ -30,9 +34,11 @@ import { summarize } from './summary.ts';
 
 /** The module that defines the client properties, as reports name it (a file that exists). */
 export const CLIENT_PROPERTIES_MODULE = 'conformance/properties/client-properties.ts';
+/** The module that defines the client call sequences. */
+export const CLIENT_SEQUENCES_MODULE = 'conformance/properties/call-sequences.ts';
 
 /** The replay line of a case: a fixture's id, or a property's id with the seed and shrink path of its failure. */
-export type ReplayFormat = (caseId: string, generated?: { seed: number; path?: string | undefined }) => string;
+export type ReplayFormat = (caseId: string, generated?: { seed: number; path?: string | undefined; commandsPath?: string | undefined }) => string;
 
 /** A fixture with the file it came from. */
 export type FixtureWithFile = Fixture & { file: string };
@@ -52,6 +58,8 @@ export interface SuiteOptions {
   adapterFlags: string;
   fixtures: readonly FixtureWithFile[];
   properties: readonly PropertyDefinition[];
+  /** Generated sequences of calls on one adapter object (conformance/properties/call-sequences.ts); none when absent. */
+  sequences?: readonly SequenceDefinition[];
   strict: boolean;
   seed: number;
   /** Runs per property; undefined: each property's own default. */
@@ -134,6 +142,8 @@ const PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS = 250;
 /** The time counters of a run, read before and after each case or property. */
 interface Clocks {
   clientMs: number;
+  /** Calls the adapter object has been given so far (a sequence's report says how many came before it). */
+  calls: number;
   /** Calls under way, by when they started: a hanging call never ends on its own. */
   inFlight: Map<symbol, number>;
 }
@@ -215,7 +225,7 @@ async function prepareSubject(options: SessionOptions, seen: SensitiveValues): P
 }
 
 /** The sandbox's cases, each let through the gate first and timed as the client's own. */
-function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: Clocks): CaseExecutor {
+function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: Clocks): CaseExecutor & SequenceExecutor {
   return {
     async execute(c, options) {
       try {
@@ -224,8 +234,23 @@ function gatedExecutor(subject: Extract<Subject, { kind: 'sandbox' }>, clocks: C
         return { requests: [], outcome: outcomeOf({ kind: 'rejected', error }) };
       }
       const began = performance.now();
+      clocks.calls += 1;
       try {
         return await subject.sandbox.execute(c, options);
+      } finally {
+        clocks.clientMs += performance.now() - began;
+      }
+    },
+    async executeSequence(sequence, options) {
+      try {
+        await subject.gate.revokeToken(GATE_INPUT, { endpoint: '', region: '' });
+      } catch (error) {
+        return { calls: [], unattributed: [], misrouted: [], problem: describeValue(error instanceof Error ? error.message : error) };
+      }
+      const began = performance.now();
+      clocks.calls += sequence.calls.length;
+      try {
+        return await subject.sandbox.executeSequence(sequence, options);
       } finally {
         clocks.clientMs += performance.now() - began;
       }
@@ -266,7 +291,7 @@ function runFailure(id: string, origin: string, problem: string, replay: string)
 }
 
 /** What a session needs: the suite's options without the cases, the reporters and the failures file. */
-export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'reporters' | 'failures'> & {
+export type SessionOptions = Omit<SuiteOptions, 'fixtures' | 'properties' | 'sequences' | 'reporters' | 'failures'> & {
   /** Wraps the adapter loaded from `adapterModule` (or its sandbox's facade) before any case runs: the CLI's run watchdog. */
   guardAdapter?: (adapter: Adapter) => Adapter;
 };
@@ -284,6 +309,7 @@ export interface SuiteSession {
   readonly sensitive: SensitiveValues;
   runFixture(fixture: FixtureWithFile): Promise<Result>;
   runProperty(property: PropertyDefinition): Promise<Result>;
+  runSequence(sequence: SequenceDefinition): Promise<Result>;
   /** Real milliseconds spent inside the client's own calls so far in this session. */
   clientMs(): number;
   /** Stops the fake service and closes the adapter; returns the adapter's diagnostics, if any. */
@@ -316,7 +342,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     server?.close();
     throw error;
   }
-  const clocks: Clocks = { clientMs: 0, inFlight: new Map() };
+  const clocks: Clocks = { clientMs: 0, calls: 0, inFlight: new Map() };
   const adapter = subject.adapter;
   const implementation = implementationName(adapter);
   // The time inside the client's own calls, so the summary can say where a run's time went.
@@ -324,6 +350,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     name: implementation,
     ...(adapter.capabilities ? { capabilities: adapter.capabilities } : {}),
     revokeToken: async (...args: Parameters<Adapter['revokeToken']>) => {
+      clocks.calls += 1;
       const call = Symbol('call');
       clocks.inFlight.set(call, performance.now());
       try {
@@ -335,6 +362,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
       }
     },
   } satisfies Adapter;
+  const sandboxExecutor = subject.kind === 'sandbox' ? gatedExecutor(subject, clocks) : undefined;
   const env: RunEnvironment = {
     adapter: timedAdapter,
     capabilities,
@@ -350,7 +378,7 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
     caseTimeoutMs: inProcess ? options.caseTimeoutMs : options.caseTimeoutMs + 1_000,
     offerDirectFetch: inProcess,
     unsignedRequired: options.unsignedRequired,
-    ...(subject.kind === 'sandbox' ? { executor: gatedExecutor(subject, clocks) } : {}),
+    ...(sandboxExecutor ? { executor: sandboxExecutor } : {}),
     sensitive: seen,
   };
   const counted = (v: Verdict) => v.level === 'must' || options.strict;
@@ -369,7 +397,8 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
   let caseEnv = env;
   const leashAfterHang = (outcome: CaseResult) => {
     countAbandoned(clocks);
-    if (options.inProcess && outcome.outcome?.kind === 'unsettled' && caseEnv === env) {
+    // A call found waiting on nothing was judged in moments: only a call that used up the timeout earns the leash.
+    if (options.inProcess && outcome.outcome?.kind === 'unsettled' && outcome.outcome.detail !== WAITS_ON_NOTHING && caseEnv === env) {
       caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
     }
   };
@@ -416,6 +445,22 @@ export async function openSession(options: SessionOptions, prepared?: PreparedSu
         },
       };
     },
+    async runSequence(definition) {
+      const began = { wall: performance.now(), client: clocks.clientMs, virtual: virtualTimeSpentMs() };
+      const run: PropertyRun = { env: caseEnv, counterexamples, onOutcome: leashAfterHang };
+      const result = await runSequenceFamily(definition, run, options, counted, replay, clocks, sandboxExecutor);
+      caseEnv = run.env;
+      const clientMs = clocks.clientMs - began.client;
+      noteCounterexample(result);
+      return {
+        ...result,
+        timing: {
+          clientMs: Math.round(clientMs),
+          harnessMs: Math.round(performance.now() - began.wall - clientMs),
+          backoffMs: Math.round(virtualTimeSpentMs() - began.virtual),
+        },
+      };
+    },
     clientMs: () => clocks.clientMs,
     async close() {
       if (closed) return undefined;
@@ -448,7 +493,7 @@ export async function runSuite(options: SuiteOptions & Pick<SessionOptions, 'gua
   const started = performance.now();
   const virtualAtStart = virtualTimeSpentMs();
   const base = replayBase([options.adapterFlags, options.replayFlags, options.strict && '--strict']);
-  const total = options.fixtures.length + options.properties.length;
+  const total = options.fixtures.length + options.properties.length + (options.sequences?.length ?? 0);
   const seen = options.sensitive ?? new SensitiveValues(options.redact);
   const subject = await prepareSubject(options, seen);
   if (subject.kind === 'load-failed') {
@@ -483,6 +528,7 @@ export async function runSuite(options: SuiteOptions & Pick<SessionOptions, 'gua
   try {
     for (const fixture of options.fixtures) emit(await session.runFixture(fixture));
     for (const property of options.properties) emit(await session.runProperty(property));
+    for (const sequence of options.sequences ?? []) emit(await session.runSequence(sequence));
   } catch (error) {
     throw redactedCrash(error, session.sensitive);
   } finally {
@@ -651,7 +697,7 @@ async function runProperty(
       const outcome = await runCase(c, caseEnv);
       env.sensitive?.add(...outcome.sentSensitive);
       run.onOutcome(outcome);
-      if (outcome.outcome?.kind === 'unsettled') {
+      if (outcome.outcome?.kind === 'unsettled' && outcome.outcome.detail !== WAITS_ON_NOTHING) {
         const leash = options.inProcess ? LEASH_AFTER_A_HANG_MS : PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS;
         caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
       }
@@ -728,4 +774,175 @@ async function runProperty(
     replay: replayFor(options.seed),
     warnings: [...warnings.values()],
   });
+}
+
+/** fast-check prints a shrunk commands value with `/*replayPath="..."*\/`: what `--replay-commands` takes. */
+function commandsReplayPath(commands: unknown): string | undefined {
+  return /\/\*replayPath="([^"]*)"\*\//.exec(String(commands))?.[1];
+}
+
+/** A failing verdict of a whole sequence, for what belongs to no one call. */
+function sequenceVerdict(rule: string, expected: string, actual: string): Verdict {
+  return { check: rule, title: ruleById(rule).title, level: 'must', status: 'fail', expected, actual };
+}
+
+/**
+ * Runs one family of generated call sequences (decisions/0016): each run is one sequence on the
+ * session's one adapter object, judged call by call; a failure shrinks (fewer calls, simpler
+ * answers) within the property budget and prints as a numbered list of calls.
+ */
+async function runSequenceFamily(
+  definition: SequenceDefinition,
+  run: PropertyRun,
+  options: SessionOptions,
+  counted: (v: Verdict) => boolean,
+  replay: ReplayFormat,
+  clocks: Clocks,
+  executor: SequenceExecutor | undefined,
+): Promise<Result> {
+  const env = run.env;
+  const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
+  const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
+    id: definition.id,
+    kind: 'property',
+    level: definition.level,
+    documentation: definition.title,
+    origin: `${CLIENT_SEQUENCES_MODULE}#${definition.id}`,
+    warnings: [],
+    ...rest,
+  });
+  const notApplicable =
+    definition.notApplicable?.(env.capabilities) ??
+    (options.inProcess ? undefined : 'sequences run in-process clients only: a client process (protocol 1) takes one call at a time');
+  if (notApplicable) return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replay(definition.id), runs: 0 });
+  const expected = options.expectations.filter((e) => e.case === definition.id);
+  const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
+  const seenExpected = new Map<string, Verdict>();
+  const warnings = new Map<string, Verdict>();
+  const startedAt = performance.now();
+  let completedRuns = 0;
+  let failedAt: number | undefined;
+  let shrinkSteps = 0;
+  let stopped: string | undefined;
+  let lastFailure: { lines: string[]; verdicts: Verdict[]; sentSensitive: string[]; given: Array<Record<string, unknown>> } | undefined;
+  const withinBudget = (): boolean => {
+    const now = performance.now();
+    if (failedAt === undefined) {
+      if (completedRuns > 0 && now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
+    } else if (shrinkSteps >= budget.shrinkSteps) {
+      stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
+    } else if (now - failedAt > budget.shrinkMs) {
+      stopped = `shrink budget: the smallest failure after ${budget.shrinkMs / 1000} s of shrinking (${shrinkSteps} steps)`;
+    }
+    return stopped === undefined;
+  };
+  let caseEnv = env;
+  const origin = { kind: 'property', property: definition.id, seed: options.seed, path: '' } as const;
+  // A sequence's --replay is fast-check's path, then `~` and the commands' own replay path.
+  const [path, commands] = options.replayPath?.split('~') ?? [];
+  const replayOf = { path: path || undefined, commands: commands || undefined };
+  const details = await fc.check(
+    fc.asyncProperty(definition.commands(env.capabilities, replayOf.commands), async (commands) => {
+      if (stopped !== undefined || !withinBudget()) return true;
+      if (failedAt !== undefined) shrinkSteps += 1;
+      const sequence = definition.sequenceOf(commands);
+      const servedBefore = clocks.calls;
+      for (const input of sequence.inputs) env.sensitive?.addMembersOf(input);
+      const began = performance.now();
+      let record: Awaited<ReturnType<typeof executeSequence>>;
+      if (executor) record = await executor.executeSequence(sequence, { caseTimeoutMs: caseEnv.caseTimeoutMs });
+      else {
+        // Overlapping calls would count their time twice in the timed adapter: the sequence's wall time is the client's.
+        const clientBefore = clocks.clientMs;
+        record = await executeSequence(sequence, caseEnv);
+        clocks.clientMs = clientBefore + (performance.now() - began);
+      }
+      const judged = judgeSequence(definition.id, sequence, record, { ...env, origin });
+      const verdicts: Verdict[] = [...judged.sequenceVerdicts];
+      if (record.problem !== undefined) verdicts.push(sequenceVerdict('A5', 'the sequence runs', record.problem));
+      if (record.faults && record.faults.length > 0) verdicts.push(sequenceVerdict('A5', 'nothing left behind by the calls', record.faults.join('; ')));
+      if (record.networkAttempts && record.networkAttempts.length > 0) {
+        verdicts.push(sequenceVerdict('A6', 'no connection beyond the suite', `tried to reach ${record.networkAttempts.join(', ')}`));
+      }
+      for (const call of judged.calls) {
+        for (const v of call.verdicts) verdicts.push(v.status === 'fail' ? { ...v, actual: `call ${call.call + 1}: ${v.actual ?? ''}` } : v);
+      }
+      const sentSensitive = record.calls.flatMap((c) => (c ? c.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : []));
+      env.sensitive?.add(...sentSensitive);
+      const unsettled = record.calls.some((c) => c?.outcome.kind === 'unsettled');
+      if (record.calls.some((c) => c?.outcome.kind === 'unsettled' && c.outcome.detail !== WAITS_ON_NOTHING)) {
+        countAbandoned(clocks);
+        const leash = LEASH_AFTER_A_HANG_MS;
+        caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
+      }
+      if (failedAt === undefined) completedRuns += 1;
+      const given = sequence.inputs as Array<Record<string, unknown>>;
+      const redact = sequenceRedactor(given, options.redact, sentSensitive);
+      const shown = redactVerdicts(verdicts, redact);
+      let ok = true;
+      const failing: string[] = [];
+      for (const v of shown) {
+        if (v.status !== 'fail') continue;
+        if (isExpected(v)) seenExpected.set(v.check, v);
+        else if (counted(v)) {
+          ok = false;
+          failing.push(v.check);
+        } else warnings.set(v.check, v);
+      }
+      if (!ok) {
+        // State the adapter kept from earlier calls may be part of the cause: say how much came before.
+        const before = `0. the adapter object had served ${servedBefore} call${servedBefore === 1 ? '' : 's'} of this run before the sequence`;
+        lastFailure = { lines: [before, ...describeSequence(sequence)], verdicts: shown, sentSensitive, given };
+        if (failedAt === undefined) {
+          failedAt = performance.now();
+          const causes = unsettled && failing.includes('A4') ? ['A4'] : [...new Set(failing)];
+          const known = causes.map((rule) => run.counterexamples.get(rule));
+          if (known.every((by) => by !== undefined)) stopped = `not shrunk: ${causes.join(', ')} already failed in ${[...new Set(known)].join(', ')}`;
+        }
+      }
+      return ok;
+    }),
+    { seed: options.seed, numRuns: options.runs ?? definition.runs, ...(replayOf.path ? { path: replayOf.path, endOnFailure: true } : {}) },
+  );
+  if (options.inProcess) run.env = caseEnv;
+  const bounded = stopped !== undefined ? { stopped } : {};
+  const replayFor = (seed: number, path?: string, commandsPath?: string) =>
+    replay(definition.id, { seed, path: path && commandsPath ? `${path}~${commandsPath}` : path });
+  if (details.failed && details.counterexample && lastFailure) {
+    const verdicts = lastFailure.verdicts;
+    const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
+    return result({
+      verdicts,
+      classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
+      runs: completedRuns,
+      ...bounded,
+      calls: lastFailure.lines,
+      replay: replayFor(details.seed, details.counterexamplePath ?? undefined, commandsReplayPath(details.counterexample[0])),
+    });
+  }
+  if (details.failed) {
+    const cause = (details as { errorInstance?: unknown }).errorInstance;
+    const verdict = sequenceVerdict(
+      'A4',
+      'no exception',
+      cause === undefined ? 'the sequence run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
+    );
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
+  }
+  const expectedFailures = [...seenExpected.values()];
+  return result({
+    verdicts: expectedFailures,
+    classified: classify(definition.id, expectedFailures, options.expectations, () => true),
+    runs: completedRuns,
+    ...bounded,
+    replay: replayFor(options.seed),
+    warnings: [...warnings.values()],
+  });
+}
+
+/** Redacts every input of a sequence and everything its calls sent in sensitive members. */
+function sequenceRedactor(inputs: ReadonlyArray<Record<string, unknown>>, enabled: boolean, sent: readonly string[]): (text: string) => string {
+  const redactors = inputs.map((input, index) => redactorFor(input as Case['params'], enabled, index === 0 ? sent : []));
+  if (redactors.length === 0) return redactorFor({ Token: '', ClientId: '' } as Case['params'], enabled, sent);
+  return (text) => redactors.reduce((shown, redact) => redact(shown), text);
 }

@@ -1,5 +1,7 @@
 import type { AdapterCapabilities } from '../adapters/contract.ts';
 import type { Case } from '../fixtures/case.ts';
+import type { CallSequence } from '../properties/call-sequence.ts';
+import type { SequenceRecord } from '../run/execute-sequence.ts';
 import type { ExecutionRecord } from '../run/run-case.ts';
 
 // The messages between the harness and an adapter sandbox (a worker thread). Everything that
@@ -16,7 +18,11 @@ export interface SandboxStart {
   startTimeoutMs?: number;
 }
 
-export type ToSandbox = { type: 'case'; seq: number; case: Case; caseTimeoutMs: number } | { type: 'close' };
+export type ToSandbox =
+  | { type: 'case'; seq: number; case: Case; caseTimeoutMs: number }
+  /** A whole call sequence on the one adapter object (decisions/0016). */
+  | { type: 'sequence'; seq: number; sequence: CallSequence; caseTimeoutMs: number }
+  | { type: 'close' };
 
 export type FromSandbox =
   /** The harness side of the worker is up; the adapter's module is being loaded now. */
@@ -27,6 +33,7 @@ export type FromSandbox =
   /** The adapter broke the sandbox while loading (overwrote a global, left an unhandled error). */
   | { type: 'load-fault'; message: string }
   | { type: 'record'; seq: number; record: ExecutionRecord; poisoned: boolean }
+  | { type: 'sequence-record'; seq: number; record: SequenceRecord; poisoned: boolean }
   | { type: 'closed'; problem?: string }
   /**
    * What the adapter wrote to process.stdout or process.stderr (console included), or to the

@@ -6,7 +6,9 @@ import { Worker } from 'node:worker_threads';
 import type { AdapterCapabilities } from '../adapters/contract.ts';
 import { AdapterLoadError } from '../adapters/load.ts';
 import type { Case } from '../fixtures/case.ts';
+import type { CallSequence } from '../properties/call-sequence.ts';
 import { LineWindow } from '../redaction/line-window.ts';
+import type { SequenceRecord } from '../run/execute-sequence.ts';
 import type { CaseExecutor, ExecutionRecord } from '../run/run-case.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
 
@@ -80,7 +82,10 @@ function workerSource(spec: string): { source: string | URL; eval: boolean } {
 
 interface Pending {
   seq: number;
-  resolve(record: ExecutionRecord): void;
+  /** The worker's record of a case or of a sequence (which one the pending request asked for). */
+  resolve(record: ExecutionRecord | SequenceRecord): void;
+  /** The worker died before answering: the request's record says so. */
+  die(crash: string): void;
   startedAt: number;
 }
 
@@ -158,7 +163,8 @@ class SandboxWorker {
       case 'closed':
         this.onClosed?.(message.problem);
         return;
-      case 'record': {
+      case 'record':
+      case 'sequence-record': {
         const pending = this.pending;
         if (!pending || pending.seq !== message.seq) return;
         this.pending = undefined;
@@ -306,7 +312,7 @@ export class Sandbox implements CaseExecutor {
       const pending = worker.pending;
       worker.pending = undefined;
       if (this.current === worker) this.current = undefined;
-      if (pending) pending.resolve(deathRecord(describeDeath(cause, worker.exitCalled)));
+      if (pending) pending.die(describeDeath(cause, worker.exitCalled));
     });
   }
 
@@ -351,10 +357,48 @@ export class Sandbox implements CaseExecutor {
         startedAt: performance.now(),
         resolve: (value) => {
           clearTimeout(watchdog);
-          resolve(value);
+          resolve(value as ExecutionRecord);
+        },
+        die: (crash) => {
+          clearTimeout(watchdog);
+          resolve(deathRecord(crash));
         },
       };
       worker.post({ type: 'case', seq, case: c, caseTimeoutMs });
+    });
+    if (worker.exited || worker.deathCause) this.consecutiveDeaths += 1;
+    else this.consecutiveDeaths = 0;
+    return record;
+  }
+
+  /** Runs a call sequence on the worker's one adapter object (decisions/0016); a dead or stuck worker becomes the record's problem. */
+  async executeSequence(sequence: CallSequence, options: { caseTimeoutMs?: number } = {}): Promise<SequenceRecord> {
+    const worker = await this.worker();
+    const failed = (problem: string): SequenceRecord => ({ calls: [], unattributed: [], misrouted: [], problem });
+    if (typeof worker === 'string') return failed(worker);
+    const caseTimeoutMs = options.caseTimeoutMs ?? this.options.caseTimeoutMs;
+    const seq = ++this.seq;
+    const record = await new Promise<SequenceRecord>((resolve) => {
+      const limit = caseTimeoutMs + this.options.watchdogGraceMs;
+      const watchdog = setTimeout(() => {
+        if (worker.pending?.seq !== seq) return;
+        worker.pending = undefined;
+        worker.kill(`the sandbox stopped answering for ${limit} ms and was terminated`);
+        resolve(failed(`the sandbox stopped answering for ${limit} ms (a synchronous loop?) and was terminated`));
+      }, limit);
+      worker.pending = {
+        seq,
+        startedAt: performance.now(),
+        resolve: (value) => {
+          clearTimeout(watchdog);
+          resolve(value as SequenceRecord);
+        },
+        die: (crash) => {
+          clearTimeout(watchdog);
+          resolve(failed(crash));
+        },
+      };
+      worker.post({ type: 'sequence', seq, sequence, caseTimeoutMs });
     });
     if (worker.exited || worker.deathCause) this.consecutiveDeaths += 1;
     else this.consecutiveDeaths = 0;

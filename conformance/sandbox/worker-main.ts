@@ -3,6 +3,7 @@ import { setupServer } from 'msw/node';
 import type { Adapter } from '../adapters/contract.ts';
 import { AdapterLoadError, isOutOfProcess, loadAdapter } from '../adapters/load.ts';
 import { placeEndpoint, plainEndpoint } from '../model/endpoints.ts';
+import { executeSequence, type SequenceRecord } from '../run/execute-sequence.ts';
 import { describeValue } from '../run/outcome.ts';
 import { type ExecutionRecord, executeCase } from '../run/run-case.ts';
 import { FakeService } from '../wire/fake-service.ts';
@@ -255,6 +256,33 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
       }
       server.close();
       send({ type: 'closed', ...(problem ? { problem } : {}) });
+      return;
+    }
+    if (message.type === 'sequence') {
+      let record: SequenceRecord;
+      try {
+        record = await executeSequence(message.sequence, {
+          adapter,
+          service,
+          fakeTime: true,
+          caseTimeoutMs: message.caseTimeoutMs,
+          offerDirectFetch: true,
+          waitsOnNothing: idle.waitsOnNothing,
+        });
+      } catch (error) {
+        service.end();
+        record = { calls: [], unattributed: [], misrouted: [], problem: `the sequence broke the sandbox: ${describeError(error)}` };
+        poisoned = true;
+      }
+      await nextTurn();
+      const sequenceFaults = [...faults.splice(0), ...intervals.leaked(), ...globals.restore()];
+      const attempts = guard.drain();
+      send({
+        type: 'sequence-record',
+        seq: message.seq,
+        record: { ...record, ...(attempts.length > 0 ? { networkAttempts: attempts } : {}), ...(sequenceFaults.length > 0 ? { faults: sequenceFaults } : {}) },
+        poisoned,
+      });
       return;
     }
     let record: ExecutionRecord;

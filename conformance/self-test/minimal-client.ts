@@ -61,6 +61,18 @@ export interface Faults {
   fireAndForgetAfterResolve?: boolean;
   /** Starts a 30 s timer (an idle-connection time-out, say) as a successful call ends, and never clears it. */
   leaveTimer?: boolean;
+  /** Keeps the endpoint of its first call and sends every later call there (a client cached across calls). */
+  cachesFirstEndpoint?: boolean;
+  /** Deletes ClientSecret from the caller's input once sent ("do not keep the secret around"). */
+  deletesSecretAfterUse?: boolean;
+  /** Reads the status and headers of whichever answer arrived last, across calls: overlapping calls swap answers. */
+  sharesLastAnswer?: boolean;
+  /** Listens for the signal's abort event but never checks `aborted`: a signal aborted before the call is ignored. */
+  missesAbortedSignal?: boolean;
+  /** Lets the fetch's own TypeError out when the connection fails or the body is cut (no $metadata). */
+  bareTransportError?: boolean;
+  /** Resolves when the body is cut short, with what it read. */
+  resolvesOnCutBody?: boolean;
 }
 
 const TARGET = 'AWSCognitoIdentityProviderService.RevokeToken';
@@ -173,6 +185,9 @@ function isRetryable(response: Response, code: string | undefined): boolean {
  */
 export function minimalClient(faults: Faults = {}, name = 'minimal-client', options: { retries?: boolean } = {}): Adapter {
   const retries = faults.retryEverything ?? faults.retriesBeyondDeclared ?? options.retries ?? false;
+  // State across calls exists only for the faults that keep it: the correct client keeps none.
+  let firstEndpoint: string | undefined;
+  const lastAnswer: { response?: Response } = {};
   return {
     name,
     capabilities: { clientSecret: true, revokeAssociatedSessions: true, cancellation: true, retries, ...(retries ? { maxAttempts: 2 } : {}) },
@@ -183,15 +198,39 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
         throw newError('ParamValidationError', 'ClientSecret is shorter than 24 characters', 0, undefined, faults);
       }
       const attempts = faults.sendTwice ? 2 : faults.retriesBeyondDeclared ? 3 : retries ? 2 : 1;
+      firstEndpoint ??= context.endpoint;
+      const endpoint = faults.cachesFirstEndpoint ? firstEndpoint : context.endpoint;
+      const signal = faults.missesAbortedSignal && context.signal?.aborted ? undefined : context.signal;
       let response!: Response;
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
         if (attempt > 1 && faults.backOffSeconds) await new Promise((r) => setTimeout(r, faults.backOffSeconds! * 1000));
-        response = await sendOnce(input, context.endpoint, send, context.signal, faults);
+        try {
+          response = await sendOnce(input, endpoint, send, signal, faults);
+        } catch (error) {
+          // A connection that failed is retryable; an abort is the caller's and ends the call.
+          if (!(error instanceof TypeError) || faults.bareTransportError) throw error;
+          if (attempt < attempts && !faults.sendTwice) continue;
+          throw newError('NetworkingError', `the connection failed: ${error.message}`, 0, undefined, faults);
+        }
         if (faults.sendTwice) continue;
         if (response.status < 300) break;
         if (!faults.retryEverything && !isRetryable(response, await peekCode(response, faults))) break;
       }
-      const text = await response.text();
+      if (faults.deletesSecretAfterUse) delete input.ClientSecret;
+      lastAnswer.response = response;
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        if (faults.resolvesOnCutBody) return {};
+        if (!(error instanceof TypeError) || faults.bareTransportError) throw error;
+        throw newError('NetworkingError', `the answer was cut short: ${error.message}`, response.status, undefined, faults);
+      }
+      if (faults.sharesLastAnswer) {
+        // Decoding waits a turn (a logger, a hook): whichever answer arrived meanwhile is the one read.
+        await new Promise((resolve) => setImmediate(resolve));
+        response = lastAnswer.response;
+      }
       const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
       if (faults.hangOnServerError && response.status >= 500) await new Promise(() => {});
       if (faults.crashOnServerError && response.status >= 500) (undefined as unknown as { message: string }).message.toString();

@@ -16,6 +16,8 @@ export interface Mutant {
   strict?: boolean;
   /** A client that hangs by design is given a short real-time budget so its run stays quick. */
   caseTimeoutMs?: number;
+  /** Only the call sequences (decisions/0016) can catch it: fixtures and properties alone pass it. */
+  onlySequences?: boolean;
 }
 
 export const MUTANTS: readonly Mutant[] = [
@@ -97,4 +99,19 @@ export const MUTANTS: readonly Mutant[] = [
   { id: 'appends-slash-blindly', faults: { appendSlashBlindly: true }, caughtBy: 'C2' },
   { id: 'fires-and-forgets-after-resolve', faults: { fireAndForgetAfterResolve: true }, caughtBy: 'A8' },
   { id: 'leaves-a-timer', faults: { leaveTimer: true }, caughtBy: 'A8' },
+  // Faults across calls, in the endpoint, the signal and the transport (decisions/0016).
+  // A client built once and reused with the endpoint of its first call (a cached resolved endpoint).
+  { id: 'caches-first-endpoint', faults: { cachesFirstEndpoint: true }, caughtBy: 'A7' },
+  // The same fault in its own module, run in the sandbox worker: since every fixture has its own endpoint, fixtures catch it too.
+  { id: 'caches-first-endpoint-in-sandbox', module: 'conformance/self-test/mutant-modules/caches-first-endpoint.ts', caughtBy: 'A7' },
+  // Deletes ClientSecret from the caller's object once sent: the caller's next call goes without it.
+  { id: 'deletes-secret-after-use', faults: { deletesSecretAfterUse: true }, caughtBy: 'A9' },
+  // Reads the answer from a slot shared by every call: overlapping calls get each other's answer.
+  { id: 'shares-last-answer', faults: { sharesLastAnswer: true }, caughtBy: 'C12', onlySequences: true },
+  // Subscribes to 'abort' but never reads `aborted`: an already-aborted signal is ignored (this
+  // suite's own aws-sdk-v2 adapter did this until the sequences caught it).
+  { id: 'misses-already-aborted-signal', faults: { missesAbortedSignal: true }, caughtBy: 'A2', onlySequences: true },
+  // Lets fetch's TypeError out on a reset connection or a cut body: a crash, not an error.
+  { id: 'bare-error-on-transport-fault', faults: { bareTransportError: true }, caughtBy: 'A5' },
+  { id: 'resolves-on-cut-body', faults: { resolvesOnCutBody: true }, caughtBy: 'C13' },
 ];

@@ -113,5 +113,8 @@ export function describeConformance(client: ConformanceClient, options: Describe
     for (const property of plan.properties) {
       test(property.id, { timeout: propertyTimeoutMs ?? 300_000 }, (context) => run(context, (s) => s.runProperty(property)));
     }
+    for (const sequence of plan.sequences) {
+      test(sequence.id, { timeout: propertyTimeoutMs ?? 300_000 }, (context) => run(context, (s) => s.runSequence(sequence)));
+    }
   });
 }

@@ -1,10 +1,15 @@
 import { getResponse, type HttpHandler, HttpResponse, http } from 'msw';
 import { type CapturedRequest, captureRequest, type Transport } from './captured-request.ts';
+import { fetchFailure } from './fixture-response.ts';
 import { type LoopbackServer, startLoopbackServer } from './loopback-server.ts';
 
 /** How the fake service answers the requests of one case. */
 export interface ServedCase {
-  /** `attempt` counts from 1 within the case. May return a promise that never settles (a hang). */
+  /**
+   * `attempt` counts from 1 within the case. May return a promise that never settles (a hang).
+   * Build the answer with `fixtureResponse(response, request.transport)`, so a transport fault
+   * breaks the way that transport breaks.
+   */
   respond(attempt: number, request: CapturedRequest): Response | Promise<Response>;
   /** The case's virtual clock (milliseconds), read when a request arrives after the call settled. */
   now?(): number;
@@ -104,6 +109,8 @@ export class FakeService {
     const pending = getResponse([this.handler], request);
     const response = await raceAbort(pending, request.signal);
     if (!response) throw new TypeError(`no fake-service handler for ${request.method} ${request.url}`);
+    // A transport fault in process: fetch rejects as Node's own fetch does on a broken connection.
+    if (response.type === 'error') throw fetchFailure(undefined);
     return response;
   };
 }

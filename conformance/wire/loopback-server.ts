@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getResponse, type RequestHandler } from 'msw';
+import { TRANSPORT_FAULT_HEADER } from './fixture-response.ts';
 
 /**
  * Answers one request. Anything it throws or rejects with becomes a 500 from the loopback
@@ -117,6 +118,8 @@ async function serve(incoming: IncomingMessage, outgoing: ServerResponse, origin
       request === 'too-large'
         ? await buffered(jsonError(413, 'RequestTooLarge', `The request body exceeds ${MAX_REQUEST_BODY_BYTES} bytes.`))
         : await buffered(await handle(request));
+    const fault = answer.response.headers.get(TRANSPORT_FAULT_HEADER);
+    if (fault !== null) return breakConnection(fault, answer, outgoing);
   } catch {
     // The error itself may quote request data (tokens, secrets): it stays out of the body and out of logs.
     answer = await buffered(jsonError(500, 'InternalFailure', 'The handler behind the loopback server failed.'));
@@ -201,6 +204,31 @@ async function writeAnswer({ response, body, bodyless }: Answer, outgoing: Serve
 }
 
 // Duck-typed: a Response built by another copy of undici is just as good as the global one.
+/**
+ * A fixture's transport fault, on the socket: reset it (RST), close it before any byte (FIN), or
+ * send the status line and headers with the full body's Content-Length, half the body, and cut.
+ */
+async function breakConnection(fault: string, { response, body }: Answer, outgoing: ServerResponse): Promise<void> {
+  const socket = outgoing.socket;
+  if (!socket) return;
+  if (fault === 'connection-reset') {
+    socket.resetAndDestroy();
+    return;
+  }
+  if (fault !== 'truncated-body') {
+    socket.destroy();
+    return;
+  }
+  const lines = [`HTTP/1.1 ${response.status} ${outgoing.statusMessage || 'OK'}`];
+  response.headers.forEach((value, name) => {
+    if (name !== TRANSPORT_FAULT_HEADER && name !== 'content-length') lines.push(`${name}: ${value}`);
+  });
+  lines.push(`content-length: ${body.byteLength}`, '', '');
+  const half = body.subarray(0, Math.floor(body.byteLength / 2));
+  await new Promise<void>((resolve) => socket.write(Buffer.concat([Buffer.from(lines.join('\r\n'), 'latin1'), half]), () => resolve()));
+  socket.destroy();
+}
+
 function isResponse(value: unknown): value is Response {
   if (typeof value !== 'object' || value === null) return false;
   const candidate = value as Partial<Response>;

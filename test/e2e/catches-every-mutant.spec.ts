@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CLIENT_CHECKS } from '../../conformance/checks/index.ts';
 import { loadFixtures } from '../../conformance/fixtures/load.ts';
+import { CLIENT_SEQUENCES } from '../../conformance/properties/call-sequences.ts';
 import { CLIENT_PROPERTIES } from '../../conformance/properties/index.ts';
 import { rulesOf } from '../../conformance/rules/registry.ts';
 import { type FixtureWithFile, runSuite } from '../../conformance/run/runner.ts';
@@ -26,12 +27,18 @@ function subjectOf(mutant: Mutant): { adapter: ReturnType<typeof minimalClient> 
   return mutant.module ? { adapterModule: join(root, mutant.module) } : { adapter: minimalClient(mutant.faults, `mutant ${mutant.id}`) };
 }
 
-async function run(subject: { adapter: ReturnType<typeof minimalClient> } | { adapterModule: string }, strict: boolean, caseTimeoutMs = 1_000) {
+async function run(
+  subject: { adapter: ReturnType<typeof minimalClient> } | { adapterModule: string },
+  strict: boolean,
+  caseTimeoutMs = 1_000,
+  sequences = true,
+) {
   return runSuite({
     ...subject,
     adapterFlags: `--adapter ${'adapter' in subject ? subject.adapter.name : subject.adapterModule}`,
     fixtures,
     properties: CLIENT_PROPERTIES,
+    sequences: sequences ? CLIENT_SEQUENCES : [],
     strict,
     seed: SEED,
     runs: RUNS,
@@ -81,5 +88,24 @@ describe('a should-level fault never fails a default run', () => {
     const failing = results.filter((r) => r.classified.kind === 'fail').map((r) => `${r.id}: ${JSON.stringify(r.classified)}`);
     expect(failing).toEqual([]);
     expect(summary.failed).toBe(0);
+  });
+});
+
+describe('faults across calls are caught only by the call sequences', () => {
+  // Each of these clients passes every fixture and property: one call with fresh input, one
+  // endpoint, no signal aborted before the call. Only a sequence on one adapter object shows it.
+  it.each(MUTANTS.filter((m) => m.onlySequences).map((m) => [m.id, m] as const))('%s passes without sequences and fails with them', async (_id, mutant) => {
+    const without = await run(subjectOf(mutant), mutant.strict ?? false, mutant.caseTimeoutMs, false);
+    expect(without.summary.failed, 'fixtures and properties alone must not catch it').toBe(0);
+    const { results } = await run(subjectOf(mutant), mutant.strict ?? false, mutant.caseTimeoutMs);
+    const sequence = results.find((r) => r.id === 'call-sequences');
+    expect(sequence?.classified.kind).toBe('fail');
+    expect(sequence?.classified.kind === 'fail' ? sequence.classified.failures.map((v) => v.check) : []).toContain(mutant.caughtBy);
+    // The shrunk sequence reads as a short numbered list of calls, with its replay line.
+    expect(sequence?.calls?.[0]).toMatch(/^0\. the adapter object had served \d+ calls of this run before the sequence$/);
+    expect(sequence?.calls?.length).toBeGreaterThan(1);
+    expect(sequence?.calls?.length).toBeLessThanOrEqual(7);
+    expect(sequence?.calls?.[1]).toMatch(/^1\. call 1: revokeToken\(input#1\) → https:\/\//);
+    expect(sequence?.replay).toMatch(/--filter call-sequences --seed \d+ --replay \S+~\S+/);
   });
 });

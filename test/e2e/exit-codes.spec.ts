@@ -20,7 +20,7 @@ describe('exit codes say what happened', () => {
     expect(stdout).toMatch(/C8 \[must\]/);
     expect(stdout).toMatch(/expected: member ClientId/);
     // The failure is kept in the failures file; its line names it by id (test/e2e/replays-a-failure.spec.ts).
-    expect(stdout).toMatch(/replay: npm run conformance -- --replay [0-9a-f]{8}$/m);
+    expect(stdout).toMatch(/replay: npm run conformance -- --adapter \S+ --replay [0-9a-f]{8}$/m);
   });
 
   it('2 for a bad flag value, naming the flag', async () => {
@@ -50,7 +50,7 @@ describe('exit codes say what happened', () => {
   it('2 when --filter matches nothing (a typo is not a pass)', async () => {
     const { code, stderr } = await cli('--filter', 'NoSuchCase');
     expect(code).toBe(2);
-    expect(stderr).toMatch(/--filter NoSuchCase: no fixture or property/);
+    expect(stderr).toMatch(/--filter NoSuchCase: no fixture, property or sequence/);
   });
 
   it('2 when nothing selected can run on this adapter', async () => {

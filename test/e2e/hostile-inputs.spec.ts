@@ -71,7 +71,7 @@ describe('flags that make no sense where they are used are refused', () => {
     [['--serve', '--reporter', 'json=x.json'], '--serve runs no suite, so --reporter means nothing with it'],
     [
       ['--replay', '1:0', '--seed', '1', '--filter', 'RevokeTokenSuccessEmptyObject'],
-      "--replay replays a property's generated case; RevokeTokenSuccessEmptyObject is a fixture",
+      "--replay replays a property's or a sequence's generated case; RevokeTokenSuccessEmptyObject is a fixture",
     ],
   ])('%j: exit 2', async (argv, message) => {
     const { code, stderr } = await cli(...argv);
