@@ -59,7 +59,8 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     dimension: 'endpoint',
     source: 'https://github.com/smithy-lang/smithy/pull/899',
     shows: 'adds the RPC HostWithPath protocol tests: host example.com/custom must be sent to uri "/custom/", with the trailing slash',
-    rule: 'A7',
+    rule: 'F1',
+    strict: true,
     via: 'an endpoint with a path prefix and no trailing slash',
   }),
   entry({
@@ -67,7 +68,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     dimension: 'endpoint',
     source: 'https://github.com/kpcyrd/rebuilderd/pull/78',
     shows: '"Avoid double-slash in request if endpoint url ends with slash" (a Rust HTTP client, not an AWS one): the kind is the same',
-    rule: 'A7',
+    rule: 'C2',
     via: 'an endpoint given with a trailing slash',
   }),
   entry({
@@ -108,7 +109,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     source: 'https://github.com/aws/aws-sdk-js/issues/1520',
     shows:
       'aws-sdk v2.55: a retried S3 request uses a bogus hostname, the bucket applied a second time to the already-built endpoint (regression of #585/#636)',
-    rule: 'A7',
+    rule: 'C2',
     via: 'a retried call to an endpoint with a path prefix',
   }),
   // Across calls on one client.
