@@ -141,7 +141,12 @@ describe('executeSequence', () => {
     };
     const { record, failures } = await run(retrying, sequence);
     expect(failures).toEqual([]);
-    expect(record.calls[0]).toMatchObject({ abortedAfterRequests: 1, outcome: { kind: 'rejected' } });
+    expect(record.calls[0]).toMatchObject({ abortedAfterRequests: 1, afterAbortMs: 0, outcome: { kind: 'rejected' } });
     expect(record.calls[0]?.requests).toHaveLength(1);
+
+    // Deaf to the abort while it waits: it sends nothing more, but rejects only when its 1 s back-off ends.
+    const deaf = await run(minimalClient({ backOffDeafToAbort: true }), sequence);
+    expect(deaf.record.calls[0]).toMatchObject({ abortedAfterRequests: 1, afterAbortMs: 1000, outcome: { kind: 'rejected' } });
+    expect(deaf.failures).toEqual(['call 1 A2: rejected 1000 ms (virtual) after the abort: the client waited on a timer first']);
   });
 });

@@ -36,6 +36,8 @@ interface CallState {
   lastAnswerAt?: number;
   controller?: AbortController;
   abortedAfterRequests?: number;
+  /** Virtual time of the abort the call saw (its start for a signal aborted before it). */
+  abortedAt?: number;
   before?: Record<string, unknown>;
   done?: Promise<void>;
 }
@@ -89,7 +91,10 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
   const holders = (controller: AbortController) => calls.filter((c) => c.started && c.controller === controller);
   const abort = (controller: AbortController) => {
     if (controller.signal.aborted) return;
-    for (const holder of holders(controller)) holder.abortedAfterRequests ??= holder.requests.length;
+    for (const holder of holders(controller)) {
+      holder.abortedAfterRequests ??= holder.requests.length;
+      holder.abortedAt ??= virtualNow();
+    }
     controller.abort(new DOMException('cancelled by the conformance suite', 'AbortError'));
   };
   // A shared signal is aborted once every call in flight that holds it has sent its request: a
@@ -137,11 +142,15 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
       call.controller = new AbortController();
       call.controller.abort(new DOMException('aborted before the call', 'AbortError'));
       call.abortedAfterRequests = 0;
+      call.abortedAt = call.startedAt;
     } else if (plan.signal?.kind === 'on-request') {
       const shared = signals.get(plan.signal.signal) ?? new AbortController();
       signals.set(plan.signal.signal, shared);
       call.controller = shared;
-      if (shared.signal.aborted) call.abortedAfterRequests = 0;
+      if (shared.signal.aborted) {
+        call.abortedAfterRequests = 0;
+        call.abortedAt = call.startedAt;
+      }
     } else if (plan.signal?.kind === 'in-backoff') {
       call.controller = new AbortController();
     }
@@ -218,6 +227,7 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
         requests: call.requests,
         outcome: outcomeOf(settlement),
         ...(call.abortedAfterRequests !== undefined ? { abortedAfterRequests: call.abortedAfterRequests } : {}),
+        ...(call.settledAt !== undefined && call.abortedAt !== undefined && env.fakeTime ? { afterAbortMs: call.settledAt - call.abortedAt } : {}),
         ...(virtualMs !== undefined && env.fakeTime ? { virtualMs } : {}),
         ...(end !== undefined && call.lastAnswerAt !== undefined && env.fakeTime ? { afterLastAnswerMs: end - call.lastAnswerAt } : {}),
         inputChange: describeInputChange(call.before ?? {}, inputs[call.plan.input]),

@@ -46,6 +46,7 @@ export function judgeSequence(
       outcome: call.outcome,
       capabilities: env.capabilities,
       abortedAfterRequests: call.abortedAfterRequests,
+      afterAbortMs: call.afterAbortMs,
       unsignedRequired: env.unsignedRequired,
       virtualMs: call.virtualMs,
       afterLastAnswerMs: call.afterLastAnswerMs,
