@@ -54,6 +54,7 @@ export function judgeSequence(
       faults: call.faults,
       endpoint: plan.endpoint,
       inputChange: call.inputChange,
+      ...(call.afterSettled !== undefined ? { afterSettled: call.afterSettled } : {}),
     };
     calls.push({ call: index, case: c, verdicts: judge(env.checks, observation) });
   }

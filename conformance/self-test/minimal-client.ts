@@ -73,6 +73,8 @@ export interface Faults {
   backOffDeafToAbort?: boolean;
   /** Declares retries and takes an aborted attempt for a transient failure: backs off 1 s, then the retry fails on the spent signal. */
   retriesAbortedAttempt?: boolean;
+  /** Leaves a listener on the caller's signal that sends the request again when the signal aborts after the answer came, long after the call settled. */
+  resendsOnLateAbort?: boolean;
   /** Lets the fetch's own TypeError out when the connection fails or the body is cut (no $metadata). */
   bareTransportError?: boolean;
   /** Resolves when the body is cut short, with what it read. */
@@ -224,6 +226,13 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
       firstEndpoint ??= context.endpoint;
       const endpoint = faults.cachesFirstEndpoint ? firstEndpoint : context.endpoint;
       const signal = faults.missesAbortedSignal && context.signal?.aborted ? undefined : context.signal;
+      const answered = { yet: false };
+      if (faults.resendsOnLateAbort) {
+        // Meant to resend an attempt a dropped connection lost; never removed, so it outlives the call.
+        context.signal?.addEventListener('abort', () => {
+          if (answered.yet) void sendOnce(input, endpoint, send, undefined, faults).catch(() => {});
+        });
+      }
       let response!: Response;
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
         if (attempt > 1 && faults.backOffSeconds) await backOff(faults.backOffSeconds * 1000, signal);
@@ -244,6 +253,7 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
         if (response.status < 300) break;
         if (!faults.retryEverything && !isRetryable(response, await peekCode(response, faults))) break;
       }
+      answered.yet = true;
       if (faults.deletesSecretAfterUse) delete input.ClientSecret;
       lastAnswer.response = response;
       let text: string;
