@@ -60,7 +60,7 @@ describe('the client checks', () => {
     const aborted = (afterAbortMs: number): Observation => ({
       ...observe({
         case: { response: 'hang', mode: 'cancel', expect: { outcome: 'error' } },
-        outcome: { kind: 'rejected', error: { name: 'AbortError', message: 'aborted' } },
+        outcome: { kind: 'rejected', error: { name: 'AbortError', message: 'aborted', hasMetadata: false } },
       }),
       abortedAfterRequests: 1,
       afterAbortMs,
