@@ -37,6 +37,8 @@ export interface Observation {
   capabilities: Required<AdapterCapabilities>;
   /** For cancel-mode cases: how many requests had arrived when the suite aborted. */
   abortedAfterRequests?: number;
+  /** For cancel-mode cases under the fake clock: virtual milliseconds from the abort to the settlement (a client that sleeps out a back-off first shows it here). */
+  afterAbortMs?: number;
   /** False when judging a client built against a revision of the model that signed the call. */
   unsignedRequired?: boolean;
   /** Virtual milliseconds the call took (in-process, fake clock), and how many of them came after the last answer. */

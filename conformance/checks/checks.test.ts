@@ -56,6 +56,21 @@ describe('the client checks', () => {
     expect(failed(observe({}))).toEqual([]);
   });
 
+  it('A2 wants an aborted call to reject on the abort, not after a timer of its own', () => {
+    const aborted = (afterAbortMs: number): Observation => ({
+      ...observe({
+        case: { response: 'hang', mode: 'cancel', expect: { outcome: 'error' } },
+        outcome: { kind: 'rejected', error: { name: 'AbortError', message: 'aborted', hasMetadata: false } },
+      }),
+      abortedAfterRequests: 1,
+      afterAbortMs,
+    });
+    expect(failed(aborted(0))).toEqual([]);
+    expect(failed(aborted(10))).toEqual([]);
+    // A back-off slept out (or started to retry the aborted attempt) before the rejection.
+    expect(failed(aborted(100))).toEqual(['A2']);
+  });
+
   it('each catch the one thing it is about', () => {
     expect(failed(observe({ requests: [request({ method: 'PUT' })] }))).toEqual(['C1']);
     expect(failed(observe({ requests: [request({ url: 'https://cognito-idp.us-east-1.amazonaws.com/?x=1' })] }))).toEqual(['C2']);

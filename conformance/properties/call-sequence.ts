@@ -42,9 +42,11 @@ export interface CallAnswer {
  * The call's AbortSignal. `pre-aborted`: aborted before the call starts. `on-request`: the
  * suite aborts signal number `signal` when the first request of any call holding it arrives
  * (two calls with the same number share the signal). `in-backoff`: aborted once the call has
- * had an answer and everything waits on a timer, the back-off before a retry.
+ * had an answer and everything waits on a timer, the back-off before a retry. `long-lived`: an
+ * application's signal (a shutdown signal) held by every call that takes it and aborted only
+ * once every call of the sequence has settled: a listener a call left on it must do nothing then.
  */
-export type SignalPlan = { kind: 'pre-aborted' } | { kind: 'on-request'; signal: number } | { kind: 'in-backoff' };
+export type SignalPlan = { kind: 'pre-aborted' } | { kind: 'on-request'; signal: number } | { kind: 'in-backoff' } | { kind: 'long-lived'; signal: number };
 
 /** A family of generated sequences, run like a property: budgets, shrinking, seed and replay. @internal */
 export interface SequenceDefinition {

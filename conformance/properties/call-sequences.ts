@@ -19,9 +19,11 @@ class SequenceBuilder {
   signals = 0;
   /** A signal held by one call so far, which the next call asking to share one takes. */
   openShared: number | undefined;
+  /** The sequence's long-lived signal, once a call has taken it: every later call asking for one shares it. */
+  longLived: number | undefined;
 }
 
-type SignalChoice = 'none' | 'pre-aborted' | 'on-request' | 'shared' | 'in-backoff';
+type SignalChoice = 'none' | 'pre-aborted' | 'on-request' | 'shared' | 'in-backoff' | 'long-lived';
 
 interface CallSpec {
   fresh: RevokeTokenInput;
@@ -84,6 +86,11 @@ class StartCall implements fc.Command<SequenceBuilder, SequenceBuilder> {
       }
       case 'in-backoff':
         answer = aborted({ kind: 'in-backoff' }, RETRYABLE_500);
+        break;
+      case 'long-lived':
+        // Not aborted while the call runs: the call is an ordinary one, judged on its answer.
+        model.longLived ??= model.signals++;
+        signal = { kind: 'long-lived', signal: model.longLived };
         break;
     }
     // The path ends in a slash: where a client sends a path without one (`/q1` or `/q1/`) is
@@ -167,7 +174,7 @@ function answers(): fc.Arbitrary<CallAnswer> {
 
 function signalChoices(capabilities: Required<AdapterCapabilities>): fc.Arbitrary<SignalChoice> {
   if (!capabilities.cancellation) return fc.constant('none');
-  const kinds: SignalChoice[] = ['pre-aborted', 'on-request', 'shared', ...(capabilities.retries ? (['in-backoff'] as const) : [])];
+  const kinds: SignalChoice[] = ['pre-aborted', 'on-request', 'shared', 'long-lived', ...(capabilities.retries ? (['in-backoff'] as const) : [])];
   return fc.oneof({ arbitrary: fc.constant<SignalChoice>('none'), weight: 4 }, { arbitrary: fc.constantFrom(...kinds), weight: 2 });
 }
 

@@ -29,7 +29,9 @@ export function describeSequence(sequence: CallSequence): string[] {
           ? ', signal already aborted'
           : call.signal.kind === 'in-backoff'
             ? ', signal aborted while it backs off'
-            : `, signal #${call.signal.signal + 1} aborted when a request arrives`;
+            : call.signal.kind === 'long-lived'
+              ? `, long-lived signal #${call.signal.signal + 1} aborted once every call has settled`
+              : `, signal #${call.signal.signal + 1} aborted when a request arrives`;
     lines.push(
       `call ${step.call + 1}: revokeToken(input#${call.input + 1}${again}) → ${call.endpoint} answers ${call.answer.label}${signal}${waited ? '' : ' (left in flight)'}`,
     );

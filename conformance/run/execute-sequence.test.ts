@@ -141,7 +141,36 @@ describe('executeSequence', () => {
     };
     const { record, failures } = await run(retrying, sequence);
     expect(failures).toEqual([]);
-    expect(record.calls[0]).toMatchObject({ abortedAfterRequests: 1, outcome: { kind: 'rejected' } });
+    expect(record.calls[0]).toMatchObject({ abortedAfterRequests: 1, afterAbortMs: 0, outcome: { kind: 'rejected' } });
     expect(record.calls[0]?.requests).toHaveLength(1);
+
+    // Deaf to the abort while it waits: it sends nothing more, but rejects only when its 1 s back-off ends.
+    const deaf = await run(minimalClient({ backOffDeafToAbort: true }), sequence);
+    expect(deaf.record.calls[0]).toMatchObject({ abortedAfterRequests: 1, afterAbortMs: 1000, outcome: { kind: 'rejected' } });
+    expect(deaf.failures).toEqual(['call 1 A2: rejected 1000 ms (virtual) after the abort: the client waited on a timer first']);
+  });
+  it('aborts a long-lived signal once every call has settled, and judges what a call sends then under A8', async () => {
+    const sequence: CallSequence = {
+      inputs: [INPUT],
+      calls: [call(1, { signal: { kind: 'long-lived', signal: 0 } }), call(2, { signal: { kind: 'long-lived', signal: 0 } })],
+      steps: [
+        { kind: 'start', call: 0 },
+        { kind: 'start', call: 1 },
+        { kind: 'await', call: 0 },
+        { kind: 'await', call: 1 },
+      ],
+    };
+    const correct = await run(minimalClient(), sequence);
+    expect(correct.failures).toEqual([]);
+    expect(correct.record.calls.map((c) => c?.outcome.kind)).toEqual(['resolved', 'resolved']);
+
+    // Each call left a listener that sends again on the abort: each late request is its own call's, not an unowned one.
+    const leaving = await run(minimalClient({ resendsOnLateAbort: true }), sequence);
+    expect(leaving.record.unattributed).toEqual([]);
+    expect(leaving.record.calls.map((c) => c?.afterSettled?.requests.length)).toEqual([1, 1]);
+    expect(leaving.failures).toEqual([
+      'call 1 A8: a request arrived 0 ms (virtual) after the call settled',
+      'call 2 A8: a request arrived 0 ms (virtual) after the call settled',
+    ]);
   });
 });

@@ -36,9 +36,16 @@ interface CallState {
   lastAnswerAt?: number;
   controller?: AbortController;
   abortedAfterRequests?: number;
+  /** Virtual time of the abort the call saw (its start for a signal aborted before it). */
+  abortedAt?: number;
   before?: Record<string, unknown>;
   done?: Promise<void>;
+  /** Requests of the call that arrived once it had settled (rule A8), with the virtual ms since. */
+  late: Array<{ request: CapturedRequest; afterMs: number }>;
 }
+
+/** Event-loop turns the suite gives a client after it aborts the long-lived signals: what a listener left on one sends arrives within them. */
+const TURNS_AFTER_LATE_ABORT = 5;
 
 /** Runs sequences where the adapter lives (the sandbox worker); absent, they run in this thread. */
 export interface SequenceExecutor {
@@ -77,8 +84,10 @@ function tokenOf(request: CapturedRequest): unknown {
 export async function executeSequence(sequence: CallSequence, env: SequenceEnvironment): Promise<SequenceRecord> {
   // The objects the caller passes: a call that names an input again gets this very object.
   const inputs = sequence.inputs.map((input) => structuredClone(input) as Record<string, unknown>);
-  const calls: CallState[] = sequence.calls.map((plan) => ({ plan, requests: [], started: false, startedAt: 0 }));
+  const calls: CallState[] = sequence.calls.map((plan) => ({ plan, requests: [], started: false, startedAt: 0, late: [] }));
   const signals = new Map<number, AbortController>();
+  // Signals aborted only once every call has settled (SignalPlan `long-lived`).
+  const longLived = new Set<AbortController>();
   const unattributed: CapturedRequest[] = [];
   const misrouted: string[] = [];
   let releaseHang: () => void = () => {};
@@ -89,7 +98,10 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
   const holders = (controller: AbortController) => calls.filter((c) => c.started && c.controller === controller);
   const abort = (controller: AbortController) => {
     if (controller.signal.aborted) return;
-    for (const holder of holders(controller)) holder.abortedAfterRequests ??= holder.requests.length;
+    for (const holder of holders(controller)) {
+      holder.abortedAfterRequests ??= holder.requests.length;
+      holder.abortedAt ??= virtualNow();
+    }
     controller.abort(new DOMException('cancelled by the conformance suite', 'AbortError'));
   };
   // A shared signal is aborted once every call in flight that holds it has sent its request: a
@@ -110,10 +122,23 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
     if (byToken) misrouted.push(`call ${calls.indexOf(byToken) + 1} sent a request to ${request.url}`);
     return byToken;
   };
+  /** With no call in flight to own it: the settled call whose path and Token the request carries, which sent it late. */
+  const settledOwner = (request: CapturedRequest): CallState | undefined => {
+    const named = callOfPath(request.url);
+    const call = named === undefined ? undefined : calls[named];
+    const token = tokenOf(request);
+    if (!call || call.settled === undefined) return undefined;
+    return token === undefined || inputs[call.plan.input]?.Token === token || call.before?.Token === token ? call : undefined;
+  };
 
   env.service.begin({
     respond: (_attempt, request) => {
       const call = attribute(request);
+      const lateOf = call ? undefined : settledOwner(request);
+      if (lateOf) {
+        lateOf.late.push({ request, afterMs: Math.max(0, virtualNow() - (lateOf.settledAt ?? 0)) });
+        return new HarnessResponse(JSON.stringify({ __type: 'HarnessError', message: 'the call had settled' }), { status: 599 });
+      }
       if (!call) {
         unattributed.push(request);
         return new HarnessResponse(JSON.stringify({ __type: 'HarnessError', message: 'the request belongs to no call in flight' }), { status: 599 });
@@ -137,13 +162,22 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
       call.controller = new AbortController();
       call.controller.abort(new DOMException('aborted before the call', 'AbortError'));
       call.abortedAfterRequests = 0;
+      call.abortedAt = call.startedAt;
     } else if (plan.signal?.kind === 'on-request') {
       const shared = signals.get(plan.signal.signal) ?? new AbortController();
       signals.set(plan.signal.signal, shared);
       call.controller = shared;
-      if (shared.signal.aborted) call.abortedAfterRequests = 0;
+      if (shared.signal.aborted) {
+        call.abortedAfterRequests = 0;
+        call.abortedAt = call.startedAt;
+      }
     } else if (plan.signal?.kind === 'in-backoff') {
       call.controller = new AbortController();
+    } else if (plan.signal?.kind === 'long-lived') {
+      const shared = signals.get(plan.signal.signal) ?? new AbortController();
+      signals.set(plan.signal.signal, shared);
+      longLived.add(shared);
+      call.controller = shared;
     }
     let pending: Promise<unknown>;
     try {
@@ -196,6 +230,10 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
           else await calls[step.call]!.done;
         }
         await Promise.all(calls.map((c) => c.done));
+        if (longLived.size === 0) return;
+        // Every call has settled: whatever a call left listening on the application's signal must now do nothing.
+        for (const controller of longLived) controller.abort(new DOMException('the application shut down', 'AbortError'));
+        for (let turn = 0; turn < TURNS_AFTER_LATE_ABORT; turn += 1) await new Promise((resolve) => setImmediate(resolve));
       },
       { fakeTime: env.fakeTime, realBudgetMs: env.caseTimeoutMs, waitsOnNothing: env.waitsOnNothing, beforeClockJump },
     );
@@ -218,8 +256,10 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
         requests: call.requests,
         outcome: outcomeOf(settlement),
         ...(call.abortedAfterRequests !== undefined ? { abortedAfterRequests: call.abortedAfterRequests } : {}),
+        ...(call.settledAt !== undefined && call.abortedAt !== undefined && env.fakeTime ? { afterAbortMs: call.settledAt - call.abortedAt } : {}),
         ...(virtualMs !== undefined && env.fakeTime ? { virtualMs } : {}),
         ...(end !== undefined && call.lastAnswerAt !== undefined && env.fakeTime ? { afterLastAnswerMs: end - call.lastAnswerAt } : {}),
+        ...(call.late.length > 0 ? { afterSettled: { requests: call.late, timers: [] } } : {}),
         inputChange: describeInputChange(call.before ?? {}, inputs[call.plan.input]),
         given: call.before ?? {},
       };

@@ -46,6 +46,7 @@ export function judgeSequence(
       outcome: call.outcome,
       capabilities: env.capabilities,
       abortedAfterRequests: call.abortedAfterRequests,
+      afterAbortMs: call.afterAbortMs,
       unsignedRequired: env.unsignedRequired,
       virtualMs: call.virtualMs,
       afterLastAnswerMs: call.afterLastAnswerMs,
@@ -53,6 +54,7 @@ export function judgeSequence(
       faults: call.faults,
       endpoint: plan.endpoint,
       inputChange: call.inputChange,
+      ...(call.afterSettled !== undefined ? { afterSettled: call.afterSettled } : {}),
     };
     calls.push({ call: index, case: c, verdicts: judge(env.checks, observation) });
   }

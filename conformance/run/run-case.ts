@@ -31,6 +31,8 @@ export interface ExecutionRecord {
   afterSettled?: AfterSettled;
   outcome: Outcome;
   abortedAfterRequests?: number;
+  /** Virtual milliseconds from the abort to the settlement (rule A2: promptly). */
+  afterAbortMs?: number;
   /** Virtual milliseconds the call took, and how many came after the service's last answer. */
   virtualMs?: number;
   afterLastAnswerMs?: number;
@@ -140,10 +142,12 @@ export async function executeCase(
   // Only cancel-mode cases get a signal: creating one per call is a measurable share of a case.
   const controller = c.mode === 'cancel' ? new AbortController() : undefined;
   let abortedAfterRequests: number | undefined;
+  let abortedAt: number | undefined;
   if (controller) {
     env.service.onRequest(() => {
       if (abortedAfterRequests !== undefined) return;
       abortedAfterRequests = env.service.requests.length;
+      abortedAt = virtualNow();
       controller.abort(new DOMException('cancelled by the conformance suite', 'AbortError'));
     });
   }
@@ -189,6 +193,7 @@ export async function executeCase(
     ...(crashStack !== undefined ? { crashStack } : {}),
     ...(abortedAfterRequests !== undefined ? { abortedAfterRequests } : {}),
     ...(virtualMs !== undefined ? { virtualMs } : {}),
+    ...(env.fakeTime && virtualMs !== undefined && abortedAt !== undefined && settlement.kind !== 'unsettled' ? { afterAbortMs: virtualMs - abortedAt } : {}),
     ...(virtualMs !== undefined && lastAnswerAt !== undefined ? { afterLastAnswerMs: virtualMs - lastAnswerAt } : {}),
     inputChange: describeInputChange(c.params as unknown as Record<string, unknown>, input),
   };
@@ -210,6 +215,7 @@ export function judgeExecution(c: Case, record: ExecutionRecord, env: Pick<RunEn
     outcome: record.outcome,
     capabilities: env.capabilities,
     abortedAfterRequests: record.abortedAfterRequests,
+    afterAbortMs: record.afterAbortMs,
     unsignedRequired: env.unsignedRequired,
     virtualMs: record.virtualMs,
     afterLastAnswerMs: record.afterLastAnswerMs,

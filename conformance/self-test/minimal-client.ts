@@ -69,6 +69,12 @@ export interface Faults {
   sharesLastAnswer?: boolean;
   /** Listens for the signal's abort event but never checks `aborted`: a signal aborted before the call is ignored. */
   missesAbortedSignal?: boolean;
+  /** Declares retries and backs off 1 s on a plain timer before the retry, deaf to the signal: an abort during the wait settles only when it ends. */
+  backOffDeafToAbort?: boolean;
+  /** Declares retries and takes an aborted attempt for a transient failure: backs off 1 s, then the retry fails on the spent signal. */
+  retriesAbortedAttempt?: boolean;
+  /** Leaves a listener on the caller's signal that sends the request again when the signal aborts after the answer came, long after the call settled. */
+  resendsOnLateAbort?: boolean;
   /** Lets the fetch's own TypeError out when the connection fails or the body is cut (no $metadata). */
   bareTransportError?: boolean;
   /** Resolves when the body is cut short, with what it read. */
@@ -183,8 +189,27 @@ function isRetryable(response: Response, code: string | undefined): boolean {
  * project's own proof that the suite's checks can pass, and each fault proves one can fail.
  * With `retries`, it retries throttling and transient errors once, as SDKs do.
  */
+/** A wait before a retry that an abort ends at once, leaving no timer and no listener behind. */
+function backOff(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal!.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 export function minimalClient(faults: Faults = {}, name = 'minimal-client', options: { retries?: boolean } = {}): Adapter {
-  const retries = faults.retryEverything ?? faults.retriesBeyondDeclared ?? options.retries ?? false;
+  const retries = faults.retryEverything ?? faults.retriesBeyondDeclared ?? (faults.backOffDeafToAbort || faults.retriesAbortedAttempt || options.retries) ?? false;
   // State across calls exists only for the faults that keep it: the correct client keeps none.
   let firstEndpoint: string | undefined;
   const lastAnswer: { response?: Response } = {};
@@ -201,12 +226,24 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
       firstEndpoint ??= context.endpoint;
       const endpoint = faults.cachesFirstEndpoint ? firstEndpoint : context.endpoint;
       const signal = faults.missesAbortedSignal && context.signal?.aborted ? undefined : context.signal;
+      const answered = { yet: false };
+      if (faults.resendsOnLateAbort) {
+        // Meant to resend an attempt a dropped connection lost; never removed, so it outlives the call.
+        context.signal?.addEventListener('abort', () => {
+          if (answered.yet) void sendOnce(input, endpoint, send, undefined, faults).catch(() => {});
+        });
+      }
       let response!: Response;
       for (let attempt = 1; attempt <= attempts; attempt += 1) {
-        if (attempt > 1 && faults.backOffSeconds) await new Promise((r) => setTimeout(r, faults.backOffSeconds! * 1000));
+        if (attempt > 1 && faults.backOffSeconds) await backOff(faults.backOffSeconds * 1000, signal);
+        if (attempt > 1 && faults.backOffDeafToAbort) await new Promise((r) => setTimeout(r, 1000));
         try {
           response = await sendOnce(input, endpoint, send, signal, faults);
         } catch (error) {
+          if (faults.retriesAbortedAttempt && signal?.aborted && attempt < attempts) {
+            await new Promise((r) => setTimeout(r, 1000));
+            continue;
+          }
           // A connection that failed is retryable; an abort is the caller's and ends the call.
           if (!(error instanceof TypeError) || faults.bareTransportError) throw error;
           if (attempt < attempts && !faults.sendTwice) continue;
@@ -216,6 +253,7 @@ export function minimalClient(faults: Faults = {}, name = 'minimal-client', opti
         if (response.status < 300) break;
         if (!faults.retryEverything && !isRetryable(response, await peekCode(response, faults))) break;
       }
+      answered.yet = true;
       if (faults.deletesSecretAfterUse) delete input.ClientSecret;
       lastAnswer.response = response;
       let text: string;

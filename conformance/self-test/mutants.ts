@@ -111,6 +111,12 @@ export const MUTANTS: readonly Mutant[] = [
   // Subscribes to 'abort' but never reads `aborted`: an already-aborted signal is ignored (this
   // suite's own aws-sdk-v2 adapter did this until the sequences caught it).
   { id: 'misses-already-aborted-signal', faults: { missesAbortedSignal: true }, caughtBy: 'A2', onlySequences: true },
+  // Sleeps out its back-off on a plain timer and meets the abort only at the retry: the caller waits the back-off for nothing.
+  { id: 'back-off-deaf-to-abort', faults: { backOffDeafToAbort: true }, caughtBy: 'A2', onlySequences: true },
+  // Counts an aborted attempt among the transient failures: it backs off to retry it, and the abort settles a back-off late.
+  { id: 'retries-aborted-attempt', faults: { retriesAbortedAttempt: true }, caughtBy: 'A2' },
+  // A listener left on a long-lived signal: when the application aborts it, long after the call, the client sends again.
+  { id: 'resends-on-late-abort', faults: { resendsOnLateAbort: true }, caughtBy: 'A8', onlySequences: true },
   // Lets fetch's TypeError out on a reset connection or a cut body: a crash, not an error.
   { id: 'bare-error-on-transport-fault', faults: { bareTransportError: true }, caughtBy: 'A5' },
   { id: 'resolves-on-cut-body', faults: { resolvesOnCutBody: true }, caughtBy: 'C13' },
