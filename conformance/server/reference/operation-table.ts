@@ -3,6 +3,7 @@ import { adminCreateUser } from './operations/admin-create-user.ts';
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts';
 import { createUserPool } from './operations/create-user-pool.ts';
 import { createUserPoolClient } from './operations/create-user-pool-client.ts';
+import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-token.ts';
 import { getUser } from './operations/get-user.ts';
 import { initiateAuth } from './operations/initiate-auth.ts';
 import { revokeToken } from './operations/revoke-token.ts';
@@ -16,6 +17,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
   AdminSetUserPassword: adminSetUserPassword,
   InitiateAuth: initiateAuth,
   GetUser: getUser,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
   RevokeToken: revokeToken,
 };
 

@@ -161,6 +161,7 @@ describe('createReferenceService', () => {
       'AdminSetUserPassword',
       'CreateUserPool',
       'CreateUserPoolClient',
+      'GetTokensFromRefreshToken',
       'GetUser',
       'InitiateAuth',
       'RevokeToken',

@@ -21,6 +21,8 @@ export interface AppClientRecord {
   explicitAuthFlows: string[];
   enableTokenRevocation: boolean;
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  /** Refresh-token rotation (April 2025): only GetTokensFromRefreshToken refreshes, and each refresh hands out a new refresh token. */
+  refreshTokenRotation: { enabled: boolean; retryGracePeriodSeconds: number };
   createdAt: number;
 }
 
@@ -65,6 +67,8 @@ export class StateStore {
   readonly clients = new Map<string, AppClientRecord>();
   readonly #sessions = new Map<string, RefreshSessionRecord>();
   readonly #revokedOrigins = new Set<string>();
+  /** Rotated-out refresh tokens and the time (epoch ms) from which they stop working. */
+  readonly #retired = new Map<string, number>();
   readonly #passwords = new Map<UserRecord, Buffer>();
   // Passwords are kept only as keyed digests, so a heap dump of a test run shows none.
   readonly #pepper = randomBytes(32);
@@ -84,6 +88,22 @@ export class StateStore {
 
   session(refreshToken: string): RefreshSessionRecord | undefined {
     return this.#sessions.get(refreshToken);
+  }
+
+  /**
+   * Rotation: `next` becomes the session's refresh token, and `previous` keeps working until
+   * `until` (the client's RetryGracePeriodSeconds from now), then never again.
+   */
+  rotate(previous: string, next: string, until: number): void {
+    const session = this.#sessions.get(previous);
+    if (!session) return;
+    this.#sessions.set(next, session);
+    if (!this.#retired.has(previous)) this.#retired.set(previous, until);
+  }
+
+  /** When a rotated-out refresh token stops working (epoch ms); undefined for a token that was never rotated out. */
+  retiredUntil(refreshToken: string): number | undefined {
+    return this.#retired.get(refreshToken);
   }
 
   /** Ends a session: its refresh token, and every token carrying its origin_jti. */

@@ -113,6 +113,10 @@ function passwordAuth(context: OperationContext, pool: UserPoolRecord, client: A
 
 function refreshAuth(context: OperationContext, pool: UserPoolRecord, client: AppClientRecord, parameters: Record<string, string>): object {
   const refreshToken = parameter(parameters, 'REFRESH_TOKEN');
+  // With rotation on, only GetTokensFromRefreshToken refreshes (aws-amplify/amplify-js#14427).
+  if (client.refreshTokenRotation.enabled) {
+    throw new ServiceError('NotAuthorizedException', 'Refresh token rotation is enabled for this app client: use GetTokensFromRefreshToken.');
+  }
   if (client.secret !== undefined && parameters['SECRET_HASH'] === undefined) checkSecretHash(client, parameters, []);
   const session = context.store.session(refreshToken);
   // A token of another client is as good as unknown here: nothing about it is revealed.
