@@ -40,8 +40,10 @@ export interface Rule {
  * Every rule, client rules first, in checklist order. C1..C24 follow the client checklist of
  * the protocol research (C7, C25 and C26 are vocabulary tags judged through other rules:
  * C25 through A3); A1..A6 and F1 are the adapter contract's and the fixtures' own; S1..S15
- * follow the server checklist; P1 privacy; H1 and H2 the harness's reach; R1..R7 the
- * revocation semantics; U1..U3 behaviour nobody has verified.
+ * follow the server checklist, S16 every answer's own request id; P1 and P2 privacy; H1 and
+ * H2 the harness's reach; R1..R12 the revocation semantics of a populated world (R8 re-checks
+ * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults); U1..U3
+ * behaviour nobody has verified.
  * @public
  */
 export const RULES = [
@@ -452,6 +454,15 @@ export const RULES = [
     checkFile: 'conformance/server/checks/outcome.ts',
   },
   {
+    id: 'S16',
+    direction: 'server',
+    area: 'responses',
+    level: 'must',
+    title: 'gives every answer, of every operation, a request id no earlier answer of the run had',
+    source: 'documented: x-amzn-RequestId is "a unique identifier for the request" (AWS common response headers); clients and support match failures by it',
+    checkFile: 'conformance/server/checks/every-answer.ts',
+  },
+  {
     id: 'P1',
     direction: 'server',
     area: 'privacy',
@@ -459,6 +470,16 @@ export const RULES = [
     title: 'never echoes a sensitive input value (Token, ClientId, ClientSecret) in a response',
     source: 'model: @sensitive on TokenModelType, ClientIdType and ClientSecretType',
     checkFile: 'conformance/server/checks/leaks.ts',
+  },
+  {
+    id: 'P2',
+    direction: 'server',
+    area: 'privacy',
+    level: 'must',
+    title: 'no answer of any operation carries a token, client secret or password the run already knew (body or header)',
+    source:
+      'documented: @sensitive on tokens, secrets and passwords in the Cognito model; refresh tokens "can only be read by your user pool" (developer guide)',
+    checkFile: 'conformance/server/checks/every-answer.ts',
   },
   {
     id: 'H1',
@@ -540,6 +561,58 @@ export const RULES = [
     title: 'refuses a missing or wrong ClientSecret for an app client with a secret with UnauthorizedException',
     source: 'model documentation of UnauthorizedException; /oauth2/revoke invalid_client',
     checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R8',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'a refused request, or a revoke by another app client, leaves every session it touched working (access token and refresh token)',
+    source:
+      'documented: "Refresh tokens must be revoked using the same client ID that was used to obtain the token" (developer guide, token revocation); an error answer changes nothing (RFC 7009 section 2.2)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R9',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'at the end of a sequence every token the run revoked is still refused and every token it kept still works, for every user and session',
+    source:
+      'documented: "When you disable token revocation ... revoked tokens don\'t become active again" and revocation "doesn\'t affect any of the user\'s other refresh tokens" (developer guide, token revocation)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R10',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: "RevokeAssociatedSessions LINKED ends the token's session and no other token session of the user",
+    source:
+      'documented: RevokeAssociatedSessions in @aws-sdk/client-cognito-identity-provider 3.1169.0 ("the other token sessions that came through that SSO session aren\'t revoked"; no effect without a parent SSO session)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R11',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'refresh-token rotation: GetTokensFromRefreshToken hands out a new refresh token exactly when rotation is on, the rotated-out one works only within RetryGracePeriodSeconds, and REFRESH_TOKEN_AUTH is refused where rotation is on',
+    source:
+      'documented: API_RefreshTokenRotationType and API_GetTokensFromRefreshToken (grace period 0 to 60 s); observed: REFRESH_TOKEN_AUTH stops working with rotation on (aws-amplify/amplify-js#14427, #14396)',
+    checkFile: 'conformance/server/checks/refresh-answer.ts',
+  },
+  {
+    id: 'R12',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'an app client created with its optional members left out has the documented defaults: no secret, token revocation on, the flows ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH only',
+    source:
+      'documented: CreateUserPoolClient reference (EnableTokenRevocation "automatically activated" when left out; the default ExplicitAuthFlows; GenerateSecret)',
+    checkFile: 'conformance/server/checks/every-answer.ts',
   },
   {
     id: 'U1',

@@ -164,7 +164,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     sensitive,
     unverified,
     world: () => (world ??= provisionWorld(api, sensitive)),
-    freshSession: async (role = 'public') => signIn(api, await context.world(), role, sensitive),
+    freshSession: async (role = 'public', user = 0) => signIn(api, await context.world(), role, sensitive, user),
   };
 
   const strict = options.strict ?? false;
@@ -188,6 +188,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   try {
     for (const testCase of selected) {
       const caseStarted = performance.now();
+      wire.currentCase = testCase.id;
       const ran = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
       const judged: ServerResult = { ...ran, durationMs: Math.round(performance.now() - caseStarted) };
       const failed = isFailure(judged) || judged.warnings.length > 0;

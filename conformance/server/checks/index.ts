@@ -1,7 +1,9 @@
 import { h1Answered } from './answered.ts';
 import { s10BareName, s10ErrorShape, s11SourcesAgree, s12ExactStatus, s12StatusClass } from './error-shape.ts';
+import { p2NoKnownSecret, r12ClientDefaults, s12EveryOperation, s13EveryOperation, s14EveryOperation, s16UniqueRequestId } from './every-answer.ts';
 import { p1NoEcho, s13NoInternals } from './leaks.ts';
 import { expectedMessage, expectedOutcome, preferredRefusal } from './outcome.ts';
+import { refreshAnswerShape } from './refresh-answer.ts';
 import { s14RequestId } from './request-id.ts';
 import type { ServerCheck } from './server-check.ts';
 import { s8SuccessObject, s8SuccessShape, s9NoNulls } from './success-shape.ts';
@@ -23,4 +25,11 @@ export const SERVER_CHECKS: readonly ServerCheck[] = [
   s13NoInternals,
   s14RequestId,
   p1NoEcho,
+  refreshAnswerShape,
+  s12EveryOperation,
+  s13EveryOperation,
+  s14EveryOperation,
+  s16UniqueRequestId,
+  p2NoKnownSecret,
+  r12ClientDefaults,
 ];
