@@ -533,4 +533,159 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       };
     },
   },
+  // Issue 19: faults that only a populated world shows (two users, six clients, every answer judged).
+  {
+    name: 'wrong-secret-revokes-then-refuses',
+    fault:
+      'on a wrong ClientSecret it runs the revocation first and checks the secret afterwards: the answer is UnauthorizedException, but the token is gone (a refusal with a side effect)',
+    rule: 'R8',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const secrets = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'RevokeToken' && body && typeof body['ClientSecret'] === 'string') {
+          const secret = secrets.get(String(body['ClientId']));
+          if (secret !== undefined && secret !== body['ClientSecret']) await service.handle(withBody(request, { ...body, ClientSecret: secret }));
+        }
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'a-new-sign-in-clears-revocations',
+    fault:
+      "keeps revocations on the user's record and clears them when the user signs in again, so the access tokens of a session revoked earlier in the run work again later",
+    rule: 'R9',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const userOfOrigin = new Map<unknown, string>();
+      const userOfRefreshToken = new Map<string, string>();
+      const signedInAgain = new Set<string>();
+      const revokedUsers = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const response = await service.handle(request);
+        if (operation === 'InitiateAuth' && body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
+          const result = (await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined;
+          const username = String(authParameterOf(body, 'USERNAME'));
+          if (typeof result?.['AccessToken'] === 'string') userOfOrigin.set(claimsOf(result['AccessToken'])['origin_jti'], username);
+          if (typeof result?.['RefreshToken'] === 'string') userOfRefreshToken.set(result['RefreshToken'], username);
+          if (revokedUsers.has(username)) signedInAgain.add(username);
+        }
+        const revokedUser = operation === 'RevokeToken' && response.status < 300 ? userOfRefreshToken.get(String(body?.['Token'])) : undefined;
+        if (revokedUser !== undefined) revokedUsers.add(revokedUser);
+        if (operation === 'GetUser' && response.status >= 400) {
+          const claims = claimsOf(String(body?.['AccessToken'] ?? ''));
+          const user = userOfOrigin.get(claims['origin_jti']);
+          if (user !== undefined && signedInAgain.has(user) && (await response.clone().text()).includes('has been revoked')) {
+            return awsJson(200, { Username: claims['username'], UserAttributes: [{ Name: 'sub', Value: claims['sub'] }] });
+          }
+        }
+        return response;
+      };
+    },
+  },
+  {
+    name: 'linked-ends-every-session-of-the-user',
+    fault: 'reads RevokeAssociatedSessions LINKED as "sign the user out everywhere" and ends every token session of the user, not only a parent SSO session',
+    rule: 'R10',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const sessions: Array<{ username: string; refreshToken: string; originJti: unknown }> = [];
+      const endedOrigins = new Set<unknown>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'GetUser' && endedOrigins.has(claimsOf(String(body?.['AccessToken'] ?? ''))['origin_jti']))
+          return awsJson(400, { __type: 'NotAuthorizedException', message: 'Access Token has been revoked' });
+        const response = await service.handle(request);
+        if (operation === 'InitiateAuth' && body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
+          const result = (await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined;
+          if (typeof result?.['RefreshToken'] === 'string')
+            sessions.push({
+              username: String(authParameterOf(body, 'USERNAME')),
+              refreshToken: result['RefreshToken'],
+              originJti: claimsOf(String(result['AccessToken']))['origin_jti'],
+            });
+        }
+        if (operation === 'RevokeToken' && body?.['RevokeAssociatedSessions'] === 'LINKED' && response.status < 300) {
+          const revoked = sessions.find((session) => session.refreshToken === body['Token']);
+          for (const session of sessions.filter((s) => s.username === revoked?.username)) endedOrigins.add(session.originJti);
+        }
+        return response;
+      };
+    },
+  },
+  {
+    name: 'refresh-answers-the-refresh-token',
+    fault: 'answers REFRESH_TOKEN_AUTH with the refresh token it was given inside AuthenticationResult, as if every client rotated',
+    rule: 'R11',
+    cases: ['semantics-refresh-token-rotation'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'InitiateAuth' ? await jsonBody(request) : undefined;
+      const response = await service.handle(request);
+      const token = body?.['AuthFlow'] === 'REFRESH_TOKEN_AUTH' || body?.['AuthFlow'] === 'REFRESH_TOKEN' ? authParameterOf(body, 'REFRESH_TOKEN') : undefined;
+      if (typeof token !== 'string' || response.status >= 300) return response;
+      return rewriteBody(response, (output) => ({ ...output, AuthenticationResult: { ...(output['AuthenticationResult'] as object), RefreshToken: token } }));
+    },
+  },
+  {
+    name: 'rotation-never-rotates',
+    fault: 'implements GetTokensFromRefreshToken without rotation: it never hands out a new refresh token, whatever the app client says (MiniStack 1.5.33)',
+    rule: 'R11',
+    cases: ['semantics-refresh-token-rotation'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (operationOf(request) !== 'GetTokensFromRefreshToken' || response.status >= 300) return response;
+      return rewriteBody(response, (output) => {
+        const { RefreshToken: _dropped, ...rest } = output['AuthenticationResult'] as Record<string, unknown>;
+        return { ...output, AuthenticationResult: rest };
+      });
+    },
+  },
+  {
+    name: 'defaults-leave-revocation-off',
+    fault: 'creates an app client with token revocation off when EnableTokenRevocation is left out, the default before June 2021',
+    rule: 'R12',
+    cases: ['every-answer-of-every-operation'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'CreateUserPoolClient' ? await jsonBody(request) : undefined;
+      if (!body || body['EnableTokenRevocation'] !== undefined) return service.handle(request);
+      return service.handle(withBody(request, { ...body, EnableTokenRevocation: false }));
+    },
+  },
+  {
+    name: 'one-request-id-for-every-answer',
+    fault: 'sends the same x-amzn-RequestId on every answer, a constant left in a stub',
+    rule: 'S16',
+    cases: ['every-answer-of-every-operation'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      const headers = new Headers(response.headers);
+      headers.set('x-amzn-requestid', '00000000-0000-4000-8000-000000000000');
+      return new Response(await response.arrayBuffer(), { status: response.status, headers });
+    },
+  },
+  {
+    name: 'auth-errors-quote-their-parameters',
+    fault: "InitiateAuth's errors quote the AuthParameters they refused, the password or refresh token among them",
+    rule: 'P2',
+    cases: ['every-answer-of-every-operation'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'InitiateAuth' ? await jsonBody(request) : undefined;
+      const response = await service.handle(request);
+      if (!body || response.status < 400) return response;
+      return rewriteBody(response, (output) => ({
+        ...output,
+        message: `${String(output['message'])} (parameters: ${JSON.stringify(body['AuthParameters'])})`,
+      }));
+    },
+  },
 ];

@@ -194,6 +194,21 @@ export async function sweep(model: SemanticsModel, real: SemanticsReal): Promise
   }
 }
 
+/** The sweep as a command, for scripted scenarios (the model run sweeps after its sequence). @internal */
+export class Sweep implements SemanticsCommand {
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
+    await sweep(model, real);
+  }
+
+  toString(): string {
+    return 'sweep';
+  }
+}
+
 /** A command about one of the sessions signed in so far, picked by index modulo their number. */
 abstract class OnSession implements SemanticsCommand {
   #resolved: number | undefined;
