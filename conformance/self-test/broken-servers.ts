@@ -688,4 +688,90 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       }));
     },
   },
+  // Near misses: almost-right secrets, tokens and client ids sent with a live token.
+  {
+    name: 'secret-compared-without-case',
+    fault: 'compares ClientSecret case-insensitively, so the secret with its case flipped revokes the token',
+    rule: 'R7',
+    cases: ['near-misses-client-secret'],
+    wrap: (service) => {
+      const secrets = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const secret = operation === 'RevokeToken' && body ? secrets.get(String(body['ClientId'])) : undefined;
+        if (secret !== undefined && typeof body?.['ClientSecret'] === 'string' && body['ClientSecret'].toLowerCase() === secret.toLowerCase())
+          return service.handle(withBody(request, { ...body, ClientSecret: secret }));
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'secret-of-another-length-crashes',
+    fault: 'compares secrets with a constant-time function that throws on inputs of different lengths, and answers the throw with 500 InternalErrorException',
+    rule: 'R7',
+    cases: ['near-misses-client-secret'],
+    wrap: (service) => {
+      const lengths = new Map<string, number>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const length = operation === 'RevokeToken' && body ? lengths.get(String(body['ClientId'])) : undefined;
+        if (length !== undefined && typeof body?.['ClientSecret'] === 'string' && body['ClientSecret'].length !== length)
+          return awsJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string')
+          lengths.set(created['ClientId'], created['ClientSecret'].length);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'unknown-client-crashes',
+    fault: 'looks the app client up and reads its settings without checking it exists: an unknown ClientId answers 500 InternalErrorException',
+    rule: 'R8',
+    cases: ['near-misses-token-and-client'],
+    wrap: (service) => {
+      const clients = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'RevokeToken' && typeof body?.['ClientId'] === 'string' && !clients.has(body['ClientId']))
+          return awsJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string') clients.add(created['ClientId']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'token-matched-by-prefix',
+    fault: 'finds the refresh session by the longest stored token the given one starts with, so a token with a character added revokes the real one',
+    rule: 'R8',
+    cases: ['near-misses-token-and-client'],
+    wrap: (service) => {
+      const refreshTokens = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const token = operation === 'RevokeToken' ? body?.['Token'] : undefined;
+        if (typeof token === 'string' && !refreshTokens.has(token)) {
+          const match = [...refreshTokens].find((known) => token.startsWith(known));
+          if (match !== undefined) return service.handle(withBody(request, { ...body, Token: match }));
+        }
+        const response = await service.handle(request);
+        const result = operation === 'InitiateAuth' ? ((await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof result?.['RefreshToken'] === 'string') refreshTokens.add(result['RefreshToken']);
+        return response;
+      };
+    },
+  },
 ];

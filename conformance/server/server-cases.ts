@@ -6,6 +6,7 @@ import { EVERY_ANSWER_CASE } from './probes/every-answer.ts';
 import { PRIVACY_CASE } from './probes/privacy.ts';
 import { ROUTING_CASES } from './probes/routing.ts';
 import { MODEL_RUN_CASE } from './semantics/model-run.ts';
+import { SECRET_NEAR_MISSES_CASE, TOKEN_NEAR_MISSES_CASE } from './semantics/near-misses.ts';
 import { SCENARIO_CASES } from './semantics/scenarios.ts';
 
 /**
@@ -21,6 +22,8 @@ export const SERVER_CASES: readonly ServerCase[] = [
   ...AUTH_CASES,
   PRIVACY_CASE,
   ...SCENARIO_CASES,
+  SECRET_NEAR_MISSES_CASE,
+  TOKEN_NEAR_MISSES_CASE,
   MODEL_RUN_CASE,
   EVERY_ANSWER_CASE,
 ];
