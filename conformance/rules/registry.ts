@@ -42,7 +42,7 @@ export interface Rule {
  * C25 through A3); A1..A6 and F1 are the adapter contract's and the fixtures' own; S1..S15
  * follow the server checklist, S16 every answer's own request id; P1 and P2 privacy; H1 and
  * H2 the harness's reach; R1..R12 the revocation semantics of a populated world (R8 re-checks
- * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults); U1..U3
+ * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults, R13 idempotent revoke); U1..U3
  * behaviour nobody has verified.
  * @public
  */
@@ -615,12 +615,22 @@ export const RULES = [
     checkFile: 'conformance/server/checks/every-answer.ts',
   },
   {
+    id: 'R13',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'answers a second revoke of the same refresh token with a success, as the first (idempotent revoke)',
+    source:
+      'observed: the AWS CLI run twice on the same token answers 200 both times (re:Post QUdFF3wyKwQJihVuuKdBbviQ, semantics research section 8); one report, so judged at should level',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
     id: 'U1',
     direction: 'server',
     area: 'unverified',
     level: 'informational',
-    title: 'second revoke of the same refresh token (unverified: informational only)',
-    source: 'semantics research 2.5: no source documents it; RFC 7009 section 2.2 suggests success',
+    title: 'second revoke of the same refresh token, against the configured outcome (informational only)',
+    source: 'semantics research 2.5: not documented; observed 200 {} in 2026 (section 8), which R13 judges at should level',
     checkFile: 'conformance/server/semantics/commands.ts',
   },
   {

@@ -774,4 +774,22 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       };
     },
   },
+  {
+    name: 'second-revoke-is-an-error',
+    fault:
+      'answers a second revoke of the same refresh token with InvalidParameterException, where the service answers 200 {} (cognito-local answers NotAuthorizedException)',
+    rule: 'R13',
+    cases: ['semantics-unverified-second-revoke'],
+    strict: true,
+    wrap: (service) => {
+      const revoked = new Set<string>();
+      return async (request) => {
+        const token = operationOf(request) === 'RevokeToken' ? (await jsonBody(request))?.['Token'] : undefined;
+        if (typeof token === 'string' && revoked.has(token)) return awsJson(400, { __type: 'InvalidParameterException', message: 'Token already revoked.' });
+        const response = await service.handle(request);
+        if (typeof token === 'string' && response.status < 300) revoked.add(token);
+        return response;
+      };
+    },
+  },
 ];

@@ -23,6 +23,7 @@ export const OUTCOME_RULES = [
   'R10',
   'R11',
   'R12',
+  'R13',
 ] as const satisfies readonly ServerRuleId[];
 
 /** @internal */
