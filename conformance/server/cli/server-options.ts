@@ -26,7 +26,7 @@ export const SERVER_FLAGS = {
   'max-requests': {
     type: 'string',
     arg: '<n>',
-    help: 'most requests the run may send (default 3000 on loopback, 400 elsewhere)',
+    help: 'most requests the run may send (default 3000 on loopback, 1000 elsewhere)',
     range: { min: 1, max: 1_000_000 },
   },
   rate: {
