@@ -40,7 +40,7 @@ export interface Rule {
  * Every rule, client rules first, in checklist order. C1..C24 follow the client checklist of
  * the protocol research (C7, C25 and C26 are vocabulary tags judged through other rules:
  * C25 through A3); A1..A6 and F1 are the adapter contract's and the fixtures' own; S1..S15
- * follow the server checklist, S16 every answer's own request id; P1 and P2 privacy; H1 and
+ * follow the server checklist, S16 every answer's own request id, S17 every other operation's output shape; P1 and P2 privacy; H1 and
  * H2 the harness's reach; R1..R12 the revocation semantics of a populated world (R8 re-checks
  * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults, R13 idempotent revoke); U1..U3
  * behaviour nobody has verified.
@@ -460,6 +460,17 @@ export const RULES = [
     level: 'must',
     title: 'gives every answer, of every operation, a request id no earlier answer of the run had',
     source: 'documented: x-amzn-RequestId is "a unique identifier for the request" (AWS common response headers); clients and support match failures by it',
+    checkFile: 'conformance/server/checks/every-answer.ts',
+  },
+  {
+    id: 'S17',
+    direction: 'server',
+    area: 'responses',
+    level: 'must',
+    title:
+      "answers a success of every other operation the run calls with the awsJson 1.1 Content-Type, a JSON object and the documented output members (tokens with ExpiresIn and TokenType Bearer, GetUser's Username and UserAttributes, created ids)",
+    source:
+      'documented: the Cognito API reference outputs of InitiateAuth, GetTokensFromRefreshToken, GetUser, CreateUserPool and CreateUserPoolClient; awsJson 1.1 responses',
     checkFile: 'conformance/server/checks/every-answer.ts',
   },
   {

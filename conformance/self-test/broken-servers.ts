@@ -792,4 +792,21 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       };
     },
   },
+  {
+    name: 'refresh-answer-without-token-type',
+    fault: 'leaves TokenType and ExpiresIn out of every AuthenticationResult, which SDKs read to schedule the next refresh',
+    rule: 'S17',
+    cases: ['every-answer-of-every-operation', 'semantics-revoking-ends-the-session'],
+    wrap: (service) => async (request) => {
+      const operation = operationOf(request);
+      const response = await service.handle(request);
+      if ((operation !== 'InitiateAuth' && operation !== 'GetTokensFromRefreshToken') || response.status >= 300) return response;
+      return rewriteBody(response, (output) => {
+        const result = output['AuthenticationResult'] as Record<string, unknown> | undefined;
+        if (!result) return output;
+        const { TokenType: _type, ExpiresIn: _expires, ...rest } = result;
+        return { ...output, AuthenticationResult: rest };
+      });
+    },
+  },
 ];

@@ -1,5 +1,6 @@
 import { fail, pass } from '../../judging/check.ts';
-import { isJsonObject, jsonBodyOf } from '../wire/exchange.ts';
+import { AWS_JSON_1_1_CONTENT_TYPE } from '../../protocol/aws-json.ts';
+import { isJsonObject, jsonBodyOf, mediaTypeOf, snippet } from '../wire/exchange.ts';
 import { resolveErrorType } from './error-type.ts';
 import { s13NoInternals } from './leaks.ts';
 import { REQUEST_ID_HEADERS, s14RequestId } from './request-id.ts';
@@ -129,5 +130,61 @@ export const r12ClientDefaults: ServerCheck = {
     if (flows !== undefined && JSON.stringify(Array.isArray(flows) ? [...flows].sort() : flows) !== JSON.stringify(DEFAULT_FLOWS))
       wrong.push(`ExplicitAuthFlows ${JSON.stringify(flows)}`);
     return wrong.length === 0 ? pass : fail(`the documented defaults (no secret, revocation on, ${DEFAULT_FLOWS.join(', ')})`, wrong.join('; '));
+  },
+};
+
+/** The members a success of each operation the run calls must carry, as the Cognito API reference gives them. */
+function shapeProblems(operation: string, output: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const result = output['AuthenticationResult'];
+  const tokens = (names: readonly string[]) => {
+    if (!isJsonObject(result)) return problems.push('no AuthenticationResult');
+    for (const name of names) if (typeof result[name] !== 'string' || result[name] === '') problems.push(`AuthenticationResult.${name} is not a string`);
+    if (typeof result['ExpiresIn'] !== 'number') problems.push('AuthenticationResult.ExpiresIn is not a number');
+    if (result['TokenType'] !== 'Bearer') problems.push(`AuthenticationResult.TokenType is ${JSON.stringify(result['TokenType'])}, not "Bearer"`);
+  };
+  if (operation === 'InitiateAuth') {
+    // A sign-in may answer a challenge instead; a result needs all its members.
+    if (typeof output['ChallengeName'] !== 'string') tokens(['AccessToken', 'IdToken']);
+  } else if (operation === 'GetTokensFromRefreshToken') {
+    tokens(['AccessToken', 'IdToken']);
+  } else if (operation === 'GetUser') {
+    if (typeof output['Username'] !== 'string') problems.push('Username is not a string');
+    if (!Array.isArray(output['UserAttributes'])) problems.push('UserAttributes is not a list');
+  } else if (operation === 'CreateUserPoolClient') {
+    const client = output['UserPoolClient'];
+    if (!isJsonObject(client) || typeof client['ClientId'] !== 'string') problems.push('UserPoolClient.ClientId is not a string');
+  } else if (operation === 'CreateUserPool') {
+    const pool = output['UserPool'];
+    if (!isJsonObject(pool) || typeof pool['Id'] !== 'string') problems.push('UserPool.Id is not a string');
+  }
+  return problems;
+}
+
+/**
+ * S17 (must): a success of any operation the run calls comes with the protocol's Content-Type,
+ * a JSON object, and the members the API reference gives that operation's output (tokens with
+ * ExpiresIn and TokenType Bearer, GetUser's Username and UserAttributes, the created ids). A
+ * client SDK decodes these members; one missing is a crash or an undefined in the client.
+ * @internal
+ */
+export const s17EveryOperationShape: ServerCheck = {
+  name: 's17EveryOperationShape',
+  rules: ['S17'],
+  level: () => 'must',
+  appliesTo: (o) => logged(o) && o.operation !== 'RevokeToken' && isSuccess(o.exchange.response!.status),
+  evaluate(o) {
+    const response = o.exchange.response!;
+    const contentType = response.headers['content-type'];
+    if (mediaTypeOf(contentType) !== AWS_JSON_1_1_CONTENT_TYPE)
+      return fail(
+        `Content-Type: ${AWS_JSON_1_1_CONTENT_TYPE} on the ${o.operation} answer`,
+        contentType === undefined ? '(no Content-Type)' : `Content-Type: ${contentType}`,
+      );
+    const body = jsonBodyOf(response);
+    if (body.kind !== 'json' || !isJsonObject(body.value))
+      return fail(`a JSON object answering ${o.operation}`, `not a JSON object: ${snippet(response.text)}`);
+    const problems = shapeProblems(o.operation, body.value);
+    return problems.length === 0 ? pass : fail(`the documented output of ${o.operation}`, problems.join('; '));
   },
 };

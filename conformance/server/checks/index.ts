@@ -1,6 +1,14 @@
 import { h1Answered } from './answered.ts';
 import { s10BareName, s10ErrorShape, s11SourcesAgree, s12ExactStatus, s12StatusClass } from './error-shape.ts';
-import { p2NoKnownSecret, r12ClientDefaults, s12EveryOperation, s13EveryOperation, s14EveryOperation, s16UniqueRequestId } from './every-answer.ts';
+import {
+  p2NoKnownSecret,
+  r12ClientDefaults,
+  s12EveryOperation,
+  s13EveryOperation,
+  s14EveryOperation,
+  s16UniqueRequestId,
+  s17EveryOperationShape,
+} from './every-answer.ts';
 import { p1NoEcho, s13NoInternals } from './leaks.ts';
 import { expectedMessage, expectedOutcome, preferredRefusal } from './outcome.ts';
 import { refreshAnswerShape } from './refresh-answer.ts';
@@ -30,6 +38,7 @@ export const SERVER_CHECKS: readonly ServerCheck[] = [
   s13EveryOperation,
   s14EveryOperation,
   s16UniqueRequestId,
+  s17EveryOperationShape,
   p2NoKnownSecret,
   r12ClientDefaults,
 ];

@@ -5,7 +5,7 @@ import { signInInput } from '../provision/sessions.ts';
  * The last case of a run: every answer the run received, from every operation (the setup
  * calls, sign-ins, refreshes, GetUser, RevokeToken), judged again for what holds of any answer:
  * no token, secret or password the run knew (P2), a 4xx for a client error (S12), no server
- * internals (S13), a request id of its own (S14, S16), and the defaults of the client created
+ * internals (S13), a request id of its own (S14, S16), the documented output of a success (S17), and the defaults of the client created
  * with its optional members left out (R12). Before that it asks the defaults client for a
  * USER_PASSWORD_AUTH sign-in, a flow it does not allow by default (R12).
  * @internal
@@ -15,7 +15,7 @@ export const EVERY_ANSWER_CASE: FixedServerCase = {
   id: 'every-answer-of-every-operation',
   title: "every answer of the run, from every operation, leaks nothing the run knew, has its own request id and a client error's 4xx",
   level: 'must',
-  tags: ['P2', 'S12', 'S13', 'S14', 'S16', 'R12', 'world'],
+  tags: ['P2', 'S12', 'S13', 'S14', 'S16', 'S17', 'R12', 'world'],
   origin: 'conformance/server/probes/every-answer.ts',
   async run(context) {
     const recorder = new CaseRecorder(context.wire.timeoutMs);
