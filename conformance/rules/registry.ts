@@ -42,7 +42,7 @@ export interface Rule {
  * C25 through A3); A1..A6 and F1 are the adapter contract's and the fixtures' own; S1..S15
  * follow the server checklist, S16 every answer's own request id, S17 every other operation's output shape; P1 and P2 privacy; H1 and
  * H2 the harness's reach; R1..R12 the revocation semantics of a populated world (R8 re-checks
- * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults, R13 idempotent revoke); U1..U3
+ * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults, R13 idempotent revoke, R14 the secret on refresh); U1..U3
  * behaviour nobody has verified.
  * @public
  */
@@ -632,7 +632,18 @@ export const RULES = [
     level: 'per case',
     title: 'answers a second revoke of the same refresh token with a success, as the first (idempotent revoke)',
     source:
-      'observed: the AWS CLI run twice on the same token answers 200 both times (re:Post QUdFF3wyKwQJihVuuKdBbviQ, semantics research section 8); one report, so judged at should level',
+      'observed: the AWS CLI run twice on the same token answers 200 both times (re:Post QUdFF3wyKwQJihVuuKdBbviQ, semantics research section 8); retries of a revoke whose answer was lost depend on it (aws-sdk-ios#3638)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R14',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'refuses a refresh on an app client with a secret when the proof is wrong or missing (SECRET_HASH for REFRESH_TOKEN_AUTH, ClientSecret for GetTokensFromRefreshToken)',
+    source:
+      'documented: InitiateAuth AuthParameters (SECRET_HASH is required when the app client has a secret) and GetTokensFromRefreshToken ClientSecret (required when the app client has one), Cognito API reference',
     checkFile: 'conformance/server/checks/outcome.ts',
   },
   {
@@ -641,7 +652,7 @@ export const RULES = [
     area: 'unverified',
     level: 'informational',
     title: 'second revoke of the same refresh token, against the configured outcome (informational only)',
-    source: 'semantics research 2.5: not documented; observed 200 {} in 2026 (section 8), which R13 judges at should level',
+    source: 'semantics research 2.5: not documented; observed 200 {} in 2026 (section 8), which R13 judges',
     checkFile: 'conformance/server/semantics/commands.ts',
   },
   {

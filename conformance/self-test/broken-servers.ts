@@ -4,6 +4,7 @@
 // informational U1..U3. A wrapper cannot reach the reference's state, so the semantic faults
 // are built from what crosses the wire (tokens, secrets and sessions the wrapper saw go by).
 import { AWS_JSON_1_1_CONTENT_TYPE, HEADER, operationOfTarget } from '../protocol/aws-json.ts';
+import { secretHash } from '../server/provision/secret-hash.ts';
 import type { ReferenceService } from '../server/reference/index.ts';
 import type { FetchHandle } from '../wire/loopback-server.ts';
 
@@ -780,7 +781,6 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       'answers a second revoke of the same refresh token with InvalidParameterException, where the service answers 200 {} (cognito-local answers NotAuthorizedException)',
     rule: 'R13',
     cases: ['semantics-unverified-second-revoke'],
-    strict: true,
     wrap: (service) => {
       const revoked = new Set<string>();
       return async (request) => {
@@ -807,6 +807,40 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
         const { TokenType: _type, ExpiresIn: _expires, ...rest } = result;
         return { ...output, AuthenticationResult: rest };
       });
+    },
+  },
+  {
+    name: 'refresh-ignores-the-client-secret',
+    fault:
+      'checks the client secret at sign-in only: a refresh on an app client with a secret goes through with a wrong or missing SECRET_HASH or ClientSecret, so a stolen refresh token needs no secret',
+    rule: 'R14',
+    cases: ['near-misses-refresh-secret'],
+    wrap: (service) => {
+      const secrets = new Map<string, string>();
+      const userOfRefreshToken = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const clientId = String(body?.['ClientId'] ?? '');
+        const secret = secrets.get(clientId);
+        if (body && secret !== undefined && operation === 'InitiateAuth' && body['AuthFlow'] === 'REFRESH_TOKEN_AUTH') {
+          const username = userOfRefreshToken.get(String(authParameterOf(body, 'REFRESH_TOKEN')));
+          if (username !== undefined) {
+            const parameters = { ...(body['AuthParameters'] as Record<string, string>), SECRET_HASH: secretHash(secret, username, clientId) };
+            return service.handle(withBody(request, { ...body, AuthParameters: parameters }));
+          }
+        }
+        if (body && secret !== undefined && operation === 'GetTokensFromRefreshToken')
+          return service.handle(withBody(request, { ...body, ClientSecret: secret }));
+        const response = await service.handle(request);
+        const output = await outputOf(response);
+        const created = operation === 'CreateUserPoolClient' ? (output?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        const result = operation === 'InitiateAuth' ? (output?.['AuthenticationResult'] as Record<string, unknown> | undefined) : undefined;
+        if (body?.['AuthFlow'] === 'USER_PASSWORD_AUTH' && typeof result?.['RefreshToken'] === 'string')
+          userOfRefreshToken.set(result['RefreshToken'], String(authParameterOf(body, 'USERNAME')));
+        return response;
+      };
     },
   },
 ];

@@ -6,7 +6,7 @@ import { EVERY_ANSWER_CASE } from './probes/every-answer.ts';
 import { PRIVACY_CASE } from './probes/privacy.ts';
 import { ROUTING_CASES } from './probes/routing.ts';
 import { MODEL_RUN_CASE } from './semantics/model-run.ts';
-import { SECRET_NEAR_MISSES_CASE, TOKEN_NEAR_MISSES_CASE } from './semantics/near-misses.ts';
+import { REFRESH_NEAR_MISSES_CASE, SECRET_NEAR_MISSES_CASE, TOKEN_NEAR_MISSES_CASE } from './semantics/near-misses.ts';
 import { SCENARIO_CASES } from './semantics/scenarios.ts';
 
 /**
@@ -24,6 +24,7 @@ export const SERVER_CASES: readonly ServerCase[] = [
   ...SCENARIO_CASES,
   SECRET_NEAR_MISSES_CASE,
   TOKEN_NEAR_MISSES_CASE,
+  REFRESH_NEAR_MISSES_CASE,
   MODEL_RUN_CASE,
   EVERY_ANSWER_CASE,
 ];

@@ -24,6 +24,7 @@ export const OUTCOME_RULES = [
   'R11',
   'R12',
   'R13',
+  'R14',
 ] as const satisfies readonly ServerRuleId[];
 
 /** @internal */

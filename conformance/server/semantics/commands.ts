@@ -435,8 +435,8 @@ export class Revoke extends OnSession {
       if (!refusedWith(exchange, 'UnauthorizedException')) forget(session);
       else await recheck(real, label, session, tokens);
     } else if (session.refresh === 'revoked') {
-      // Observed in 2026 (semantics research section 8): 200 {}. One report, so should level.
-      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'should' });
+      // Observed in 2026 (semantics research section 8): 200 {}, so judged like the documented rules.
+      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'must' });
       noteUnverified(real, 'U1', real.context.unverified.alreadyRevokedToken, exchange);
     } else if (session.refresh === 'unknown') {
       await revoke(real, label, input, { kind: 'observe' });

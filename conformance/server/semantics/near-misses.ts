@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { type CaseContext, CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
 import type { ExpectedOutcome } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';
+import { secretHash } from '../provision/secret-hash.ts';
 import { getUser } from '../provision/sessions.ts';
 import type { ClientRole } from '../provision/world.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
@@ -189,5 +190,78 @@ export const TOKEN_NEAR_MISSES_CASE: FixedServerCase = {
         new NearMiss('secretForAPublicClient', 1, (live: Live) => ({ ...live, ClientSecret: secretOfLength(40) }), observe),
       ],
     );
+  },
+};
+
+/**
+ * A refresh of a live session on the app client with a secret, with the secret's proof wrong
+ * or missing: SECRET_HASH for REFRESH_TOKEN_AUTH, ClientSecret for GetTokensFromRefreshToken.
+ * Refused (R14), and the session still works (R8).
+ */
+class RefreshNearMiss implements SemanticsCommand {
+  constructor(
+    readonly name: string,
+    readonly operation: 'InitiateAuth' | 'GetTokensFromRefreshToken',
+    readonly proof: 'wrong' | 'missing',
+  ) {}
+
+  check(model: Readonly<SemanticsModel>): boolean {
+    return model.sessions.length > 0;
+  }
+
+  async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
+    const session = model.sessions[0]!;
+    const tokens = real.sessions[0]!;
+    const client = real.world.clients[session.role];
+    const secret = this.proof === 'wrong' ? oneCharacterOff(client.clientSecret!) : undefined;
+    const token = tokens.refreshTokens.at(-1)!;
+    const input =
+      this.operation === 'InitiateAuth'
+        ? {
+            AuthFlow: 'REFRESH_TOKEN_AUTH',
+            ClientId: client.clientId,
+            AuthParameters: {
+              REFRESH_TOKEN: token,
+              ...(secret === undefined ? {} : { SECRET_HASH: secretHash(secret, real.world.users[session.user]!.username, client.clientId) }),
+            },
+          }
+        : { RefreshToken: token, ClientId: client.clientId, ...(secret === undefined ? {} : { ClientSecret: secret }) };
+    const result = await real.context.api.call(this.operation, input);
+    real.recorder.judge(this.toString(), this.operation, result.exchange, { kind: 'refused', rule: 'R14', level: 'must' });
+    await recheck(real, this.toString(), session, tokens);
+  }
+
+  toString(): string {
+    return `${this.name}(#0)`;
+  }
+}
+
+/**
+ * Refreshes that almost prove the client: a SECRET_HASH made with a secret one character off,
+ * none at all, and the same for GetTokensFromRefreshToken's ClientSecret. A server that skips
+ * the proof on refresh lets a stolen refresh token of a confidential client be used without
+ * the client's secret.
+ * @internal
+ */
+export const REFRESH_NEAR_MISSES_CASE: FixedServerCase = {
+  kind: 'scripted',
+  id: 'near-misses-refresh-secret',
+  title: 'a refresh on the app client with a secret, with SECRET_HASH or ClientSecret wrong or missing, is refused and the session still works',
+  level: 'must',
+  tags: ['R14', 'R8', 'near-misses'],
+  origin: ORIGIN,
+  run: async (context) => {
+    const recorder = new CaseRecorder(context.wire.timeoutMs);
+    const model = emptyModel();
+    const real: SemanticsReal = { context, world: await context.world(), recorder, sessions: [] };
+    await new SignIn('confidential').run(model, real);
+    for (const probe of [
+      new RefreshNearMiss('refreshWithSecretHashOneCharacterOff', 'InitiateAuth', 'wrong'),
+      new RefreshNearMiss('refreshWithoutSecretHash', 'InitiateAuth', 'missing'),
+      new RefreshNearMiss('getTokensWithSecretOneCharacterOff', 'GetTokensFromRefreshToken', 'wrong'),
+      new RefreshNearMiss('getTokensWithoutSecret', 'GetTokensFromRefreshToken', 'missing'),
+    ])
+      await probe.run(model, real);
+    return recorder;
   },
 };

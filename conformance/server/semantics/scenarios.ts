@@ -146,7 +146,7 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
   ),
   scenario(
     'semantics-unverified-second-revoke',
-    'revoking the same refresh token twice: the second answer is a success (observed 2026, should level) and is compared with the configured outcome (informational)',
+    'revoking the same refresh token twice: the second answer is a success (observed 2026) and is compared with the configured outcome (informational)',
     ['U1', 'R13', 'unverified'],
     () => [new SignIn('public'), new Revoke(0, 'right'), new Revoke(0, 'right')],
   ),
