@@ -843,4 +843,24 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       };
     },
   },
+  {
+    name: 'admin-sign-ins-are-not-revocable',
+    fault:
+      'keeps the sessions of AdminInitiateAuth apart from those of InitiateAuth and never revokes them: RevokeToken answers 200 and their tokens keep working',
+    rule: 'R9',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const adminRefreshTokens = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'RevokeToken' && adminRefreshTokens.has(String(body?.['Token']))) return awsJson(200, {});
+        const response = await service.handle(request);
+        const result =
+          operation === 'AdminInitiateAuth' ? ((await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof result?.['RefreshToken'] === 'string') adminRefreshTokens.add(result['RefreshToken']);
+        return response;
+      };
+    },
+  },
 ];

@@ -19,6 +19,13 @@ function authParameters(world: World, role: ClientRole, user: number, parameters
   return { ...parameters, SECRET_HASH: secretHash(client.clientSecret, world.users[user]!.username, client.clientId) };
 }
 
+/**
+ * The two password sign-ins: InitiateAuth's USER_PASSWORD_AUTH, as apps send it unsigned, and
+ * AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH, as back ends send it signed.
+ * @internal
+ */
+export type SignInFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH';
+
 /** The InitiateAuth request of a USER_PASSWORD_AUTH sign-in. @internal */
 export function signInInput(world: World, role: ClientRole, user = 0): Record<string, unknown> {
   const { username, password } = world.users[user]!;
@@ -27,6 +34,12 @@ export function signInInput(world: World, role: ClientRole, user = 0): Record<st
     ClientId: world.clients[role].clientId,
     AuthParameters: authParameters(world, role, user, { USERNAME: username, PASSWORD: password }),
   };
+}
+
+/** Sends a password sign-in by either flow; the caller reads the tokens (sessionTokensOf). @internal */
+export function signInCall(api: AwsJsonClient, world: World, role: ClientRole, user = 0, flow: SignInFlow = 'USER_PASSWORD_AUTH'): Promise<CallResult> {
+  if (flow === 'USER_PASSWORD_AUTH') return api.call('InitiateAuth', signInInput(world, role, user));
+  return api.call('AdminInitiateAuth', { ...signInInput(world, role, user), AuthFlow: flow, UserPoolId: world.poolId }, { signed: true });
 }
 
 /** The tokens of a successful sign-in, or a SetupError naming what was missing. @internal */
@@ -50,8 +63,9 @@ export function sessionTokensOf(result: CallResult, step: string, sensitive: Sen
 }
 
 /** @internal */
-export function signInStep(role: ClientRole, user = 0): string {
-  return `InitiateAuth USER_PASSWORD_AUTH (${role} client${user === 0 ? '' : `, user ${user + 1}`})`;
+export function signInStep(role: ClientRole, user = 0, flow: SignInFlow = 'USER_PASSWORD_AUTH'): string {
+  const operation = flow === 'USER_PASSWORD_AUTH' ? 'InitiateAuth' : 'AdminInitiateAuth';
+  return `${operation} ${flow} (${role} client${user === 0 ? '' : `, user ${user + 1}`})`;
 }
 
 /**

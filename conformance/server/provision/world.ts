@@ -56,7 +56,7 @@ function clientInput(role: ClientRole, poolId: string, name: string): Record<str
     UserPoolId: poolId,
     ClientName: name,
     GenerateSecret: role === 'confidential',
-    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     EnableTokenRevocation: role !== 'revocationOff',
     ...(grace === undefined ? {} : { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: grace } }),
   };

@@ -107,6 +107,15 @@ export const InitiateAuthInput: StructureShape = structure({
 });
 
 /** @internal */
+export const AdminInitiateAuthInput: StructureShape = structure({
+  UserPoolId: required(userPoolId),
+  ClientId: required(clientId),
+  AuthFlow: required({ type: 'string', enum: AUTH_FLOWS }),
+  AuthParameters: optional({ type: 'map', value: plainString, sensitive: true }),
+  ClientMetadata: optional({ type: 'map', value: plainString }),
+});
+
+/** @internal */
 export const GetUserInput: StructureShape = structure({
   AccessToken: required(token),
 });

@@ -1,5 +1,6 @@
 import type { Operation } from './operation.ts';
 import { adminCreateUser } from './operations/admin-create-user.ts';
+import { adminInitiateAuth } from './operations/admin-initiate-auth.ts';
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts';
 import { createUserPool } from './operations/create-user-pool.ts';
 import { createUserPoolClient } from './operations/create-user-pool-client.ts';
@@ -16,6 +17,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
   AdminCreateUser: adminCreateUser,
   AdminSetUserPassword: adminSetUserPassword,
   InitiateAuth: initiateAuth,
+  AdminInitiateAuth: adminInitiateAuth,
   GetUser: getUser,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
   RevokeToken: revokeToken,

@@ -42,6 +42,7 @@ export type OperationName =
   | 'AdminCreateUser'
   | 'AdminSetUserPassword'
   | 'InitiateAuth'
+  | 'AdminInitiateAuth'
   | 'GetUser'
   | 'GetTokensFromRefreshToken'
   | 'RevokeToken';

@@ -158,6 +158,7 @@ describe('createReferenceService', () => {
   it('lists the operations it claims', () => {
     expect([...createReferenceService().operations].sort()).toEqual([
       'AdminCreateUser',
+      'AdminInitiateAuth',
       'AdminSetUserPassword',
       'CreateUserPool',
       'CreateUserPoolClient',

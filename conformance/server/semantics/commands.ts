@@ -12,8 +12,9 @@ import {
   refreshedAccessToken,
   refreshedRefreshToken,
   refreshSession,
+  type SignInFlow,
   sessionTokensOf,
-  signInInput,
+  signInCall,
   signInStep,
 } from '../provision/sessions.ts';
 import type { ClientRole, ProvisionedClient } from '../provision/world.ts';
@@ -236,11 +237,12 @@ abstract class OnSession implements SemanticsCommand {
   }
 }
 
-/** USER_PASSWORD_AUTH: a new session, on one of the clients that allow it, as one of the users. @internal */
+/** A password sign-in (USER_PASSWORD_AUTH or AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH): a new session, on one of the clients that allow it, as one of the users. @internal */
 export class SignIn implements SemanticsCommand {
   constructor(
     readonly role: ClientRole,
     readonly user = 0,
+    readonly flow: SignInFlow = 'USER_PASSWORD_AUTH',
   ) {}
 
   check(model: Readonly<SemanticsModel>): boolean {
@@ -248,14 +250,15 @@ export class SignIn implements SemanticsCommand {
   }
 
   async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
-    const result = await real.context.api.call('InitiateAuth', signInInput(real.world, this.role, this.user));
-    const tokens = sessionTokensOf(result, signInStep(this.role, this.user), real.context.sensitive);
+    const result = await signInCall(real.context.api, real.world, this.role, this.user, this.flow);
+    const tokens = sessionTokensOf(result, signInStep(this.role, this.user, this.flow), real.context.sensitive);
     model.sessions.push({ role: this.role, user: this.user, refresh: 'live', access: 'live', accessTokens: 1, refreshTokens: 1, retiredAt: undefined });
     real.sessions.push({ tokens, accessTokens: [tokens.accessToken], refreshTokens: [tokens.refreshToken] });
   }
 
   toString(): string {
-    return `signIn(${this.role}${this.user === 0 ? '' : `, user ${this.user + 1}`})`;
+    const parts = [this.role, this.user === 0 ? '' : `user ${this.user + 1}`, this.flow === 'USER_PASSWORD_AUTH' ? '' : 'admin'].filter(Boolean);
+    return `signIn(${parts.join(', ')})`;
   }
 }
 

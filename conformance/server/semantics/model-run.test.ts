@@ -22,7 +22,8 @@ describe('the semantics model run', () => {
     const result = first.results[0]!;
     // The sweep at the end looks at every access token again, so no GetUser command is needed.
     expect(result.classified).toMatchObject({ kind: 'fail', failures: [{ check: 'R9' }] });
-    expect(result.counterexample?.['commands']).toMatch(/^signIn\(\w+(, user 2)?\),revoke\(#0[^)]*\),(\w+\(#0[^)]*\),)?sweep$/);
+    // Shrinking within its request budget may leave one unrelated command in.
+    expect(result.counterexample?.['commands']).toMatch(/^signIn\([^)]*\),revoke\(#0[^)]*\),([^,]+,)?sweep$/);
     const [, seed, path, commands] = / --seed (\d+) --replay (\S+) --replay-commands (\S+)$/.exec(result.replay) ?? [];
     expect(commands).toBe(result.counterexample?.['replayPath']);
 

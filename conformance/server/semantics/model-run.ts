@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { validMemberValue } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
 import { CaseRecorder, type GeneratedServerCase, StopAtFailure } from '../cases/server-case.ts';
-import type { RefreshFlow } from '../provision/sessions.ts';
+import type { RefreshFlow, SignInFlow } from '../provision/sessions.ts';
 import { CLIENT_ROLES, type ClientRole, SIGN_IN_ROLES, USER_COUNT } from '../provision/world.ts';
 import {
   type AssociatedSessions,
@@ -29,7 +29,8 @@ const role = fc.constantFrom(...CLIENT_ROLES);
 const signInRole = fc.constantFrom(...SIGN_IN_ROLES);
 const user = fc.nat({ max: USER_COUNT - 1 });
 
-const signIn = fc.tuple(signInRole, user).map(([r, u]) => new SignIn(r, u));
+const signInFlow = fc.constantFrom<SignInFlow>('USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH');
+const signIn = fc.tuple(signInRole, user, signInFlow).map(([r, u, f]) => new SignIn(r, u, f));
 const refresh = fc.tuple(index, fc.constantFrom<RefreshFlow>('REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN')).map(([i, flow]) => new Refresh(i, flow));
 const getTokens = index.map((i) => new GetTokens(i));
 const rotatedOut = index.map((i) => new UseRotatedOutToken(i));
