@@ -61,6 +61,9 @@ export class ServerWire {
   /** Tokens, secrets and passwords the run knows, in the order it learnt them. */
   readonly #known: string[] = [];
   readonly #knownSet = new Set<string>();
+  // The log shares one snapshot among the requests sent while nothing new was learnt, so it
+  // grows with what the run learns, not with requests times values.
+  #knownSnapshot: readonly string[] = [];
   readonly #requestIds = new Set<string>();
   /** Every exchange of the run, with what was known when it was sent (P2, S16). */
   readonly log: LoggedExchange[] = [];
@@ -97,7 +100,8 @@ export class ServerWire {
       const wait = this.#nextStart - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.#nextStart = performance.now() + this.#intervalMs;
-      const knownBefore = this.#known.slice();
+      if (this.#knownSnapshot.length !== this.#known.length) this.#knownSnapshot = this.#known.slice();
+      const knownBefore = this.#knownSnapshot;
       const caseId = this.currentCase;
       const exchange = await this.#send(this.endpoint, request, this.timeoutMs, this.address);
       const id = requestIdOf(exchange);
