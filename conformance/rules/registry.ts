@@ -42,7 +42,7 @@ export interface Rule {
  * C25 through A3); A1..A6 and F1 are the adapter contract's and the fixtures' own; S1..S15
  * follow the server checklist, S16 every answer's own request id, S17 every other operation's output shape; P1 and P2 privacy; H1 and
  * H2 the harness's reach; R1..R12 the revocation semantics of a populated world (R8 re-checks
- * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults, R13 idempotent revoke, R14 the secret on refresh); U1..U3
+ * after refusals, R9 the final sweep, R10 LINKED, R11 rotation, R12 client defaults, R13 idempotent revoke, R14 the secret on refresh, R15 GetUser's user); U1..U3
  * behaviour nobody has verified.
  * @public
  */
@@ -645,6 +645,15 @@ export const RULES = [
     source:
       'documented: InitiateAuth AuthParameters (SECRET_HASH is required when the app client has a secret) and GetTokensFromRefreshToken ClientSecret (required when the app client has one), Cognito API reference',
     checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R15',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'GetUser answers the user the access token belongs to, never another user of the pool',
+    source: 'documented: GetUser "gets user attributes and metadata for a user" identified by the access token (Cognito API reference)',
+    checkFile: 'conformance/server/checks/user-identity.ts',
   },
   {
     id: 'U1',

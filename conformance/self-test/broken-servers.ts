@@ -863,4 +863,25 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       };
     },
   },
+  {
+    name: 'get-user-answers-the-last-user-signed-in',
+    fault: 'caches the last signed-in user and answers GetUser with it, whoever the access token belongs to (a session store keyed by app client)',
+    rule: 'R15',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      let last: string | undefined;
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const response = await service.handle(request);
+        if ((operation === 'InitiateAuth' || operation === 'AdminInitiateAuth') && response.status < 300) {
+          const username = authParameterOf(body, 'USERNAME');
+          if (typeof username === 'string') last = username;
+        }
+        if (operation !== 'GetUser' || response.status >= 300 || last === undefined) return response;
+        const username = last;
+        return rewriteBody(response, (output) => ({ ...output, Username: username }));
+      };
+    },
+  },
 ];

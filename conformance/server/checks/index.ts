@@ -15,6 +15,7 @@ import { refreshAnswerShape } from './refresh-answer.ts';
 import { s14RequestId } from './request-id.ts';
 import type { ServerCheck } from './server-check.ts';
 import { s8SuccessObject, s8SuccessShape, s9NoNulls } from './success-shape.ts';
+import { getUserIdentity } from './user-identity.ts';
 
 /** Every server check, in the order their verdicts are reported. @internal */
 export const SERVER_CHECKS: readonly ServerCheck[] = [
@@ -34,6 +35,7 @@ export const SERVER_CHECKS: readonly ServerCheck[] = [
   s14RequestId,
   p1NoEcho,
   refreshAnswerShape,
+  getUserIdentity,
   s12EveryOperation,
   s13EveryOperation,
   s14EveryOperation,

@@ -25,6 +25,7 @@ export const OUTCOME_RULES = [
   'R12',
   'R13',
   'R14',
+  'R15',
 ] as const satisfies readonly ServerRuleId[];
 
 /** @internal */
@@ -64,6 +65,8 @@ export type ExpectedOutcome =
       level: Level;
       /** A refresh answer: whether its AuthenticationResult must carry a refresh token (true) or must not (false), judged under R11. */
       refreshToken?: boolean;
+      /** A GetUser answer: the other users of the run, none of whom it may name (R15). */
+      notUsers?: readonly string[];
     }
   | {
       kind: 'refused';

@@ -105,7 +105,9 @@ async function checkAccess(
   rules: [OutcomeRuleId, OutcomeRuleId],
 ) {
   const result = await getUser(real.context.api, tokens.accessTokens[position]!);
-  real.recorder.judge(label, 'GetUser', result.exchange, expectation(session.access, rules[0], ACCESS_REVOKED(rules[1])));
+  const expected = expectation(session.access, rules[0], ACCESS_REVOKED(rules[1]));
+  const others = real.world.users.filter((_, n) => n !== session.user).map((user) => user.username);
+  real.recorder.judge(label, 'GetUser', result.exchange, expected.kind === 'accepted' ? { ...expected, notUsers: others } : expected);
   if ((session.access === 'live' && !result.ok) || (session.access === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
     session.access = 'unknown';
 }

@@ -90,7 +90,7 @@ export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<S
   id: 'semantics-model-run',
   title: 'random sequences of sign-ins, refreshes, GetUser calls and revocations behave as the documented semantics say',
   level: 'must',
-  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'U1', 'U2', 'U3', 'semantics'],
+  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R15', 'U1', 'U2', 'U3', 'semantics'],
   origin: 'conformance/server/semantics/model-run.ts',
   runs: 15,
   borrowsExpectations: true,

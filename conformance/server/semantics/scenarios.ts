@@ -107,7 +107,7 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
   scenario(
     'semantics-populated-world',
     "two users with sessions on several clients: LINKED ends one session only, refusals and another client's revoke leave sessions working, and a final sweep finds every token as the run left it",
-    ['R8', 'R9', 'R10', 'R4', 'R7', 'world'],
+    ['R8', 'R9', 'R10', 'R15', 'R4', 'R7', 'world'],
     () => [
       new SignIn('public', 0),
       new SignIn('confidential', 0),
