@@ -884,4 +884,24 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       };
     },
   },
+  {
+    name: 'client-id-looked-up-without-case',
+    fault: 'looks app clients up case-insensitively (a database collation), so a ClientId with its case flipped revokes the token of the real client',
+    rule: 'R8',
+    cases: ['near-misses-token-and-client'],
+    wrap: (service) => {
+      const clients = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const real = operation === 'RevokeToken' && typeof body?.['ClientId'] === 'string' ? clients.get(body['ClientId'].toLowerCase()) : undefined;
+        if (real !== undefined && real !== body?.['ClientId']) return service.handle(withBody(request, { ...body, ClientId: real }));
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string') clients.set(created['ClientId'].toLowerCase(), created['ClientId']);
+        return response;
+      };
+    },
+  },
 ];

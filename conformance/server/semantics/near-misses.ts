@@ -155,7 +155,7 @@ export const SECRET_NEAR_MISSES_CASE: FixedServerCase = {
 /**
  * Tokens and client ids almost right, each built from a live session: the refresh token case
  * flipped, one character off, one character longer, or null; an app client id nobody created
- * (of an ordinary length and of the longest the model allows); a secret sent to the app client
+ * (one character off, case flipped, and of the longest length the model allows); a secret sent to the app client
  * that has none. None may revoke the live token (R8); a null Token and an unknown client are the
  * caller's mistake and take a 4xx (R8). What a server answers for a token it does not know is
  * unverified (U2), so only the re-check judges those.
@@ -179,6 +179,7 @@ export const TOKEN_NEAR_MISSES_CASE: FixedServerCase = {
         new NearMiss('tokenOneCharacterLonger', 0, (live: Live) => ({ ...live, Token: `${live.Token}A` }), observe),
         new NearMiss('tokenNull', 0, (live: Live) => ({ ...live, Token: null }), refused),
         new NearMiss('unknownClientId', 0, (live: Live) => ({ ...live, ClientId: oneCharacterOff(live.ClientId) }), refused),
+        new NearMiss('clientIdCaseFlipped', 0, (live: Live) => ({ ...live, ClientId: caseFlipped(live.ClientId) }), refused),
         new NearMiss('clientIdOf128Characters', 0, (live: Live) => ({ ...live, ClientId: 'a'.repeat(128) }), refused),
         new NearMiss('secretForAPublicClient', 1, (live: Live) => ({ ...live, ClientSecret: secretOfLength(40) }), observe),
       ],
