@@ -86,8 +86,9 @@ function positiveInteger(name: string, value: number | undefined): void {
 }
 
 /**
- * Runs the server conformance suite: the awsJson 1.1 protocol probes (checklist S1 to S15),
- * the revocation semantics against real tokens, and the unverified cases as information. Every
+ * Runs the server conformance suite: the awsJson 1.1 protocol probes (checklist S1 to S17),
+ * the revocation semantics against real tokens in a populated world (R1 to R15), the judging
+ * of every answer of every operation (P2, S16, S17), and the unverified cases as information. Every
  * request goes to the one endpoint, one at a time, within the budget and the rate.
  * Configuration errors throw ServerSuiteConfigError or EndpointSafetyError; a failing server
  * never throws, it fails cases.

@@ -53,9 +53,10 @@ export const SERVER_FLAGS = {
 /** @internal */
 export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local | moto] [options]
 
-Runs the RevokeToken server conformance suite: the awsJson 1.1 protocol probes (S1-S15),
-the revocation semantics with real tokens (R1-R7), and the unverified cases (U1-U3, reported,
-never failed). Without a URL the suite starts the reference server on 127.0.0.1.
+Runs the RevokeToken server conformance suite: the awsJson 1.1 protocol probes (S1-S17),
+the revocation semantics with real tokens in a world of two users and six app clients
+(R1-R15), the judging of every answer of every operation (P1-P2, S12-S17), and the
+unverified cases (U1-U3, reported, never failed). Without a URL the suite starts the reference server on 127.0.0.1.
 
 Options:
 ${describeFlags(SERVER_FLAGS)}
