@@ -69,6 +69,8 @@ export class StateStore {
   readonly #revokedOrigins = new Set<string>();
   /** Rotated-out refresh tokens and the time (epoch ms) from which they stop working. */
   readonly #retired = new Map<string, number>();
+  /** Each rotated session's current refresh token (a session never rotated has only its first). */
+  readonly #current = new Map<RefreshSessionRecord, string>();
   readonly #passwords = new Map<UserRecord, Buffer>();
   // Passwords are kept only as keyed digests, so a heap dump of a test run shows none.
   readonly #pepper = randomBytes(32);
@@ -91,14 +93,17 @@ export class StateStore {
   }
 
   /**
-   * Rotation: `next` becomes the session's refresh token, and `previous` keeps working until
-   * `until` (the client's RetryGracePeriodSeconds from now), then never again.
+   * Rotation: `next` becomes the session's refresh token. The one presented, and the one that
+   * was current if another (a retry within the grace period presents an older token), keep
+   * working until `until` (the client's RetryGracePeriodSeconds from now), then never again:
+   * a session has one current refresh token, never two.
    */
-  rotate(previous: string, next: string, until: number): void {
-    const session = this.#sessions.get(previous);
+  rotate(presented: string, next: string, until: number): void {
+    const session = this.#sessions.get(presented);
     if (!session) return;
+    for (const token of [presented, this.#current.get(session) ?? presented]) if (!this.#retired.has(token)) this.#retired.set(token, until);
     this.#sessions.set(next, session);
-    if (!this.#retired.has(previous)) this.#retired.set(previous, until);
+    this.#current.set(session, next);
   }
 
   /** When a rotated-out refresh token stops working (epoch ms); undefined for a token that was never rotated out. */

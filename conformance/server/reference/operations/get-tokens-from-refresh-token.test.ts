@@ -64,6 +64,19 @@ describe('GetTokensFromRefreshToken', () => {
     expect((await getTokens(tokens.RefreshToken)).body.__type).toBe('RefreshTokenReuseException');
   });
 
+  it('retires the current token too when a retry within the grace period presents an older one: one current token per session', async () => {
+    let now = Date.UTC(2026, 11, 7);
+    const { service, s, getTokens } = await setup(rotation(10), { now: () => now });
+    const first = (await signIn(service, s)).RefreshToken;
+    const second = (await getTokens(first)).body.AuthenticationResult.RefreshToken as string;
+    now += 5_000;
+    const third = (await getTokens(first)).body.AuthenticationResult.RefreshToken as string;
+    expect(third).not.toBe(second);
+    now += 11_000;
+    for (const token of [first, second]) expect((await getTokens(token)).body.__type).toBe('RefreshTokenReuseException');
+    expect((await getTokens(third)).status).toBe(200);
+  });
+
   it('after RevokeToken refuses every token of the family, rotated ones included, and their access tokens', async () => {
     const { service, s, getTokens } = await setup(rotation(60));
     const tokens = await signIn(service, s);
