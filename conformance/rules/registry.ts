@@ -39,9 +39,12 @@ export interface Rule {
 /**
  * Every rule, client rules first, in checklist order. C1..C24 follow the client checklist of
  * the protocol research (C7, C25 and C26 are vocabulary tags judged through other rules:
- * C25 through A3); A1..A8 and F1 are the adapter contract's and the fixtures' own; S1..S15
- * follow the server checklist; P1 privacy; H1 and H2 the harness's reach; R1..R7 the
- * revocation semantics; U1..U3 behaviour nobody has verified.
+ * C25 through A3); A1..A9 and F1 are the adapter contract's and the fixtures' own; S1..S15
+ * follow the server checklist, S16 every answer's own request id, S17 every other operation's
+ * output shape; P1 and P2 privacy; H1 and H2 the harness's reach; R1..R15 the revocation
+ * semantics of a populated world (R8 re-checks after refusals, R9 the final sweep, R10 LINKED,
+ * R11 rotation, R12 client defaults, R13 idempotent revoke, R14 the secret on refresh, R15
+ * GetUser's user); U1..U3 behaviour nobody has verified.
  * @public
  */
 export const RULES = [
@@ -479,6 +482,26 @@ export const RULES = [
     checkFile: 'conformance/server/checks/outcome.ts',
   },
   {
+    id: 'S16',
+    direction: 'server',
+    area: 'responses',
+    level: 'must',
+    title: 'gives every answer, of every operation, a request id no earlier answer of the run had',
+    source: 'documented: x-amzn-RequestId is "a unique identifier for the request" (AWS common response headers); clients and support match failures by it',
+    checkFile: 'conformance/server/checks/every-answer.ts',
+  },
+  {
+    id: 'S17',
+    direction: 'server',
+    area: 'responses',
+    level: 'must',
+    title:
+      "answers a success of every other operation the run calls with the awsJson 1.1 Content-Type, a JSON object and the documented output members (tokens with ExpiresIn and TokenType Bearer, GetUser's Username and UserAttributes, created ids)",
+    source:
+      'documented: the Cognito API reference outputs of InitiateAuth, GetTokensFromRefreshToken, GetUser, CreateUserPool and CreateUserPoolClient; awsJson 1.1 responses',
+    checkFile: 'conformance/server/checks/every-answer.ts',
+  },
+  {
     id: 'P1',
     direction: 'server',
     area: 'privacy',
@@ -486,6 +509,16 @@ export const RULES = [
     title: 'never echoes a sensitive input value (Token, ClientId, ClientSecret) in a response',
     source: 'model: @sensitive on TokenModelType, ClientIdType and ClientSecretType',
     checkFile: 'conformance/server/checks/leaks.ts',
+  },
+  {
+    id: 'P2',
+    direction: 'server',
+    area: 'privacy',
+    level: 'must',
+    title: 'no answer of any operation carries a token, client secret or password the run already knew (body or header)',
+    source:
+      'documented: @sensitive on tokens, secrets and passwords in the Cognito model; refresh tokens "can only be read by your user pool" (developer guide)',
+    checkFile: 'conformance/server/checks/every-answer.ts',
   },
   {
     id: 'H1',
@@ -569,12 +602,94 @@ export const RULES = [
     checkFile: 'conformance/server/checks/outcome.ts',
   },
   {
+    id: 'R8',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'a refused request, or a revoke by another app client, leaves every session it touched working (access token and refresh token)',
+    source:
+      'documented: "Refresh tokens must be revoked using the same client ID that was used to obtain the token" (developer guide, token revocation); an error answer changes nothing (RFC 7009 section 2.2)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R9',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'at the end of a sequence every token the run revoked is still refused and every token it kept still works, for every user and session',
+    source:
+      'documented: "When you disable token revocation ... revoked tokens don\'t become active again" and revocation "doesn\'t affect any of the user\'s other refresh tokens" (developer guide, token revocation)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R10',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: "RevokeAssociatedSessions LINKED ends the token's session and no other token session of the user",
+    source:
+      'documented: RevokeAssociatedSessions in @aws-sdk/client-cognito-identity-provider 3.1169.0 ("the other token sessions that came through that SSO session aren\'t revoked"; no effect without a parent SSO session)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R11',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'refresh-token rotation: GetTokensFromRefreshToken hands out a new refresh token exactly when rotation is on, the rotated-out one works only within RetryGracePeriodSeconds, and REFRESH_TOKEN_AUTH is refused where rotation is on',
+    source:
+      'documented: API_RefreshTokenRotationType and API_GetTokensFromRefreshToken (grace period 0 to 60 s); observed: REFRESH_TOKEN_AUTH stops working with rotation on (aws-amplify/amplify-js#14427, #14396)',
+    checkFile: 'conformance/server/checks/refresh-answer.ts',
+  },
+  {
+    id: 'R12',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'an app client created with its optional members left out has the documented defaults: no secret, token revocation on, the flows ALLOW_REFRESH_TOKEN_AUTH, ALLOW_USER_SRP_AUTH and ALLOW_CUSTOM_AUTH only',
+    source:
+      'documented: CreateUserPoolClient reference (EnableTokenRevocation "automatically activated" when left out; the default ExplicitAuthFlows; GenerateSecret)',
+    checkFile: 'conformance/server/checks/every-answer.ts',
+  },
+  {
+    id: 'R13',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'answers a second revoke of the same refresh token with a success, as the first (idempotent revoke)',
+    source:
+      'observed: the AWS CLI run twice on the same token answers 200 both times (re:Post QUdFF3wyKwQJihVuuKdBbviQ, semantics research section 8); retries of a revoke whose answer was lost depend on it (aws-sdk-ios#3638)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R14',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'refuses a refresh on an app client with a secret when the proof is wrong or missing (SECRET_HASH for REFRESH_TOKEN_AUTH, ClientSecret for GetTokensFromRefreshToken)',
+    source:
+      'documented: InitiateAuth AuthParameters (SECRET_HASH is required when the app client has a secret) and GetTokensFromRefreshToken ClientSecret (required when the app client has one), Cognito API reference',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R15',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title: 'GetUser answers the user the access token belongs to, never another user of the pool',
+    source: 'documented: GetUser "gets user attributes and metadata for a user" identified by the access token (Cognito API reference)',
+    checkFile: 'conformance/server/checks/user-identity.ts',
+  },
+  {
     id: 'U1',
     direction: 'server',
     area: 'unverified',
     level: 'informational',
-    title: 'second revoke of the same refresh token (unverified: informational only)',
-    source: 'semantics research 2.5: no source documents it; RFC 7009 section 2.2 suggests success',
+    title: 'second revoke of the same refresh token, against the configured outcome (informational only)',
+    source: 'semantics research 2.5: not documented; observed 200 {} in 2026 (section 8), which R13 judges',
     checkFile: 'conformance/server/semantics/commands.ts',
   },
   {

@@ -4,6 +4,7 @@
 // informational U1..U3. A wrapper cannot reach the reference's state, so the semantic faults
 // are built from what crosses the wire (tokens, secrets and sessions the wrapper saw go by).
 import { AWS_JSON_1_1_CONTENT_TYPE, HEADER, operationOfTarget } from '../protocol/aws-json.ts';
+import { secretHash } from '../server/provision/secret-hash.ts';
 import type { ReferenceService } from '../server/reference/index.ts';
 import type { FetchHandle } from '../wire/loopback-server.ts';
 
@@ -536,6 +537,376 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
         const created =
           operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
         if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        return response;
+      };
+    },
+  },
+  // Issue 19: faults that only a populated world shows (two users, six clients, every answer judged).
+  {
+    name: 'wrong-secret-revokes-then-refuses',
+    fault:
+      'on a wrong ClientSecret it runs the revocation first and checks the secret afterwards: the answer is UnauthorizedException, but the token is gone (a refusal with a side effect)',
+    rule: 'R8',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const secrets = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'RevokeToken' && body && typeof body['ClientSecret'] === 'string') {
+          const secret = secrets.get(String(body['ClientId']));
+          if (secret !== undefined && secret !== body['ClientSecret']) await service.handle(withBody(request, { ...body, ClientSecret: secret }));
+        }
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'a-new-sign-in-clears-revocations',
+    fault:
+      "keeps revocations on the user's record and clears them when the user signs in again, so the access tokens of a session revoked earlier in the run work again later",
+    rule: 'R9',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const userOfOrigin = new Map<unknown, string>();
+      const userOfRefreshToken = new Map<string, string>();
+      const signedInAgain = new Set<string>();
+      const revokedUsers = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const response = await service.handle(request);
+        if (operation === 'InitiateAuth' && body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
+          const result = (await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined;
+          const username = String(authParameterOf(body, 'USERNAME'));
+          if (typeof result?.['AccessToken'] === 'string') userOfOrigin.set(claimsOf(result['AccessToken'])['origin_jti'], username);
+          if (typeof result?.['RefreshToken'] === 'string') userOfRefreshToken.set(result['RefreshToken'], username);
+          if (revokedUsers.has(username)) signedInAgain.add(username);
+        }
+        const revokedUser = operation === 'RevokeToken' && response.status < 300 ? userOfRefreshToken.get(String(body?.['Token'])) : undefined;
+        if (revokedUser !== undefined) revokedUsers.add(revokedUser);
+        if (operation === 'GetUser' && response.status >= 400) {
+          const claims = claimsOf(String(body?.['AccessToken'] ?? ''));
+          const user = userOfOrigin.get(claims['origin_jti']);
+          if (user !== undefined && signedInAgain.has(user) && (await response.clone().text()).includes('has been revoked')) {
+            return awsJson(200, { Username: claims['username'], UserAttributes: [{ Name: 'sub', Value: claims['sub'] }] });
+          }
+        }
+        return response;
+      };
+    },
+  },
+  {
+    name: 'linked-ends-every-session-of-the-user',
+    fault: 'reads RevokeAssociatedSessions LINKED as "sign the user out everywhere" and ends every token session of the user, not only a parent SSO session',
+    rule: 'R10',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const sessions: Array<{ username: string; refreshToken: string; originJti: unknown }> = [];
+      const endedOrigins = new Set<unknown>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'GetUser' && endedOrigins.has(claimsOf(String(body?.['AccessToken'] ?? ''))['origin_jti']))
+          return awsJson(400, { __type: 'NotAuthorizedException', message: 'Access Token has been revoked' });
+        const response = await service.handle(request);
+        if (operation === 'InitiateAuth' && body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
+          const result = (await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined;
+          if (typeof result?.['RefreshToken'] === 'string')
+            sessions.push({
+              username: String(authParameterOf(body, 'USERNAME')),
+              refreshToken: result['RefreshToken'],
+              originJti: claimsOf(String(result['AccessToken']))['origin_jti'],
+            });
+        }
+        if (operation === 'RevokeToken' && body?.['RevokeAssociatedSessions'] === 'LINKED' && response.status < 300) {
+          const revoked = sessions.find((session) => session.refreshToken === body['Token']);
+          for (const session of sessions.filter((s) => s.username === revoked?.username)) endedOrigins.add(session.originJti);
+        }
+        return response;
+      };
+    },
+  },
+  {
+    name: 'refresh-answers-the-refresh-token',
+    fault: 'answers REFRESH_TOKEN_AUTH with the refresh token it was given inside AuthenticationResult, as if every client rotated',
+    rule: 'R11',
+    cases: ['semantics-refresh-token-rotation'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'InitiateAuth' ? await jsonBody(request) : undefined;
+      const response = await service.handle(request);
+      const token = body?.['AuthFlow'] === 'REFRESH_TOKEN_AUTH' || body?.['AuthFlow'] === 'REFRESH_TOKEN' ? authParameterOf(body, 'REFRESH_TOKEN') : undefined;
+      if (typeof token !== 'string' || response.status >= 300) return response;
+      return rewriteBody(response, (output) => ({ ...output, AuthenticationResult: { ...(output['AuthenticationResult'] as object), RefreshToken: token } }));
+    },
+  },
+  {
+    name: 'rotation-never-rotates',
+    fault: 'implements GetTokensFromRefreshToken without rotation: it never hands out a new refresh token, whatever the app client says (MiniStack 1.5.33)',
+    rule: 'R11',
+    cases: ['semantics-refresh-token-rotation'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (operationOf(request) !== 'GetTokensFromRefreshToken' || response.status >= 300) return response;
+      return rewriteBody(response, (output) => {
+        const { RefreshToken: _dropped, ...rest } = output['AuthenticationResult'] as Record<string, unknown>;
+        return { ...output, AuthenticationResult: rest };
+      });
+    },
+  },
+  {
+    name: 'defaults-leave-revocation-off',
+    fault: 'creates an app client with token revocation off when EnableTokenRevocation is left out, the default before June 2021',
+    rule: 'R12',
+    cases: ['every-answer-of-every-operation'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'CreateUserPoolClient' ? await jsonBody(request) : undefined;
+      if (!body || body['EnableTokenRevocation'] !== undefined) return service.handle(request);
+      return service.handle(withBody(request, { ...body, EnableTokenRevocation: false }));
+    },
+  },
+  {
+    name: 'one-request-id-for-every-answer',
+    fault: 'sends the same x-amzn-RequestId on every answer, a constant left in a stub',
+    rule: 'S16',
+    cases: ['every-answer-of-every-operation'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      const headers = new Headers(response.headers);
+      headers.set('x-amzn-requestid', '00000000-0000-4000-8000-000000000000');
+      return new Response(await response.arrayBuffer(), { status: response.status, headers });
+    },
+  },
+  {
+    name: 'auth-errors-quote-their-parameters',
+    fault: "InitiateAuth's errors quote the AuthParameters they refused, the password or refresh token among them",
+    rule: 'P2',
+    cases: ['every-answer-of-every-operation'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'InitiateAuth' ? await jsonBody(request) : undefined;
+      const response = await service.handle(request);
+      if (!body || response.status < 400) return response;
+      return rewriteBody(response, (output) => ({
+        ...output,
+        message: `${String(output['message'])} (parameters: ${JSON.stringify(body['AuthParameters'])})`,
+      }));
+    },
+  },
+  // Near misses: almost-right secrets, tokens and client ids sent with a live token.
+  {
+    name: 'secret-compared-without-case',
+    fault: 'compares ClientSecret case-insensitively, so the secret with its case flipped revokes the token',
+    rule: 'R7',
+    cases: ['near-misses-client-secret'],
+    wrap: (service) => {
+      const secrets = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const secret = operation === 'RevokeToken' && body ? secrets.get(String(body['ClientId'])) : undefined;
+        if (secret !== undefined && typeof body?.['ClientSecret'] === 'string' && body['ClientSecret'].toLowerCase() === secret.toLowerCase())
+          return service.handle(withBody(request, { ...body, ClientSecret: secret }));
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'secret-of-another-length-crashes',
+    fault: 'compares secrets with a constant-time function that throws on inputs of different lengths, and answers the throw with 500 InternalErrorException',
+    rule: 'R7',
+    cases: ['near-misses-client-secret'],
+    wrap: (service) => {
+      const lengths = new Map<string, number>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const length = operation === 'RevokeToken' && body ? lengths.get(String(body['ClientId'])) : undefined;
+        if (length !== undefined && typeof body?.['ClientSecret'] === 'string' && body['ClientSecret'].length !== length)
+          return awsJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string')
+          lengths.set(created['ClientId'], created['ClientSecret'].length);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'unknown-client-crashes',
+    fault: 'looks the app client up and reads its settings without checking it exists: an unknown ClientId answers 500 InternalErrorException',
+    rule: 'R8',
+    cases: ['near-misses-token-and-client'],
+    wrap: (service) => {
+      const clients = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'RevokeToken' && typeof body?.['ClientId'] === 'string' && !clients.has(body['ClientId']))
+          return awsJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string') clients.add(created['ClientId']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'token-matched-by-prefix',
+    fault: 'finds the refresh session by the longest stored token the given one starts with, so a token with a character added revokes the real one',
+    rule: 'R8',
+    cases: ['near-misses-token-and-client'],
+    wrap: (service) => {
+      const refreshTokens = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const token = operation === 'RevokeToken' ? body?.['Token'] : undefined;
+        if (typeof token === 'string' && !refreshTokens.has(token)) {
+          const match = [...refreshTokens].find((known) => token.startsWith(known));
+          if (match !== undefined) return service.handle(withBody(request, { ...body, Token: match }));
+        }
+        const response = await service.handle(request);
+        const result = operation === 'InitiateAuth' ? ((await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof result?.['RefreshToken'] === 'string') refreshTokens.add(result['RefreshToken']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'second-revoke-is-an-error',
+    fault:
+      'answers a second revoke of the same refresh token with InvalidParameterException, where the service answers 200 {} (cognito-local answers NotAuthorizedException)',
+    rule: 'R13',
+    cases: ['semantics-unverified-second-revoke'],
+    wrap: (service) => {
+      const revoked = new Set<string>();
+      return async (request) => {
+        const token = operationOf(request) === 'RevokeToken' ? (await jsonBody(request))?.['Token'] : undefined;
+        if (typeof token === 'string' && revoked.has(token)) return awsJson(400, { __type: 'InvalidParameterException', message: 'Token already revoked.' });
+        const response = await service.handle(request);
+        if (typeof token === 'string' && response.status < 300) revoked.add(token);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'refresh-answer-without-token-type',
+    fault: 'leaves TokenType and ExpiresIn out of every AuthenticationResult, which SDKs read to schedule the next refresh',
+    rule: 'S17',
+    cases: ['every-answer-of-every-operation', 'semantics-revoking-ends-the-session'],
+    wrap: (service) => async (request) => {
+      const operation = operationOf(request);
+      const response = await service.handle(request);
+      if ((operation !== 'InitiateAuth' && operation !== 'GetTokensFromRefreshToken') || response.status >= 300) return response;
+      return rewriteBody(response, (output) => {
+        const result = output['AuthenticationResult'] as Record<string, unknown> | undefined;
+        if (!result) return output;
+        const { TokenType: _type, ExpiresIn: _expires, ...rest } = result;
+        return { ...output, AuthenticationResult: rest };
+      });
+    },
+  },
+  {
+    name: 'refresh-ignores-the-client-secret',
+    fault:
+      'checks the client secret at sign-in only: a refresh on an app client with a secret goes through with a wrong or missing SECRET_HASH or ClientSecret, so a stolen refresh token needs no secret',
+    rule: 'R14',
+    cases: ['near-misses-refresh-secret'],
+    wrap: (service) => {
+      const secrets = new Map<string, string>();
+      const userOfRefreshToken = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const clientId = String(body?.['ClientId'] ?? '');
+        const secret = secrets.get(clientId);
+        if (body && secret !== undefined && operation === 'InitiateAuth' && body['AuthFlow'] === 'REFRESH_TOKEN_AUTH') {
+          const username = userOfRefreshToken.get(String(authParameterOf(body, 'REFRESH_TOKEN')));
+          if (username !== undefined) {
+            const parameters = { ...(body['AuthParameters'] as Record<string, string>), SECRET_HASH: secretHash(secret, username, clientId) };
+            return service.handle(withBody(request, { ...body, AuthParameters: parameters }));
+          }
+        }
+        if (body && secret !== undefined && operation === 'GetTokensFromRefreshToken')
+          return service.handle(withBody(request, { ...body, ClientSecret: secret }));
+        const response = await service.handle(request);
+        const output = await outputOf(response);
+        const created = operation === 'CreateUserPoolClient' ? (output?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
+        const result = operation === 'InitiateAuth' ? (output?.['AuthenticationResult'] as Record<string, unknown> | undefined) : undefined;
+        if (body?.['AuthFlow'] === 'USER_PASSWORD_AUTH' && typeof result?.['RefreshToken'] === 'string')
+          userOfRefreshToken.set(result['RefreshToken'], String(authParameterOf(body, 'USERNAME')));
+        return response;
+      };
+    },
+  },
+  {
+    name: 'admin-sign-ins-are-not-revocable',
+    fault:
+      'keeps the sessions of AdminInitiateAuth apart from those of InitiateAuth and never revokes them: RevokeToken answers 200 and their tokens keep working',
+    rule: 'R9',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      const adminRefreshTokens = new Set<string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        if (operation === 'RevokeToken' && adminRefreshTokens.has(String(body?.['Token']))) return awsJson(200, {});
+        const response = await service.handle(request);
+        const result =
+          operation === 'AdminInitiateAuth' ? ((await outputOf(response))?.['AuthenticationResult'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof result?.['RefreshToken'] === 'string') adminRefreshTokens.add(result['RefreshToken']);
+        return response;
+      };
+    },
+  },
+  {
+    name: 'get-user-answers-the-last-user-signed-in',
+    fault: 'caches the last signed-in user and answers GetUser with it, whoever the access token belongs to (a session store keyed by app client)',
+    rule: 'R15',
+    cases: ['semantics-populated-world'],
+    wrap: (service) => {
+      let last: string | undefined;
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const response = await service.handle(request);
+        if ((operation === 'InitiateAuth' || operation === 'AdminInitiateAuth') && response.status < 300) {
+          const username = authParameterOf(body, 'USERNAME');
+          if (typeof username === 'string') last = username;
+        }
+        if (operation !== 'GetUser' || response.status >= 300 || last === undefined) return response;
+        const username = last;
+        return rewriteBody(response, (output) => ({ ...output, Username: username }));
+      };
+    },
+  },
+  {
+    name: 'client-id-looked-up-without-case',
+    fault: 'looks app clients up case-insensitively (a database collation), so a ClientId with its case flipped revokes the token of the real client',
+    rule: 'R8',
+    cases: ['near-misses-token-and-client'],
+    wrap: (service) => {
+      const clients = new Map<string, string>();
+      return async (request) => {
+        const operation = operationOf(request);
+        const body = await jsonBody(request);
+        const real = operation === 'RevokeToken' && typeof body?.['ClientId'] === 'string' ? clients.get(body['ClientId'].toLowerCase()) : undefined;
+        if (real !== undefined && real !== body?.['ClientId']) return service.handle(withBody(request, { ...body, ClientId: real }));
+        const response = await service.handle(request);
+        const created =
+          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        if (typeof created?.['ClientId'] === 'string') clients.set(created['ClientId'].toLowerCase(), created['ClientId']);
         return response;
       };
     },

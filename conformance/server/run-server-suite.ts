@@ -49,7 +49,7 @@ export interface ServerSuiteOptions {
   reporters?: readonly Reporter[];
   /** Replace every token, client id, secret, username and password in results. Default true. */
   redact?: boolean;
-  /** The most requests the run may send. Default 3000 on loopback, 400 elsewhere. */
+  /** The most requests the run may send. Default 3000 on loopback, 1000 elsewhere (a default run sends about 550). */
   maxRequests?: number;
   /** The most requests per second. Default 250 on loopback, 5 elsewhere. */
   ratePerSecond?: number;
@@ -86,8 +86,9 @@ function positiveInteger(name: string, value: number | undefined): void {
 }
 
 /**
- * Runs the server conformance suite: the awsJson 1.1 protocol probes (checklist S1 to S15),
- * the revocation semantics against real tokens, and the unverified cases as information. Every
+ * Runs the server conformance suite: the awsJson 1.1 protocol probes (checklist S1 to S17),
+ * the revocation semantics against real tokens in a populated world (R1 to R15), the judging
+ * of every answer of every operation (P2, S16, S17), and the unverified cases as information. Every
  * request goes to the one endpoint, one at a time, within the budget and the rate.
  * Configuration errors throw ServerSuiteConfigError or EndpointSafetyError; a failing server
  * never throws, it fails cases.
@@ -140,7 +141,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     ({ url: endpoint, address: pinned } = await resolveEndpoint(options.endpoint, { allowRemote: options.allowRemote ?? false }));
   }
   const local = served !== undefined || (pinned !== undefined && isLoopbackAddress(pinned));
-  const maxRequests = options.maxRequests ?? (local ? 3000 : 400);
+  const maxRequests = options.maxRequests ?? (local ? 3000 : 1000);
   const ratePerSecond = options.ratePerSecond ?? (local ? 250 : 5);
   const timeoutMs = options.requestTimeoutMs ?? 5000;
   // The run's own bound: every request waits its turn at the rate and may take the whole
@@ -164,7 +165,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     sensitive,
     unverified,
     world: () => (world ??= provisionWorld(api, sensitive)),
-    freshSession: async (role = 'public') => signIn(api, await context.world(), role, sensitive),
+    freshSession: async (role = 'public', user = 0) => signIn(api, await context.world(), role, sensitive, user),
   };
 
   const strict = options.strict ?? false;
@@ -188,6 +189,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
   try {
     for (const testCase of selected) {
       const caseStarted = performance.now();
+      wire.currentCase = testCase.id;
       const ran = testCase.kind === 'scripted' ? await runFixedCase(testCase, env) : await runGeneratedCase(testCase, env);
       const judged: ServerResult = { ...ran, durationMs: Math.round(performance.now() - caseStarted) };
       const failed = isFailure(judged) || judged.warnings.length > 0;

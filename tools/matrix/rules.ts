@@ -31,10 +31,10 @@ const GROUPS: ReadonlyArray<{ id: string; side: Side; title: string; members: Re
   { id: 'message-metadata', side: 'client', title: 'C21, C23, C24 message, non-JSON bodies, metadata', members: /^C(21|23|24)$/ },
   { id: 'adapter', side: 'client', title: 'A1-A4 one request, cancellation, retries, settling', members: /^A\d+$/ },
   { id: 'fixture', side: 'client', title: "F1 the fixture's own request expectations", members: /^F\d+$/ },
-  { id: 'protocol', side: 'server', title: 'S1-S15 awsJson 1.1 server rules', members: /^S\d+$/ },
-  { id: 'privacy', side: 'server', title: 'P1 sensitive values', members: /^P\d+$/ },
+  { id: 'protocol', side: 'server', title: 'S1-S17 awsJson 1.1 server rules', members: /^S\d+$/ },
+  { id: 'privacy', side: 'server', title: 'P1-P2 sensitive values', members: /^P\d+$/ },
   { id: 'harness', side: 'server', title: 'H1-H2 the harness could talk to the server', members: /^H\d+$/ },
-  { id: 'semantics', side: 'server', title: 'R1-R7 revocation semantics', members: /^R\d+$/ },
+  { id: 'semantics', side: 'server', title: 'R1-R15 revocation semantics', members: /^R\d+$/ },
   { id: 'unverified', side: 'server', title: 'U1-U3 unverified behaviour (informational)', members: /^U\d+$/, informational: true },
 ];
 

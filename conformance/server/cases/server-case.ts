@@ -22,8 +22,8 @@ export interface CaseContext {
   sensitive: SensitiveValues;
   unverified: ResolvedUnverified;
   world(): Promise<World>;
-  /** A new sign-in on the role's client (public by default): a refresh token nothing else has touched. */
-  freshSession(role?: ClientRole): Promise<SessionTokens>;
+  /** A new sign-in on the role's client (public by default), as one of the run's users (the first by default): a refresh token nothing else has touched. */
+  freshSession(role?: ClientRole, user?: number): Promise<SessionTokens>;
   /**
    * Set by the runner for generated cases: true when a step fails a rule that the run counts
    * and does not expect. A model run stops there, so a failing sequence ends at its failure.

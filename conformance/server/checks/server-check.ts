@@ -3,7 +3,30 @@ import type { ServerRuleId } from '../../rules/registry.ts';
 import type { Exchange, ReceivedResponse } from '../wire/exchange.ts';
 
 /** The rules a case can name as the outcome it is about: routing, body, constraints, auth and the semantics. @internal */
-export const OUTCOME_RULES = ['S1', 'S2', 'S3', 'S4', 'S5', 'S6', 'S15', 'R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'] as const satisfies readonly ServerRuleId[];
+export const OUTCOME_RULES = [
+  'S1',
+  'S2',
+  'S3',
+  'S4',
+  'S5',
+  'S6',
+  'S15',
+  'R1',
+  'R2',
+  'R3',
+  'R4',
+  'R5',
+  'R6',
+  'R7',
+  'R8',
+  'R9',
+  'R10',
+  'R11',
+  'R12',
+  'R13',
+  'R14',
+  'R15',
+] as const satisfies readonly ServerRuleId[];
 
 /** @internal */
 export type OutcomeRuleId = (typeof OUTCOME_RULES)[number];
@@ -25,7 +48,7 @@ export interface Preference {
 
 /**
  * What the suite expects of one exchange.
- * - `accepted`: a 2xx.
+ * - `accepted`: a 2xx (for a refresh, with or without a new refresh token).
  * - `refused`: a 4xx; errors RevokeToken declares are allowed, and `protocolErrors` names
  *   the framework errors allowed too (for a request no operation can claim, or a body no
  *   deserialiser can read); `forbidden` names error types that would show the rule broken
@@ -36,7 +59,15 @@ export interface Preference {
  * @internal
  */
 export type ExpectedOutcome =
-  | { kind: 'accepted'; rule: OutcomeRuleId; level: Level }
+  | {
+      kind: 'accepted';
+      rule: OutcomeRuleId;
+      level: Level;
+      /** A refresh answer: whether its AuthenticationResult must carry a refresh token (true) or must not (false), judged under R11. */
+      refreshToken?: boolean;
+      /** A GetUser answer: the other users of the run, none of whom it may name (R15). */
+      notUsers?: readonly string[];
+    }
   | {
       kind: 'refused';
       rule: OutcomeRuleId;
@@ -62,6 +93,11 @@ export interface ServerObservation {
   sensitive: readonly string[];
   /** The per-request time limit, for the message of a request that got no answer. */
   timeoutMs: number;
+  /**
+   * Set where the exchange is judged again from the run's log of every answer (the last case):
+   * what the run knew when the request went out, and whether its request id came before.
+   */
+  ledger?: { caseId: string; knownBefore: readonly string[]; repeatedRequestId: boolean };
 }
 
 /** A check of the server direction: the one `Check` of conformance/judging over a server observation. @internal */
@@ -72,8 +108,13 @@ export function responseOf(observation: ServerObservation): ReceivedResponse | u
   return observation.exchange.response;
 }
 
-/** The response wire rules (S8..S14, P1) judge RevokeToken answers only. @internal */
-export const answeredRevokeToken = (o: ServerObservation): boolean => o.operation === 'RevokeToken' && o.exchange.response !== undefined;
+/**
+ * The response wire rules (S8..S14, P1) judge RevokeToken answers where a case sent them; the
+ * log of every answer is judged by its own checks (every-answer.ts).
+ * @internal
+ */
+export const answeredRevokeToken = (o: ServerObservation): boolean =>
+  o.operation === 'RevokeToken' && o.exchange.response !== undefined && o.ledger === undefined;
 
 /** @internal */
 export const isSuccess = (status: number): boolean => status >= 200 && status < 300;

@@ -29,7 +29,7 @@ export const SERVER_FLAGS = {
   'max-requests': {
     type: 'string',
     arg: '<n>',
-    help: 'most requests the run may send (default 3000 on loopback, 400 elsewhere)',
+    help: 'most requests the run may send (default 3000 on loopback, 1000 elsewhere)',
     range: { min: 1, max: 1_000_000 },
   },
   rate: {
@@ -56,9 +56,10 @@ export const SERVER_FLAGS = {
 /** @internal */
 export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local | moto] [options]
 
-Runs the RevokeToken server conformance suite: the awsJson 1.1 protocol probes (S1-S15),
-the revocation semantics with real tokens (R1-R7), and the unverified cases (U1-U3, reported,
-never failed). Without a URL the suite starts the reference server on 127.0.0.1.
+Runs the RevokeToken server conformance suite: the awsJson 1.1 protocol probes (S1-S17),
+the revocation semantics with real tokens in a world of two users and six app clients
+(R1-R15), the judging of every answer of every operation (P1-P2, S12-S17), and the
+unverified cases (U1-U3, reported, never failed). Without a URL the suite starts the reference server on 127.0.0.1.
 
 Options:
 ${describeFlags(SERVER_FLAGS)}

@@ -13,6 +13,8 @@ export type CallResult =
   | { ok: true; output: Record<string, unknown>; exchange: Exchange }
   | { ok: false; status?: number; error?: string; message?: string; detail: string; exchange: Exchange };
 
+const TOKEN_MEMBERS = ['AccessToken', 'IdToken', 'RefreshToken'] as const;
+
 /**
  * A deliberately small awsJson 1.1 client over the suite's wire. The suite does not use the
  * AWS SDK here: every request must go through the wire's budget, rate and time limit; the SDK
@@ -27,6 +29,11 @@ export class AwsJsonClient {
     private readonly region: string,
   ) {}
 
+  /** Tokens, secrets and passwords the run knows from now on: no later answer may carry them (P2). */
+  remember(...values: ReadonlyArray<string | undefined>): void {
+    this.wire.remember(...values);
+  }
+
   async call(operation: string, input: unknown, options: { signed?: boolean } = {}): Promise<CallResult> {
     let request = awsJsonRequest(this.wire.endpoint, operation, input);
     if (options.signed) request = await signedWithSigV4(request, this.wire.endpoint, this.region);
@@ -36,7 +43,11 @@ export class AwsJsonClient {
     const body = jsonBodyOf(response);
     if (response.status >= 200 && response.status < 300) {
       if (body.kind === 'empty') return { ok: true, output: {}, exchange };
-      if (body.kind === 'json' && isJsonObject(body.value)) return { ok: true, output: body.value, exchange };
+      if (body.kind === 'json' && isJsonObject(body.value)) {
+        const result = body.value['AuthenticationResult'];
+        if (isJsonObject(result)) this.remember(...TOKEN_MEMBERS.map((name) => (typeof result[name] === 'string' ? (result[name] as string) : undefined)));
+        return { ok: true, output: body.value, exchange };
+      }
       return { ok: false, status: response.status, detail: `${response.status} with a body that is not a JSON object`, exchange };
     }
     const error = resolveErrorType(response)?.name;

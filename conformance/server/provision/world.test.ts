@@ -4,8 +4,8 @@ import { type LoopbackServer, startLoopbackServer } from '../../wire/loopback-se
 import { createReferenceService } from '../reference/index.ts';
 import { ServerWire } from '../wire/server-wire.ts';
 import { AwsJsonClient } from './aws-json-client.ts';
-import { getUser, refreshedAccessToken, refreshSession, signIn } from './sessions.ts';
-import { CLIENT_ROLES, provisionWorld, SetupError } from './world.ts';
+import { getTokensFromRefreshToken, getUser, refreshedAccessToken, refreshSession, signIn } from './sessions.ts';
+import { CLIENT_ROLES, provisionWorld, SetupError, SIGN_IN_ROLES, USER_COUNT } from './world.ts';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
@@ -20,21 +20,31 @@ async function clientFor(handle: (request: Request) => Promise<Response>) {
 }
 
 describe('provisionWorld', () => {
-  it('creates a pool, the three clients and a user that signs in on each, all of it remembered as sensitive', async () => {
+  it('creates a pool, the six clients and two users who sign in on each client that allows it, all of it remembered as sensitive', async () => {
     const service = createReferenceService();
     const { api, wire } = await clientFor((request) => service.handle(request));
     const sensitive = new SensitiveValues();
     const world = await provisionWorld(api, sensitive);
-    expect(wire.sent).toBe(6);
+    expect(wire.sent).toBe(1 + CLIENT_ROLES.length + 2 * USER_COUNT);
+    expect(world.users).toHaveLength(USER_COUNT);
     expect(world.clients.confidential.clientSecret).toBeDefined();
     expect(world.clients.public.clientSecret).toBeUndefined();
     expect(world.clients.revocationOff.revocation).toBe(false);
-    for (const role of CLIENT_ROLES) {
-      const tokens = await signIn(api, world, role, sensitive);
-      expect(sensitive.redact(`${tokens.refreshToken} ${world.clients[role].clientId} ${world.password}`)).toBe('[redacted] [redacted] [redacted]');
-      const refreshed = await refreshSession(api, world, role, tokens.refreshToken, sensitive);
-      expect(refreshedAccessToken(refreshed)).toBeDefined();
-      expect((await getUser(api, tokens.accessToken)).ok).toBe(true);
+    expect([world.clients.rotating.rotationGraceSeconds, world.clients.rotatingWithGrace.rotationGraceSeconds]).toEqual([0, 60]);
+    expect(world.clients.defaults.described['EnableTokenRevocation']).toBe(true);
+    for (const role of SIGN_IN_ROLES) {
+      for (const user of [0, 1]) {
+        const tokens = await signIn(api, world, role, sensitive, user);
+        expect(sensitive.redact(`${tokens.refreshToken} ${world.clients[role].clientId} ${world.users[user]!.password}`)).toBe(
+          '[redacted] [redacted] [redacted]',
+        );
+        const refreshed =
+          world.clients[role].rotationGraceSeconds === undefined
+            ? await refreshSession(api, world, role, tokens.refreshToken, sensitive, { user })
+            : await getTokensFromRefreshToken(api, world, role, tokens.refreshToken, sensitive);
+        expect(refreshedAccessToken(refreshed)).toBeDefined();
+        expect((await getUser(api, tokens.accessToken)).ok).toBe(true);
+      }
     }
   });
 

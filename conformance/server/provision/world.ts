@@ -3,14 +3,29 @@ import type { SensitiveValues } from '../../redaction/redact.ts';
 import type { AwsJsonClient, CallResult } from './aws-json-client.ts';
 
 /**
- * The three kinds of app client the semantics need: one without a secret, one with, and one
- * created with token revocation switched off.
+ * The kinds of app client the semantics need: one without a secret, one with, one created
+ * with token revocation switched off, two with refresh-token rotation on (a grace period of 0
+ * and of 60 seconds, the documented extremes), and one created with every optional member left
+ * out, whose defaults the documentation gives.
  * @internal
  */
-export type ClientRole = 'public' | 'confidential' | 'revocationOff';
+export type ClientRole = 'public' | 'confidential' | 'revocationOff' | 'rotating' | 'rotatingWithGrace' | 'defaults';
 
 /** @internal */
-export const CLIENT_ROLES: readonly ClientRole[] = ['public', 'confidential', 'revocationOff'];
+export const CLIENT_ROLES: readonly ClientRole[] = ['public', 'confidential', 'revocationOff', 'rotating', 'rotatingWithGrace', 'defaults'];
+
+/**
+ * The clients a user can sign in on with USER_PASSWORD_AUTH. The defaults client allows only
+ * the documented default flows (refresh, SRP and custom auth), none of which the suite speaks.
+ * @internal
+ */
+export const SIGN_IN_ROLES: readonly ClientRole[] = ['public', 'confidential', 'revocationOff', 'rotating', 'rotatingWithGrace'];
+
+/** The clients the runs before 2026 knew, whose tokens the protocol probes use. @internal */
+export const CLASSIC_ROLES: readonly ClientRole[] = ['public', 'confidential', 'revocationOff'];
+
+/** Grace period of the rotating clients, in seconds (API_RefreshTokenRotationType: 0 to 60). @internal */
+export const GRACE_SECONDS: Readonly<Partial<Record<ClientRole, number>>> = { rotating: 0, rotatingWithGrace: 60 };
 
 /** @internal */
 export interface ProvisionedClient {
@@ -18,16 +33,45 @@ export interface ProvisionedClient {
   clientId: string;
   clientSecret: string | undefined;
   revocation: boolean;
+  /** Refresh-token rotation: the grace period in seconds, or undefined where rotation is off. */
+  rotationGraceSeconds: number | undefined;
+  /** The UserPoolClient the creating call answered (judged for the defaults client). */
+  described: Record<string, unknown>;
+}
+
+/** One user of the run's pool. @internal */
+export interface WorldUser {
+  username: string;
+  password: string;
+}
+
+/** Users the run creates: enough for one user's revocation to be seen not to reach another's sessions. @internal */
+export const USER_COUNT = 2;
+
+/** The CreateUserPoolClient input of each role. The defaults client sends only the required members. */
+function clientInput(role: ClientRole, poolId: string, name: string): Record<string, unknown> {
+  if (role === 'defaults') return { UserPoolId: poolId, ClientName: name };
+  const grace = GRACE_SECONDS[role];
+  return {
+    UserPoolId: poolId,
+    ClientName: name,
+    GenerateSecret: role === 'confidential',
+    ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+    EnableTokenRevocation: role !== 'revocationOff',
+    ...(grace === undefined ? {} : { RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: grace } }),
+  };
 }
 
 /**
  * What one run creates on the server under test, all of it new and randomly named: a user
- * pool, one app client per role and one confirmed user with a permanent password.
+ * pool, one app client per role and confirmed users with permanent passwords. `username` and
+ * `password` are the first user's.
  * @internal
  */
 export interface World {
   poolId: string;
   clients: Readonly<Record<ClientRole, ProvisionedClient>>;
+  users: readonly WorldUser[];
   username: string;
   password: string;
 }
@@ -68,7 +112,7 @@ function field(output: Record<string, unknown>, step: string, ...path: string[])
 }
 
 /**
- * Creates the run's pool, clients and user. The username looks like an e-mail address so that
+ * Creates the run's pool, clients and users. The username looks like an e-mail address so that
  * servers configured to sign users in by e-mail (cognito-local's default) accept it too.
  * @internal
  */
@@ -80,37 +124,39 @@ export async function provisionWorld(api: AwsJsonClient, sensitive: SensitiveVal
   const clients = {} as Record<ClientRole, ProvisionedClient>;
   for (const role of CLIENT_ROLES) {
     const step = `CreateUserPoolClient (${role})`;
-    const created = await must(
-      api.call(
-        'CreateUserPoolClient',
-        {
-          UserPoolId: poolId,
-          ClientName: `rt-${role}-${run}`,
-          GenerateSecret: role === 'confidential',
-          ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
-          EnableTokenRevocation: role !== 'revocationOff',
-        },
-        { signed: true },
-      ),
-      step,
-    );
+    const created = await must(api.call('CreateUserPoolClient', clientInput(role, poolId, `rt-${role}-${run}`), { signed: true }), step);
     const clientId = field(created, step, 'UserPoolClient', 'ClientId');
     const clientSecret = role === 'confidential' ? field(created, step, 'UserPoolClient', 'ClientSecret') : undefined;
     sensitive.add(clientId, clientSecret);
-    clients[role] = { role, clientId, clientSecret, revocation: role !== 'revocationOff' };
+    api.remember(clientSecret);
+    clients[role] = {
+      role,
+      clientId,
+      clientSecret,
+      revocation: role !== 'revocationOff',
+      rotationGraceSeconds: GRACE_SECONDS[role],
+      described: created['UserPoolClient'] as Record<string, unknown>,
+    };
   }
 
-  const username = `rt-${hex(6)}@example.com`;
-  const temporary = newPassword();
-  const password = newPassword();
-  sensitive.add(username, temporary, password);
-  await must(
-    api.call('AdminCreateUser', { UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: temporary }, { signed: true }),
-    'AdminCreateUser',
-  );
-  await must(
-    api.call('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: password, Permanent: true }, { signed: true }),
-    'AdminSetUserPassword',
-  );
-  return { poolId, clients, username, password };
+  const users: WorldUser[] = [];
+  for (let n = 0; n < USER_COUNT; n += 1) {
+    const username = `rt-${hex(6)}@example.com`;
+    const temporary = newPassword();
+    const password = newPassword();
+    sensitive.add(username, temporary, password);
+    api.remember(temporary, password);
+    const step = (operation: string) => (n === 0 ? operation : `${operation} (user ${n + 1})`);
+    await must(
+      api.call('AdminCreateUser', { UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: temporary }, { signed: true }),
+      step('AdminCreateUser'),
+    );
+    await must(
+      api.call('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: password, Permanent: true }, { signed: true }),
+      step('AdminSetUserPassword'),
+    );
+    users.push({ username, password });
+  }
+  const first = users[0]!;
+  return { poolId, clients, users, username: first.username, password: first.password };
 }

@@ -70,6 +70,12 @@ export const CreateUserPoolClientInput: StructureShape = structure({
   ExplicitAuthFlows: optional({ type: 'list', member: explicitAuthFlow }),
   PreventUserExistenceErrors: optional({ type: 'string', enum: ['LEGACY', 'ENABLED'] }),
   EnableTokenRevocation: optional(boolean),
+  RefreshTokenRotation: optional(
+    structure({
+      Feature: required({ type: 'string', enum: ['ENABLED', 'DISABLED'] }),
+      RetryGracePeriodSeconds: optional({ type: 'integer', min: 0, max: 60 }),
+    }),
+  ),
 });
 
 /** @internal */
@@ -101,8 +107,26 @@ export const InitiateAuthInput: StructureShape = structure({
 });
 
 /** @internal */
+export const AdminInitiateAuthInput: StructureShape = structure({
+  UserPoolId: required(userPoolId),
+  ClientId: required(clientId),
+  AuthFlow: required({ type: 'string', enum: AUTH_FLOWS }),
+  AuthParameters: optional({ type: 'map', value: plainString, sensitive: true }),
+  ClientMetadata: optional({ type: 'map', value: plainString }),
+});
+
+/** @internal */
 export const GetUserInput: StructureShape = structure({
   AccessToken: required(token),
+});
+
+/** @internal */
+export const GetTokensFromRefreshTokenInput: StructureShape = structure({
+  RefreshToken: required(token),
+  ClientId: required(clientId),
+  ClientSecret: optional(clientSecret),
+  ClientMetadata: optional({ type: 'map', value: plainString }),
+  DeviceKey: optional({ type: 'string', min: 1, max: 55 }),
 });
 
 /** @internal */

@@ -1,8 +1,10 @@
 import type { Operation } from './operation.ts';
 import { adminCreateUser } from './operations/admin-create-user.ts';
+import { adminInitiateAuth } from './operations/admin-initiate-auth.ts';
 import { adminSetUserPassword } from './operations/admin-set-user-password.ts';
 import { createUserPool } from './operations/create-user-pool.ts';
 import { createUserPoolClient } from './operations/create-user-pool-client.ts';
+import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-token.ts';
 import { getUser } from './operations/get-user.ts';
 import { initiateAuth } from './operations/initiate-auth.ts';
 import { revokeToken } from './operations/revoke-token.ts';
@@ -15,7 +17,9 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
   AdminCreateUser: adminCreateUser,
   AdminSetUserPassword: adminSetUserPassword,
   InitiateAuth: initiateAuth,
+  AdminInitiateAuth: adminInitiateAuth,
   GetUser: getUser,
+  GetTokensFromRefreshToken: getTokensFromRefreshToken,
   RevokeToken: revokeToken,
 };
 

@@ -36,7 +36,16 @@ export interface UnverifiedRevokeTokenBehaviour {
  * The operations the reference server implements.
  * @public
  */
-export type OperationName = 'CreateUserPool' | 'CreateUserPoolClient' | 'AdminCreateUser' | 'AdminSetUserPassword' | 'InitiateAuth' | 'GetUser' | 'RevokeToken';
+export type OperationName =
+  | 'CreateUserPool'
+  | 'CreateUserPoolClient'
+  | 'AdminCreateUser'
+  | 'AdminSetUserPassword'
+  | 'InitiateAuth'
+  | 'AdminInitiateAuth'
+  | 'GetUser'
+  | 'GetTokensFromRefreshToken'
+  | 'RevokeToken';
 
 /**
  * An error to answer with instead of running the operation, for cases no request can

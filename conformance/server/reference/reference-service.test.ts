@@ -158,9 +158,11 @@ describe('createReferenceService', () => {
   it('lists the operations it claims', () => {
     expect([...createReferenceService().operations].sort()).toEqual([
       'AdminCreateUser',
+      'AdminInitiateAuth',
       'AdminSetUserPassword',
       'CreateUserPool',
       'CreateUserPoolClient',
+      'GetTokensFromRefreshToken',
       'GetUser',
       'InitiateAuth',
       'RevokeToken',

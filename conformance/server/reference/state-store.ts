@@ -21,6 +21,8 @@ export interface AppClientRecord {
   explicitAuthFlows: string[];
   enableTokenRevocation: boolean;
   preventUserExistenceErrors: 'LEGACY' | 'ENABLED';
+  /** Refresh-token rotation (April 2025): only GetTokensFromRefreshToken refreshes, and each refresh hands out a new refresh token. */
+  refreshTokenRotation: { enabled: boolean; retryGracePeriodSeconds: number };
   createdAt: number;
 }
 
@@ -65,6 +67,10 @@ export class StateStore {
   readonly clients = new Map<string, AppClientRecord>();
   readonly #sessions = new Map<string, RefreshSessionRecord>();
   readonly #revokedOrigins = new Set<string>();
+  /** Rotated-out refresh tokens and the time (epoch ms) from which they stop working. */
+  readonly #retired = new Map<string, number>();
+  /** Each rotated session's current refresh token (a session never rotated has only its first). */
+  readonly #current = new Map<RefreshSessionRecord, string>();
   readonly #passwords = new Map<UserRecord, Buffer>();
   // Passwords are kept only as keyed digests, so a heap dump of a test run shows none.
   readonly #pepper = randomBytes(32);
@@ -84,6 +90,25 @@ export class StateStore {
 
   session(refreshToken: string): RefreshSessionRecord | undefined {
     return this.#sessions.get(refreshToken);
+  }
+
+  /**
+   * Rotation: `next` becomes the session's refresh token. The one presented, and the one that
+   * was current if another (a retry within the grace period presents an older token), keep
+   * working until `until` (the client's RetryGracePeriodSeconds from now), then never again:
+   * a session has one current refresh token, never two.
+   */
+  rotate(presented: string, next: string, until: number): void {
+    const session = this.#sessions.get(presented);
+    if (!session) return;
+    for (const token of [presented, this.#current.get(session) ?? presented]) if (!this.#retired.has(token)) this.#retired.set(token, until);
+    this.#sessions.set(next, session);
+    this.#current.set(session, next);
+  }
+
+  /** When a rotated-out refresh token stops working (epoch ms); undefined for a token that was never rotated out. */
+  retiredUntil(refreshToken: string): number | undefined {
+    return this.#retired.get(refreshToken);
   }
 
   /** Ends a session: its refresh token, and every token carrying its origin_jti. */

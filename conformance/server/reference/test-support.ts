@@ -62,6 +62,7 @@ export interface ScenarioOptions {
   enableTokenRevocation?: boolean;
   explicitAuthFlows?: string[];
   username?: string;
+  refreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number };
 }
 
 /** A pool, one app client and one confirmed user with a permanent password. @internal */
@@ -79,6 +80,7 @@ export async function addClientAndUser(service: ReferenceService, poolId: string
     GenerateSecret: options.generateSecret ?? false,
     ExplicitAuthFlows: options.explicitAuthFlows ?? ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     ...(options.enableTokenRevocation === undefined ? {} : { EnableTokenRevocation: options.enableTokenRevocation }),
+    ...(options.refreshTokenRotation === undefined ? {} : { RefreshTokenRotation: options.refreshTokenRotation }),
   });
   const username = options.username ?? 'alice';
   const password = 'Correct-Horse-9';

@@ -28,6 +28,7 @@ function client(enableTokenRevocation: boolean): AppClientRecord {
     secret: undefined,
     explicitAuthFlows: [],
     enableTokenRevocation,
+    refreshTokenRotation: { enabled: false, retryGracePeriodSeconds: 0 },
     preventUserExistenceErrors: 'LEGACY',
     createdAt: 0,
   };

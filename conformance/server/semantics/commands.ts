@@ -2,13 +2,25 @@ import { randomBytes } from 'node:crypto';
 import type fc from 'fast-check';
 import { ruleById, type ServerRuleId } from '../../rules/registry.ts';
 import { describeAnswer, resolveErrorType } from '../checks/error-type.ts';
-import type { ExpectedOutcome } from '../checks/server-check.ts';
+import type { ExpectedOutcome, OutcomeRuleId } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';
-import { getUser, refreshedAccessToken, refreshSession } from '../provision/sessions.ts';
+import type { CallResult } from '../provision/aws-json-client.ts';
+import {
+  getTokensFromRefreshToken,
+  getUser,
+  type RefreshFlow,
+  refreshedAccessToken,
+  refreshedRefreshToken,
+  refreshSession,
+  type SignInFlow,
+  sessionTokensOf,
+  signInCall,
+  signInStep,
+} from '../provision/sessions.ts';
 import type { ClientRole, ProvisionedClient } from '../provision/world.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import type { Exchange } from '../wire/exchange.ts';
-import { MAX_SESSIONS, type SemanticsModel, type SemanticsReal, type SessionModel } from './model.ts';
+import { MAX_SESSIONS, type SemanticsModel, type SemanticsReal, type SessionModel, type SessionReal } from './model.ts';
 import { agreesWith, describeExpectation, type UnverifiedExpectation } from './unverified.ts';
 
 /** @internal */
@@ -17,14 +29,24 @@ export type SemanticsCommand = fc.AsyncCommand<SemanticsModel, SemanticsReal>;
 /** How a RevokeToken call presents the client secret. @internal */
 export type SecretMode = 'right' | 'wrong' | 'missing';
 
+/** RevokeToken's RevokeAssociatedSessions: NONE, LINKED, or left out. @internal */
+export type AssociatedSessions = 'NONE' | 'LINKED' | undefined;
+
 const accepted = (exchange: Exchange) => exchange.response !== undefined && exchange.response.status >= 200 && exchange.response.status < 300;
 const refusedWith = (exchange: Exchange, error: string) =>
   exchange.response !== undefined && exchange.response.status >= 400 && resolveErrorType(exchange.response)?.name === error;
+const refused = (exchange: Exchange) => exchange.response !== undefined && exchange.response.status >= 400 && exchange.response.status < 500;
+
+// A rotated-out token of a client with a grace period is judged only well inside or well past
+// it, so a slow server or a slow run never turns timing into a verdict.
+const TIMING_MARGIN_MS = 10_000;
 
 function forget(session: SessionModel): void {
   session.refresh = 'unknown';
   session.access = 'unknown';
 }
+
+const rotates = (client: ProvisionedClient) => client.rotationGraceSeconds !== undefined;
 
 /**
  * A secret that fits the model (24 to 64 word characters) and is not the client's: one
@@ -56,6 +78,140 @@ function noteUnverified(real: SemanticsReal, rule: ServerRuleId, configured: Unv
   real.recorder.note(rule, ruleById(rule).title, describeExpectation(configured), describeAnswer(response), agrees);
 }
 
+const currentRefreshToken = (tokens: SessionReal) => tokens.refreshTokens.at(-1)!;
+
+/** What a call on a side of the session should come to: the live rule's acceptance, the revoked rule's refusal, or nothing where unknown. */
+function expectation(knowledge: SessionModel['access'], live: OutcomeRuleId, revoked: ExpectedOutcome): ExpectedOutcome {
+  if (knowledge === 'live') return { kind: 'accepted', rule: live, level: 'must' };
+  if (knowledge === 'revoked') return revoked;
+  return { kind: 'observe' };
+}
+
+const ACCESS_REVOKED = (rule: OutcomeRuleId): ExpectedOutcome => ({
+  kind: 'error',
+  rule,
+  level: 'must',
+  error: 'NotAuthorizedException',
+  message: { rule, pattern: /access token has been revoked/i, text: '"Access Token has been revoked"' },
+});
+
+/** GetUser with one access token of the session, judged against the model under the given rules. */
+async function checkAccess(
+  real: SemanticsReal,
+  label: string,
+  session: SessionModel,
+  tokens: SessionReal,
+  position: number,
+  rules: [OutcomeRuleId, OutcomeRuleId],
+) {
+  const result = await getUser(real.context.api, tokens.accessTokens[position]!);
+  const expected = expectation(session.access, rules[0], ACCESS_REVOKED(rules[1]));
+  const others = real.world.users.filter((_, n) => n !== session.user).map((user) => user.username);
+  real.recorder.judge(label, 'GetUser', result.exchange, expected.kind === 'accepted' ? { ...expected, notUsers: others } : expected);
+  if ((session.access === 'live' && !result.ok) || (session.access === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
+    session.access = 'unknown';
+}
+
+/** Keeps what a successful refresh minted: its access token, and a rotated refresh token. */
+function keepMinted(result: CallResult, session: SessionModel, tokens: SessionReal, rotated: boolean): void {
+  const minted = refreshedAccessToken(result);
+  if (minted !== undefined) {
+    tokens.accessTokens.push(minted);
+    session.accessTokens += 1;
+    // A token minted from a refresh token that should have been dead has no documented fate.
+    if (session.refresh !== 'live') session.access = 'unknown';
+  }
+  const next = refreshedRefreshToken(result);
+  if (rotated && next !== undefined && session.refresh === 'live') {
+    tokens.refreshTokens.push(next);
+    session.refreshTokens += 1;
+    session.retiredAt = performance.now();
+  } else if (rotated && result.ok) {
+    // Rotation should have handed out a new token; which of the two still counts is unknown.
+    session.refresh = 'unknown';
+  }
+}
+
+/**
+ * Refreshes the session the way its client allows: GetTokensFromRefreshToken where refresh
+ * tokens rotate (REFRESH_TOKEN_AUTH no longer authenticates there), InitiateAuth's refresh
+ * flow otherwise. `rules`: the rule of a live session's success, then of a revoked one's refusal.
+ */
+async function refreshProperly(real: SemanticsReal, label: string, session: SessionModel, tokens: SessionReal, rules: [OutcomeRuleId, OutcomeRuleId]) {
+  const client = real.world.clients[session.role];
+  const token = currentRefreshToken(tokens);
+  if (rotates(client)) {
+    const result = await getTokensFromRefreshToken(real.context.api, real.world, session.role, token, real.context.sensitive);
+    const expected: ExpectedOutcome =
+      session.refresh === 'live'
+        ? { kind: 'accepted', rule: rules[0], level: 'must', refreshToken: true }
+        : session.refresh === 'revoked'
+          ? { kind: 'refused', rule: rules[1], level: 'must' }
+          : { kind: 'observe' };
+    real.recorder.judge(label, 'GetTokensFromRefreshToken', result.exchange, expected);
+    if ((session.refresh === 'live' && !result.ok) || (session.refresh === 'revoked' && !refused(result.exchange))) session.refresh = 'unknown';
+    keepMinted(result, session, tokens, true);
+    return;
+  }
+  const result = await refreshSession(real.context.api, real.world, session.role, token, real.context.sensitive, { user: session.user });
+  const expected: ExpectedOutcome =
+    session.refresh === 'live'
+      ? { kind: 'accepted', rule: rules[0], level: 'must', refreshToken: false }
+      : session.refresh === 'revoked'
+        ? {
+            kind: 'error',
+            rule: rules[1],
+            level: 'must',
+            error: 'NotAuthorizedException',
+            message: { rule: rules[1], pattern: /refresh token has been revoked/i, text: '"Refresh Token has been revoked"' },
+          }
+        : { kind: 'observe' };
+  real.recorder.judge(label, 'InitiateAuth', result.exchange, expected);
+  if ((session.refresh === 'live' && !result.ok) || (session.refresh === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
+    session.refresh = 'unknown';
+  keepMinted(result, session, tokens, false);
+}
+
+/**
+ * R8: after a request that should have changed nothing (a refusal, or a revoke by the wrong
+ * client), the session it touched still works on both sides: its newest access token and its
+ * refresh token.
+ * @internal
+ */
+export async function recheck(real: SemanticsReal, label: string, session: SessionModel, tokens: SessionReal): Promise<void> {
+  if (session.access === 'live') await checkAccess(real, `${label}, then getUser`, session, tokens, tokens.accessTokens.length - 1, ['R8', 'R8']);
+  if (session.refresh === 'live') await refreshProperly(real, `${label}, then refresh`, session, tokens, ['R8', 'R8']);
+}
+
+/**
+ * R9: the sweep at the end of a sequence. Every session is looked at again, the revoked ones
+ * too: its first and newest access token, and its current refresh token.
+ * @internal
+ */
+export async function sweep(model: SemanticsModel, real: SemanticsReal): Promise<void> {
+  for (const [n, session] of model.sessions.entries()) {
+    const tokens = real.sessions[n]!;
+    const positions = [...new Set([0, tokens.accessTokens.length - 1])];
+    for (const position of positions) await checkAccess(real, `sweep: getUser(#${n}, access token ${position})`, session, tokens, position, ['R9', 'R9']);
+    await refreshProperly(real, `sweep: refresh(#${n})`, session, tokens, ['R9', 'R9']);
+  }
+}
+
+/** The sweep as a command, for scripted scenarios (the model run sweeps after its sequence). @internal */
+export class Sweep implements SemanticsCommand {
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
+    await sweep(model, real);
+  }
+
+  toString(): string {
+    return 'sweep';
+  }
+}
+
 /** A command about one of the sessions signed in so far, picked by index modulo their number. */
 abstract class OnSession implements SemanticsCommand {
   #resolved: number | undefined;
@@ -72,10 +228,10 @@ abstract class OnSession implements SemanticsCommand {
 
   async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
     this.#resolved = this.pick(model);
-    await this.runOn(model.sessions[this.#resolved]!, real.sessions[this.#resolved]!, real);
+    await this.runOn(model.sessions[this.#resolved]!, real.sessions[this.#resolved]!, real, model);
   }
 
-  protected abstract runOn(session: SessionModel, tokens: SemanticsReal['sessions'][number], real: SemanticsReal): Promise<void>;
+  protected abstract runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal, model: SemanticsModel): Promise<void>;
 
   /** `#2` once it ran (the session's position), the raw index before. */
   protected get ref(): string {
@@ -83,29 +239,58 @@ abstract class OnSession implements SemanticsCommand {
   }
 }
 
-/** USER_PASSWORD_AUTH: a new session, on one of the three clients. @internal */
+/** A password sign-in (USER_PASSWORD_AUTH or AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH): a new session, on one of the clients that allow it, as one of the users. @internal */
 export class SignIn implements SemanticsCommand {
-  constructor(readonly role: ClientRole) {}
+  constructor(
+    readonly role: ClientRole,
+    readonly user = 0,
+    readonly flow: SignInFlow = 'USER_PASSWORD_AUTH',
+  ) {}
 
   check(model: Readonly<SemanticsModel>): boolean {
     return model.sessions.length < MAX_SESSIONS;
   }
 
   async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
-    const tokens = await real.context.freshSession(this.role);
-    model.sessions.push({ role: this.role, refresh: 'live', access: 'live', accessTokens: 1 });
-    real.sessions.push({ tokens, accessTokens: [tokens.accessToken] });
+    const result = await signInCall(real.context.api, real.world, this.role, this.user, this.flow);
+    const tokens = sessionTokensOf(result, signInStep(this.role, this.user, this.flow), real.context.sensitive);
+    model.sessions.push({ role: this.role, user: this.user, refresh: 'live', access: 'live', accessTokens: 1, refreshTokens: 1, retiredAt: undefined });
+    real.sessions.push({ tokens, accessTokens: [tokens.accessToken], refreshTokens: [tokens.refreshToken] });
   }
 
   toString(): string {
-    return `signIn(${this.role})`;
+    const parts = [this.role, this.user === 0 ? '' : `user ${this.user + 1}`, this.flow === 'USER_PASSWORD_AUTH' ? '' : 'admin'].filter(Boolean);
+    return `signIn(${parts.join(', ')})`;
   }
 }
 
-/** REFRESH_TOKEN_AUTH with the session's refresh token: refused once revoked (R2). @internal */
+/**
+ * InitiateAuth's refresh flow, by its current name or its legacy one: refused once revoked (R2),
+ * working otherwise (R4) and never with a new refresh token (R11); refused on a client whose
+ * refresh tokens rotate (R11), which leaves the session working (R8).
+ * @internal
+ */
 export class Refresh extends OnSession {
-  protected async runOn(session: SessionModel, tokens: SemanticsReal['sessions'][number], real: SemanticsReal): Promise<void> {
-    const result = await refreshSession(real.context.api, real.world, session.role, tokens.tokens.refreshToken, real.context.sensitive);
+  constructor(
+    index: number,
+    readonly flow: RefreshFlow = 'REFRESH_TOKEN_AUTH',
+  ) {
+    super(index);
+  }
+
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
+    const client = real.world.clients[session.role];
+    const result = await refreshSession(real.context.api, real.world, session.role, currentRefreshToken(tokens), real.context.sensitive, {
+      user: session.user,
+      flow: this.flow,
+    });
+    if (rotates(client)) {
+      const expected: ExpectedOutcome = session.refresh === 'live' ? { kind: 'refused', rule: 'R11', level: 'must' } : { kind: 'observe' };
+      real.recorder.judge(this.toString(), 'InitiateAuth', result.exchange, expected);
+      if (result.ok) session.refresh = 'unknown';
+      else await recheck(real, this.toString(), session, tokens);
+      return;
+    }
     const expected: ExpectedOutcome =
       session.refresh === 'revoked'
         ? {
@@ -116,22 +301,84 @@ export class Refresh extends OnSession {
             message: { rule: 'R2', pattern: /refresh token has been revoked/i, text: '"Refresh Token has been revoked"' },
           }
         : session.refresh === 'live'
-          ? { kind: 'accepted', rule: 'R4', level: 'must' }
+          ? { kind: 'accepted', rule: 'R4', level: 'must', refreshToken: false }
           : { kind: 'observe' };
     real.recorder.judge(this.toString(), 'InitiateAuth', result.exchange, expected);
-    const minted = refreshedAccessToken(result);
-    if ((session.refresh === 'live' && minted === undefined) || (session.refresh === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
+    if ((session.refresh === 'live' && !result.ok) || (session.refresh === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
       session.refresh = 'unknown';
-    if (minted !== undefined) {
-      tokens.accessTokens.push(minted);
-      session.accessTokens += 1;
-      // A token minted from a refresh token that should have been dead has no documented fate.
-      if (session.refresh !== 'live') session.access = 'unknown';
-    }
+    keepMinted(result, session, tokens, false);
   }
 
   toString(): string {
-    return `refresh(${this.ref})`;
+    return `refresh(${this.ref}${this.flow === 'REFRESH_TOKEN_AUTH' ? '' : `, ${this.flow}`})`;
+  }
+}
+
+/**
+ * GetTokensFromRefreshToken with the session's current refresh token: new tokens, with a new
+ * refresh token exactly where rotation is on (R11); refused once revoked (R2).
+ * @internal
+ */
+export class GetTokens extends OnSession {
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
+    const client = real.world.clients[session.role];
+    const result = await getTokensFromRefreshToken(real.context.api, real.world, session.role, currentRefreshToken(tokens), real.context.sensitive);
+    const expected: ExpectedOutcome =
+      session.refresh === 'live'
+        ? { kind: 'accepted', rule: 'R11', level: 'must', refreshToken: rotates(client) }
+        : session.refresh === 'revoked'
+          ? { kind: 'refused', rule: 'R2', level: 'must' }
+          : { kind: 'observe' };
+    real.recorder.judge(this.toString(), 'GetTokensFromRefreshToken', result.exchange, expected);
+    if ((session.refresh === 'live' && !result.ok) || (session.refresh === 'revoked' && !refused(result.exchange))) session.refresh = 'unknown';
+    keepMinted(result, session, tokens, rotates(client));
+  }
+
+  toString(): string {
+    return `getTokensFromRefreshToken(${this.ref})`;
+  }
+}
+
+/**
+ * GetTokensFromRefreshToken with the refresh token that rotation retired: working within the
+ * client's grace period, refused after it (R11, API_RefreshTokenRotationType).
+ * @internal
+ */
+export class UseRotatedOutToken extends OnSession {
+  override check(model: Readonly<SemanticsModel>): boolean {
+    return model.sessions.length > 0 && model.sessions[this.pick(model)]!.refreshTokens > 1;
+  }
+
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
+    const grace = real.world.clients[session.role].rotationGraceSeconds ?? 0;
+    const elapsed = session.retiredAt === undefined ? undefined : performance.now() - session.retiredAt;
+    const old = tokens.refreshTokens.at(-2)!;
+    const result = await getTokensFromRefreshToken(real.context.api, real.world, session.role, old, real.context.sensitive);
+    let expected: ExpectedOutcome = { kind: 'observe' };
+    if (session.refresh === 'revoked') expected = { kind: 'refused', rule: 'R2', level: 'must' };
+    else if (session.refresh === 'live' && elapsed !== undefined) {
+      if (grace === 0 || elapsed > grace * 1000 + TIMING_MARGIN_MS) expected = { kind: 'refused', rule: 'R11', level: 'must' };
+      else if (elapsed < grace * 1000 - TIMING_MARGIN_MS) expected = { kind: 'accepted', rule: 'R11', level: 'must' };
+    }
+    real.recorder.judge(this.toString(), 'GetTokensFromRefreshToken', result.exchange, expected);
+    const minted = refreshedAccessToken(result);
+    if (minted !== undefined) {
+      tokens.accessTokens.push(minted);
+      session.accessTokens += 1;
+      if (session.refresh !== 'live') session.access = 'unknown';
+    }
+    // Whether a use within the grace period hands out yet another token, and what becomes of
+    // the current one then, is not documented: the old token is not judged again.
+    const next = refreshedRefreshToken(result);
+    if (next !== undefined && session.refresh === 'live') {
+      tokens.refreshTokens.push(next);
+      session.refreshTokens += 1;
+    }
+    session.retiredAt = undefined;
+  }
+
+  toString(): string {
+    return `useRotatedOutToken(${this.ref})`;
   }
 }
 
@@ -146,25 +393,10 @@ export class GetUser extends OnSession {
 
   #which = '';
 
-  protected async runOn(session: SessionModel, tokens: SemanticsReal['sessions'][number], real: SemanticsReal): Promise<void> {
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
     const position = this.token % tokens.accessTokens.length;
     this.#which = position === 0 ? 'sign-in access token' : `access token of refresh ${position}`;
-    const result = await getUser(real.context.api, tokens.accessTokens[position]!);
-    const expected: ExpectedOutcome =
-      session.access === 'revoked'
-        ? {
-            kind: 'error',
-            rule: 'R3',
-            level: 'must',
-            error: 'NotAuthorizedException',
-            message: { rule: 'R3', pattern: /access token has been revoked/i, text: '"Access Token has been revoked"' },
-          }
-        : session.access === 'live'
-          ? { kind: 'accepted', rule: 'R4', level: 'must' }
-          : { kind: 'observe' };
-    real.recorder.judge(this.toString(), 'GetUser', result.exchange, expected);
-    if ((session.access === 'live' && !result.ok) || (session.access === 'revoked' && !refusedWith(result.exchange, 'NotAuthorizedException')))
-      session.access = 'unknown';
+    await checkAccess(real, this.toString(), session, tokens, position, ['R4', 'R3']);
   }
 
   toString(): string {
@@ -173,51 +405,74 @@ export class GetUser extends OnSession {
 }
 
 /**
- * RevokeToken with the session's refresh token on its own client, the secret right, wrong or
- * missing: revoked (R1); refused on a client with revocation off (R6) or with a bad secret
- * (R7); a second revoke is unverified (U1).
+ * RevokeToken with the session's current refresh token on its own client, the secret right,
+ * wrong or missing, RevokeAssociatedSessions NONE, LINKED or left out: revoked (R1), and with
+ * LINKED no other session of the user with it (R10); refused on a client with revocation off
+ * (R6) or with a bad secret (R7), after which the session still works (R8); a second revoke is
+ * unverified (U1).
  * @internal
  */
 export class Revoke extends OnSession {
   constructor(
     index: number,
     readonly secret: SecretMode,
+    readonly associated: AssociatedSessions = undefined,
   ) {
     super(index);
   }
 
-  protected async runOn(session: SessionModel, tokens: SemanticsReal['sessions'][number], real: SemanticsReal): Promise<void> {
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal, model: SemanticsModel): Promise<void> {
     const client = real.world.clients[session.role];
-    const input = { Token: tokens.tokens.refreshToken, ClientId: client.clientId, ...secretMember(client, this.secret) };
+    const input: Record<string, string> = {
+      Token: currentRefreshToken(tokens),
+      ClientId: client.clientId,
+      ...secretMember(client, this.secret),
+      ...(this.associated === undefined ? {} : { RevokeAssociatedSessions: this.associated }),
+    };
     const badSecret = client.clientSecret !== undefined && this.secret !== 'right';
+    const label = this.toString();
     if (!client.revocation) {
-      const exchange = await revoke(real, this.toString(), input, { kind: 'error', rule: 'R6', level: 'must', error: 'UnsupportedOperationException' });
+      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R6', level: 'must', error: 'UnsupportedOperationException' });
       if (!refusedWith(exchange, 'UnsupportedOperationException')) forget(session);
+      else await recheck(real, label, session, tokens);
     } else if (badSecret) {
-      const exchange = await revoke(real, this.toString(), input, { kind: 'error', rule: 'R7', level: 'must', error: 'UnauthorizedException' });
+      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R7', level: 'must', error: 'UnauthorizedException' });
       if (!refusedWith(exchange, 'UnauthorizedException')) forget(session);
+      else await recheck(real, label, session, tokens);
     } else if (session.refresh === 'revoked') {
-      const exchange = await revoke(real, this.toString(), input, { kind: 'observe' });
+      // Observed in 2026 (semantics research section 8): 200 {}, so judged like the documented rules.
+      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'must' });
       noteUnverified(real, 'U1', real.context.unverified.alreadyRevokedToken, exchange);
     } else if (session.refresh === 'unknown') {
-      await revoke(real, this.toString(), input, { kind: 'observe' });
+      await revoke(real, label, input, { kind: 'observe' });
     } else {
-      const exchange = await revoke(real, this.toString(), input, { kind: 'accepted', rule: 'R1', level: 'must' });
-      if (accepted(exchange)) {
-        session.refresh = 'revoked';
-        if (session.access === 'live') session.access = 'revoked';
-      } else {
+      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R1', level: 'must' });
+      if (!accepted(exchange)) {
         forget(session);
+        return;
       }
+      session.refresh = 'revoked';
+      if (session.access === 'live') session.access = 'revoked';
+      if (this.associated === 'LINKED') await this.#otherSessionsOfTheUser(session, real, model, label);
     }
   }
 
+  /** LINKED ends a parent SSO session, never another token session (RevokeAssociatedSessions documentation). */
+  async #otherSessionsOfTheUser(session: SessionModel, real: SemanticsReal, model: SemanticsModel, label: string): Promise<void> {
+    const other = model.sessions.findIndex((s) => s !== session && s.user === session.user && s.access === 'live');
+    if (other < 0) return;
+    const theirs = model.sessions[other]!;
+    const tokens = real.sessions[other]!;
+    await checkAccess(real, `${label}, then getUser(#${other})`, theirs, tokens, tokens.accessTokens.length - 1, ['R10', 'R10']);
+  }
+
   toString(): string {
-    return `revoke(${this.ref}${this.secret === 'right' ? '' : `, ${this.secret} secret`})`;
+    const parts = [this.ref, this.secret === 'right' ? '' : `${this.secret} secret`, this.associated ?? ''].filter(Boolean);
+    return `revoke(${parts.join(', ')})`;
   }
 }
 
-/** RevokeToken with one of the session's access tokens, or its ID token: UnsupportedTokenTypeException (R5). @internal */
+/** RevokeToken with one of the session's access tokens, or its ID token: UnsupportedTokenTypeException (R5), after which the session works (R8). @internal */
 export class RevokeWithWrongTokenType extends OnSession {
   constructor(
     index: number,
@@ -232,12 +487,13 @@ export class RevokeWithWrongTokenType extends OnSession {
     return model.sessions.length > 0 && model.sessions[this.pick(model)]!.role !== 'revocationOff';
   }
 
-  protected async runOn(session: SessionModel, tokens: SemanticsReal['sessions'][number], real: SemanticsReal): Promise<void> {
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
     const client = real.world.clients[session.role];
     const token = this.use === 'id' ? tokens.tokens.idToken : tokens.accessTokens[this.token % tokens.accessTokens.length]!;
     const input = { Token: token, ClientId: client.clientId, ...secretMember(client, 'right') };
     const exchange = await revoke(real, this.toString(), input, { kind: 'error', rule: 'R5', level: 'must', error: 'UnsupportedTokenTypeException' });
     if (!refusedWith(exchange, 'UnsupportedTokenTypeException')) forget(session);
+    else await recheck(real, this.toString(), session, tokens);
   }
 
   toString(): string {
@@ -245,7 +501,12 @@ export class RevokeWithWrongTokenType extends OnSession {
   }
 }
 
-/** RevokeToken with a live refresh token, on another client of the pool (U3, unverified). @internal */
+/**
+ * RevokeToken with a live refresh token, on another client of the pool. The answer is
+ * unverified (U3), but the token must not die: "refresh tokens must be revoked using the same
+ * client ID that was used to obtain the token" (developer guide), so the session is re-checked (R8).
+ * @internal
+ */
 export class RevokeOnOtherClient extends OnSession {
   constructor(
     index: number,
@@ -260,13 +521,12 @@ export class RevokeOnOtherClient extends OnSession {
     return session.role !== this.other && session.refresh === 'live';
   }
 
-  protected async runOn(session: SessionModel, tokens: SemanticsReal['sessions'][number], real: SemanticsReal): Promise<void> {
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
     const client = real.world.clients[this.other];
-    const input = { Token: tokens.tokens.refreshToken, ClientId: client.clientId, ...secretMember(client, 'right') };
+    const input = { Token: currentRefreshToken(tokens), ClientId: client.clientId, ...secretMember(client, 'right') };
     const exchange = await revoke(real, this.toString(), input, { kind: 'observe' });
     noteUnverified(real, 'U3', real.context.unverified.otherClientsToken, exchange);
-    // Whether a server that said yes revoked anything is not documented either.
-    if (accepted(exchange)) forget(session);
+    await recheck(real, this.toString(), session, tokens);
   }
 
   toString(): string {

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { validMemberValue } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
 import { CaseRecorder, type GeneratedServerCase, StopAtFailure } from '../cases/server-case.ts';
-import { CLIENT_ROLES, type ClientRole } from '../provision/world.ts';
+import type { RefreshFlow, SignInFlow } from '../provision/sessions.ts';
+import { CLIENT_ROLES, type ClientRole, SIGN_IN_ROLES, USER_COUNT } from '../provision/world.ts';
 import {
+  type AssociatedSessions,
+  GetTokens,
   GetUser,
   Refresh,
   Revoke,
@@ -13,6 +16,8 @@ import {
   type SecretMode,
   type SemanticsCommand,
   SignIn,
+  sweep,
+  UseRotatedOutToken,
 } from './commands.ts';
 import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
 
@@ -21,11 +26,18 @@ const tokenMember = revokeToken.input.members.find((member) => member.name === '
 
 const index = fc.nat({ max: MAX_SESSIONS * 2 - 1 });
 const role = fc.constantFrom(...CLIENT_ROLES);
+const signInRole = fc.constantFrom(...SIGN_IN_ROLES);
+const user = fc.nat({ max: USER_COUNT - 1 });
 
-const signIn = role.map((r) => new SignIn(r));
-const refresh = index.map((i) => new Refresh(i));
+const signInFlow = fc.constantFrom<SignInFlow>('USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH');
+const signIn = fc.tuple(signInRole, user, signInFlow).map(([r, u, f]) => new SignIn(r, u, f));
+const refresh = fc.tuple(index, fc.constantFrom<RefreshFlow>('REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN')).map(([i, flow]) => new Refresh(i, flow));
+const getTokens = index.map((i) => new GetTokens(i));
+const rotatedOut = index.map((i) => new UseRotatedOutToken(i));
 const getUserCommand = fc.tuple(index, fc.nat({ max: 4 })).map(([i, t]) => new GetUser(i, t));
-const revokeCommand = fc.tuple(index, fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing')).map(([i, s]) => new Revoke(i, s));
+const revokeCommand = fc
+  .tuple(index, fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing'), fc.constantFrom<AssociatedSessions>(undefined, 'NONE', 'LINKED'))
+  .map(([i, s, a]) => new Revoke(i, s, a));
 const wrongTokenType = fc
   .tuple(index, fc.constantFrom<'access' | 'id'>('access', 'id'), fc.nat({ max: 4 }))
   .map(([i, use, t]) => new RevokeWithWrongTokenType(i, use, t));
@@ -49,6 +61,9 @@ const COMMANDS: ReadonlyArray<fc.Arbitrary<SemanticsCommand>> = [
   getUserCommand,
   refresh,
   refresh,
+  getTokens,
+  getTokens,
+  rotatedOut,
   wrongTokenType,
   otherClient,
   unknownToken,
@@ -60,38 +75,46 @@ export function commandsReplayPath(printed: string): string | undefined {
 }
 
 /**
- * The semantics as a state machine: random sequences of sign-ins, refreshes, GetUser calls and
- * revocations (right, wrong or missing secret; access and ID tokens; another client's token;
- * a token nobody issued) run against the server and against a model of the documented
- * behaviour. A failing sequence shrinks to the shortest one that still fails.
+ * The semantics as a state machine over a populated world (two users, five clients that sign
+ * in, several sessions): random sequences of sign-ins, refreshes (REFRESH_TOKEN_AUTH, its legacy
+ * name REFRESH_TOKEN, GetTokensFromRefreshToken with rotation on and off, rotated-out tokens),
+ * GetUser calls and revocations (right, wrong or missing secret; NONE, LINKED or neither;
+ * access and ID tokens; another client's token; a token nobody issued) run against the server
+ * and against a model of the documented behaviour. Every refusal is followed by a re-check of
+ * the session it touched (R8), and every sequence ends with a sweep of every session (R9). A
+ * failing sequence shrinks to the shortest one that still fails.
  * @internal
  */
-export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, Iterable<SemanticsCommand>]> = {
+export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<SemanticsCommand>]> = {
   kind: 'generated',
   id: 'semantics-model-run',
   title: 'random sequences of sign-ins, refreshes, GetUser calls and revocations behave as the documented semantics say',
   level: 'must',
-  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'U1', 'U2', 'U3', 'semantics'],
+  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R15', 'U1', 'U2', 'U3', 'semantics'],
   origin: 'conformance/server/semantics/model-run.ts',
   runs: 15,
   borrowsExpectations: true,
   // Every sequence starts from one session, so that no run is spent on commands with nothing to act on.
   arbitrary: ({ commandsReplayPath: replayPath }) =>
-    fc.tuple(role, fc.commands([...COMMANDS], { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) })),
-  describe: ([first, commands]) => {
+    fc.tuple(signInRole, user, fc.commands([...COMMANDS], { maxCommands: MAX_COMMANDS, size: 'max', ...(replayPath ? { replayPath } : {}) })),
+  describe: ([first, firstUser, commands]) => {
     const printed = String(commands);
     const replayPath = commandsReplayPath(printed);
     const rest = printed.replace(/\s*\/\*replayPath="[^"]*"\*\//, '');
-    return { commands: [new SignIn(first).toString(), ...(rest === '' ? [] : [rest])].join(','), ...(replayPath ? { replayPath } : {}) };
+    return {
+      commands: [new SignIn(first, firstUser).toString(), ...(rest === '' ? [] : [rest]), 'sweep'].join(','),
+      ...(replayPath ? { replayPath } : {}),
+    };
   },
-  async run(context, [first, commands]) {
+  async run(context, [first, firstUser, commands]) {
     // Stopping at the first unexpected failure keeps later commands out of the shrunk sequence.
     const recorder = new CaseRecorder(context.wire.timeoutMs, context.failsRun);
     const real: SemanticsReal = { context, world: await context.world(), recorder, sessions: [] };
     const model = emptyModel();
     try {
-      await new SignIn(first).run(model, real);
+      await new SignIn(first, firstUser).run(model, real);
       await fc.asyncModelRun(() => ({ model, real }), commands);
+      await sweep(model, real);
     } catch (error) {
       if (!(error instanceof StopAtFailure)) throw error;
     }

@@ -18,10 +18,19 @@ export type Knowledge = 'live' | 'revoked' | 'unknown';
  */
 export interface SessionModel {
   role: ClientRole;
+  /** Which of the run's users signed in. */
+  user: number;
   refresh: Knowledge;
   access: Knowledge;
   /** Access tokens minted in this session: the sign-in's and one per refresh. */
   accessTokens: number;
+  /** Refresh tokens of the session: the sign-in's, then one per rotation. The last is current. */
+  refreshTokens: number;
+  /**
+   * When (performance.now(), ms) the refresh token before the current one was rotated out;
+   * undefined where no token was rotated out, or where what the server did with it is unknown.
+   */
+  retiredAt: number | undefined;
 }
 
 /** @internal */
@@ -33,6 +42,8 @@ export interface SemanticsModel {
 export interface SessionReal {
   tokens: SessionTokens;
   accessTokens: string[];
+  /** The sign-in's refresh token, then each one rotation handed out. */
+  refreshTokens: string[];
 }
 
 /** @internal */
@@ -43,8 +54,8 @@ export interface SemanticsReal {
   sessions: SessionReal[];
 }
 
-/** More sessions add requests without adding behaviour. @internal */
-export const MAX_SESSIONS = 4;
+/** Several sessions per user, across two users and five clients; more add requests without adding behaviour. @internal */
+export const MAX_SESSIONS = 6;
 
 /** @internal */
 export function emptyModel(): SemanticsModel {

@@ -1,6 +1,18 @@
 import { randomBytes } from 'node:crypto';
 import { type CaseContext, CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
-import { GetUser, Refresh, Revoke, RevokeOnOtherClient, RevokeUnknownToken, RevokeWithWrongTokenType, type SemanticsCommand, SignIn } from './commands.ts';
+import {
+  GetTokens,
+  GetUser,
+  Refresh,
+  Revoke,
+  RevokeOnOtherClient,
+  RevokeUnknownToken,
+  RevokeWithWrongTokenType,
+  type SemanticsCommand,
+  SignIn,
+  Sweep,
+  UseRotatedOutToken,
+} from './commands.ts';
 import { emptyModel, type SemanticsReal } from './model.ts';
 
 const ORIGIN = 'conformance/server/semantics/scenarios.ts';
@@ -93,9 +105,51 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
     ],
   ),
   scenario(
+    'semantics-populated-world',
+    "two users with sessions on several clients: LINKED ends one session only, refusals and another client's revoke leave sessions working, and a final sweep finds every token as the run left it",
+    ['R8', 'R9', 'R10', 'R15', 'R4', 'R7', 'world'],
+    () => [
+      new SignIn('public', 0),
+      new SignIn('confidential', 0),
+      new SignIn('public', 1),
+      new SignIn('confidential', 1, 'ADMIN_USER_PASSWORD_AUTH'),
+      new SignIn('public', 1, 'ADMIN_USER_PASSWORD_AUTH'),
+      new Revoke(0, 'right', 'LINKED'),
+      new Revoke(1, 'wrong'),
+      new Revoke(3, 'missing', 'NONE'),
+      new RevokeOnOtherClient(2, 'confidential'),
+      new Revoke(2, 'right', 'NONE'),
+      new Revoke(4, 'right'),
+      new SignIn('public', 0),
+      new SignIn('public', 1),
+      new Sweep(),
+    ],
+  ),
+  scenario(
+    'semantics-refresh-token-rotation',
+    'GetTokensFromRefreshToken hands out a new refresh token exactly where rotation is on; the rotated-out token works only within the grace period; REFRESH_TOKEN_AUTH and REFRESH_TOKEN are refused where rotation is on and answer no refresh token elsewhere',
+    ['R11', 'R2', 'R8', 'R9'],
+    () => [
+      new SignIn('rotating'),
+      new GetTokens(0),
+      new UseRotatedOutToken(0),
+      new Refresh(0, 'REFRESH_TOKEN_AUTH'),
+      new SignIn('rotatingWithGrace', 1),
+      new GetTokens(1),
+      new UseRotatedOutToken(1),
+      new SignIn('public'),
+      new GetTokens(2),
+      new Refresh(2, 'REFRESH_TOKEN'),
+      new Refresh(2, 'REFRESH_TOKEN_AUTH'),
+      new Revoke(0, 'right'),
+      new GetTokens(0),
+      new Sweep(),
+    ],
+  ),
+  scenario(
     'semantics-unverified-second-revoke',
-    'revoking the same refresh token twice: the second answer is compared with the configured outcome (informational)',
-    ['U1', 'unverified'],
+    'revoking the same refresh token twice: the second answer is a success (observed 2026) and is compared with the configured outcome (informational)',
+    ['U1', 'R13', 'unverified'],
     () => [new SignIn('public'), new Revoke(0, 'right'), new Revoke(0, 'right')],
   ),
   scenario(

@@ -65,4 +65,27 @@ describe('ServerWire', () => {
     expect(() => new ServerWire({ endpoint, maxRequests: 1, ratePerSecond: 0, timeoutMs: 1 })).toThrow(RangeError);
     expect(() => new ServerWire({ endpoint, maxRequests: 1, ratePerSecond: 1, timeoutMs: 0.5 })).toThrow(RangeError);
   });
+
+  it('logs every exchange with its operation, what the run knew when it went out, and whether its request id came before', async () => {
+    const ids = ['one', 'two', 'one'];
+    let n = 0;
+    const send = async (_endpoint: URL, outgoing: OutgoingRequest): Promise<Exchange> => {
+      const text = '{}';
+      const response = { status: 200, headers: { 'x-amzn-requestid': ids[n++]! }, body: new TextEncoder().encode(text), text, truncated: false };
+      return { request: { ...outgoing }, response };
+    };
+    const wire = new ServerWire({ endpoint, maxRequests: 10, ratePerSecond: 1000, timeoutMs: 100, send });
+    const target = (operation: string): OutgoingRequest => ({ ...request('/'), headers: { 'X-Amz-Target': `AWSCognitoIdentityProviderService.${operation}` } });
+    wire.currentCase = 'first';
+    await wire.send(target('InitiateAuth'));
+    wire.remember('a-token-the-run-learnt', undefined, '');
+    await wire.send(target('GetUser'));
+    wire.currentCase = 'second';
+    await wire.send(request('/'));
+    expect(wire.log.map((e) => [e.caseId, e.operation, e.knownBefore, e.repeatedRequestId])).toEqual([
+      ['first', 'InitiateAuth', [], false],
+      ['first', 'GetUser', ['a-token-the-run-learnt'], false],
+      ['second', '(no target)', ['a-token-the-run-learnt'], true],
+    ]);
+  });
 });

@@ -1,3 +1,4 @@
+import { HEADER, operationOfTarget } from '../../protocol/aws-json.ts';
 import type { Exchange } from './exchange.ts';
 import { type OutgoingRequest, sendOnce } from './send-once.ts';
 
@@ -57,6 +58,27 @@ export class ServerWire {
     this.#send = options.send ?? sendOnce;
   }
 
+  /** Tokens, secrets and passwords the run knows, in the order it learnt them. */
+  readonly #known: string[] = [];
+  readonly #knownSet = new Set<string>();
+  // The log shares one snapshot among the requests sent while nothing new was learnt, so it
+  // grows with what the run learns, not with requests times values.
+  #knownSnapshot: readonly string[] = [];
+  readonly #requestIds = new Set<string>();
+  /** Every exchange of the run, with what was known when it was sent (P2, S16). */
+  readonly log: LoggedExchange[] = [];
+  /** The case whose requests go out now, for the log. */
+  currentCase = '';
+
+  /** Values no answer may carry from now on. Values under 8 characters are kept too; P2 skips them. */
+  remember(...values: ReadonlyArray<string | undefined>): void {
+    for (const value of values) {
+      if (value === undefined || value === '' || this.#knownSet.has(value)) continue;
+      this.#knownSet.add(value);
+      this.#known.push(value);
+    }
+  }
+
   /** Requests sent (or queued) so far. */
   get sent(): number {
     return this.#sent;
@@ -78,10 +100,45 @@ export class ServerWire {
       const wait = this.#nextStart - performance.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
       this.#nextStart = performance.now() + this.#intervalMs;
-      return this.#send(this.endpoint, request, this.timeoutMs, this.address);
+      if (this.#knownSnapshot.length !== this.#known.length) this.#knownSnapshot = this.#known.slice();
+      const knownBefore = this.#knownSnapshot;
+      const caseId = this.currentCase;
+      const exchange = await this.#send(this.endpoint, request, this.timeoutMs, this.address);
+      const id = requestIdOf(exchange);
+      const repeatedRequestId = id !== undefined && this.#requestIds.has(id);
+      if (id !== undefined) this.#requestIds.add(id);
+      this.log.push({ caseId, operation: operationOfTarget(targetHeader(request)) ?? '(no target)', exchange, knownBefore, repeatedRequestId });
+      return exchange;
     });
     // The queue only orders requests; one request's failure must not stop the next.
     this.#queue = turn.catch(() => undefined);
     return turn;
   }
+}
+
+/** One exchange as the run's log keeps it. @internal */
+export interface LoggedExchange {
+  caseId: string;
+  operation: string;
+  exchange: Exchange;
+  /** The tokens, secrets and passwords the run knew when the request went out. */
+  knownBefore: readonly string[];
+  /** The answer's request id was seen on an earlier answer of the run. */
+  repeatedRequestId: boolean;
+}
+
+const REQUEST_ID_HEADERS = ['x-amzn-requestid', 'x-amzn-request-id', 'x-amz-request-id'];
+
+function requestIdOf(exchange: Exchange): string | undefined {
+  const headers = exchange.response?.headers;
+  if (!headers) return undefined;
+  for (const name of REQUEST_ID_HEADERS) {
+    const value = headers[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
+}
+
+function targetHeader(request: OutgoingRequest): string | undefined {
+  return Object.entries(request.headers).find(([name]) => name.toLowerCase() === HEADER.target)?.[1];
 }

@@ -45,6 +45,26 @@ describe('CreateUserPoolClient', () => {
     expect(client.ExplicitAuthFlows).toEqual(['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']);
   });
 
+  it('leaves rotation off unless asked, and keeps the grace period given (0 to 60 s)', async () => {
+    const { service, poolId } = await pool();
+    const plain = (await ok(service, 'CreateUserPoolClient', { UserPoolId: poolId, ClientName: 'c' })).UserPoolClient;
+    expect(plain.RefreshTokenRotation).toEqual({ Feature: 'DISABLED', RetryGracePeriodSeconds: 0 });
+    const rotating = (
+      await ok(service, 'CreateUserPoolClient', {
+        UserPoolId: poolId,
+        ClientName: 'c',
+        RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 60 },
+      })
+    ).UserPoolClient;
+    expect(rotating.RefreshTokenRotation).toEqual({ Feature: 'ENABLED', RetryGracePeriodSeconds: 60 });
+    const tooLong = await call(service, 'CreateUserPoolClient', {
+      UserPoolId: poolId,
+      ClientName: 'c',
+      RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 61 },
+    });
+    expect(tooLong.body.__type).toBe('InvalidParameterException');
+  });
+
   it('refuses legacy and ALLOW_ flow values together, and unknown values', async () => {
     const { service, poolId } = await pool();
     const mixed = await call(service, 'CreateUserPoolClient', {

@@ -12,6 +12,7 @@ interface Input {
   ExplicitAuthFlows?: string[];
   PreventUserExistenceErrors?: 'LEGACY' | 'ENABLED';
   EnableTokenRevocation?: boolean;
+  RefreshTokenRotation?: { Feature: 'ENABLED' | 'DISABLED'; RetryGracePeriodSeconds?: number };
 }
 
 /** What a client allows when ExplicitAuthFlows is left out, per the CreateUserPoolClient reference. */
@@ -20,7 +21,8 @@ const LEGACY_AUTH_FLOWS = new Set(['ADMIN_NO_SRP_AUTH', 'CUSTOM_AUTH_FLOW_ONLY',
 
 /**
  * CreateUserPoolClient: an app client with or without a secret, its allowed auth flows, and
- * whether its tokens can be revoked (on unless switched off, as in Cognito since 2021).
+ * whether its tokens can be revoked (on unless switched off, as in Cognito since 2021), and
+ * whether its refresh tokens rotate (off unless switched on).
  * @internal
  */
 export const createUserPoolClient: Operation = {
@@ -48,6 +50,11 @@ export const createUserPoolClient: Operation = {
       explicitAuthFlows: flows,
       enableTokenRevocation: input.EnableTokenRevocation ?? true,
       preventUserExistenceErrors: input.PreventUserExistenceErrors ?? 'LEGACY',
+      // Rotation is off unless asked for; a client created before April 2025 never had it.
+      refreshTokenRotation: {
+        enabled: input.RefreshTokenRotation?.Feature === 'ENABLED',
+        retryGracePeriodSeconds: input.RefreshTokenRotation?.RetryGracePeriodSeconds ?? 0,
+      },
       createdAt: now,
     };
     store.clients.set(clientId, client);
@@ -64,6 +71,10 @@ export const createUserPoolClient: Operation = {
         AllowedOAuthFlowsUserPoolClient: false,
         PreventUserExistenceErrors: client.preventUserExistenceErrors,
         EnableTokenRevocation: client.enableTokenRevocation,
+        RefreshTokenRotation: {
+          Feature: client.refreshTokenRotation.enabled ? 'ENABLED' : 'DISABLED',
+          RetryGracePeriodSeconds: client.refreshTokenRotation.retryGracePeriodSeconds,
+        },
         EnablePropagateAdditionalUserContextData: false,
         AuthSessionValidity: 3,
       },

@@ -21,6 +21,8 @@ const ENABLING_FLOWS: Readonly<Record<string, readonly string[]>> = {
   USER_SRP_AUTH: ['ALLOW_USER_SRP_AUTH'],
   CUSTOM_AUTH: ['ALLOW_CUSTOM_AUTH', 'CUSTOM_AUTH_FLOW_ONLY'],
   USER_AUTH: ['ALLOW_USER_AUTH'],
+  ADMIN_USER_PASSWORD_AUTH: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'],
+  ADMIN_NO_SRP_AUTH: ['ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH'],
 };
 const ALWAYS_ON_FOR_LEGACY_CLIENTS = new Set(['REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN', 'USER_SRP_AUTH']);
 
@@ -56,7 +58,8 @@ export const initiateAuth: Operation = {
   },
 };
 
-function flowEnabled(client: AppClientRecord, flow: string): boolean {
+/** @internal */
+export function flowEnabled(client: AppClientRecord, flow: string): boolean {
   const legacyOnly = client.explicitAuthFlows.every((value) => !value.startsWith('ALLOW_'));
   if (legacyOnly && ALWAYS_ON_FOR_LEGACY_CLIENTS.has(flow)) return true;
   return (ENABLING_FLOWS[flow] ?? []).some((value) => client.explicitAuthFlows.includes(value));
@@ -84,7 +87,8 @@ function checkSecretHash(client: AppClientRecord, parameters: Record<string, str
   }
 }
 
-function passwordAuth(context: OperationContext, pool: UserPoolRecord, client: AppClientRecord, parameters: Record<string, string>): object {
+/** USERNAME and PASSWORD (and SECRET_HASH): a new session, or the NEW_PASSWORD_REQUIRED challenge. @internal */
+export function passwordAuth(context: OperationContext, pool: UserPoolRecord, client: AppClientRecord, parameters: Record<string, string>): object {
   const username = parameter(parameters, 'USERNAME');
   const password = parameter(parameters, 'PASSWORD');
   checkSecretHash(client, parameters, [username]);
@@ -111,8 +115,13 @@ function passwordAuth(context: OperationContext, pool: UserPoolRecord, client: A
   return { ChallengeParameters: {}, AuthenticationResult: context.tokens.startSession(pool, client, user) };
 }
 
-function refreshAuth(context: OperationContext, pool: UserPoolRecord, client: AppClientRecord, parameters: Record<string, string>): object {
+/** REFRESH_TOKEN (and SECRET_HASH): new access and ID tokens in the same session. @internal */
+export function refreshAuth(context: OperationContext, pool: UserPoolRecord, client: AppClientRecord, parameters: Record<string, string>): object {
   const refreshToken = parameter(parameters, 'REFRESH_TOKEN');
+  // With rotation on, only GetTokensFromRefreshToken refreshes (aws-amplify/amplify-js#14427).
+  if (client.refreshTokenRotation.enabled) {
+    throw new ServiceError('NotAuthorizedException', 'Refresh token rotation is enabled for this app client: use GetTokensFromRefreshToken.');
+  }
   if (client.secret !== undefined && parameters['SECRET_HASH'] === undefined) checkSecretHash(client, parameters, []);
   const session = context.store.session(refreshToken);
   // A token of another client is as good as unknown here: nothing about it is revealed.

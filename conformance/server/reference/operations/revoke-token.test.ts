@@ -42,6 +42,36 @@ describe('RevokeToken', () => {
     expect((await call(service, 'GetUser', { AccessToken: kept.AccessToken })).status).toBe(200);
   });
 
+  it('answers 200 {} to a second revoke of the same token (observed, semantics research section 8)', async () => {
+    const { service, s, revoke } = await setup();
+    const tokens = await signIn(service, s);
+    for (let time = 0; time < 2; time += 1) {
+      const answer = await revoke(tokens.RefreshToken);
+      expect([answer.status, answer.text]).toEqual([200, '{}']);
+    }
+  });
+
+  it.each([['NONE'], ['LINKED'], [undefined]])(
+    "RevokeAssociatedSessions %s ends that session only: the same user's other sessions and other users' stay (no SSO session exists here)",
+    async (mode) => {
+      const { service, s, revoke } = await setup();
+      const other = await addClientAndUser(service, s.poolId, { username: 'bob' });
+      const ended = await signIn(service, s);
+      const sameUser = await signIn(service, s);
+      const otherUser = await signIn(service, other);
+      const answer = await revoke(ended.RefreshToken, s, mode === undefined ? {} : { RevokeAssociatedSessions: mode });
+      expect([answer.status, answer.text]).toEqual([200, '{}']);
+      expect((await call(service, 'GetUser', { AccessToken: ended.AccessToken })).status).toBe(400);
+      for (const [of, tokens] of [
+        [s, sameUser],
+        [other, otherUser],
+      ] as const) {
+        expect((await call(service, 'GetUser', { AccessToken: tokens.AccessToken })).status).toBe(200);
+        expect((await refresh(service, of, tokens.RefreshToken)).status).toBe(200);
+      }
+    },
+  );
+
   it('refuses access and ID tokens with UnsupportedTokenTypeException', async () => {
     const { service, s, revoke } = await setup();
     const tokens = await signIn(service, s);

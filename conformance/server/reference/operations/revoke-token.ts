@@ -8,7 +8,11 @@ interface Input {
   Token: string;
   ClientId: string;
   ClientSecret?: string;
-  /** No single sign-on sessions exist here, so LINKED ends the same token session as NONE. */
+  /**
+   * LINKED also ends the parent SSO session the token session came through, never the other
+   * token sessions (SDK 3.1169.0 documentation of RevokeAssociatedSessions). Sign-ins through
+   * InitiateAuth have no parent SSO session, so here LINKED ends what NONE ends.
+   */
   RevokeAssociatedSessions?: 'LINKED' | 'NONE';
 }
 
