@@ -40,6 +40,8 @@ export const MUTANTS: readonly Mutant[] = [
   // Refresh tokens are a few kilobytes: a client that keeps them in a 2 KB buffer cuts the long ones.
   { id: 'truncates-token-at-2048', faults: { truncateTokenAt: 2048 }, caughtBy: 'C8' },
   { id: 'upper-cases-token', faults: { upperCaseToken: true }, caughtBy: 'C8' },
+  // amplify-js#7408: form input trimmed before it is sent; a caller's token with whitespace around it goes out changed.
+  { id: 'trims-strings', faults: { trimsStrings: true }, caughtBy: 'C8' },
   { id: 'camel-case-client-id', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'C8' },
   // The same fault, seen through the fixtures' own expected request bodies.
   { id: 'camel-case-client-id-against-fixture-body', faults: { renameMember: ['ClientId', 'clientId'] }, caughtBy: 'F1' },
@@ -58,6 +60,8 @@ export const MUTANTS: readonly Mutant[] = [
   // botocore reads only __type (its protocol-test ignore list).
   { id: 'reads-dunder-type-only', faults: { dunderTypeOnly: true }, caughtBy: 'C19', strict: true },
   { id: 'reads-dunder-type-only-code-field', faults: { dunderTypeOnly: true }, caughtBy: 'C14', strict: true },
+  // @smithy/core's loadJsonRpcErrorCode (js-v3 today) and aws-sdk v2's extractError: __type, then code, then the header.
+  { id: 'reads-dunder-type-first', faults: { dunderTypeFirst: true }, caughtBy: 'C14', strict: true },
   // aws-sdk v2 keeps the :URI suffix.
   // Must-level, not only strict: Cognito's own answers name the error as `UnauthorizedException:` (the
   // *AsObserved fixtures), so a client that keeps what follows the colon fails against the real service.
