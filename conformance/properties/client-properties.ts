@@ -196,7 +196,12 @@ export const errorCodePrecedence: PropertyDefinition = {
         // Names no client retries, under statuses no client retries: a client that reads another
         // carrier must show as a wrong name (C14), not as a retry of an error it thinks transient (A3).
         names: fc.shuffledSubarray(NOT_RETRYABLE_NAMES, { minLength: 3, maxLength: 3 }),
-        carriers: fc.constantFrom(['header', 'code'], ['header', '__type'], ['code', '__type'], ['header', 'code', '__type']),
+        carriers: fc.constantFrom<ReadonlyArray<'header' | 'code' | '__type'>>(
+          ['header', 'code'],
+          ['header', '__type'],
+          ['code', '__type'],
+          ['header', 'code', '__type'],
+        ),
         status: fc.constantFrom(400, 403),
         requestId: requestIdArb,
       })
