@@ -83,6 +83,18 @@ describe('the client checks', () => {
     expect(failed(observe({ outcome: { kind: 'unsettled', afterMs: 10 } }))).toEqual(['C12', 'A4']);
   });
 
+  it('judge the error name under C14 when the header, code and __type name different errors, whatever else the case is tagged with', () => {
+    const answer = (headers: Record<string, string>, body: Record<string, string>): Partial<Case> => ({
+      tags: ['C15', 'C20'],
+      expect: { outcome: 'error', name: 'UnauthorizedException' },
+      response: { code: 400, headers, body: JSON.stringify(body) },
+    });
+    expect(errorNameRule(observe({ case: answer({ 'X-Amzn-Errortype': 'UnauthorizedException:' }, { __type: 'ForbiddenException' }) }))).toBe('C14');
+    expect(errorNameRule(observe({ case: answer({}, { code: 'UnauthorizedException', __type: 'ForbiddenException' }) }))).toBe('C14');
+    // The observed Cognito wire names one error twice: no disagreement, so the most specific tag.
+    expect(errorNameRule(observe({ case: answer({ 'x-amzn-ErrorType': 'UnauthorizedException:' }, { __type: 'ns#UnauthorizedException' }) }))).toBe('C15');
+  });
+
   it('judge Content-Length as missing only where a real socket shows it', () => {
     const { 'content-length': _dropped, ...headers } = request().headers;
     expect(failed(observe({ requests: [request({ headers })] }))).toEqual(['C5']);

@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { validateErrorEnvelope, validateRevokeTokenRequest } from '../../generated/index.ts';
 import {
+  applyCallerEdits,
+  callerRequest,
   inputBreaking,
   inputConstraintCases,
   inputConstraintsNotBreakableAlone,
@@ -154,5 +156,40 @@ describe('shrinking long strings', () => {
   it('generates the boundary lengths themselves', () => {
     const lengths = new Set(fc.sample(validMemberValue(member('Token')), { numRuns: 400, seed: 3 }).map((t) => t.length));
     for (const length of [2048, 2049, 4096, 16_384]) expect(lengths.has(length), String(length)).toBe(true);
+  });
+});
+
+describe('callerRequest', () => {
+  it('always breaks the Token pattern, keeps every length within its bounds, and can be sent as given', () => {
+    fc.assert(
+      fc.property(callerRequest({ maxUnboundedLength: 300 }), (request) => {
+        const token = member('Token');
+        expect(constraintsBrokenBy(token, request.Token)).toContain('pattern');
+        for (const m of revokeToken.input.members) {
+          const value = (request as unknown as Record<string, unknown>)[m.name];
+          if (typeof value !== 'string') continue;
+          const length = [...value].length;
+          if (m.length?.min !== undefined) expect(length).toBeGreaterThanOrEqual(m.length.min);
+          if (m.length?.max !== undefined) expect(length).toBeLessThanOrEqual(m.length.max);
+        }
+        // JSON keeps every code unit, a lone surrogate included (as a \\udXXX escape).
+        expect(JSON.parse(JSON.stringify(request))).toEqual(request);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('reaches surrounding whitespace, U+0000, lone surrogates and characters outside the BMP', () => {
+    const tokens = fc.sample(callerRequest({ maxUnboundedLength: 300 }), { numRuns: 400, seed: 17 }).map((r) => r.Token ?? '');
+    expect(tokens.some((t) => t !== t.trim())).toBe(true);
+    expect(tokens.some((t) => t.includes('\u0000'))).toBe(true);
+    expect(tokens.some((t) => !(t as string & { isWellFormed(): boolean }).isWellFormed())).toBe(true);
+    expect(tokens.some((t) => /[\u{10000}-\u{10FFFF}]/u.test(t))).toBe(true);
+  });
+
+  it('edits by code point, keeping the length', () => {
+    expect(applyCallerEdits('abc', [{ kind: 'surround', before: ' ', after: '\t' }])).toBe(' b\t');
+    expect(applyCallerEdits('abc', [{ kind: 'replace', at: 4, with: '\ud800' }])).toBe('a\ud800c');
+    expect(applyCallerEdits('', [{ kind: 'replace', at: 0, with: '\u0000' }])).toBe('');
   });
 });

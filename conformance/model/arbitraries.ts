@@ -296,6 +296,86 @@ export function validInput(contract: OperationContract = revokeToken, options: A
   });
 }
 
+// What a caller in some language can put in a string that no model pattern here allows:
+// whitespace a form or a copy-paste leaves around a token, and within it C0 controls (U+0000
+// among them: a C string ends there), DEL, C1's NEL, lone surrogates (JavaScript, Java and C#
+// strings are UTF-16 and may hold them), characters outside the BMP, JSON's own escapes and
+// invisible characters.
+const CALLER_WHITESPACE = [' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u3000', '\ufeff'];
+const CALLER_INTRUDERS = [
+  '\u0000',
+  '\u0001',
+  '\u0008',
+  '\u001b',
+  '\u001f',
+  '\u007f',
+  '\u0085',
+  '\ud800',
+  '\udbff',
+  '\udc00',
+  '\udfff',
+  '\u{1F600}',
+  '\u{10FFFF}',
+  '"',
+  '\\',
+  '\u200b',
+  ' ',
+];
+
+/**
+ * One change a caller's string can carry: whitespace in place of its first and last
+ * characters, or one of its characters replaced. Both keep the length in code points, so a
+ * value stays within the member's length bounds.
+ * @internal
+ */
+export type CallerEdit =
+  | { readonly kind: 'surround'; readonly before: string; readonly after: string }
+  | { readonly kind: 'replace'; readonly at: number; readonly with: string };
+
+const callerEdit: fc.Arbitrary<CallerEdit> = fc.oneof(
+  fc.record({ kind: fc.constant('surround' as const), before: fc.constantFrom(...CALLER_WHITESPACE), after: fc.constantFrom(...CALLER_WHITESPACE) }),
+  fc.record({ kind: fc.constant('replace' as const), at: fc.nat(), with: fc.constantFrom(...CALLER_INTRUDERS) }),
+);
+
+/**
+ * `value` with `edits` applied, code point by code point (a lone surrogate counts as one, as the
+ * string iterator yields it).
+ * @internal
+ */
+export function applyCallerEdits(value: string, edits: readonly CallerEdit[]): string {
+  const characters = [...value];
+  if (characters.length === 0) return value;
+  for (const edit of edits) {
+    if (edit.kind === 'surround') {
+      characters[0] = edit.before;
+      characters[characters.length - 1] = edit.after;
+    } else {
+      characters[edit.at % characters.length] = edit.with;
+    }
+  }
+  return characters.join('');
+}
+
+/**
+ * Inputs as a caller in any language can pass them: valid ones whose strings carry surrounding
+ * whitespace, control characters, U+0000, lone surrogates or characters outside the BMP. Token
+ * always carries at least one such change (so it always breaks its pattern); the other string
+ * members do now and then. Lengths stay within the model's bounds; edits shrink towards one.
+ * @internal
+ */
+export function callerInput(contract: OperationContract = revokeToken, options: ArbitraryOptions = {}): fc.Arbitrary<Record<string, unknown>> {
+  const edited = (required: boolean) => fc.array(callerEdit, { minLength: required ? 1 : 0, maxLength: 3 });
+  const free = contract.input.members.filter((m) => m.type === 'string' && !m.enumValues).map((m) => m.name);
+  return fc.tuple(validInput(contract, options), fc.record(Object.fromEntries(free.map((name) => [name, edited(name === 'Token')])))).map(([input, edits]) => {
+    const out: Record<string, unknown> = { ...input };
+    for (const [name, changes] of Object.entries(edits)) {
+      const value = out[name];
+      if (typeof value === 'string') out[name] = applyCallerEdits(value, changes as CallerEdit[]);
+    }
+    return out;
+  });
+}
+
 /** Member names a model does not have: case slips of the real ones, the envelope's `__type`, and noise. */
 function unmodeledName(contract: OperationContract): fc.Arbitrary<string> {
   const modeled = new Set(contract.input.members.map((m) => m.name));
@@ -382,4 +462,12 @@ export function requestBreakingOneConstraint(options: ArbitraryOptions = {}): fc
  */
 export function validErrorEnvelope(options: ArbitraryOptions = {}): fc.Arbitrary<ErrorEnvelope> {
   return errorEnvelope(revokeToken, options) as fc.Arbitrary<unknown> as fc.Arbitrary<ErrorEnvelope>;
+}
+
+/**
+ * RevokeToken requests as a caller in any language can pass them (see {@link callerInput}).
+ * @internal
+ */
+export function callerRequest(options: ArbitraryOptions = {}): fc.Arbitrary<RevokeTokenRequest> {
+  return callerInput(revokeToken, options) as fc.Arbitrary<unknown> as fc.Arbitrary<RevokeTokenRequest>;
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { AdapterCapabilities, RevokeTokenInput } from '../adapters/contract.ts';
 import { AWS_JSON_1_1_CONTENT_TYPE } from '../protocol/aws-json.ts';
 import type { CallAnswer, CallSequence, SequenceDefinition, SignalPlan } from './call-sequence.ts';
-import { MODEL_ERRORS, validRequest } from './model-inputs.ts';
+import { callerRequest, MODEL_ERRORS, validRequest } from './model-inputs.ts';
 import { errorResponse, messageText, requestIdArb, unknownMembers } from './wire-errors.ts';
 
 /** At most this many calls in one sequence, and this many in flight at once. */
@@ -21,12 +21,16 @@ class SequenceBuilder {
   openShared: number | undefined;
   /** The sequence's long-lived signal, once a call has taken it: every later call asking for one shares it. */
   longLived: number | undefined;
+  /** The inputs (by index) whose strings are a caller's (whitespace, U+0000, lone surrogates...), not the model's. */
+  readonly callerInputs = new Set<number>();
 }
 
 type SignalChoice = 'none' | 'pre-aborted' | 'on-request' | 'shared' | 'in-backoff' | 'long-lived';
 
 interface CallSpec {
   fresh: RevokeTokenInput;
+  /** `fresh` is a caller's input (see callerRequest), which breaks the model's patterns. */
+  freshFromCaller: boolean;
   /** Pass an input object given before (index modulo the inputs so far) instead of a fresh one. */
   reuse: number | null;
   region: (typeof REGIONS)[number];
@@ -63,7 +67,10 @@ class StartCall implements fc.Command<SequenceBuilder, SequenceBuilder> {
     const { spec } = this;
     let input: number;
     if (spec.reuse !== null && sequence.inputs.length > 0) input = spec.reuse % sequence.inputs.length;
-    else input = sequence.inputs.push(structuredClone(spec.fresh)) - 1;
+    else {
+      input = sequence.inputs.push(structuredClone(spec.fresh)) - 1;
+      if (spec.freshFromCaller) model.callerInputs.add(input);
+    }
     const call = sequence.calls.length;
     let signal: SignalPlan | undefined;
     let answer = spec.answer;
@@ -93,6 +100,8 @@ class StartCall implements fc.Command<SequenceBuilder, SequenceBuilder> {
         signal = { kind: 'long-lived', signal: model.longLived };
         break;
     }
+    // A caller's strings are sent as given but judged without the model's schema (C8).
+    if (model.callerInputs.has(input)) answer = { ...answer, tags: [...answer.tags, 'caller-strings'] };
     // The path ends in a slash: where a client sends a path without one (`/q1` or `/q1/`) is
     // the endpoint rules' question (A7), not the sequences'; with the slash both readings agree.
     const endpoint = `https://cognito-idp.${spec.region}.amazonaws.com/q${call + 1}/`;
@@ -102,7 +111,7 @@ class StartCall implements fc.Command<SequenceBuilder, SequenceBuilder> {
     else sequence.steps.push({ kind: 'await', call });
   }
   toString(): string {
-    return `start(${this.spec.reuse === null ? 'new input' : `input ${this.spec.reuse}`}, ${this.spec.region}, ${this.spec.answer.label}, ${this.spec.signal}${this.spec.overlap ? ', overlap' : ''})`;
+    return `start(${this.spec.reuse === null ? (this.spec.freshFromCaller ? "new caller's input" : 'new input') : `input ${this.spec.reuse}`}, ${this.spec.region}, ${this.spec.answer.label}, ${this.spec.signal}${this.spec.overlap ? ', overlap' : ''})`;
   }
 }
 
@@ -181,14 +190,17 @@ function signalChoices(capabilities: Required<AdapterCapabilities>): fc.Arbitrar
 function startCall(capabilities: Required<AdapterCapabilities>): fc.Arbitrary<StartCall> {
   return fc
     .record({
-      fresh: validRequest(capabilities),
+      fresh: fc.oneof(
+        { arbitrary: validRequest(capabilities).map((input) => ({ input, fromCaller: false })), weight: 3 },
+        { arbitrary: callerRequest(capabilities).map((input) => ({ input, fromCaller: true })), weight: 1 },
+      ),
       reuse: fc.option(fc.nat(MAX_CALLS), { nil: null, freq: 2 }),
       region: fc.constantFrom(...REGIONS),
       answer: answers(),
       overlap: fc.boolean(),
       signal: signalChoices(capabilities),
     })
-    .map((spec) => new StartCall(spec));
+    .map(({ fresh, ...spec }) => new StartCall({ ...spec, fresh: fresh.input, freshFromCaller: fresh.fromCaller }));
 }
 
 /** The sequence a generated list of commands stands for: the model decides which commands apply (fast-check's modelRun). */

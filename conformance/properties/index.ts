@@ -1,5 +1,7 @@
 import {
+  callerStrings,
   cancellation,
+  errorCodePrecedence,
   modeledErrors,
   modeledErrorsWireVariants,
   nonJsonBodies,
@@ -13,9 +15,11 @@ import type { PropertyDefinition } from './property.ts';
 /** Every client property, in the order they run. */
 export const CLIENT_PROPERTIES: readonly PropertyDefinition[] = [
   requestWire,
+  callerStrings,
   successUnknownMembers,
   modeledErrors,
   modeledErrorsWireVariants,
+  errorCodePrecedence,
   unknownErrorCodes,
   nonJsonBodies,
   cancellation,

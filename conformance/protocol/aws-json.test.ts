@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { errorCodeNamespace, isRetryableAnswer, operationOfTarget, REGION_PATTERN, REVOKE_TOKEN_TARGET, sanitizeErrorCode, targetOf } from './aws-json.ts';
+import {
+  errorCodeNamespace,
+  isRetryableAnswer,
+  operationOfTarget,
+  REGION_PATTERN,
+  REVOKE_TOKEN_TARGET,
+  resolveErrorCode,
+  sanitizeErrorCode,
+  targetOf,
+} from './aws-json.ts';
 
 describe('sanitizeErrorCode', () => {
   it.each([
@@ -50,5 +59,17 @@ describe('REGION_PATTERN', () => {
   it('accepts region names and refuses anything else', () => {
     for (const region of ['us-east-1', 'us-gov-west-1', 'ap-southeast-2']) expect(REGION_PATTERN.test(region)).toBe(true);
     for (const region of ['us-east', 'US-EAST-1', 'us-east-1 ', '']) expect(REGION_PATTERN.test(region)).toBe(false);
+  });
+});
+
+describe('resolveErrorCode', () => {
+  it('takes the header over the body, and the body code over __type, each sanitised', () => {
+    expect(resolveErrorCode({ header: 'A:http://x/', code: 'ns#B', dunderType: 'C' })).toEqual({ name: 'A', from: 'header' });
+    expect(resolveErrorCode({ code: 'ns#B', dunderType: 'C' })).toEqual({ name: 'B', from: 'code' });
+    expect(resolveErrorCode({ header: null, dunderType: 'ns#C' })).toEqual({ name: 'C', from: '__type' });
+  });
+  it('counts only strings, and finds nothing without a carrier', () => {
+    expect(resolveErrorCode({ code: 7, dunderType: 'C' })).toEqual({ name: 'C', from: '__type' });
+    expect(resolveErrorCode({})).toBeUndefined();
   });
 });

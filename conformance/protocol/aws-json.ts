@@ -52,6 +52,32 @@ export function sanitizeErrorCode(raw: string): string {
   return hash === -1 ? beforeColon : beforeColon.slice(hash + 1);
 }
 
+/** The places an error response can name its code, as read off the response. @internal */
+export interface ErrorCodeCarriers {
+  /** The X-Amzn-Errortype header's value, if the response has one. */
+  readonly header?: string | null | undefined;
+  /** The body's top-level `code` member, if the body is a JSON object. */
+  readonly code?: unknown;
+  /** The body's top-level `__type` member, if the body is a JSON object. */
+  readonly dunderType?: unknown;
+}
+
+/**
+ * The error code a client resolves when several places name one, sanitised: the X-Amzn-Errortype
+ * header first, then the body's top-level `code`, then its `__type`. The awsJson1_1 text gives
+ * no order; Smithy's test documentation does ("first check for the X-Amzn-Errortype and then
+ * check for a top-level 'code' property", AwsJson11FooErrorUsingCode), and js-v3's
+ * loadRestJsonErrorCode and smithy-rs's json_errors.rs (test code_takes_priority) put `__type`
+ * last (protocol.md 1.6, 5.1, 5.2). Only a string counts as a code.
+ * @internal
+ */
+export function resolveErrorCode(carriers: ErrorCodeCarriers): { name: string; from: 'header' | 'code' | '__type' } | undefined {
+  if (typeof carriers.header === 'string' && carriers.header !== '') return { name: sanitizeErrorCode(carriers.header), from: 'header' };
+  if (typeof carriers.code === 'string') return { name: sanitizeErrorCode(carriers.code), from: 'code' };
+  if (typeof carriers.dunderType === 'string') return { name: sanitizeErrorCode(carriers.dunderType), from: '__type' };
+  return undefined;
+}
+
 /** The namespace of an error code's shape id (`''` when it has none). @internal */
 export function errorCodeNamespace(raw: string): string {
   const beforeColon = raw.split(':')[0] ?? '';

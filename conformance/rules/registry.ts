@@ -161,8 +161,9 @@ export const RULES = [
     direction: 'client',
     area: 'error-names',
     level: 'per case',
-    title: 'finds the error code in X-Amzn-Errortype, then body code, then body __type',
-    source: 'aws-json template, operation error serialization; Smithy tests AwsJson11FooErrorUsingXAmznErrorType, AwsJson11FooErrorUsingCode',
+    title: 'finds the error code in X-Amzn-Errortype, then body code, then body __type; when they name different errors, the first in that order wins',
+    source:
+      'aws-json template, operation error serialization; Smithy tests AwsJson11FooErrorUsingXAmznErrorType, AwsJson11FooErrorUsingCode (its documentation: the header first, then code); smithy-rs json_errors.rs code_takes_priority. The order between disagreeing carriers is judged at should level (property error-code-precedence, fixtures/errors/precedence)',
     checkFile: 'conformance/checks/error-name.ts',
   },
   {

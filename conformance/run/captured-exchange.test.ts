@@ -37,6 +37,12 @@ describe('captured exchanges', () => {
     expect(shown.response?.body).toContain(`bad token ${REDACTED}`);
   });
 
+  it('redacts a value holding a lone surrogate (which has no percent-encoding) instead of crashing', () => {
+    const secret = 'tok\ud800en-value';
+    const redactor = new ExchangeRedactor({ enabled: true, values: [secret] });
+    expect(redactor.text(`sent ${secret} here`)).not.toContain(secret);
+  });
+
   it('shows everything with redaction off (so the tests above can fail)', () => {
     const shown = redactor(false).exchange(raw(JSON.stringify({ Token: TOKEN })));
     expect(shown.request.body).toContain(TOKEN);

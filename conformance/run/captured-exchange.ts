@@ -61,6 +61,15 @@ const PARSE_CAP = 256 * 1_024;
 
 const SENSITIVE_NAMES: ReadonlySet<string> = new Set(SENSITIVE_MEMBERS.map((name) => name.toLowerCase()));
 
+/** `value` percent-encoded, or undefined when it cannot be (a lone surrogate). */
+function percentEncoded(value: string): string | undefined {
+  try {
+    return encodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Redacts exchanges: the known sensitive values are removed from every text (also written
  * URL-encoded), a value that is exactly a known one is replaced even when short, and a JSON
@@ -86,8 +95,10 @@ export class ExchangeRedactor {
       if (typeof value !== 'string' || value === '') continue;
       this.#exact.add(value);
       this.#values.add(value);
-      const encoded = encodeURIComponent(value);
-      if (encoded !== value) this.#values.add(encoded);
+      // A string with a lone surrogate (a caller's input may have one) has no percent-encoding:
+      // encodeURIComponent throws on it, and no request can carry it encoded either.
+      const encoded = percentEncoded(value);
+      if (encoded !== undefined && encoded !== value) this.#values.add(encoded);
     }
   }
 

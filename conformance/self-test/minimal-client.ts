@@ -18,6 +18,10 @@ export interface Faults {
   rejectEmptySuccessBody?: boolean;
   resolveOnAnyStatus?: boolean;
   dunderTypeOnly?: boolean;
+  /** Reads `__type` first, then `code`, then X-Amzn-Errortype (the reverse of C14's order). */
+  dunderTypeFirst?: boolean;
+  /** Trims whitespace off every string member before sending it. */
+  trimsStrings?: boolean;
   keepUriSuffix?: boolean;
   requireOwnNamespace?: boolean;
   deepTypeSearch?: boolean;
@@ -113,6 +117,7 @@ function errorCode(status: number, headers: Headers, body: Record<string, unknow
     const nested = Object.values(body).map(findNestedType).find(Boolean);
     if (nested) return sanitize(nested, faults);
   }
+  if (faults.dunderTypeFirst && body && typeof body.__type === 'string') return sanitize(body.__type, faults);
   if (!faults.dunderTypeOnly) {
     const header = headers.get('x-amzn-errortype');
     if (header) return sanitize(header, faults);
@@ -148,6 +153,7 @@ async function sendOnce(input: RevokeTokenInput, endpoint: string, send: typeof 
       if (faults.truncateTokenAt !== undefined) value = value.slice(0, faults.truncateTokenAt);
       if (faults.upperCaseToken) value = value.toUpperCase();
     }
+    if (faults.trimsStrings && typeof value === 'string') value = value.trim();
     members[faults.renameMember?.[0] === name ? faults.renameMember[1] : name] = faults.urlEncodeValues && typeof value === 'string' ? encodeURIComponent(value) : value;
   }
   if (faults.nullForUnset && members.ClientSecret === undefined) members.ClientSecret = null;

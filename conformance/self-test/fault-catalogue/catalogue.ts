@@ -358,7 +358,7 @@ export const CATALOGUE: readonly CatalogueEntry[] = [
     source: 'https://github.com/aws/chalice/issues/180',
     shows:
       '"Doesn\'t detect JSON when Content-Type contains charset" (Smithy\'s AwsJson11MustSupportParametersInContentType asks for the parameter to be accepted)',
-    rule: 'C14',
+    rule: 'C18',
     via: 'an error answer with Content-Type application/x-amz-json-1.1; charset=utf-8',
     strict: true,
   }),
