@@ -1,4 +1,4 @@
-import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { linkSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,6 +9,12 @@ const directory = mkdtempSync(join(tmpdir(), 'atomic-'));
 afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
 describe('writeFileAtomically', () => {
+  it('writes into a device such as /dev/null in place: the device stays a device', () => {
+    writeFileAtomically('/dev/null', 'discarded');
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(readdirSync('/dev').filter((name) => name.startsWith('.null.'))).toEqual([]);
+  });
+
   it('creates the folders and the file, and leaves no temporary file behind', () => {
     writeFileAtomically(join(directory, 'out', 'deep', 'r.json'), 'one');
     expect(readFileSync(join(directory, 'out', 'deep', 'r.json'), 'utf8')).toBe('one');

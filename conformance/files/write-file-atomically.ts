@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, constants, fsyncSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fsyncSync, lstatSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -11,6 +11,12 @@ import { basename, dirname, join } from 'node:path';
  * it, so the file a link points at is never touched. A reader sees the old file or the new one.
  */
 export function writeFileAtomically(path: string, text: string): void {
+  // A device such as /dev/null is written in place: a rename would replace the device itself
+  // with a plain file (as root, /dev/null for every process on the machine).
+  if (isCharacterDevice(path)) {
+    writeToDevice(path, text);
+    return;
+  }
   const folder = dirname(path);
   mkdirSync(folder, { recursive: true });
   const temporary = join(folder, `.${basename(path)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
@@ -33,5 +39,24 @@ export function writeFileAtomically(path: string, text: string): void {
       // Already renamed or never made: nothing to clean.
     }
     throw error;
+  }
+}
+
+function isCharacterDevice(path: string): boolean {
+  try {
+    return lstatSync(path).isCharacterDevice();
+  } catch {
+    return false;
+  }
+}
+
+function writeToDevice(path: string, text: string): void {
+  const descriptor = openSync(path, constants.O_WRONLY | (constants.O_NOFOLLOW ?? 0));
+  try {
+    const bytes = Buffer.from(text, 'utf8');
+    let written = 0;
+    while (written < bytes.length) written += writeSync(descriptor, bytes, written, bytes.length - written);
+  } finally {
+    closeSync(descriptor);
   }
 }
