@@ -30,7 +30,8 @@ describe('explain', () => {
   it('explains a tag no rule bears by the rules measured on the cases that carry it', async () => {
     const text = explain('c25', await loadFixtures());
     expect(text).toMatch(/^C25 {2}tag \(checklist\)/);
-    expect(text).toMatch(/fixtures \(\d+\): .*RevokeTokenTooManyRequestsExceptionAsObserved/);
+    // The list is cut after twelve ids: a fixture early in it stands for the rest.
+    expect(text).toMatch(/fixtures \(\d+\): .*RevokeTokenProxyHtml502/);
     expect(text).toMatch(/A3 {3}retries only throttling .* \[\d+\/\d+ fixtures\]/);
   });
 

@@ -21,6 +21,18 @@ function failure(name, message, status, requestId) {
   return error;
 }
 
+/** A connection that failed, or a body cut short, as an error the caller can read (not fetch's bare TypeError). */
+function networkFailure(error) {
+  if (error?.name === 'AbortError') return error;
+  const wrapped = new Error(`the request did not complete: ${error?.message ?? error}`, { cause: error });
+  wrapped.name = 'NetworkingError';
+  wrapped.$metadata = {};
+  return wrapped;
+}
+
+/** Where the operation is posted: the endpoint's own path, then one `/` (`/custom/` for `https://host/custom`). */
+const operationUrl = (endpoint) => `${endpoint.replace(/\/+$/, '')}/`;
+
 const retryable = (status, code) => status === 429 || status >= 500 || code === 'TooManyRequestsException' || code === 'InternalErrorException';
 
 /** One RevokeToken call: at most two attempts, the second only for throttling and server errors. */
@@ -29,21 +41,35 @@ export async function revokeToken(input, { endpoint, signal, fetch: send = fetch
   const body = JSON.stringify(members);
   let response;
   for (let attempt = 1; attempt <= 2; attempt += 1) {
-    response = await send(`${endpoint}/`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': TARGET, 'content-length': String(new TextEncoder().encode(body).byteLength) },
-      body,
-      signal,
-    });
+    try {
+      response = await send(operationUrl(endpoint), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': TARGET, 'content-length': String(new TextEncoder().encode(body).byteLength) },
+        body,
+        signal,
+      });
+    } catch (error) {
+      throw networkFailure(error);
+    }
     if (response.status < 300 || attempt === 2) break;
-    const peek = await response.clone().text();
+    let peek;
+    try {
+      peek = await response.clone().text();
+    } catch (error) {
+      throw networkFailure(error);
+    }
     let parsed;
     try {
       parsed = JSON.parse(peek);
     } catch {}
     if (!retryable(response.status, errorCode(response.headers, parsed))) break;
   }
-  const text = await response.text();
+  let text;
+  try {
+    text = await response.text();
+  } catch (error) {
+    throw networkFailure(error);
+  }
   const requestId = response.headers.get('x-amzn-requestid') ?? undefined;
   let parsed;
   try {

@@ -143,7 +143,7 @@ describe('the HTML report in a browser', () => {
     expect(await page.locator('body').textContent()).not.toContain(fixture.params.Token);
     expect(await detail.locator('.exchange .response .http-head').textContent()).toMatch(new RegExp(`^${fixture.response.code}\n`));
     const replay = await detail.locator('code.replay').textContent();
-    expect(replay).toMatch(/^npm run conformance -- --replay [0-9a-f]{8}$/);
+    expect(replay).toMatch(/^npm run conformance -- --adapter \S+ --replay [0-9a-f]{8}$/);
     expect(replay).toBe(failingResults.find((r) => r.id === id)!.replay);
     await browser.context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const copy = detail.locator('button.copy');
