@@ -17,14 +17,31 @@ function objectIn(text) {
   }
 }
 
+/** A connection that failed, or a body cut short, as a named error rather than fetch's bare TypeError. */
+function networkFailure(error) {
+  if (error?.name === 'AbortError') return error;
+  const wrapped = new Error(`the request did not complete: ${error?.message ?? error}`, { cause: error });
+  wrapped.name = 'NetworkingError';
+  wrapped.$metadata = {};
+  return wrapped;
+}
+
 export async function revokeToken(input, { endpoint, signal, fetch: send = fetch, target = 'AWSCognitoIdentityProviderService.RevokeToken' }) {
-  const response = await send(`${endpoint}/`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
-    body: JSON.stringify(input),
-    signal,
-  });
-  const body = objectIn(await response.text());
+  let response;
+  let text;
+  try {
+    // The endpoint's own path, then one slash (`/custom/` for `https://host/custom` and `https://host/custom/`).
+    response = await send(`${endpoint.replace(/\/+$/, '')}/`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-amz-json-1.1', 'x-amz-target': target },
+      body: JSON.stringify(input),
+      signal,
+    });
+    text = await response.text();
+  } catch (error) {
+    throw networkFailure(error);
+  }
+  const body = objectIn(text);
   const $metadata = { httpStatusCode: response.status, requestId: response.headers.get('x-amzn-requestid') ?? undefined };
   if (response.ok) return { $metadata };
   const message = [body.message, body.Message].find((value) => typeof value === 'string') ?? `HTTP ${response.status}`;
