@@ -16,10 +16,10 @@ interface Answer {
   headers: Record<string, string>;
 }
 
-type ClientName = 'public' | 'confidential' | 'revocationOff' | 'defaults';
+type ClientName = 'public' | 'confidential' | 'revocationOff' | 'defaults' | 'rotating';
 type Tokens = { AccessToken: string; IdToken: string; RefreshToken: string };
 
-/** A pool with four app clients and two users, on one handler. */
+/** A pool with five app clients (one rotating its refresh tokens) and two users, on one handler. */
 class DemoWorld {
   readonly clients = {} as Record<ClientName, { id: string; secret?: string }>;
   #poolId = '';
@@ -43,6 +43,7 @@ class DemoWorld {
       confidential: { EnableTokenRevocation: true, GenerateSecret: true },
       revocationOff: { EnableTokenRevocation: false },
       defaults: {},
+      rotating: { EnableTokenRevocation: true, RefreshTokenRotation: { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 } },
     };
     for (const [name, extra] of Object.entries(settings) as Array<[ClientName, Record<string, unknown>]>) {
       const created = (
@@ -215,8 +216,14 @@ const DEMOS: Readonly<Record<string, (w: DemoWorld) => Promise<unknown>>> = {
   },
   'refresh-answers-with-a-refresh-token': async (w) =>
     Object.keys((await w.refresh(await w.signIn('alice'))).body['AuthenticationResult'] as Record<string, unknown>).includes('RefreshToken'),
-  'get-tokens-from-refresh-token-never-rotates': async (w) =>
-    outcome(await w.call('GetTokensFromRefreshToken', { RefreshToken: (await w.signIn('alice')).RefreshToken, ClientId: w.clients.public.id })),
+  // On a client that rotates, the answer carries a new refresh token; the fault never gives one.
+  'get-tokens-from-refresh-token-never-rotates': async (w) => {
+    const answer = await w.call('GetTokensFromRefreshToken', {
+      RefreshToken: (await w.signIn('alice', 'rotating')).RefreshToken,
+      ClientId: w.clients.rotating.id,
+    });
+    return typeof (answer.body['AuthenticationResult'] as Record<string, unknown> | undefined)?.['RefreshToken'];
+  },
   'get-tokens-from-refresh-token-rotates-with-rotation-off': async (w) => {
     const answer = await w.call('GetTokensFromRefreshToken', { RefreshToken: (await w.signIn('alice')).RefreshToken, ClientId: w.clients.public.id });
     return typeof (answer.body['AuthenticationResult'] as Record<string, unknown> | undefined)?.['RefreshToken'];
