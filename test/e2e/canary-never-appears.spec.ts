@@ -14,7 +14,7 @@ import { runConformance } from '../../conformance/run/run-conformance.ts';
 import { runSuite } from '../../conformance/run/runner.ts';
 import { createReferenceService } from '../../conformance/server/reference/index.ts';
 import { type LoopbackServer, startLoopbackServer } from '../../conformance/wire/loopback-server.ts';
-import { CANARY, CANARY_ENV, CANARY_VALUES, leaks, mangled } from './canary/canary.ts';
+import { CANARY, CANARY_ENV, CANARY_VALUES, leaks, mangled, withCanaries } from './canary/canary.ts';
 import { encodedLeaks } from './canary/encodings.ts';
 import leakingClient from './canary/leaking-client.ts';
 import { REPORTER_KINDS } from './canary/reporter-kinds.ts';
@@ -57,11 +57,7 @@ async function clientRun(adapter: Adapter, options: { inProcess: boolean; redact
   let stdout = '';
   let stderr = '';
   const io = { stdout: sink((t) => (stdout += t)), stderr: sink((t) => (stderr += t)) };
-  const fixtures = (await loadFixtures()).map((f) => {
-    const params: Record<string, unknown> = { ...f.params };
-    for (const name of ['Token', 'ClientId', 'ClientSecret'] as const) if (typeof params[name] === 'string' && params[name] !== '') params[name] = CANARY[name];
-    return { ...f, params: params as typeof f.params };
-  });
+  const fixtures = (await loadFixtures()).map(withCanaries);
   const { summary } = await runSuite({
     adapter,
     adapterFlags: '--adapter canary',

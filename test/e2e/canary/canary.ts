@@ -8,6 +8,13 @@ export const CANARY = {
 
 export const CANARY_VALUES: readonly string[] = Object.values(CANARY);
 
+/** A fixture with each sensitive member it sets replaced by its canary, so any leak of it is ours to find. */
+export function withCanaries<F extends { params: object }>(fixture: F): F {
+  const params: Record<string, unknown> = { ...fixture.params };
+  for (const name of ['Token', 'ClientId', 'ClientSecret'] as const) if (typeof params[name] === 'string' && params[name] !== '') params[name] = CANARY[name];
+  return { ...fixture, params: params as F['params'] };
+}
+
 /** The env variables the process client reads its canaries from (never its command line: replay lines show that). */
 export const CANARY_ENV = { CANARY_TOKEN: CANARY.Token, CANARY_CLIENT_ID: CANARY.ClientId, CANARY_CLIENT_SECRET: CANARY.ClientSecret };
 

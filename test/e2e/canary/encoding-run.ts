@@ -7,20 +7,14 @@ import { reporterSpec } from '../../../conformance/cli/flags.ts';
 import { reportersFor } from '../../../conformance/cli/reporters.ts';
 import { loadFixtures } from '../../../conformance/fixtures/load.ts';
 import { runSuite } from '../../../conformance/run/runner.ts';
-import { CANARY } from './canary.ts';
+import { withCanaries } from './canary.ts';
 import { REPORTER_KINDS } from './reporter-kinds.ts';
 
 /** A success, a modeled error with a request id, and a case with a client secret. */
 export const ENCODING_CANARY_FIXTURES = ['RevokeTokenRequestRequiredMembersOnly', 'RevokeTokenUnauthorizedExceptionAsObserved', 'RevokeTokenRequestAllMembers'];
 
 const [dir, mode] = process.argv.slice(2);
-const fixtures = (await loadFixtures())
-  .filter((f) => ENCODING_CANARY_FIXTURES.includes(f.id))
-  .map((f) => {
-    const params: Record<string, unknown> = { ...f.params };
-    for (const name of ['Token', 'ClientId', 'ClientSecret'] as const) if (typeof params[name] === 'string' && params[name] !== '') params[name] = CANARY[name];
-    return { ...f, params: params as typeof f.params };
-  });
+const fixtures = (await loadFixtures()).filter((f) => ENCODING_CANARY_FIXTURES.includes(f.id)).map(withCanaries);
 const { summary } = await runSuite({
   adapterModule: new URL('./encoding-client.ts', import.meta.url).pathname,
   adapterFlags: '--adapter canary',
