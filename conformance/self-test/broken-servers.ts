@@ -89,6 +89,12 @@ export async function outputOf(response: Response): Promise<Record<string, unkno
   }
 }
 
+/** The app client a successful CreateUserPoolClient answer describes (undefined for any other answer). */
+async function createdClientOf(operation: string | undefined, response: Response): Promise<Record<string, unknown> | undefined> {
+  if (operation !== 'CreateUserPoolClient') return undefined;
+  return (await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined;
+}
+
 /** @internal */
 export const authParameterOf = (body: Record<string, unknown> | undefined, name: string): unknown =>
   (body?.['AuthParameters'] as Record<string, unknown> | undefined)?.[name];
@@ -534,8 +540,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
           if (secret !== undefined) return service.handle(withBody(request, { ...body, ClientSecret: secret }));
         }
         const response = await service.handle(request);
-        const created =
-          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        const created = await createdClientOf(operation, response);
         if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
         return response;
       };
@@ -558,8 +563,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
           if (secret !== undefined && secret !== body['ClientSecret']) await service.handle(withBody(request, { ...body, ClientSecret: secret }));
         }
         const response = await service.handle(request);
-        const created =
-          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        const created = await createdClientOf(operation, response);
         if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
         return response;
       };
@@ -711,8 +715,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
         if (secret !== undefined && typeof body?.['ClientSecret'] === 'string' && body['ClientSecret'].toLowerCase() === secret.toLowerCase())
           return service.handle(withBody(request, { ...body, ClientSecret: secret }));
         const response = await service.handle(request);
-        const created =
-          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        const created = await createdClientOf(operation, response);
         if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string') secrets.set(created['ClientId'], created['ClientSecret']);
         return response;
       };
@@ -732,8 +735,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
         if (length !== undefined && typeof body?.['ClientSecret'] === 'string' && body['ClientSecret'].length !== length)
           return awsJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
         const response = await service.handle(request);
-        const created =
-          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        const created = await createdClientOf(operation, response);
         if (typeof created?.['ClientId'] === 'string' && typeof created['ClientSecret'] === 'string')
           lengths.set(created['ClientId'], created['ClientSecret'].length);
         return response;
@@ -753,8 +755,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
         if (operation === 'RevokeToken' && typeof body?.['ClientId'] === 'string' && !clients.has(body['ClientId']))
           return awsJson(500, { __type: 'InternalErrorException', message: 'An internal error occurred.' });
         const response = await service.handle(request);
-        const created =
-          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        const created = await createdClientOf(operation, response);
         if (typeof created?.['ClientId'] === 'string') clients.add(created['ClientId']);
         return response;
       };
@@ -904,8 +905,7 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
         const real = operation === 'RevokeToken' && typeof body?.['ClientId'] === 'string' ? clients.get(body['ClientId'].toLowerCase()) : undefined;
         if (real !== undefined && real !== body?.['ClientId']) return service.handle(withBody(request, { ...body, ClientId: real }));
         const response = await service.handle(request);
-        const created =
-          operation === 'CreateUserPoolClient' ? ((await outputOf(response))?.['UserPoolClient'] as Record<string, unknown> | undefined) : undefined;
+        const created = await createdClientOf(operation, response);
         if (typeof created?.['ClientId'] === 'string') clients.set(created['ClientId'].toLowerCase(), created['ClientId']);
         return response;
       };
