@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import { setupServer } from 'msw/node';
 import { type Adapter, resolveCapabilities } from '../adapters/contract.ts';
 import { AdapterLoadError, isOutOfProcess, loadAdapter, OUT_OF_PROCESS_BUILT_INS } from '../adapters/load.ts';
@@ -24,6 +23,7 @@ import { describeSequence } from './describe-sequence.ts';
 import { executeSequence, type SequenceExecutor } from './execute-sequence.ts';
 import { classify, type Expectation } from './expectations.ts';
 import type { FailureRecorder } from './failures-file.ts';
+import { runGenerated, timeAndShrinkLimit } from './generated-run.ts';
 import { judgeSequence } from './judge-sequence.ts';
 import { describeValue, outcomeOf } from './outcome.ts';
 import { replayBase, replayLine } from './replay.ts';
@@ -634,6 +634,18 @@ interface PropertyRun {
   onOutcome: (outcome: CaseResult) => void;
 }
 
+/** The report of a generated case whose run failed without a counterexample: the predicate threw, or fast-check was interrupted. */
+function crashedRun(cause: unknown, what: string, seen: SensitiveValues | undefined): Verdict {
+  return {
+    check: 'A4',
+    title: 'the call completes without crashing the harness',
+    level: 'must',
+    status: 'fail',
+    expected: 'no exception',
+    actual: cause === undefined ? `the ${what} run was interrupted` : redactAndClean(describeThrown(cause), (text) => seen?.redact(text) ?? text),
+  };
+}
+
 async function runProperty(
   property: PropertyDefinition,
   run: PropertyRun,
@@ -642,7 +654,6 @@ async function runProperty(
   replay: ReplayFormat,
 ): Promise<Result> {
   const env = run.env;
-  const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
   const replayFor = (seed: number, path?: string) => replay(property.id, { seed, path });
   const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
     id: property.id,
@@ -660,119 +671,65 @@ async function runProperty(
     return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replay(property.id), runs: 0 });
   }
   const expected = options.expectations.filter((e) => e.case === property.id);
-  const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
-  // One verdict per rule is enough to report an expected failure or a should-level warning.
-  const seenExpected = new Map<string, Verdict>();
-  const warnings = new Map<string, Verdict>();
-  const startedAt = performance.now();
-  let completedRuns = 0;
-  let failedAt: number | undefined;
-  let shrinkSteps = 0;
-  // Why the remaining runs or shrink steps were skipped: past it, every value passes unseen,
-  // which ends fast-check's run, or its shrinking at the smallest failure found so far.
-  let stopped: string | undefined;
-  let lastFailure: { c: Case; verdicts: Verdict[]; outcome: CaseResult } | undefined;
-  const withinBudget = (): boolean => {
-    const now = performance.now();
-    if (failedAt === undefined) {
-      // At least one run, always: a property that ran nothing would pass without evidence.
-      if (completedRuns > 0 && now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
-    } else if (shrinkSteps >= budget.shrinkSteps) {
-      stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
-    } else if (now - failedAt > budget.shrinkMs) {
-      stopped = `shrink budget: the smallest failure after ${budget.shrinkMs / 1000} s of shrinking (${shrinkSteps} steps)`;
-    }
-    return stopped === undefined;
-  };
   // Once a generated case has hung, shrinking will try many more that hang the same way: each
   // is given a short leash so a hanging client costs seconds, not minutes, to shrink.
   let caseEnv = env;
-  const details = await fc.check(
+  const outcome = await runGenerated({
     // Every property's cases also draw where the call goes: shrinking ends at the plain endpoint unless the endpoint is the cause.
-    fc.asyncProperty(property.cases(env.capabilities), endpointShape(), async (generated, endpoint) => {
-      if (stopped !== undefined || !withinBudget()) return true;
-      if (failedAt !== undefined) shrinkSteps += 1;
+    arbitraries: [property.cases(env.capabilities), endpointShape()],
+    run: async (generated, endpoint) => {
       const c: Case = { ...generated, endpoint, origin: { kind: 'property', property: property.id, seed: options.seed, path: '' } };
       env.sensitive?.addMembersOf(c.params);
-      const outcome = await runCase(c, caseEnv);
-      env.sensitive?.add(...outcome.sentSensitive);
-      run.onOutcome(outcome);
-      if (outcome.outcome?.kind === 'unsettled' && outcome.outcome.detail !== WAITS_ON_NOTHING) {
+      const ran = await runCase(c, caseEnv);
+      env.sensitive?.add(...ran.sentSensitive);
+      run.onOutcome(ran);
+      if (ran.outcome?.kind === 'unsettled' && ran.outcome.detail !== WAITS_ON_NOTHING) {
         const leash = options.inProcess ? LEASH_AFTER_A_HANG_MS : PROCESS_SHRINK_LEASH_AFTER_A_HANG_MS;
         caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
       }
-      if (failedAt === undefined) completedRuns += 1;
-      let ok = true;
-      const verdicts = redactVerdicts(outcome.verdicts, redactorFor(c.params, options.redact, outcome.sentSensitive));
-      const failing: string[] = [];
-      for (const v of verdicts) {
-        if (v.status !== 'fail') continue;
-        if (isExpected(v)) seenExpected.set(v.check, v);
-        else if (counted(v)) {
-          ok = false;
-          failing.push(v.check);
-        } else warnings.set(v.check, v);
-      }
-      if (!ok) {
-        lastFailure = { c, verdicts, outcome };
-        if (failedAt === undefined) {
-          failedAt = performance.now();
-          // A failure of rules that already have a small counterexample is the same cause again.
-          // A call that never settled fails every rule about its outcome; its cause is the hang (A4).
-          const causes = outcome.outcome?.kind === 'unsettled' && failing.includes('A4') ? ['A4'] : [...new Set(failing)];
-          const known = causes.map((rule) => run.counterexamples.get(rule));
-          if (known.every((by) => by !== undefined)) {
-            stopped = `not shrunk: ${causes.join(', ')} already failed in ${[...new Set(known)].join(', ')}`;
-          }
-        }
-      }
-      return ok;
-    }),
-    { seed: options.seed, numRuns: options.runs ?? property.runs, ...(options.replayPath ? { path: options.replayPath, endOnFailure: true } : {}) },
-  );
+      return {
+        verdicts: redactVerdicts(ran.verdicts, redactorFor(c.params, options.redact, ran.sentSensitive)),
+        detail: { c, ran },
+        hung: ran.outcome?.kind === 'unsettled',
+      };
+    },
+    seed: options.seed,
+    numRuns: options.runs ?? property.runs,
+    replayPath: options.replayPath,
+    limit: timeAndShrinkLimit({ ...DEFAULT_PROPERTY_BUDGET, ...options.budget }),
+    isExpected: (v) => expected.some((e) => e.check === undefined || e.check === v.check),
+    counted,
+    counterexamples: run.counterexamples,
+  });
   // The shortened leash outlives the property for in-process clients only (see LEASH_AFTER_A_HANG_MS).
   if (options.inProcess) run.env = caseEnv;
-  const bounded = stopped !== undefined ? { stopped } : {};
-  if (details.failed && details.counterexample && lastFailure) {
-    // The last failing value is fast-check's counterexample: its verdicts are the report's.
-    const c: Case = { ...lastFailure.c, origin: { kind: 'property', property: property.id, seed: details.seed, path: details.counterexamplePath ?? '' } };
-    const verdicts = lastFailure.verdicts;
-    const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
+  const bounded = { runs: outcome.completedRuns, ...(outcome.stopped !== undefined ? { stopped: outcome.stopped } : {}) };
+  if (outcome.failure) {
+    const { c: shrunk, ran } = outcome.failure.detail;
+    const c: Case = { ...shrunk, origin: { kind: 'property', property: property.id, seed: outcome.seed, path: outcome.failure.path ?? '' } };
     return result({
-      verdicts,
-      classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
-      runs: completedRuns,
+      verdicts: outcome.failure.verdicts,
+      classified: { kind: 'fail', failures: outcome.failure.failures },
       ...bounded,
-      ...exchangesOf(lastFailure.outcome, options.redact),
-      ...crashStackOf(lastFailure.outcome, redactorFor(c.params, options.redact, lastFailure.outcome.sentSensitive), {
+      ...exchangesOf(ran, options.redact),
+      ...crashStackOf(ran, redactorFor(c.params, options.redact, ran.sentSensitive), {
         cwd: options.sandbox?.cwd ?? process.cwd(),
         ...(env.sensitive ? { seen: env.sensitive } : {}),
       }),
-      counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, lastFailure.outcome.sentSensitive)),
-      replay: replayFor(details.seed, details.counterexamplePath ?? undefined),
+      counterexample: cleanStructure<Record<string, unknown>>({ ...c.params }, sensitiveValuesFor(c.params, options.redact, ran.sentSensitive)),
+      replay: replayFor(outcome.seed, outcome.failure.path),
     });
   }
-  if (details.failed) {
-    // The run stopped without a counterexample: the predicate threw, or fast-check was interrupted.
-    const cause = (details as { errorInstance?: unknown }).errorInstance;
-    const verdict: Verdict = {
-      check: 'A4',
-      title: 'the call completes without crashing the harness',
-      level: 'must',
-      status: 'fail',
-      expected: 'no exception',
-      actual: cause === undefined ? 'the property run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
-    };
-    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
+  if (outcome.crashed) {
+    const verdict = crashedRun(outcome.crashed.cause, 'property', env.sensitive);
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, ...bounded, replay: replayFor(outcome.seed) });
   }
-  const expectedFailures = [...seenExpected.values()];
   return result({
-    verdicts: expectedFailures,
-    classified: classify(property.id, expectedFailures, options.expectations, () => true),
-    runs: completedRuns,
+    verdicts: outcome.expectedFailures,
+    classified: classify(property.id, outcome.expectedFailures, options.expectations, () => true),
     ...bounded,
     replay: replayFor(options.seed),
-    warnings: [...warnings.values()],
+    warnings: outcome.warnings,
   });
 }
 
@@ -801,7 +758,6 @@ async function runSequenceFamily(
   executor: SequenceExecutor | undefined,
 ): Promise<Result> {
   const env = run.env;
-  const budget: PropertyBudget = { ...DEFAULT_PROPERTY_BUDGET, ...options.budget };
   const result = (rest: Pick<Result, 'classified' | 'verdicts' | 'replay'> & Partial<Result>): Result => ({
     id: definition.id,
     kind: 'property',
@@ -816,35 +772,13 @@ async function runSequenceFamily(
     (options.inProcess ? undefined : 'sequences run in-process clients only: a client process (protocol 1) takes one call at a time');
   if (notApplicable) return result({ classified: { kind: 'not-applicable', reason: notApplicable }, verdicts: [], replay: replay(definition.id), runs: 0 });
   const expected = options.expectations.filter((e) => e.case === definition.id);
-  const isExpected = (v: Verdict) => expected.some((e) => e.check === undefined || e.check === v.check);
-  const seenExpected = new Map<string, Verdict>();
-  const warnings = new Map<string, Verdict>();
-  const startedAt = performance.now();
-  let completedRuns = 0;
-  let failedAt: number | undefined;
-  let shrinkSteps = 0;
-  let stopped: string | undefined;
-  let lastFailure: { lines: string[]; verdicts: Verdict[]; sentSensitive: string[]; given: Array<Record<string, unknown>> } | undefined;
-  const withinBudget = (): boolean => {
-    const now = performance.now();
-    if (failedAt === undefined) {
-      if (completedRuns > 0 && now - startedAt > budget.runMs) stopped = `time budget: ${completedRuns} runs in ${budget.runMs / 1000} s, the rest skipped`;
-    } else if (shrinkSteps >= budget.shrinkSteps) {
-      stopped = `shrink bound: the smallest failure after ${budget.shrinkSteps} shrink steps`;
-    } else if (now - failedAt > budget.shrinkMs) {
-      stopped = `shrink budget: the smallest failure after ${budget.shrinkMs / 1000} s of shrinking (${shrinkSteps} steps)`;
-    }
-    return stopped === undefined;
-  };
   let caseEnv = env;
   const origin = { kind: 'property', property: definition.id, seed: options.seed, path: '' } as const;
   // A sequence's --replay is fast-check's path, then `~` and the commands' own replay path.
-  const [path, commands] = options.replayPath?.split('~') ?? [];
-  const replayOf = { path: path || undefined, commands: commands || undefined };
-  const details = await fc.check(
-    fc.asyncProperty(definition.commands(env.capabilities, replayOf.commands), async (commands) => {
-      if (stopped !== undefined || !withinBudget()) return true;
-      if (failedAt !== undefined) shrinkSteps += 1;
+  const [path, commandsPath] = options.replayPath?.split('~') ?? [];
+  const outcome = await runGenerated({
+    arbitraries: [definition.commands(env.capabilities, commandsPath || undefined)],
+    run: async (commands) => {
       const sequence = definition.sequenceOf(commands);
       const servedBefore = clocks.calls;
       for (const input of sequence.inputs) env.sensitive?.addMembersOf(input);
@@ -869,74 +803,50 @@ async function runSequenceFamily(
       }
       const sentSensitive = record.calls.flatMap((c) => (c ? c.requests.flatMap((r) => sensitiveMembersOfBody(r.body)) : []));
       env.sensitive?.add(...sentSensitive);
-      const unsettled = record.calls.some((c) => c?.outcome.kind === 'unsettled');
       if (record.calls.some((c) => c?.outcome.kind === 'unsettled' && c.outcome.detail !== WAITS_ON_NOTHING)) {
         countAbandoned(clocks);
-        const leash = LEASH_AFTER_A_HANG_MS;
-        caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, leash) };
+        caseEnv = { ...env, caseTimeoutMs: Math.min(env.caseTimeoutMs, LEASH_AFTER_A_HANG_MS) };
       }
-      if (failedAt === undefined) completedRuns += 1;
-      const given = sequence.inputs as Array<Record<string, unknown>>;
-      const redact = sequenceRedactor(given, options.redact, sentSensitive);
-      const shown = redactVerdicts(verdicts, redact);
-      let ok = true;
-      const failing: string[] = [];
-      for (const v of shown) {
-        if (v.status !== 'fail') continue;
-        if (isExpected(v)) seenExpected.set(v.check, v);
-        else if (counted(v)) {
-          ok = false;
-          failing.push(v.check);
-        } else warnings.set(v.check, v);
-      }
-      if (!ok) {
-        // State the adapter kept from earlier calls may be part of the cause: say how much came before.
-        const before = `0. the adapter object had served ${servedBefore} call${servedBefore === 1 ? '' : 's'} of this run before the sequence`;
-        lastFailure = { lines: [before, ...describeSequence(sequence)], verdicts: shown, sentSensitive, given };
-        if (failedAt === undefined) {
-          failedAt = performance.now();
-          const causes = unsettled && failing.includes('A4') ? ['A4'] : [...new Set(failing)];
-          const known = causes.map((rule) => run.counterexamples.get(rule));
-          if (known.every((by) => by !== undefined)) stopped = `not shrunk: ${causes.join(', ')} already failed in ${[...new Set(known)].join(', ')}`;
-        }
-      }
-      return ok;
-    }),
-    { seed: options.seed, numRuns: options.runs ?? definition.runs, ...(replayOf.path ? { path: replayOf.path, endOnFailure: true } : {}) },
-  );
+      const redact = sequenceRedactor(sequence.inputs as Array<Record<string, unknown>>, options.redact, sentSensitive);
+      // State the adapter kept from earlier calls may be part of the cause: say how much came before.
+      const before = `0. the adapter object had served ${servedBefore} call${servedBefore === 1 ? '' : 's'} of this run before the sequence`;
+      return {
+        verdicts: redactVerdicts(verdicts, redact),
+        detail: () => [before, ...describeSequence(sequence)],
+        hung: record.calls.some((c) => c?.outcome.kind === 'unsettled'),
+      };
+    },
+    seed: options.seed,
+    numRuns: options.runs ?? definition.runs,
+    replayPath: path || undefined,
+    limit: timeAndShrinkLimit({ ...DEFAULT_PROPERTY_BUDGET, ...options.budget }),
+    isExpected: (v) => expected.some((e) => e.check === undefined || e.check === v.check),
+    counted,
+    counterexamples: run.counterexamples,
+  });
   if (options.inProcess) run.env = caseEnv;
-  const bounded = stopped !== undefined ? { stopped } : {};
+  const bounded = { runs: outcome.completedRuns, ...(outcome.stopped !== undefined ? { stopped: outcome.stopped } : {}) };
   const replayFor = (seed: number, path?: string, commandsPath?: string) =>
     replay(definition.id, { seed, path: path && commandsPath ? `${path}~${commandsPath}` : path });
-  if (details.failed && details.counterexample && lastFailure) {
-    const verdicts = lastFailure.verdicts;
-    const unexpected = verdicts.filter((v) => v.status === 'fail' && counted(v) && !isExpected(v));
+  if (outcome.failure) {
     return result({
-      verdicts,
-      classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : verdicts.filter((v) => v.status === 'fail') },
-      runs: completedRuns,
+      verdicts: outcome.failure.verdicts,
+      classified: { kind: 'fail', failures: outcome.failure.failures },
       ...bounded,
-      calls: lastFailure.lines,
-      replay: replayFor(details.seed, details.counterexamplePath ?? undefined, commandsReplayPath(details.counterexample[0])),
+      calls: outcome.failure.detail(),
+      replay: replayFor(outcome.seed, outcome.failure.path, commandsReplayPath(outcome.failure.values[0])),
     });
   }
-  if (details.failed) {
-    const cause = (details as { errorInstance?: unknown }).errorInstance;
-    const verdict = sequenceVerdict(
-      'A4',
-      'no exception',
-      cause === undefined ? 'the sequence run was interrupted' : redactAndClean(describeThrown(cause), (text) => env.sensitive?.redact(text) ?? text),
-    );
-    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, runs: completedRuns, ...bounded, replay: replayFor(details.seed) });
+  if (outcome.crashed) {
+    const verdict = crashedRun(outcome.crashed.cause, 'sequence', env.sensitive);
+    return result({ verdicts: [verdict], classified: { kind: 'fail', failures: [verdict] }, ...bounded, replay: replayFor(outcome.seed) });
   }
-  const expectedFailures = [...seenExpected.values()];
   return result({
-    verdicts: expectedFailures,
-    classified: classify(definition.id, expectedFailures, options.expectations, () => true),
-    runs: completedRuns,
+    verdicts: outcome.expectedFailures,
+    classified: classify(definition.id, outcome.expectedFailures, options.expectations, () => true),
     ...bounded,
     replay: replayFor(options.seed),
-    warnings: [...warnings.values()],
+    warnings: outcome.warnings,
   });
 }
 

@@ -170,6 +170,8 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
 
   const strict = options.strict ?? false;
   const serverFlags = options.serverFlags ?? (options.endpoint === undefined ? '--server' : `--server ${endpoint.href.replace(/\/$/, '')}`);
+  // One shrink per cause: a rule that already failed in a case of this run is not shrunk again (decisions/0018).
+  const counterexamples = new Map<string, string>();
   const env: CaseRunEnvironment = {
     context,
     checks: SERVER_CHECKS,
@@ -180,6 +182,7 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
     ...(options.replay ? { replay: options.replay } : {}),
     replayBase: replayBase([serverFlags, strict && '--strict']),
     shrinkRequestBudget: options.shrinkRequestBudget ?? 200,
+    counterexamples,
   };
   const serverName = options.serverName ?? (served ? `reference server (${served.url})` : `server at ${endpoint.origin}`);
   const reporters = options.reporters ?? [];
@@ -195,6 +198,8 @@ export async function runServerSuite(options: ServerSuiteOptions = {}): Promise<
       const failed = isFailure(judged) || judged.warnings.length > 0;
       const result = options.failures && failed ? { ...judged, replay: options.failures.record(judged.replay) } : judged;
       results.push(result);
+      if (result.classified.kind === 'fail')
+        for (const v of result.classified.failures) if (!counterexamples.has(v.check)) counterexamples.set(v.check, result.id);
       for (const reporter of reporters) reporter.onResult(result);
     }
   } catch (error) {

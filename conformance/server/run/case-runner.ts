@@ -1,4 +1,3 @@
-import fc from 'fast-check';
 import type { InformationalVerdict, Verdict } from '../../judging/check.ts';
 import { judge as judgeOne } from '../../judging/judge.ts';
 import { cleanAdapterText, describeThrown } from '../../redaction/adapter-text.ts';
@@ -6,6 +5,7 @@ import { cleanStructure, cleanVerdict } from '../../redaction/clean-verdict.ts';
 import { redactedCrash } from '../../redaction/crash.ts';
 import { ruleById } from '../../rules/registry.ts';
 import { type Classified, classify, type Expectation } from '../../run/expectations.ts';
+import { type RunProgress, runGenerated } from '../../run/generated-run.ts';
 import { replayLine } from '../../run/replay.ts';
 import type { CaseContext, CaseOutcome, FixedServerCase, GeneratedServerCase, JudgedStep } from '../cases/server-case.ts';
 import { mergeVerdicts, type ServerCheck } from '../checks/server-check.ts';
@@ -14,6 +14,11 @@ import { shorten } from '../wire/exchange.ts';
 import { RequestBudgetExhausted } from '../wire/server-wire.ts';
 import { failingStepExchanges } from './captured-steps.ts';
 import type { ServerResult } from './server-result.ts';
+
+/** Why a generated case stopped: the run's request budget ran out (the case may not have run at all). */
+const REQUEST_BUDGET_SPENT = 'request budget';
+/** Why a generated case stopped shrinking: it spent its share of requests on it. */
+const SHRINK_BUDGET_SPENT = 'shrink budget: the smallest failure within the requests a case may spend on shrinking';
 
 /** What every case of one run shares. @internal */
 export interface CaseRunEnvironment {
@@ -31,6 +36,8 @@ export interface CaseRunEnvironment {
   replayBase: string;
   /** Requests a generated case may spend on shrinking once it has failed. */
   shrinkRequestBudget: number;
+  /** Rules that already failed in an earlier case of the run, and that case: a generated case failing only those is not shrunk again. */
+  counterexamples?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -122,88 +129,78 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
     for (const e of env.expectations) if (e.check !== undefined) borrowed.set(e.check, [...(borrowed.get(e.check) ?? []), e.case]);
   const isExpected = (v: Verdict) => coveredByOwn(v) || borrowed.has(v.check);
 
-  const seenExpected = new Map<string, Verdict>();
-  // Rules judged at least once: an expected failure of a rule never judged (P1 on values too
-  // short to tell) is no evidence either way, so it is not an unexpected pass.
-  const judged = new Set<string>();
-  const warnings = new Map<string, Verdict>();
   const notes: InformationalVerdict[] = [];
-  let lastFailure: { value: T; verdicts: Verdict[]; steps: JudgedStep[] } | undefined;
+  // Shrinking spends requests: past this many after the first failure, the smallest failure so far is the report's.
   let failedAtRequest: number | undefined;
-  let stopped: 'budget' | 'shrink budget' | undefined;
-  let completed = 0;
+  const shrinkRequests = (progress: RunProgress): string | undefined => {
+    if (progress.msSinceFailure === undefined) return undefined;
+    failedAtRequest ??= env.context.wire.sent;
+    return env.context.wire.sent - failedAtRequest > env.shrinkRequestBudget ? SHRINK_BUDGET_SPENT : undefined;
+  };
 
   const context: CaseContext = {
     ...env.context,
     failsRun: (step) => judge({ steps: [step], notes: [] }, env.checks, redact).some((v) => v.status === 'fail' && env.counted(v) && !isExpected(v)),
   };
 
-  const details = await fc.check(
-    fc.asyncProperty(testCase.arbitrary({ commandsReplayPath: env.replay?.commandsReplayPath }), async (value) => {
-      // Past a budget every remaining value counts as passing, which ends shrinking at the smallest failure found so far.
-      if (stopped) return true;
-      let verdicts: Verdict[];
-      let steps: JudgedStep[] = [];
+  const outcome = await runGenerated<[T], JudgedStep[]>({
+    arbitraries: [testCase.arbitrary({ commandsReplayPath: env.replay?.commandsReplayPath })],
+    run: async (value) => {
       try {
-        const outcome = await testCase.run(context, value);
-        verdicts = judge(outcome, env.checks, redact);
-        notes.push(...outcome.notes);
-        steps = outcome.steps;
+        const ran = await testCase.run(context, value);
+        notes.push(...ran.notes);
+        return { verdicts: redacted(judge(ran, env.checks, redact), redact), detail: ran.steps };
       } catch (error) {
-        if (error instanceof RequestBudgetExhausted) {
-          stopped = 'budget';
-          return true;
-        }
+        if (error instanceof RequestBudgetExhausted) return { stop: REQUEST_BUDGET_SPENT };
         if (!(error instanceof SetupError)) throw error;
-        verdicts = [setupFailure(error)];
+        return { verdicts: [setupFailure(error)], detail: [] };
       }
-      completed += 1;
-      verdicts = redacted(verdicts, redact);
-      for (const v of verdicts) judged.add(v.check);
-      let ok = true;
-      for (const v of verdicts) {
-        if (v.status !== 'fail') continue;
-        if (isExpected(v)) seenExpected.set(v.check, v);
-        else if (env.counted(v)) ok = false;
-        else warnings.set(v.check, v);
-      }
-      if (!ok) {
-        lastFailure = { value, verdicts, steps };
-        failedAtRequest ??= env.context.wire.sent;
-        if (env.context.wire.sent - failedAtRequest > env.shrinkRequestBudget) stopped = 'shrink budget';
-      }
-      return ok;
-    }),
-    { seed: env.seed, numRuns: env.runs ?? testCase.runs, ...(env.replay ? { path: env.replay.path, endOnFailure: true } : {}) },
-  );
+    },
+    seed: env.seed,
+    numRuns: env.runs ?? testCase.runs,
+    replayPath: env.replay?.path,
+    limit: shrinkRequests,
+    isExpected,
+    counted: env.counted,
+    ...(env.counterexamples ? { counterexamples: env.counterexamples } : {}),
+  });
 
-  const base = { id: testCase.id, kind: 'generated' as const, level: testCase.level, documentation: testCase.title, origin, runs: details.numRuns };
+  const base = {
+    id: testCase.id,
+    kind: 'generated' as const,
+    level: testCase.level,
+    documentation: testCase.title,
+    origin,
+    runs: outcome.numRuns,
+    ...(outcome.stopped !== undefined && outcome.stopped !== REQUEST_BUDGET_SPENT ? { stopped: outcome.stopped } : {}),
+  };
   const replayFor = (seed: number, path?: string, commands?: string) => replayLine(env.replayBase, testCase.id, { seed, path, commandsPath: commands });
   const informational = uniqueNotes(redacted(notes, (text) => cleanAdapterText(shorten(redact(text)))));
 
-  if (details.failed && lastFailure) {
-    const counterexample = cleanStructure(testCase.describe(lastFailure.value), env.context.sensitive);
-    const unexpected = lastFailure.verdicts.filter((v) => v.status === 'fail' && env.counted(v) && !isExpected(v));
+  if (outcome.failure) {
+    const counterexample = cleanStructure(testCase.describe(outcome.failure.values[0]), env.context.sensitive);
     const commands = typeof counterexample['replayPath'] === 'string' ? counterexample['replayPath'] : undefined;
-    const exchanges = failingStepExchanges(lastFailure.steps, env.checks, env.context.sensitive);
+    const exchanges = failingStepExchanges(outcome.failure.detail, env.checks, env.context.sensitive);
     return {
       ...base,
-      verdicts: lastFailure.verdicts,
+      verdicts: outcome.failure.verdicts,
       ...(exchanges ? { exchanges } : {}),
-      classified: { kind: 'fail', failures: unexpected.length > 0 ? unexpected : lastFailure.verdicts.filter((v) => v.status === 'fail') },
+      classified: { kind: 'fail', failures: outcome.failure.failures },
       counterexample,
-      replay: replayFor(details.seed, details.counterexamplePath ?? undefined, commands),
+      replay: replayFor(outcome.seed, outcome.failure.path, commands),
       warnings: [],
       informational,
     };
   }
-  if (details.failed) {
-    const cause = (details as { errorInstance?: unknown }).errorInstance;
-    throw redactedCrash(new Error(`server case ${testCase.id} crashed: ${describeThrown(cause)}`), env.context.sensitive);
+  if (outcome.crashed) {
+    throw redactedCrash(new Error(`server case ${testCase.id} crashed: ${describeThrown(outcome.crashed.cause)}`), env.context.sensitive);
   }
-  if (completed === 0 && stopped === 'budget') return notRun({ ...base, replay: replayFor(env.seed) }, 'not run: the request budget ran out');
+  if (outcome.completedRuns === 0 && outcome.stopped === REQUEST_BUDGET_SPENT) {
+    return notRun({ ...base, replay: replayFor(env.seed) }, 'not run: the request budget ran out');
+  }
 
-  const seen = [...seenExpected.values()];
+  const judged = outcome.judged;
+  const seen = outcome.expectedFailures;
   const observable = own.filter((e) => e.check === undefined || judged.has(e.check));
   let classified: Classified = classify(testCase.id, seen.filter(coveredByOwn), observable, () => true);
   const borrowedSeen = seen.filter((v) => !coveredByOwn(v));
@@ -227,5 +224,5 @@ export async function runGeneratedCase<T>(testCase: GeneratedServerCase<T>, env:
       ],
     };
   }
-  return { ...base, verdicts: seen, classified, replay: replayFor(env.seed), warnings: [...warnings.values()], informational };
+  return { ...base, verdicts: seen, classified, replay: replayFor(env.seed), warnings: outcome.warnings, informational };
 }
