@@ -27,15 +27,22 @@ const adapter: Adapter = {
     // An abort event never fires for a signal aborted before the call: that one is read here.
     if (context.signal?.aborted) return Promise.reject(abortError(context.signal));
     const request = client.revokeToken(input as AWS.CognitoIdentityServiceProvider.RevokeTokenRequest);
-    context.signal?.addEventListener('abort', () => request.abort(), { once: true });
-    return request.promise().then(
-      () => ({}),
-      (raw: V2Error) => {
-        const error = new Error(raw.message) as AdapterError;
-        error.name = raw.code ?? raw.name;
-        error.$metadata = { httpStatusCode: raw.statusCode, requestId: raw.requestId };
-        throw error;
-      },
+    const onAbort = () => request.abort();
+    context.signal?.addEventListener('abort', onAbort, { once: true });
+    return (
+      request
+        .promise()
+        .then(
+          () => ({}),
+          (raw: V2Error) => {
+            const error = new Error(raw.message) as AdapterError;
+            error.name = raw.code ?? raw.name;
+            error.$metadata = { httpStatusCode: raw.statusCode, requestId: raw.requestId };
+            throw error;
+          },
+        )
+        // The application may keep its signal for many calls: this call's listener goes with the call.
+        .finally(() => context.signal?.removeEventListener('abort', onAbort))
     );
   },
 };

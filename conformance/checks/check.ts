@@ -65,6 +65,12 @@ export interface AfterSettled {
   requests: ReadonlyArray<{ request: CapturedRequest; afterMs: number }>;
   /** The timers left on the fake clock, as `setTimeout 30000 ms`. */
   timers: readonly string[];
+  /**
+   * The 'abort' listeners left for good on a caller's signal that outlives the call (one the
+   * application keeps for many calls): still there after the signal fired, once every call on it
+   * had settled. Absent when none were left.
+   */
+  listeners?: number;
 }
 
 /** A check of the client direction. */

@@ -324,7 +324,7 @@ export const RULES = [
     direction: 'client',
     area: 'adapter',
     level: 'must',
-    title: 'leaves nothing once the call has settled: no request arrives after it, no timer is left on the clock',
+    title: 'leaves nothing once the call has settled: no request arrives after it, no timer is left on the clock, no listener on a signal that outlives it',
     source: 'conformance contract: a settled call is over (CONTRACT.md section 1); a late request is one its caller never hears of',
     checkFile: 'conformance/checks/after-settled.ts',
   },

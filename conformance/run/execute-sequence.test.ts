@@ -168,9 +168,49 @@ describe('executeSequence', () => {
     const leaving = await run(minimalClient({ resendsOnLateAbort: true }), sequence);
     expect(leaving.record.unattributed).toEqual([]);
     expect(leaving.record.calls.map((c) => c?.afterSettled?.requests.length)).toEqual([1, 1]);
+    const leftTwo = "left 2 'abort' listeners on the caller's signal, which outlives the call (the application keeps it for many calls)";
     expect(leaving.failures).toEqual([
-      'call 1 A8: a request arrived 0 ms (virtual) after the call settled',
-      'call 2 A8: a request arrived 0 ms (virtual) after the call settled',
+      `call 1 A8: a request arrived 0 ms (virtual) after the call settled; ${leftTwo}`,
+      `call 2 A8: a request arrived 0 ms (virtual) after the call settled; ${leftTwo}`,
+    ]);
+  });
+
+  it('counts the listeners calls leave on a long-lived signal, even ones that would do nothing when it fires', async () => {
+    const client = minimalClient();
+    const leaking: Adapter = {
+      ...client,
+      revokeToken: (input, context) => {
+        context.signal?.addEventListener('abort', () => {});
+        return client.revokeToken(input, context);
+      },
+    };
+    const tidy: Adapter = {
+      ...client,
+      revokeToken: async (input, context) => {
+        const onAbort = () => {};
+        context.signal?.addEventListener('abort', onAbort);
+        try {
+          return await client.revokeToken(input, context);
+        } finally {
+          context.signal?.removeEventListener('abort', onAbort);
+        }
+      },
+    };
+    const sequence: CallSequence = {
+      inputs: [INPUT],
+      calls: [call(1, { signal: { kind: 'long-lived', signal: 0 } }), call(2)],
+      steps: [
+        { kind: 'start', call: 0 },
+        { kind: 'await', call: 0 },
+        { kind: 'start', call: 1 },
+        { kind: 'await', call: 1 },
+      ],
+    };
+    expect((await run(tidy, sequence)).failures).toEqual([]);
+    const leaked = await run(leaking, sequence);
+    expect(leaked.record.calls[0]?.afterSettled).toEqual({ requests: [], timers: [], listeners: 1 });
+    expect(leaked.failures).toEqual([
+      "call 1 A8: left 1 'abort' listener on the caller's signal, which outlives the call (the application keeps it for many calls)",
     ]);
   });
 });

@@ -1,5 +1,7 @@
+import { getEventListeners } from 'node:events';
 import type { Adapter } from '../adapters/contract.ts';
 import { describeInputChange } from '../checks/caller-input.ts';
+import type { AfterSettled } from '../checks/check.ts';
 import type { CallSequence, ScriptedCall } from '../properties/call-sequence.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { FakeService } from '../wire/fake-service.ts';
@@ -88,6 +90,11 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
   const signals = new Map<number, AbortController>();
   // Signals aborted only once every call has settled (SignalPlan `long-lived`).
   const longLived = new Set<AbortController>();
+  // The 'abort' listeners still on each long-lived signal after it fired. A listener added with
+  // `once` is gone by then, and so is one a call removed; what is left was added for good by a
+  // call that is over. (Counting before the abort would also find the `once` listeners Node's own
+  // fetch leaves until garbage collection, which no event tells the suite about.)
+  const listenersLeft = new Map<AbortController, number>();
   const unattributed: CapturedRequest[] = [];
   const misrouted: string[] = [];
   let releaseHang: () => void = () => {};
@@ -234,6 +241,7 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
         // Every call has settled: whatever a call left listening on the application's signal must now do nothing.
         for (const controller of longLived) controller.abort(new DOMException('the application shut down', 'AbortError'));
         for (let turn = 0; turn < TURNS_AFTER_LATE_ABORT; turn += 1) await new Promise((resolve) => setImmediate(resolve));
+        for (const controller of longLived) listenersLeft.set(controller, getEventListeners(controller.signal, 'abort').length);
       },
       { fakeTime: env.fakeTime, realBudgetMs: env.caseTimeoutMs, waitsOnNothing: env.waitsOnNothing, beforeClockJump },
     );
@@ -259,7 +267,7 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
         ...(call.settledAt !== undefined && call.abortedAt !== undefined && env.fakeTime ? { afterAbortMs: call.settledAt - call.abortedAt } : {}),
         ...(virtualMs !== undefined && env.fakeTime ? { virtualMs } : {}),
         ...(end !== undefined && call.lastAnswerAt !== undefined && env.fakeTime ? { afterLastAnswerMs: end - call.lastAnswerAt } : {}),
-        ...(call.late.length > 0 ? { afterSettled: { requests: call.late, timers: [] } } : {}),
+        ...afterSettledOf(call, listenersLeft),
         inputChange: describeInputChange(call.before ?? {}, inputs[call.plan.input]),
         given: call.before ?? {},
       };
@@ -267,6 +275,13 @@ export async function executeSequence(sequence: CallSequence, env: SequenceEnvir
     unattributed,
     misrouted,
   };
+}
+
+/** What a call left behind: its late requests, and the listeners left on the long-lived signal it was given. */
+function afterSettledOf(call: CallState, listenersLeft: ReadonlyMap<AbortController, number>): { afterSettled?: AfterSettled } {
+  const listeners = call.controller ? (listenersLeft.get(call.controller) ?? 0) : 0;
+  if (call.late.length === 0 && listeners === 0) return {};
+  return { afterSettled: { requests: call.late, timers: [], ...(listeners > 0 ? { listeners } : {}) } };
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
