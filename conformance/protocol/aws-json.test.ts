@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   errorCodeNamespace,
+  errorMessageMember,
   isRetryableAnswer,
   operationOfTarget,
   REGION_PATTERN,
@@ -71,5 +72,20 @@ describe('resolveErrorCode', () => {
   it('counts only strings, and finds nothing without a carrier', () => {
     expect(resolveErrorCode({ code: 7, dunderType: 'C' })).toEqual({ name: 'C', from: '__type' });
     expect(resolveErrorCode({})).toBeUndefined();
+  });
+  it('passes over an empty header to the body, as the server checks and the linter both do', () => {
+    expect(resolveErrorCode({ header: '', dunderType: 'C' })).toEqual({ name: 'C', from: '__type' });
+  });
+});
+
+describe('errorMessageMember', () => {
+  it('takes message, falls back to Message, and counts only strings', () => {
+    expect(errorMessageMember({ message: 'a', Message: 'b' })).toEqual({ key: 'message', value: 'a' });
+    expect(errorMessageMember({ Message: 'b' })).toEqual({ key: 'Message', value: 'b' });
+    expect(errorMessageMember({ message: 7, Message: 'b' })).toEqual({ key: 'Message', value: 'b' });
+    expect(errorMessageMember({ message: null })).toBeUndefined();
+  });
+  it('finds nothing in a body that is not an object', () => {
+    for (const body of [null, 'message', ['message'], 3]) expect(errorMessageMember(body)).toBeUndefined();
   });
 });

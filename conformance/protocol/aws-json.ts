@@ -78,6 +78,19 @@ export function resolveErrorCode(carriers: ErrorCodeCarriers): { name: string; f
   return undefined;
 }
 
+/**
+ * The message of an error body as a client surfaces it: the modeled `message`, falling back to
+ * `Message`, which some servers write (rule C21). Only a string counts.
+ * @internal
+ */
+export function errorMessageMember(body: unknown): { key: 'message' | 'Message'; value: string } | undefined {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return undefined;
+  const members = body as Record<string, unknown>;
+  if (typeof members['message'] === 'string') return { key: 'message', value: members['message'] };
+  if (typeof members['Message'] === 'string') return { key: 'Message', value: members['Message'] };
+  return undefined;
+}
+
 /** The namespace of an error code's shape id (`''` when it has none). @internal */
 export function errorCodeNamespace(raw: string): string {
   const beforeColon = raw.split(':')[0] ?? '';

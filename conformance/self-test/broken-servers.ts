@@ -4,7 +4,7 @@
 // informational U1..U3. A wrapper cannot reach the reference's state, so the semantic faults
 // are built from what crosses the wire (tokens, secrets and sessions the wrapper saw go by).
 import { AWS_JSON_1_1_CONTENT_TYPE, HEADER, operationOfTarget } from '../protocol/aws-json.ts';
-import { secretHash } from '../server/provision/secret-hash.ts';
+import { secretHash } from '../protocol/secret-hash.ts';
 import type { ReferenceService } from '../server/reference/index.ts';
 import type { FetchHandle } from '../wire/loopback-server.ts';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { secretHash } from '../../protocol/secret-hash.ts';
 import { createReferenceService } from '../../server/reference/index.ts';
-import { secretHash } from '../../server/reference/secret-hash.ts';
 import type { FetchHandle } from '../../wire/loopback-server.ts';
 import { CATALOGUE_FAULTS } from './catalogue-faults.ts';
 import { internalRequest } from './session-ledger.ts';

@@ -3,10 +3,10 @@
 // with one fault, built like conformance/self-test/broken-servers.ts builds its own: a wrapper
 // that sees only the wire, here with a ledger of the clients and sessions that went by.
 import { randomUUID } from 'node:crypto';
+import { secretHash } from '../../protocol/secret-hash.ts';
 import type { ReferenceService } from '../../server/reference/index.ts';
 import type { OperationName } from '../../server/reference/options.ts';
 import { mintRefreshToken } from '../../server/reference/refresh-token.ts';
-import { secretHash } from '../../server/reference/secret-hash.ts';
 import type { FetchHandle } from '../../wire/loopback-server.ts';
 import { claimsOf, errorTypeOf, outputOf, rewriteBody, withBody } from '../broken-servers.ts';
 import {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { secretHash } from '../../protocol/secret-hash.ts';
 import { createReferenceService } from '../../server/reference/index.ts';
-import { secretHash } from '../../server/reference/secret-hash.ts';
 import { internalRequest, ledgerServer, type SessionLedger } from './session-ledger.ts';
 
 /** A handler with no fault of its own, and the ledger it keeps. */

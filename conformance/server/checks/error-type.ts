@@ -1,4 +1,4 @@
-import { HEADER, sanitizeErrorCode } from '../../protocol/aws-json.ts';
+import { errorMessageMember, HEADER, resolveErrorCode } from '../../protocol/aws-json.ts';
 import { isJsonObject, jsonBodyOf, type ReceivedResponse } from '../wire/exchange.ts';
 
 /**
@@ -16,7 +16,7 @@ export interface ErrorTypeSources {
 export function errorTypeSources(response: ReceivedResponse): ErrorTypeSources {
   const sources: ErrorTypeSources = {};
   const header = response.headers[HEADER.errorType];
-  if (header !== undefined && header.trim() !== '') sources.header = header;
+  if (header !== undefined) sources.header = header;
   const body = jsonBodyOf(response);
   if (body.kind === 'json' && isJsonObject(body.value)) {
     if (typeof body.value['code'] === 'string') sources.code = body.value['code'];
@@ -35,16 +35,16 @@ export interface ResolvedErrorType {
 }
 
 /**
- * The error a client would decode from a response, taking the sources in the order the
- * compliance tests document: header, then `code`, then `__type`.
+ * The error a client would decode from a response: protocol/aws-json.ts's resolveErrorCode
+ * (header, then `code`, then `__type`), with the text as sent.
  * @internal
  */
 export function resolveErrorType(response: ReceivedResponse): ResolvedErrorType | undefined {
   const sources = errorTypeSources(response);
-  if (sources.header !== undefined) return { name: sanitizeErrorCode(sources.header), raw: sources.header, from: 'header' };
-  if (sources.code !== undefined) return { name: sanitizeErrorCode(sources.code), raw: sources.code, from: 'code' };
-  if (sources.dunderType !== undefined) return { name: sanitizeErrorCode(sources.dunderType), raw: sources.dunderType, from: '__type' };
-  return undefined;
+  const resolved = resolveErrorCode(sources);
+  if (resolved === undefined) return undefined;
+  const raw = { header: sources.header, code: sources.code, __type: sources.dunderType }[resolved.from] ?? '';
+  return { ...resolved, raw };
 }
 
 /**
@@ -53,9 +53,7 @@ export function resolveErrorType(response: ReceivedResponse): ResolvedErrorType 
  */
 export function errorMessageOf(response: ReceivedResponse): string | undefined {
   const body = jsonBodyOf(response);
-  if (body.kind !== 'json' || !isJsonObject(body.value)) return undefined;
-  const message = body.value['message'] ?? body.value['Message'];
-  return typeof message === 'string' ? message : undefined;
+  return body.kind === 'json' ? errorMessageMember(body.value)?.value : undefined;
 }
 
 /**

@@ -1,6 +1,6 @@
+import { secretHash } from '../../protocol/secret-hash.ts';
 import type { SensitiveValues } from '../../redaction/redact.ts';
 import type { AwsJsonClient, CallResult } from './aws-json-client.ts';
-import { secretHash } from './secret-hash.ts';
 import { type ClientRole, SetupError, type World } from './world.ts';
 
 /** The three tokens of one sign-in. @internal */

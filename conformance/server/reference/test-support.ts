@@ -1,7 +1,8 @@
 // Helpers for the reference server's own tests: wire-level calls and a ready-made pool.
+
+import { secretHash } from '../../protocol/secret-hash.ts';
 import type { ReferenceService } from './reference-service.ts';
 import { SERVICE_SHAPE_NAME } from './routing.ts';
-import { secretHash } from './secret-hash.ts';
 
 /** @internal */
 export const ENDPOINT = 'https://cognito-idp.us-east-1.amazonaws.com/';

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { secretHash } from '../../protocol/secret-hash.ts';
 import { type CaseContext, CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
 import type { ExpectedOutcome } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';
-import { secretHash } from '../provision/secret-hash.ts';
 import type { ClientRole } from '../provision/world.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import { recheck, type SemanticsCommand, SignIn } from './commands.ts';

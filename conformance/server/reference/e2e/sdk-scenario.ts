@@ -8,7 +8,7 @@ import {
   type ExplicitAuthFlowsType,
   InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { secretHash } from '../secret-hash.ts';
+import { secretHash } from '../../../protocol/secret-hash.ts';
 
 /** @internal */
 export interface SdkScenario {

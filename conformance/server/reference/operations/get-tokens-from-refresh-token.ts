@@ -1,7 +1,7 @@
 import { GetTokensFromRefreshTokenInput } from '../input-shapes.ts';
 import type { Operation } from '../operation.ts';
 import { mintRefreshToken } from '../refresh-token.ts';
-import { sameSecret } from '../secret-hash.ts';
+import { sameSecret } from '../same-secret.ts';
 import { ServiceError } from '../service-error.ts';
 import type { UserPoolRecord } from '../state-store.ts';
 

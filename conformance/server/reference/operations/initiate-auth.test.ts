@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { secretHash } from '../../../protocol/secret-hash.ts';
 import { createReferenceService } from '../reference-service.ts';
-import { secretHash } from '../secret-hash.ts';
 import { addClientAndUser, call, claimsOf, ok, refresh, scenario, signIn } from '../test-support.ts';
 
 describe('InitiateAuth USER_PASSWORD_AUTH', () => {

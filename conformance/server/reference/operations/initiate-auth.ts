@@ -1,7 +1,8 @@
 import { newChallengeSession } from '../identifiers.ts';
 import { InitiateAuthInput } from '../input-shapes.ts';
 import type { Operation, OperationContext } from '../operation.ts';
-import { sameSecret, secretHash } from '../secret-hash.ts';
+import { secretHash } from '../../../protocol/secret-hash.ts';
+import { sameSecret } from '../same-secret.ts';
 import { ServiceError } from '../service-error.ts';
 import type { AppClientRecord, UserPoolRecord } from '../state-store.ts';
 import { userAttributes } from './admin-create-user.ts';

@@ -1,7 +1,7 @@
 import { RevokeTokenInput } from '../input-shapes.ts';
 import type { Operation } from '../operation.ts';
 import type { UnverifiedOutcome } from '../options.ts';
-import { sameSecret } from '../secret-hash.ts';
+import { sameSecret } from '../same-secret.ts';
 import { ServiceError } from '../service-error.ts';
 
 interface Input {
