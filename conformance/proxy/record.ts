@@ -41,11 +41,15 @@ export class FixtureRecorder {
 
   async record(requestBody: string, response: ReceivedResponse): Promise<RecordOutcome> {
     if (this.#count >= MAX_RECORDED) return { kind: 'not-written', why: `this session has recorded ${MAX_RECORDED} files already` };
-    const outcomeWord = (status: number) => (status >= 200 && status < 300 ? 'Success' : `Status${status}`);
+    const candidate = recordedFixture('pending', requestBody, response, this.#origin);
+    const { expect } = candidate.fixture;
+    // The answer in the id: Success, the error's name, or the status where no name was sent.
+    const answerWord = expect.outcome === 'success' ? 'Success' : expect.name !== undefined ? idWord(expect.name) : `Status${response.status}Answer`;
     for (let n = 1; n < 10_000; n += 1) {
-      const id = `RevokeTokenRecorded${idWord(this.#origin.upstreamName)}${outcomeWord(response.status)}${n}`;
+      const id = `RevokeTokenRecorded${idWord(this.#origin.upstreamName)}${answerWord}${n}`;
       if (this.#taken.has(id)) continue;
-      const { fixture, folder } = recordedFixture(id, requestBody, response, this.#origin);
+      const fixture = { ...candidate.fixture, id };
+      const folder = candidate.folder;
       const text = `${JSON.stringify(fixture, null, 2)}\n`;
       const path = join(this.#dir, ...folder.split('/'), `${id}.json`);
       await mkdir(join(this.#dir, ...folder.split('/')), { recursive: true });
