@@ -37,14 +37,23 @@ export interface CandidateFixture {
   folder: string;
 }
 
-/** Every form a value takes in text: as sent, and JSON-escaped. */
+// Below this length a sent value is replaced only where it stands as a whole JSON string: a
+// one-letter ClientId must not rewrite every "a" of the answer.
+const BARE_MIN_LENGTH = 6;
+
+/** Each sent value replaced in text, as sent and JSON-escaped (short values only where quoted whole). */
 function replaceAll(text: string, replacements: ReadonlyArray<readonly [string, string]>): string {
   let out = text;
   for (const [from, to] of replacements) {
     if (from === '') continue;
-    out = out.split(from).join(to);
     const escaped = JSON.stringify(from).slice(1, -1);
-    if (escaped !== from) out = out.split(escaped).join(JSON.stringify(to).slice(1, -1));
+    const escapedTo = JSON.stringify(to).slice(1, -1);
+    if (from.length < BARE_MIN_LENGTH) {
+      out = out.split(`"${escaped}"`).join(`"${escapedTo}"`);
+      continue;
+    }
+    out = out.split(from).join(to);
+    if (escaped !== from) out = out.split(escaped).join(escapedTo);
   }
   return out;
 }
