@@ -104,6 +104,17 @@ describe('one exchange through the proxy is judged by the suite rules', () => {
       1000,
     );
     expect(failed(verdicts)).toContain('C4');
+    // The server refused what no operation can claim, with a framework error: that is right (S1), not an S10 failure.
+    expect(failed(verdicts)).not.toContain('S10');
+    expect(verdicts).toContainEqual(expect.objectContaining({ check: 'S1', status: 'pass' }));
+  });
+
+  it('a misrouted request the server accepts fails S1', () => {
+    const verdicts = new ExchangeLedger().judge(
+      observed(1, 'AWSCognitoIdentityProviderService.revokeToken', revokeBody, 200, { 'content-type': JSON_TYPE, 'x-amzn-requestid': 'r' }, '{}'),
+      1000,
+    );
+    expect(failed(verdicts)).toEqual(expect.arrayContaining(['C4', 'S1']));
   });
 
   it('no answer fails H1 with the reason, and nothing else is judged on the answer', () => {

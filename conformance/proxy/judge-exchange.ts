@@ -1,10 +1,12 @@
 import type { Verdict } from '../judging/check.ts';
 import { judge } from '../judging/judge.ts';
+import { REVOKE_TOKEN_TARGET } from '../protocol/aws-json.ts';
 import { h1Answered } from '../server/checks/answered.ts';
+import { ROUTING_ERRORS } from '../server/checks/declared-errors.ts';
 import { p2NoKnownSecret, s12EveryOperation, s13EveryOperation, s14EveryOperation, s16UniqueRequestId } from '../server/checks/every-answer.ts';
 import { SERVER_CHECKS } from '../server/checks/index.ts';
 import { REQUEST_ID_HEADERS } from '../server/checks/request-id.ts';
-import type { ServerObservation } from '../server/checks/server-check.ts';
+import type { ExpectedOutcome, ServerObservation } from '../server/checks/server-check.ts';
 import { requestVerdicts } from '../service/request-verdicts.ts';
 import type { ObservedExchange } from './observe.ts';
 
@@ -15,6 +17,16 @@ const ACROSS_ANSWERS = [s16UniqueRequestId, p2NoKnownSecret];
 
 // Judged as a fixture with no expectation of its own: the client's body members are taken as meant.
 const LIVE_REQUEST = { id: 'live', level: 'must' as const, tags: [], response: { code: 200 }, expect: { outcome: 'success' as const } };
+
+/**
+ * What a server must do with the request: nothing particular for a RevokeToken request it can
+ * route (the proxy does not know the token's state), but refuse one no operation can claim (a
+ * misspelt target, another method) with a 4xx, where the framework errors are allowed (S1).
+ */
+function expectationOf(observed: ObservedExchange): ExpectedOutcome {
+  const routable = observed.request.method === 'POST' && observed.request.headers['x-amz-target'] === REVOKE_TOKEN_TARGET;
+  return !observed.revokeToken || routable ? { kind: 'observe' } : { kind: 'refused', rule: 'S1', level: 'must', protocolErrors: ROUTING_ERRORS };
+}
 
 /**
  * What the proxy remembers across exchanges, to judge an answer against the ones before it:
@@ -36,7 +48,7 @@ export class ExchangeLedger {
     const plain: ServerObservation = {
       operation: observed.operation,
       exchange: observed.exchange,
-      expected: { kind: 'observe' },
+      expected: expectationOf(observed),
       sensitive: observed.secrets,
       timeoutMs,
     };
