@@ -90,6 +90,17 @@ describe('the proxy gives a hostile upstream a bounded, clear verdict', () => {
   });
 });
 
+describe('the proxy stops by itself', () => {
+  it('--duration ends the run and writes the reports; with no request judged it exits 2 and says so', async () => {
+    const target = await hostile((_request, response) => response.end('{}'));
+    const proxy = await startProxy('--upstream', target.url, '--duration', '1');
+    const { code, stdout, stderr } = await proxy.done;
+    expect(stdout).toMatch(/stopped \(--duration 1\): 0 requests judged/);
+    expect(stderr).toMatch(/no request arrived, so nothing was judged/);
+    expect(code).toBe(2);
+  });
+});
+
 describe('the proxy refuses what it cannot use, naming the flag', () => {
   it.each([
     [['--max-requests', '1'], /--upstream <url> is required/],
