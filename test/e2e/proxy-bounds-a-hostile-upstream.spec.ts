@@ -1,5 +1,9 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PROXY_LIMITS } from '../../conformance/proxy/proxy-limits.ts';
 import { cli } from './cli-harness.ts';
@@ -115,4 +119,40 @@ describe('the proxy refuses what it cannot use, naming the flag', () => {
     expect(stderr).toMatch(message);
     expect(code).toBe(2);
   });
+});
+
+describe('Ctrl-C', () => {
+  it('SIGINT stops the command, which writes its reports and exits by its verdicts', async () => {
+    const target = await hostile((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1', 'x-amzn-requestid': 'sigint-1' });
+      response.end('{}');
+    });
+    const reports = await mkdtemp(join(tmpdir(), 'proxy-sigint-'));
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'conformance/cli/main.ts', 'proxy', '--upstream', target.url, '--reporter', `json=${join(reports, 'r.json')}`],
+      {
+        cwd: join(import.meta.dirname, '..', '..'),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
+    let stdout = '';
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk) => {
+        stdout += String(chunk);
+        const match = /judging proxy on (\S+)/.exec(stdout);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`exited ${code} before listening: ${stdout}`)));
+    });
+    const response = await fetch(`${url}/`, revokeToken);
+    expect(response.status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    child.kill('SIGINT');
+    const code = await exited;
+    expect(stdout).toMatch(/stopped \(SIGINT\): 1 request judged/);
+    expect(JSON.parse(await readFile(join(reports, 'r.json'), 'utf8'))).toMatchObject({ summary: { total: 1, passed: 1 } });
+    expect(code).toBe(0);
+    await rm(reports, { recursive: true, force: true });
+  }, 60_000);
 });
