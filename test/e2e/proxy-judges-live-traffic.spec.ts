@@ -57,11 +57,14 @@ describe.each(UPSTREAMS)('the judging proxy in front of the $name', (upstream) =
     }
   });
 
-  it('names the rules a broken client breaks, exit 1', async () => {
+  it.each([
+    ['redacted by default', []],
+    ['shown with --no-redact (so the redaction check above can fail)', ['--no-redact']],
+  ])('names the rules a broken client breaks, exit 1; its token %s', async (_label, extra) => {
     const reports = await mkdtemp(join(tmpdir(), 'proxy-reports-'));
     scratch.push(reports);
-    const proxy = await startProxy('--upstream', target.url, '--max-requests', '1', '--reporter', `json=${join(reports, 'r.json')}`);
-    // The operation in lower camel case and the client id under the wrong name: C4 and C8.
+    const proxy = await startProxy('--upstream', target.url, '--max-requests', '1', '--reporter', `json=${join(reports, 'r.json')}`, ...extra);
+    // The operation in lower camel case and a plain JSON media type: C4 and C3.
     const broken = minimalClient({ target: 'AWSCognitoIdentityProviderService.revokeToken', contentType: 'application/json' }, 'proxy-broken');
     const token = 'fake-refresh-token.proxy-broken-1';
     await broken.revokeToken({ Token: token, ClientId: 'exampleclient1' }, { endpoint: proxy.url, region: 'us-east-1' } as never).catch(() => undefined);
@@ -69,10 +72,12 @@ describe.each(UPSTREAMS)('the judging proxy in front of the $name', (upstream) =
 
     expect(code).toBe(1);
     expect(stdout).toMatch(/#1 POST revokeToken -> \d+ {2}FAIL (?=.*\bC3\b)(?=.*\bC4\b)/);
-    expect(stdout).not.toContain(token);
-    const report = JSON.parse(await readFile(join(reports, 'r.json'), 'utf8')) as { results: Array<{ verdicts: Array<{ check: string; status: string }> }> };
+    const text = await readFile(join(reports, 'r.json'), 'utf8');
+    const report = JSON.parse(text) as { results: Array<{ verdicts: Array<{ check: string; status: string }> }> };
     const failed = report.results[0]!.verdicts.filter((v) => v.status === 'fail').map((v) => v.check);
     expect(failed).toEqual(expect.arrayContaining(['C3', 'C4']));
+    // The report keeps the failing exchange, request body included: the token is there only when redaction is off.
+    expect(stdout.includes(token) || text.includes(token)).toBe(extra.length > 0);
   });
 
   it('records a RevokeToken exchange as a fixture that lints clean and runs as a case', async () => {
