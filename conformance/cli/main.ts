@@ -6,6 +6,7 @@ import { AdapterLoadError, BUILT_IN_ADAPTERS } from '../adapters/load.ts';
 import { ProcessAdapterError } from '../adapters/process-agent/types.ts';
 import { InputFileError, readInputFile } from '../files/read-input-file.ts';
 import { FixtureError } from '../fixtures/load.ts';
+import { runProxyCli } from '../proxy/cli/proxy-cli.ts';
 import { SensitiveValues } from '../redaction/redact.ts';
 import { ExpectationsError } from '../run/expectations.ts';
 import { FailuresFileError } from '../run/failures-file.ts';
@@ -189,6 +190,8 @@ async function serverRun(argv: string[], io: CliIo, cwd: string): Promise<number
 /** The whole command: every error becomes a message and an exit code, never a stack trace for a user mistake. */
 export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
+  // `proxy`: the judging proxy between an app and an endpoint (conformance/proxy/); a command of its own, with its own flags.
+  if (argv[0] === 'proxy') return runProxyCli(argv.slice(1), io);
   // `--replay failed`: every stored failure, each replayed as `--replay <id>`.
   if (asksForReplayFailed(argv)) return replayFailed(argv, io, (one) => runCli(one, io));
   // `--replay <id>` stands for the case and flags the failures file keeps under that id.

@@ -17,7 +17,7 @@ export const CLIENT_FLAGS = {
   serve: {
     type: 'boolean',
     default: false,
-    help: 'serve one fixture (chosen with --filter; default the plain success case) on 127.0.0.1, print the endpoint, and judge each request that arrives until interrupted',
+    help: 'serve one fixture (chosen with --filter; default the plain success case) on 127.0.0.1, print the endpoint, and judge each request that arrives until interrupted; one request picks another with the header Prefer: fixture=<id> or the path /fixtures/<id>/',
   },
   revision: { type: 'string', arg: '<id>', help: 'judge a client built against an older model revision (model/HISTORY.md): only cases that apply to it run' },
   'case-timeout': {
@@ -107,6 +107,7 @@ Modes:
   --command "<cmd>"       judge a client in any language through a shim process (CONTRACT.md section 2)
   --server [url|lane]     judge a server instead: see --server --help
   --serve                 serve one fixture on 127.0.0.1 and judge a client driven by hand
+  proxy --upstream <url>  sit between an app and an endpoint, judging live traffic: see proxy --help
   --explain <rule|case>   print one rule or tag (e.g. C14, c25) and its cases, or the rules a fixture or property judges
   --list [--rules]        list the cases (or the rules) that would run
 

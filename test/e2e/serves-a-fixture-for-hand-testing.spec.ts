@@ -63,3 +63,37 @@ describe('--serve answers with one fixture and judges each request by hand', () 
     );
   });
 });
+
+describe('--serve lets one request pick another fixture, without a restart', () => {
+  it('answers a request with the fixture its Prefer header names, and the next one with the default again', async () => {
+    const body = JSON.stringify({ Token: 'fake-refresh-token.example-1', ClientId: 'exampleclient1' });
+    let second: Response | undefined;
+    const { text, response } = await served([], async (endpoint) => {
+      const first = await fetch(`${endpoint}/`, { method: 'POST', headers: { ...headers, prefer: 'fixture=RevokeTokenForbiddenExceptionAsObserved' }, body });
+      second = await fetch(`${endpoint}/`, { method: 'POST', headers, body });
+      return first;
+    });
+    expect(response.status).toBe(403);
+    expect(second!.status).toBe(200);
+    expect(text).toMatch(/Prefer: fixture=<id>/);
+    expect(text).toMatch(/POST \/ -> 403 \(fixture RevokeTokenForbiddenExceptionAsObserved, by Prefer header\): request rules pass/);
+    expect(text).toMatch(/POST \/ -> 200: request rules pass/);
+  });
+
+  it('answers a request under /fixtures/<id>/ with that fixture and judges the path below it', async () => {
+    const body = JSON.stringify({ Token: 'fake-refresh-token.example-1', ClientId: 'exampleclient1' });
+    const { text, response } = await served([], (endpoint) =>
+      fetch(`${endpoint}/fixtures/RevokeTokenForbiddenExceptionAsObserved/`, { method: 'POST', headers, body }),
+    );
+    expect(response.status).toBe(403);
+    expect(text).toMatch(/-> 403 \(fixture RevokeTokenForbiddenExceptionAsObserved, by path\): request rules pass/);
+  });
+
+  it('answers an unknown id with 404 naming the close matches', async () => {
+    const { response } = await served([], (endpoint) =>
+      fetch(`${endpoint}/`, { method: 'POST', headers: { ...headers, prefer: 'fixture=RevokeTokenForbidenExceptionAsObserved' }, body: '{}' }),
+    );
+    expect(response.status).toBe(404);
+    expect((await response.json()).message).toMatch(/did you mean RevokeTokenForbiddenExceptionAsObserved/);
+  });
+});

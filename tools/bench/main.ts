@@ -17,6 +17,7 @@ import { isolatedSuiteCase, lowerBoundCall, suiteCase } from './client-cost.ts';
 import { failingClients } from './failing-clients.ts';
 import { installedSizeSection, measureInstalledSize } from './installed-size.ts';
 import { compare } from './measure.ts';
+import { proxyOverheadSection } from './proxy-overhead.ts';
 import { handWrittenRequestCheck, requestSamples } from './request-check.ts';
 
 quietenSdkNodeVersionWarning();
@@ -125,6 +126,10 @@ print('| --- | --- | --- |');
 print(`| hand-written check (the lower bound) | ${perValue(validation.handWritten!).toFixed(0)} ns | 1.00x |`);
 print(`| generated ajv standalone validator | ${perValue(validation.generated!).toFixed(0)} ns | ${ratio(validation.generated!, validation.handWritten!)} |`);
 if (sink < 0) print('unreachable');
+
+// 2b. The judging proxy against a bare loopback forwarder, in the same run.
+print();
+for (const line of await proxyOverheadSection({ rounds, iterations })) print(line);
 
 // 3. The whole default run, and process mode next to in-process.
 const fixtures = await loadFixtures();

@@ -40,10 +40,15 @@ export const LAYERS: readonly Layer[] = [
       '^conformance/server/lanes/',
       '^conformance/self-test/',
       '^conformance/server/[^/]+\\.ts$',
+      // The judging proxy: listen, forward, observe, judge, record (its command line is an entry point).
+      '^conformance/proxy/(?!cli/)',
     ],
   },
   { name: 'report', paths: ['^conformance/report/', '^conformance/server/report/'] },
-  { name: 'entry points', paths: ['^conformance/cli/', '^conformance/server/cli/', '^conformance/vitest/', '^conformance/index\\.ts$'] },
+  {
+    name: 'entry points',
+    paths: ['^conformance/cli/', '^conformance/server/cli/', '^conformance/proxy/cli/', '^conformance/vitest/', '^conformance/index\\.ts$'],
+  },
 ];
 
 /** Files outside the pipeline: tests and their helpers. */

@@ -7,8 +7,9 @@ import type { ServerCheck } from '../checks/server-check.ts';
 /**
  * Members of the server suite's requests and answers that hold secrets besides the three the
  * model marks: the provisioned user's password, its tokens, a secret hash.
+ * @internal
  */
-const SERVER_SECRET_MEMBERS = [
+export const SERVER_SECRET_MEMBERS = [
   'Username',
   'Password',
   'TemporaryPassword',

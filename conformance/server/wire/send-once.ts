@@ -15,9 +15,12 @@ export interface OutgoingRequest {
   body: Uint8Array;
 }
 
-// A server that streams without end must not exhaust the suite's memory; the start of the
-// body is enough to judge it.
-const MAX_RESPONSE_BYTES = 1024 * 1024;
+/**
+ * A server that streams without end must not exhaust the suite's memory; the start of the
+ * body is enough to judge it. The judging proxy states the same cap for the answers it relays.
+ * @internal
+ */
+export const MAX_RESPONSE_BYTES = 1024 * 1024;
 
 /**
  * One HTTP exchange over node:http, on a connection of its own (no keep-alive, so nothing
