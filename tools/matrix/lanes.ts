@@ -68,4 +68,10 @@ export const LANES: readonly Lane[] = [
     args: ['--server', 'moto'],
     version: { label: 'moto', file: 'conformance/server/lanes/moto/requirements.txt', pattern: /^moto(?:\[[^\]]*\])?==(\S+)/m },
   },
+  {
+    name: 'ministack',
+    kind: 'server',
+    args: ['--server', 'ministack'],
+    version: { label: 'ministack', file: 'conformance/server/lanes/ministack/requirements.txt', pattern: /^ministack==(\S+)/m },
+  },
 ];

@@ -35,6 +35,13 @@ const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
     });
     return lane.startMoto();
   },
+  ministack: async () => {
+    // Like moto's, the MiniStack lane's venv and launcher are in the repository, not the package.
+    const lane = await import('../lanes/ministack.ts').catch((error: Error) => {
+      throw new LaneError(`the ministack lane runs from a clone of the repository (${error.message})`);
+    });
+    return lane.startMiniStack();
+  },
 };
 
 async function main(argv: readonly string[], io: CliIo, failures: FailureRecorder | undefined): Promise<number> {
