@@ -74,4 +74,10 @@ export const LANES: readonly Lane[] = [
     args: ['--server', 'ministack'],
     version: { label: 'ministack', file: 'conformance/server/lanes/ministack/requirements.txt', pattern: /^ministack==(\S+)/m },
   },
+  {
+    name: 'fakecloud',
+    kind: 'server',
+    args: ['--server', 'fakecloud'],
+    version: { label: 'fakecloud', file: 'conformance/server/lanes/fakecloud.ts', pattern: /FAKECLOUD_VERSION = '([^']+)'/ },
+  },
 ];

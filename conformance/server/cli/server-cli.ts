@@ -42,6 +42,13 @@ const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
     });
     return lane.startMiniStack();
   },
+  fakecloud: async () => {
+    // fakecloud is built from crates.io into the clone's .cache/ (or a shared cache) and never shipped: it is AGPL-3.0.
+    const lane = await import('../lanes/fakecloud.ts').catch((error: Error) => {
+      throw new LaneError(`the fakecloud lane runs from a clone of the repository (${error.message})`);
+    });
+    return lane.startFakecloud();
+  },
 };
 
 async function main(argv: readonly string[], io: CliIo, failures: FailureRecorder | undefined): Promise<number> {
