@@ -2,10 +2,11 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect, createServer, type Server } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKECLOUD_VERSION as BUILT_VERSION, buildKey, cacheRoot, installPaths, isCurrent } from '../../adapters/toolchains/fakecloud-build.mjs';
 import { buildLoopbackGuard } from '../../adapters/toolchains/loopback-guard-build.mjs';
+import { repoRoot } from '../../adapters/toolchains/python-venv.mjs';
 import { LaneError } from './cognito-local.ts';
 import { FAKECLOUD_VERSION, fakecloudBinary, startFakecloud } from './fakecloud.ts';
 
@@ -61,6 +62,19 @@ server.listen(0, '127.0.0.1', () => console.log('FAKECLOUD_PORT=' + server.addre
 describe('the fakecloud lane, with stand-ins', () => {
   it('pins one release in the lane and in its build script', () => {
     expect(FAKECLOUD_VERSION).toBe(BUILT_VERSION);
+  });
+
+  it('keeps fakecloud (AGPL-3.0) out of the package: no entry of package.json files reaches its build or its guard', () => {
+    const { files } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { files: string[] };
+    const shipped = (path: string) => files.some((entry) => path.startsWith(entry.replace(/\*.*$/, '')));
+    expect(files.length).toBeGreaterThan(0);
+    for (const path of [
+      relative(repoRoot, installPaths('0'.repeat(64)).binary),
+      '.cache/loopback-guard/x.so',
+      'conformance/server/lanes/fakecloud/loopback-guard.c',
+    ])
+      expect(shipped(path), path).toBe(false);
+    expect(shipped('dist/conformance/server/lanes/fakecloud.js')).toBe(true); // the lane's own code ships, and builds fakecloud in a clone only
   });
 
   it('reads the port fakecloud announces, past any other line, and is ready once it answers', async () => {
