@@ -178,16 +178,24 @@ export function ensureFakecloud(options = {}) {
           : '';
         throw new FakecloudBuildError(`\`cargo ${args.join(' ')}\` failed (${why}).${hint}\n${output}`);
       }
-      checkFetchedSources(process.env.CARGO_HOME ?? join(homedir(), '.cargo'));
-      const built = installPaths(key, root).binary.replace(paths.installDir, staging);
-      if (!existsSync(built) || statSync(built).size === 0) {
-        throw new FakecloudBuildError(`\`cargo install\` reported success but wrote no binary at ${shown(built)}`);
+      // Whatever fails from here leaves no staging folder behind, and nothing that looks current.
+      try {
+        checkFetchedSources(process.env.CARGO_HOME ?? join(homedir(), '.cargo'));
+        const built = installPaths(key, root).binary.replace(paths.installDir, staging);
+        if (!existsSync(built) || statSync(built).size === 0) {
+          throw new FakecloudBuildError(`\`cargo install\` reported success but wrote no binary at ${shown(built)}`);
+        }
+        const reported = spawnSync(built, ['--version'], { encoding: 'utf8', timeout: 30_000 });
+        if (reported.stdout?.trim() !== `fakecloud ${FAKECLOUD_VERSION}`) {
+          throw new FakecloudBuildError(
+            `the built ${shown(built)} reports ${JSON.stringify(reported.stdout?.trim() ?? '')}, not fakecloud ${FAKECLOUD_VERSION}`,
+          );
+        }
+        writeFileSync(join(staging, 'stamp.json'), `${JSON.stringify({ key, version: FAKECLOUD_VERSION, binarySha256: sha256File(built) }, null, 2)}\n`);
+      } catch (error) {
+        rmSync(staging, { recursive: true, force: true });
+        throw error;
       }
-      const reported = spawnSync(built, ['--version'], { encoding: 'utf8', timeout: 30_000 });
-      if (reported.stdout?.trim() !== `fakecloud ${FAKECLOUD_VERSION}`) {
-        throw new FakecloudBuildError(`the built ${shown(built)} reports ${JSON.stringify(reported.stdout?.trim() ?? '')}, not fakecloud ${FAKECLOUD_VERSION}`);
-      }
-      writeFileSync(join(staging, 'stamp.json'), `${JSON.stringify({ key, version: FAKECLOUD_VERSION, binarySha256: sha256File(built) }, null, 2)}\n`);
       rmSync(paths.installDir, { recursive: true, force: true });
       renameSync(staging, paths.installDir);
       const seconds = (Date.now() - started) / 1000;
