@@ -9,6 +9,7 @@ import type { Verdict } from '../judging/check.ts';
 import { CLIENT_SEQUENCES } from '../properties/call-sequences.ts';
 import { CLIENT_PROPERTIES } from '../properties/index.ts';
 import { rulesOf } from '../rules/registry.ts';
+import { SERVER_LANES } from '../server/cli/server-options.ts';
 import { SERVER_CASES } from '../server/server-cases.ts';
 import { checkExpectationTargets, classify, type Expectation, ExpectationsError, loadExpectations } from './expectations.ts';
 import { summarize } from './summary.ts';
@@ -87,7 +88,7 @@ describe('checkExpectationTargets', () => {
     const client = await clientTargets();
     for (const name of readdirSync(folder)) {
       const path = `${folder}${name}`;
-      const server = name === 'moto.json' || name === 'cognito-local.json';
+      const server = SERVER_LANES.includes(name.replace(/\.json$/, ''));
       const loaded = await loadExpectations(path);
       expect(() => checkExpectationTargets(loaded, path, server ? serverTargets : client), name).not.toThrow();
     }

@@ -27,6 +27,8 @@ describe('the lane table', () => {
   it("reads each lane's pinned version from its source", () => {
     expect(resolveVersion(lane('boto3').version, REPO_ROOT)).toMatch(/^boto3 \d+\.\d+\.\d+$/);
     expect(resolveVersion(lane('aws-sdk-go-v2').version, REPO_ROOT)).toMatch(/^cognitoidentityprovider \d+\.\d+\.\d+$/);
+    expect(resolveVersion(lane('ministack').version, REPO_ROOT)).toBe('ministack 1.5.33');
+    expect(resolveVersion(lane('fakecloud').version, REPO_ROOT)).toBe('fakecloud 0.51.0');
     expect(resolveVersion(lane('aws-sdk-v3').version, REPO_ROOT)).toMatch(/^@aws-sdk\/client-cognito-identity-provider \d+\.\d+\.\d+$/);
     expect(resolveVersion({ label: 'x', file: 'no/such/file', pattern: /(.)/ }, REPO_ROOT)).toBeUndefined();
     expect(resolveVersion({ npm: 'no-such-package-for-the-matrix' }, REPO_ROOT)).toBeUndefined();

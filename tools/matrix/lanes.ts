@@ -68,4 +68,16 @@ export const LANES: readonly Lane[] = [
     args: ['--server', 'moto'],
     version: { label: 'moto', file: 'conformance/server/lanes/moto/requirements.txt', pattern: /^moto(?:\[[^\]]*\])?==(\S+)/m },
   },
+  {
+    name: 'ministack',
+    kind: 'server',
+    args: ['--server', 'ministack'],
+    version: { label: 'ministack', file: 'conformance/server/lanes/ministack/requirements.txt', pattern: /^ministack==(\S+)/m },
+  },
+  {
+    name: 'fakecloud',
+    kind: 'server',
+    args: ['--server', 'fakecloud'],
+    version: { label: 'fakecloud', file: 'conformance/server/lanes/fakecloud.ts', pattern: /FAKECLOUD_VERSION = '([^']+)'/ },
+  },
 ];

@@ -35,6 +35,20 @@ const LANES: Readonly<Record<string, () => Promise<StartedServer>>> = {
     });
     return lane.startMoto();
   },
+  ministack: async () => {
+    // Like moto's, the MiniStack lane's venv and launcher are in the repository, not the package.
+    const lane = await import('../lanes/ministack.ts').catch((error: Error) => {
+      throw new LaneError(`the ministack lane runs from a clone of the repository (${error.message})`);
+    });
+    return lane.startMiniStack();
+  },
+  fakecloud: async () => {
+    // fakecloud is built from crates.io into the clone's .cache/ (or a shared cache) and never shipped: it is AGPL-3.0.
+    const lane = await import('../lanes/fakecloud.ts').catch((error: Error) => {
+      throw new LaneError(`the fakecloud lane runs from a clone of the repository (${error.message})`);
+    });
+    return lane.startFakecloud();
+  },
 };
 
 async function main(argv: readonly string[], io: CliIo, failures: FailureRecorder | undefined): Promise<number> {

@@ -4,7 +4,7 @@ import { parseUnverifiedExpectation } from '../semantics/unverified.ts';
 
 /** What `npm run conformance -- --server ...` was asked to do. @internal */
 export interface ServerCliOptions extends CommonOptions {
-  /** Absent: the reference server on loopback; `cognito-local` or `moto`: that pinned emulator, started for the run; else a URL. */
+  /** Absent: the reference server on loopback; a name of SERVER_LANES: that pinned emulator, started for the run; else a URL. */
   server?: string;
   allowRemote: boolean;
   maxRequests?: number;
@@ -16,14 +16,14 @@ export interface ServerCliOptions extends CommonOptions {
 }
 
 /** The emulators `--server <name>` starts for the run (server-cli.ts LANES): names, not URLs, so a failures file may keep them. @internal */
-export const SERVER_LANES: readonly string[] = ['cognito-local', 'moto'];
+export const SERVER_LANES: readonly string[] = ['cognito-local', 'moto', 'ministack', 'fakecloud'];
 
 /** The flags only the server direction has; the rest are COMMON_FLAGS. @internal */
 export const SERVER_FLAGS = {
   server: {
     type: 'string',
     arg: '[target]',
-    help: 'the server: a base URL, a lane (cognito-local or moto: that pinned emulator, started on 127.0.0.1 for the run), or nothing for the reference server',
+    help: 'the server: a base URL, a lane (cognito-local, moto, ministack or fakecloud: that pinned emulator, started on 127.0.0.1 for the run), or nothing for the reference server',
   },
   'allow-remote': { type: 'boolean', default: false, help: 'allow a server that is not on this machine (127.0.0.0/8, ::1, localhost)' },
   'max-requests': {
@@ -54,7 +54,7 @@ export const SERVER_FLAGS = {
 } as const satisfies FlagTable;
 
 /** @internal */
-export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local | moto] [options]
+export const SERVER_USAGE = `Usage: npm run conformance -- --server [url | cognito-local | moto | ministack | fakecloud] [options]
 
 Runs the RevokeToken server conformance suite: the awsJson 1.1 protocol probes (S1-S17),
 the revocation semantics with real tokens in a world of two users and six app clients
