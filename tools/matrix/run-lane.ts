@@ -87,7 +87,10 @@ export async function runLane(lane: Lane, options: RunLaneOptions): Promise<Lane
   try {
     // A lane writes its own JSON report; under GitHub Actions it must not add annotations and a job summary per lane.
     const { GITHUB_ACTIONS: _actions, GITHUB_STEP_SUMMARY: _summary, ...env } = process.env;
-    const child = spawn(process.execPath, args, { cwd: options.repoRoot, env, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
+    // A lane whose cold build is not cached (fakecloud's takes hours on 2 cores) fails in moments
+    // with that reason, instead of building inside the lane's time limit.
+    const laneEnv = { ...env, REVOKETOKEN_COLD_BUILDS: 'never' };
+    const child = spawn(process.execPath, args, { cwd: options.repoRoot, env: laneEnv, stdio: ['ignore', 'ignore', 'pipe'], detached: true });
     let stderr = '';
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr = (stderr + chunk).slice(-4000);

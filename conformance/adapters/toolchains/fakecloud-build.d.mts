@@ -35,4 +35,10 @@ export interface FakecloudBuild {
 }
 
 /** The pinned fakecloud for the current toolchain, built first when missing or stale. */
-export declare function ensureFakecloud(options?: { cargo?: string; rustc?: string; root?: string; log?: (line: string) => void }): FakecloudBuild;
+export declare function ensureFakecloud(options?: {
+  cargo?: string;
+  rustc?: string;
+  root?: string;
+  log?: (line: string) => void;
+  build?: boolean;
+}): FakecloudBuild;

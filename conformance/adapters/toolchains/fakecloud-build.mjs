@@ -139,7 +139,11 @@ function checkFetchedSources(cargoHome) {
  * missing or stale. Synchronous and idempotent; cheap when current (the key, and one sha256
  * over the binary). Throws FakecloudBuildError naming the step that failed.
  *
- * @param {{ cargo?: string, rustc?: string, root?: string, log?: (line: string) => void }} [options]
+ * With `build: false` a missing build is not started: the error names the command that builds
+ * it. The matrix and the server CLI under REVOKETOKEN_COLD_BUILDS=never run that way, so a lane
+ * whose build is not cached fails in moments with that reason instead of building for hours.
+ *
+ * @param {{ cargo?: string, rustc?: string, root?: string, log?: (line: string) => void, build?: boolean }} [options]
  * @returns {{ binary: string, key: string, built: boolean, seconds?: number }}
  */
 export function ensureFakecloud(options = {}) {
@@ -150,6 +154,11 @@ export function ensureFakecloud(options = {}) {
   const key = buildKey({ cargo, rustc });
   const paths = installPaths(key, root);
   if (isCurrent(paths, key)) return { binary: paths.binary, key, built: false };
+  if (options.build === false) {
+    throw new FakecloudBuildError(
+      `fakecloud ${FAKECLOUD_VERSION} is not built for this toolchain yet (${shown(paths.installDir)}); its cold release build takes longer than a CI run on 2 cores, so it is built once into a cache that later runs resume: node conformance/adapters/toolchains/fakecloud-build.mjs`,
+    );
+  }
 
   mkdirSync(root, { recursive: true });
   return withDirectoryLock(

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
@@ -86,6 +86,15 @@ describe('the fakecloud build cache', () => {
     expect(isCurrent(installPaths(first.key, root), first.key)).toBe(false);
     expect(ensureFakecloud({ cargo, rustc: RUSTC, root, log: () => {} }).built).toBe(true);
     expect(readFileSync(calls, 'utf8').trim().split('\n')).toHaveLength(2);
+  });
+
+  it('does not start a missing build when told not to, and names the command that builds it', () => {
+    const root = join(scratch, 'cache-no-build');
+    const { cargo, calls } = fakeCargo('cargo-no-build');
+    expect(() => ensureFakecloud({ cargo, rustc: RUSTC, root, log: () => {}, build: false })).toThrow(
+      /is not built for this toolchain yet .*node conformance\/adapters\/toolchains\/fakecloud-build\.mjs/,
+    );
+    expect(existsSync(calls) ? readFileSync(calls, 'utf8').trim() : '').toBe('');
   });
 
   it('refuses a build that reports another version, and leaves nothing that looks current', () => {

@@ -74,13 +74,14 @@ function fakecloudEnvironment(home: string, guard: string): NodeJS.ProcessEnv {
 }
 
 /**
- * The pinned fakecloud binary, built on first use (a cold build is long: CI warms it into a
- * cache outside the clone, see conformance/adapters/toolchains/fakecloud-build.mjs).
+ * The pinned fakecloud binary, built on first use (a cold build is long: CI resumes it a share
+ * at a time in a cache outside the clone, see conformance/adapters/toolchains/fakecloud-build.mjs),
+ * or, under REVOKETOKEN_COLD_BUILDS=never, a LaneError naming the command when it is not built.
  * @internal
  */
 export function fakecloudBinary(): string {
   try {
-    return ensureFakecloud().binary;
+    return ensureFakecloud({ build: process.env['REVOKETOKEN_COLD_BUILDS'] !== 'never' }).binary;
   } catch (error) {
     if (error instanceof FakecloudBuildError) throw new LaneError(`the fakecloud lane needs its build: ${error.message}`);
     throw error;
