@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the Java programs the conformance suite runs (the aws-sdk-java-v2 process-adapter
-// shim) into .cache/java/<name>/ at the repository root, which git ignores: compiled classes,
+// Builds the JVM programs the conformance suite runs (the aws-sdk-java-v2 and aws-sdk-kotlin
+// process-adapter shims; Maven compiles the Kotlin one with the Kotlin Maven plugin) into .cache/java/<name>/ at the repository root, which git ignores: compiled classes,
 // classpath.txt (the runtime class path Maven resolved) and java.args (that class path as a
 // `java @java.args` argument file, so command lines stay short in reports). The jars
 // themselves stay in the Maven local repository (~/.m2 by default), so they are downloaded
@@ -30,7 +30,10 @@ export const repoRoot = resolve(here, '..', '..', '..');
 export const javaCacheDir = join(repoRoot, '.cache', 'java');
 
 /** The programs `node conformance/adapters/toolchains/java-build.mjs` builds without arguments (e.g. to warm a CI cache). */
-export const KNOWN_PROGRAMS = [{ projectDir: 'conformance/adapters/shims/aws-sdk-java-v2', name: 'aws-sdk-java-v2-shim' }];
+export const KNOWN_PROGRAMS = [
+  { projectDir: 'conformance/adapters/shims/aws-sdk-java-v2', name: 'aws-sdk-java-v2-shim' },
+  { projectDir: 'conformance/adapters/shims/aws-sdk-kotlin', name: 'aws-sdk-kotlin-shim' },
+];
 
 export class JavaBuildError extends Error {
   constructor(message) {
