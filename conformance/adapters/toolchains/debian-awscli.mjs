@@ -73,11 +73,9 @@ export function ensureDebianAwscli(options = {}) {
       throw new DebianAwscliError(`apt-get ran, but dpkg reports awscli ${now ?? 'not installed'} instead of ${AWSCLI_V2_VERSION}`);
     installed = true;
   }
-  const probe = spawnSync(DEBIAN_PYTHON, ['-I', '-c', 'import awscli.clidriver, awscli; print(awscli.__version__)'], { encoding: 'utf8' });
+  const probe = spawnSync(DEBIAN_PYTHON, ['-I', '-c', 'import awscli; print(awscli.__version__)'], { encoding: 'utf8' });
   if (probe.error || probe.status !== 0) {
-    throw new DebianAwscliError(
-      `Debian's awscli is installed but ${DEBIAN_PYTHON} cannot import awscli.clidriver:\n${lastLines(probe.stderr || String(probe.error))}`,
-    );
+    throw new DebianAwscliError(`Debian's awscli is installed but ${DEBIAN_PYTHON} cannot import awscli:\n${lastLines(probe.stderr || String(probe.error))}`);
   }
   return { python: DEBIAN_PYTHON, version: probe.stdout.trim(), installed };
 }

@@ -14,7 +14,8 @@
 // leaves a half-written program that looks current.
 //
 // Maven runs offline first (-o: no network when the local repository already holds
-// everything) and online only when the offline run could not resolve an artifact.
+// everything) and online only when the offline run could not resolve an artifact (with an empty
+// local repository, Maven cannot even map a goal prefix such as `dependency:` to its plugin).
 //
 // Command line: `node conformance/adapters/toolchains/java-build.mjs [project-dir [--name n]]`; without arguments it
 // builds every program in KNOWN_PROGRAMS.
@@ -146,7 +147,11 @@ export function buildJavaProgram(options) {
   const runMaven = (offline) => spawnSync(mvn, offline ? ['-o', ...goals] : goals, { cwd: projectDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   let result = runMaven(true);
   let output = lastLines(`${result.stdout}\n${result.stderr}`);
-  if (!result.error && result.status !== 0 && /offline|has not been downloaded|could not be resolved|Could not resolve|Cannot access/i.test(output)) {
+  if (
+    !result.error &&
+    result.status !== 0 &&
+    /offline|has not been downloaded|could not be resolved|Could not resolve|Cannot access|No plugin found for prefix/i.test(output)
+  ) {
     log('java-build: the Maven local repository lacks an artifact; resolving from the configured repositories (Maven Central)');
     result = runMaven(false);
     output = lastLines(`${result.stdout}\n${result.stderr}`);
