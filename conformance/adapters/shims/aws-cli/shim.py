@@ -31,6 +31,7 @@ Nothing written to stderr contains the values of Token, ClientId or ClientSecret
 Usage: ``python -I -B shim.py <label>``, where the label names the lane (aws-cli-v1, aws-cli-v2).
 """
 
+import atexit
 import io
 import json
 import os
@@ -79,6 +80,7 @@ def configure_environment():
     handle, path = tempfile.mkstemp(prefix="aws-cli-shim-config-")
     with os.fdopen(handle, "w") as config:
         config.write("[default]\ncli_follow_urlparam = false\n")
+    atexit.register(os.remove, path)
     os.environ["AWS_CONFIG_FILE"] = path
     os.environ["AWS_MAX_ATTEMPTS"] = "1"
     os.environ["AWS_RETRY_MODE"] = "standard"
