@@ -12,15 +12,27 @@ export const BUILT_IN_ADAPTERS: Record<string, string> = {
   'aws-sdk-v2': './aws-sdk-v2.ts',
   'smithy-generated': './smithy-generated.ts',
   'amplify-v6': './amplify-v6.ts',
-  // Out of process, through the line protocol (process-agent/): Python, Go, Java and Rust.
+  // Out of process, through the line protocol (process-agent/): Python, Go, Java, Rust and Kotlin.
   boto3: './boto3.ts',
   'aws-sdk-go-v2': './aws-sdk-go-v2.ts',
   'aws-sdk-java-v2': './aws-sdk-java-v2.ts',
   'aws-sdk-rust': './aws-sdk-rust.ts',
+  'aws-sdk-kotlin': './aws-sdk-kotlin.ts',
+  // The AWS CLI: v1 from PyPI, v2 from Debian's package, each driven in one long-lived Python process.
+  'aws-cli-v1': './aws-cli-v1.ts',
+  'aws-cli-v2': './aws-cli-v2.ts',
 };
 
 /** The built-ins that drive a client in another process: they run in the harness's thread, not a sandbox. */
-export const OUT_OF_PROCESS_BUILT_INS: ReadonlySet<string> = new Set(['boto3', 'aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust']);
+export const OUT_OF_PROCESS_BUILT_INS: ReadonlySet<string> = new Set([
+  'boto3',
+  'aws-sdk-go-v2',
+  'aws-sdk-java-v2',
+  'aws-sdk-rust',
+  'aws-sdk-kotlin',
+  'aws-cli-v1',
+  'aws-cli-v2',
+]);
 
 /** What the suite hands an adapter factory (a default export that is a function). */
 export interface AdapterFactoryOptions {

@@ -91,6 +91,9 @@ const BUILT_IN_HELP: Readonly<Record<string, string>> = {
   'aws-sdk-go-v2': 'AWS SDK for Go v2, out of process (from a clone of the repository)',
   'aws-sdk-java-v2': 'AWS SDK for Java v2, out of process (from a clone of the repository)',
   'aws-sdk-rust': 'AWS SDK for Rust, out of process (from a clone of the repository)',
+  'aws-sdk-kotlin': 'AWS SDK for Kotlin, out of process (from a clone of the repository)',
+  'aws-cli-v1': 'AWS CLI v1 (PyPI awscli), out of process (from a clone of the repository)',
+  'aws-cli-v2': "AWS CLI v2 (Debian's awscli), out of process (from a clone of the repository)",
 };
 
 /** The usage text of the client direction; `builtIns` are the built-in adapters' names. */

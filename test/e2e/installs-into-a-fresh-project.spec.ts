@@ -126,7 +126,19 @@ describe('the packed package installed into a fresh project', () => {
   it('lists every built-in client and every mode in --help', () => {
     const help = conformance(['--help']);
     expect(help.status).toBe(0);
-    for (const name of ['aws-sdk-v3', 'aws-sdk-v2', 'smithy-generated', 'amplify-v6', 'boto3', 'aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust'])
+    for (const name of [
+      'aws-sdk-v3',
+      'aws-sdk-v2',
+      'smithy-generated',
+      'amplify-v6',
+      'boto3',
+      'aws-sdk-go-v2',
+      'aws-sdk-java-v2',
+      'aws-sdk-rust',
+      'aws-sdk-kotlin',
+      'aws-cli-v1',
+      'aws-cli-v2',
+    ])
       expect(help.stdout).toContain(`  ${name} `);
     for (const mode of ['--adapter', '--command', '--server', '--serve', '--explain', '--list']) expect(help.stdout).toContain(`  ${mode}`);
   });

@@ -170,7 +170,7 @@ for (const spec of ['amplify-v6']) {
   );
 }
 if (!values['no-process']) {
-  for (const spec of ['aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust', 'boto3']) {
+  for (const spec of ['aws-sdk-go-v2', 'aws-sdk-java-v2', 'aws-sdk-rust', 'boto3', 'aws-sdk-kotlin', 'aws-cli-v1', 'aws-cli-v2']) {
     const r = await wholeRun(spec);
     print(
       `| ${spec} (process, loopback) | ${(r.ms / 1000).toFixed(1)} s | ${r.cases} | ${fmt(r.ms / r.cases)} | ${ratio(r.ms / r.cases, base.ms / base.cases)} |`,

@@ -14,7 +14,8 @@ describe('the lane table', () => {
       note: 'not run: no future-sdk adapter in the tree yet (being added)',
     });
     expect(laneAvailability(future, REPO_ROOT, { 'future-sdk': './future-sdk.ts' })).toEqual({ available: true });
-    expect(laneAvailability(lane('aws-sdk-java-v2'), REPO_ROOT)).toEqual({ available: true });
+    for (const name of ['aws-sdk-java-v2', 'aws-sdk-kotlin', 'aws-cli-v1', 'aws-cli-v2'])
+      expect(laneAvailability(lane(name), REPO_ROOT), name).toEqual({ available: true });
   });
 
   it('runs a server lane when conformance/server/lanes/<name>.ts exists, and the reference server always', () => {
@@ -29,6 +30,9 @@ describe('the lane table', () => {
     expect(resolveVersion(lane('aws-sdk-go-v2').version, REPO_ROOT)).toMatch(/^cognitoidentityprovider \d+\.\d+\.\d+$/);
     expect(resolveVersion(lane('ministack').version, REPO_ROOT)).toBe('ministack 1.5.33');
     expect(resolveVersion(lane('fakecloud').version, REPO_ROOT)).toBe('fakecloud 0.51.0');
+    expect(resolveVersion(lane('aws-sdk-kotlin').version, REPO_ROOT)).toBe('aws.sdk.kotlin 1.5.15');
+    expect(resolveVersion(lane('aws-cli-v1').version, REPO_ROOT)).toBe('awscli 1.46.2');
+    expect(resolveVersion(lane('aws-cli-v2').version, REPO_ROOT)).toBe('Debian awscli 2.9.19-1');
     expect(resolveVersion(lane('aws-sdk-v3').version, REPO_ROOT)).toMatch(/^@aws-sdk\/client-cognito-identity-provider \d+\.\d+\.\d+$/);
     expect(resolveVersion({ label: 'x', file: 'no/such/file', pattern: /(.)/ }, REPO_ROOT)).toBeUndefined();
     expect(resolveVersion({ npm: 'no-such-package-for-the-matrix' }, REPO_ROOT)).toBeUndefined();

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// Builds the Java programs the conformance suite runs (the aws-sdk-java-v2 process-adapter
-// shim) into .cache/java/<name>/ at the repository root, which git ignores: compiled classes,
+// Builds the JVM programs the conformance suite runs (the aws-sdk-java-v2 and aws-sdk-kotlin
+// process-adapter shims; Maven compiles the Kotlin one with the Kotlin Maven plugin) into .cache/java/<name>/ at the repository root, which git ignores: compiled classes,
 // classpath.txt (the runtime class path Maven resolved) and java.args (that class path as a
 // `java @java.args` argument file, so command lines stay short in reports). The jars
 // themselves stay in the Maven local repository (~/.m2 by default), so they are downloaded
@@ -14,7 +14,8 @@
 // leaves a half-written program that looks current.
 //
 // Maven runs offline first (-o: no network when the local repository already holds
-// everything) and online only when the offline run could not resolve an artifact.
+// everything) and online only when the offline run could not resolve an artifact (with an empty
+// local repository, Maven cannot even map a goal prefix such as `dependency:` to its plugin).
 //
 // Command line: `node conformance/adapters/toolchains/java-build.mjs [project-dir [--name n]]`; without arguments it
 // builds every program in KNOWN_PROGRAMS.
@@ -30,7 +31,10 @@ export const repoRoot = resolve(here, '..', '..', '..');
 export const javaCacheDir = join(repoRoot, '.cache', 'java');
 
 /** The programs `node conformance/adapters/toolchains/java-build.mjs` builds without arguments (e.g. to warm a CI cache). */
-export const KNOWN_PROGRAMS = [{ projectDir: 'conformance/adapters/shims/aws-sdk-java-v2', name: 'aws-sdk-java-v2-shim' }];
+export const KNOWN_PROGRAMS = [
+  { projectDir: 'conformance/adapters/shims/aws-sdk-java-v2', name: 'aws-sdk-java-v2-shim' },
+  { projectDir: 'conformance/adapters/shims/aws-sdk-kotlin', name: 'aws-sdk-kotlin-shim' },
+];
 
 export class JavaBuildError extends Error {
   constructor(message) {
@@ -143,7 +147,11 @@ export function buildJavaProgram(options) {
   const runMaven = (offline) => spawnSync(mvn, offline ? ['-o', ...goals] : goals, { cwd: projectDir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   let result = runMaven(true);
   let output = lastLines(`${result.stdout}\n${result.stderr}`);
-  if (!result.error && result.status !== 0 && /offline|has not been downloaded|could not be resolved|Could not resolve|Cannot access/i.test(output)) {
+  if (
+    !result.error &&
+    result.status !== 0 &&
+    /offline|has not been downloaded|could not be resolved|Could not resolve|Cannot access|No plugin found for prefix/i.test(output)
+  ) {
     log('java-build: the Maven local repository lacks an artifact; resolving from the configured repositories (Maven Central)');
     result = runMaven(false);
     output = lastLines(`${result.stdout}\n${result.stderr}`);

@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, chmodSync, cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -38,6 +38,32 @@ describe('buildJavaProgram', () => {
     appendFileSync(join(copy, MAIN), '\n// changed\n');
     expect(buildJavaProgram({ projectDir: copy, name, log: quiet }).built).toBe(true);
   }, 600_000);
+
+  it('goes online when an empty local repository cannot even map a goal prefix to its plugin', () => {
+    // A stand-in for mvn: offline (-o) it fails as Maven 3.8 does with an empty ~/.m2; online it
+    // writes what compile and dependency:build-classpath would.
+    const bin = mkdtempSync(join(tmpdir(), 'java-build-fake-mvn-'));
+    temporary.push(bin);
+    const mvn = join(bin, 'mvn');
+    writeFileSync(
+      mvn,
+      [
+        '#!/bin/sh',
+        'if [ "$2" = "-version" ]; then echo "Apache Maven 0.0.0 (stand-in)"; exit 0; fi',
+        'if [ "$1" = "-o" ]; then echo "[ERROR] No plugin found for prefix \'dependency\' in the current project"; exit 1; fi',
+        // biome-ignore lint/suspicious/noTemplateCurlyInString: shell parameter expansion, not a template
+        'for arg in "$@"; do case "$arg" in -Dshim.buildDirectory=*) out="${arg#-Dshim.buildDirectory=}";; esac; done',
+        'mkdir -p "$out/classes" && printf "" > "$out/classpath.txt"',
+      ].join('\n'),
+    );
+    chmodSync(mvn, 0o755);
+    const name = `build-test-empty-repository-${process.pid}`;
+    temporary.push(join(javaCacheDir, name), join(javaCacheDir, `${name}.sha256`));
+    const lines: string[] = [];
+    const built = buildJavaProgram({ projectDir: copyOfShim(), name, mvn, log: (line) => lines.push(line) });
+    expect(built.built).toBe(true);
+    expect(lines.join('\n')).toMatch(/resolving from the configured repositories/);
+  });
 
   it('names what failed: no project, no toolchain, a compile error', () => {
     expect(() => buildJavaProgram({ projectDir: tmpdir(), log: quiet })).toThrow(/no pom\.xml in/);
