@@ -12,6 +12,7 @@ import { buildMatrix, cellsOfReport, type LaneOutcome } from './collect.ts';
 import { LANES, type Lane } from './lanes.ts';
 import { ReadmeMarkersError, readmeTable, renderSummaryTable, replaceReadmeTable } from './markdown.ts';
 import { MATRIX_USAGE, type MatrixOptions, MatrixUsageError, parseMatrixOptions } from './options.ts';
+import { SiteFolderError } from './publish-folder.ts';
 import { ruleGroups, rulesOfProperty } from './rules.ts';
 import { laneArguments, runLane } from './run-lane.ts';
 import { writeSite } from './site.ts';
@@ -115,7 +116,7 @@ export async function runMatrix(argv: readonly string[], io: Io = { stdout: proc
       io.stderr.write(`matrix: ${error.message}\nrun with --help for the options\n`);
       return 2;
     }
-    if (error instanceof ReadmeMarkersError) {
+    if (error instanceof ReadmeMarkersError || error instanceof SiteFolderError) {
       io.stderr.write(`matrix: ${error.message}\n`);
       return 2;
     }
