@@ -3,6 +3,7 @@ import type { Expectation } from '../../conformance/run/expectations.ts';
 import type { Cell, CellCase, LaneColumn, LevelCount, MatrixData } from './matrix-data.ts';
 import type { Level, RuleGroup, Side } from './rules.ts';
 import type { LaneReport, ReportResult, ReportVerdict } from './run-lane.ts';
+import { upstreamLinks } from './upstream-links.ts';
 
 interface Draft {
   passed: Set<string>;
@@ -47,6 +48,12 @@ function listing(result: ReportResult, verdict: ReportVerdict, expectations: rea
   return named ?? expectations.find(covers) ?? { reason: 'counted as known by the run', source: "the lane's expectations file" };
 }
 
+/** The upstream issues and pull requests a source names, when it names any (the page links them). */
+const linksOf = (source: string) => {
+  const upstream = upstreamLinks(source);
+  return upstream.length ? { upstream } : {};
+};
+
 function judgeVerdict(draft: Draft, result: ReportResult, verdict: ReportVerdict, expectations: readonly Expectation[]): void {
   if (verdict.status === 'pass') {
     draft.passed.add(result.id);
@@ -56,7 +63,15 @@ function judgeVerdict(draft: Draft, result: ReportResult, verdict: ReportVerdict
   const listed = listing(result, verdict, expectations);
   const seen = { expected: verdict.expected, actual: verdict.actual, replay: result.replay };
   if (listed) {
-    draft.others.push({ id: result.id, level: verdict.level, status: 'expected', ...seen, reason: listed.reason, source: listed.source });
+    draft.others.push({
+      id: result.id,
+      level: verdict.level,
+      status: 'expected',
+      ...seen,
+      reason: listed.reason,
+      source: listed.source,
+      ...linksOf(listed.source),
+    });
     record(draft, verdict.level, 'expected');
   } else {
     draft.others.push({ id: result.id, level: verdict.level, status: verdict.level === 'must' ? 'fail' : 'should', ...seen });
@@ -110,6 +125,7 @@ export function cellsOfReport(report: LaneReport, options: CellOptions): Record<
           status: result.level === 'must' ? 'fail' : 'should',
           reason: `listed as a known failure ("${stale.reason}") but it passed: the expectation is stale`,
           source: stale.source,
+          ...linksOf(stale.source),
           replay: result.replay,
         });
         record(draft, result.level, 'fail');

@@ -1,6 +1,7 @@
 // The shape of results.json: everything the page shows, and what the summary is built from.
 import type { CoverageFigures } from '../official-cases/coverage.ts';
 import type { Level, RuleGroup, Side } from './rules.ts';
+import type { UpstreamLink } from './upstream-links.ts';
 
 /** What a reader sees in a cell: the worst of its cases, informational rules apart. */
 export type CellStatus = 'pass' | 'fail' | 'should' | 'expected' | 'na' | 'info';
@@ -15,6 +16,8 @@ export interface CellCase {
   /** The expectation's reason and source (expected), why it did not apply (na), or why a listed failure is stale. */
   reason?: string;
   source?: string;
+  /** Issues and pull requests the source names (upstream-links.ts): the cell links to them. */
+  upstream?: UpstreamLink[];
   replay?: string;
 }
 

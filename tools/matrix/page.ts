@@ -35,11 +35,19 @@ function caseCount(cell: Cell): string {
   return `${notPassing} of ${judged}`;
 }
 
+/** Links to the upstream issues and pull requests the cell's expectations cite, each once. */
+function upstreamHtml(cell: Cell): string {
+  const links = new Map<string, string>();
+  for (const c of cell.others) for (const link of c.upstream ?? []) links.set(link.url, link.label);
+  if (links.size === 0) return '';
+  return `<div class="upstream">${[...links].map(([url, label]) => `<a href="${escapeHtml(url)}" rel="noopener noreferrer" target="_blank">${escapeHtml(label)}</a>`).join(' ')}</div>`;
+}
+
 function cellHtml(lane: LaneColumn, rule: string, cell: Cell | undefined): string {
   const status: CellStatus = cell?.status ?? 'na';
   const attributes = `class="cell status-${status}" data-lane="${escapeHtml(lane.name)}" data-rule="${rule}" data-status="${status}"`;
   if (!cell) return `<td ${attributes}><span class="mark" title="${STATUS_LABEL.na}">${STATUS_MARK.na}</span></td>`;
-  return `<td ${attributes}><button type="button" title="${escapeHtml(`${rule} on ${lane.name}: ${STATUS_LABEL[status]}`)}"><span class="mark">${STATUS_MARK[status]}</span> <span class="label">${CELL_LABEL[status]}</span><span class="count">${caseCount(cell)}</span></button></td>`;
+  return `<td ${attributes}><button type="button" title="${escapeHtml(`${rule} on ${lane.name}: ${STATUS_LABEL[status]}`)}"><span class="mark">${STATUS_MARK[status]}</span> <span class="label">${CELL_LABEL[status]}</span><span class="count">${caseCount(cell)}</span></button>${upstreamHtml(cell)}</td>`;
 }
 
 function countText(lane: LaneColumn, level: 'must' | 'should'): string {
@@ -97,7 +105,7 @@ tr.group-row th{background:#eef1f6;font-size:13px;padding:6px}
 th.rule{font-weight:400}.rule-id{font-weight:700;margin-right:6px}.rule-title{color:#333;font-size:12.5px;margin-top:2px}
 .level{display:inline-block;font-size:11px;border-radius:3px;padding:0 4px;margin-right:4px;border:1px solid #bbb;color:#444}.level-must{border-color:#555;font-weight:600}
 td.cell button{all:unset;cursor:pointer;display:block;width:100%;font-size:12.5px}td.cell button:focus-visible{outline:2px solid #3b7dd8}
-td.cell .count{display:block;color:#555;font-size:11.5px}.mark{font-weight:700}
+td.cell .count{display:block;color:#555;font-size:11.5px}td.cell .upstream{font-size:11px;word-break:break-all}.mark{font-weight:700}
 .status-pass{background:#e8f5ec}.status-pass .mark{color:var(--pass)}
 .status-fail{background:#fde7e7}.status-fail .mark{color:var(--fail)}
 .status-should{background:#fff1e0}.status-should .mark{color:var(--should)}
@@ -148,7 +156,7 @@ function show(td){
     var div=document.createElement('div');div.className='case case-'+c.status;div.dataset.case=c.id;
     div.appendChild(text('div','case-id',c.id+' ['+c.level+'] '+c.status));
     var dl=document.createElement('dl');
-    field(dl,'expected',c.expected);field(dl,'actual',c.actual);field(dl,c.status==='expected'?'reason':'note',c.reason);field(dl,'source',c.source);field(dl,'replay',c.replay,true);
+    field(dl,'expected',c.expected);field(dl,'actual',c.actual);field(dl,c.status==='expected'?'reason':'note',c.reason);field(dl,'source',c.source);if(c.upstream&&c.upstream.length){dl.appendChild(text('dt','','upstream'));var up=document.createElement('dd');c.upstream.forEach(function(l){var a=text('a','',l.label);a.href=l.url;a.rel='noopener noreferrer';a.target='_blank';up.appendChild(a);up.appendChild(document.createTextNode(' '));});dl.appendChild(up);}field(dl,'replay',c.replay,true);
     div.appendChild(dl);body.appendChild(div);
   });
   if(cell.passed.length){body.appendChild(text('h4','','Passed in '+cell.passed.length+' case'+(cell.passed.length===1?'':'s')));body.appendChild(text('p','passed-cases',cell.passed.join(', ')));}
