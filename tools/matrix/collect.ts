@@ -155,12 +155,14 @@ export function cellsOfReport(report: LaneReport, options: CellOptions): Record<
 export function countLevels(
   cells: Record<string, Cell>,
   countedRules: ReadonlySet<string>,
-): { counts: Record<Level, LevelCount>; unexpected: string[]; expected: string[] } {
+): { counts: Record<Level, LevelCount>; unexpected: string[]; expected: string[]; passing: string[] } {
   const counts: Record<Level, LevelCount> = { must: { passed: 0, expected: 0, failed: 0, total: 0 }, should: { passed: 0, expected: 0, failed: 0, total: 0 } };
   const unexpected = new Set<string>();
   const expected = new Set<string>();
+  const judged = new Set<string>();
   for (const [rule, cell] of Object.entries(cells)) {
     if (!countedRules.has(rule)) continue;
+    if (cell.byLevel.must !== undefined || cell.byLevel.should !== undefined) judged.add(rule);
     for (const level of ['must', 'should'] as const) {
       const outcome = cell.byLevel[level];
       if (outcome === undefined) continue;
@@ -177,12 +179,19 @@ export function countLevels(
   }
   const byNumber = (ids: Iterable<string>) => [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   // A rule with an unlisted failure at one level and a listed one at another counts as unlisted.
-  return { counts, unexpected: byNumber(unexpected), expected: byNumber([...expected].filter((id) => !unexpected.has(id))) };
+  return {
+    counts,
+    unexpected: byNumber(unexpected),
+    expected: byNumber([...expected].filter((id) => !unexpected.has(id))),
+    passing: byNumber([...judged].filter((id) => !unexpected.has(id) && !expected.has(id))),
+  };
 }
 
 export interface LaneOutcome {
-  column: Omit<LaneColumn, 'counts' | 'unexpected' | 'expected'>;
+  column: Omit<LaneColumn, 'counts' | 'unexpected' | 'expected' | 'passing'>;
   cells: Record<string, Cell>;
+  /** A stale lane's last good figures (stale.ts), used instead of counting its cells. */
+  kept?: Pick<LaneColumn, 'counts' | 'unexpected' | 'expected' | 'passing'>;
 }
 
 /** The whole matrix: rule groups with the levels seen, one column per lane, the cells. */
@@ -190,9 +199,9 @@ export function buildMatrix(groups: readonly RuleGroup[], lanes: readonly LaneOu
   const countedBySide = (side: Side) => new Set(groups.filter((g) => g.side === side && !g.informational).flatMap((g) => g.rules.map((r) => r.id)));
   const counted = { client: countedBySide('client'), server: countedBySide('server') };
   const cells: MatrixData['cells'] = {};
-  const columns: LaneColumn[] = lanes.map(({ column, cells: laneCells }) => {
+  const columns: LaneColumn[] = lanes.map(({ column, cells: laneCells, kept }) => {
     cells[column.name] = laneCells;
-    return { ...column, ...countLevels(laneCells, counted[column.kind]) };
+    return { ...column, ...(kept ?? countLevels(laneCells, counted[column.kind])) };
   });
   const seenLevels = (side: Side, rule: string): Level[] => {
     const levels = new Set<Level>();
