@@ -72,7 +72,7 @@ export interface ReferenceServiceOptions {
   requestId?: () => string;
   /**
    * RSA private key (at least 2048 bits) that signs access and ID tokens with RS256, as Cognito
-   * does. Default: one key per process, made on first use. Either way each instance has its own
+   * does. Default: one key per process, made when the first service is created. Either way each instance has its own
    * key id, accepts only its own tokens, and serves its public key at
    * `/<user pool id>/.well-known/jwks.json`.
    */

@@ -21,9 +21,10 @@ export interface Jwks {
 let processKey: KeyObject | undefined;
 
 /**
- * The key every instance without a key of its own signs with, made on first use. A 2048-bit
- * RSA key takes a few hundred milliseconds to generate and tests make hundreds of services,
- * so the process makes one; each instance still has its own key id (below).
+ * The key every instance without a key of its own signs with, made when the first instance is
+ * created (never inside a request: a client with a short timeout would see the first sign-in
+ * hang). A 2048-bit RSA key takes a few hundred milliseconds to generate and tests make
+ * hundreds of services, so the process makes one; each instance still has its own key id.
  */
 function sharedPrivateKey(): KeyObject {
   processKey ??= generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
@@ -46,11 +47,11 @@ export function assertRs256Key(key: KeyObject): void {
 export class Rs256Jwt {
   readonly #kid: string;
   readonly #header: string;
-  readonly #givenKey: KeyObject | undefined;
+  readonly #key: KeyObject;
 
   constructor(privateKey?: KeyObject) {
     if (privateKey) assertRs256Key(privateKey);
-    this.#givenKey = privateKey;
+    this.#key = privateKey ?? sharedPrivateKey();
     this.#kid = randomBytes(12).toString('base64url');
     this.#header = encodeSegment({ kid: this.#kid, alg: 'RS256' });
   }
@@ -61,7 +62,7 @@ export class Rs256Jwt {
 
   sign(claims: JwtClaims): string {
     const signingInput = `${this.#header}.${encodeSegment(claims)}`;
-    return `${signingInput}.${sign('sha256', Buffer.from(signingInput), this.#key()).toString('base64url')}`;
+    return `${signingInput}.${sign('sha256', Buffer.from(signingInput), this.#key).toString('base64url')}`;
   }
 
   /** The claims of a token this instance signed, or undefined for anything else. Expiry is the caller's business. */
@@ -70,7 +71,7 @@ export class Rs256Jwt {
     if (parts.length !== 3) return undefined;
     const [header, payload, signature] = parts as [string, string, string];
     if (header !== this.#header) return undefined;
-    if (!verify('sha256', Buffer.from(`${header}.${payload}`), this.#key(), Buffer.from(signature, 'base64url'))) return undefined;
+    if (!verify('sha256', Buffer.from(`${header}.${payload}`), this.#key, Buffer.from(signature, 'base64url'))) return undefined;
     try {
       const claims: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
       return typeof claims === 'object' && claims !== null && !Array.isArray(claims) ? (claims as JwtClaims) : undefined;
@@ -81,12 +82,8 @@ export class Rs256Jwt {
 
   /** The public half of the key, under this instance's key id. */
   jwks(): Jwks {
-    const { n, e } = createPublicKey(this.#key()).export({ format: 'jwk' });
+    const { n, e } = createPublicKey(this.#key).export({ format: 'jwk' });
     return { keys: [{ kid: this.#kid, alg: 'RS256', kty: 'RSA', use: 'sig', n: String(n), e: String(e) }] };
-  }
-
-  #key(): KeyObject {
-    return this.#givenKey ?? sharedPrivateKey();
   }
 }
 
