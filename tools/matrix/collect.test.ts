@@ -28,7 +28,8 @@ describe('the matrix cells', () => {
     expect(cell('odd-client', 'C14')?.others[0]).toMatchObject({
       status: 'expected',
       reason: 'reads the error code from __type only',
-      source: 'odd-sdk parsers.py parse_error',
+      source: 'odd-sdk parsers.py parse_error; odd-org/odd-sdk #42',
+      upstream: [{ url: 'https://github.com/odd-org/odd-sdk/issues/42', label: 'odd-org/odd-sdk#42' }],
     });
     // A case-wide expectation (no check) covers every rule of the case.
     expect(cell('small-server', 'S14')?.status).toBe('expected');

@@ -3,6 +3,7 @@ import type { Expectation } from '../../conformance/run/expectations.ts';
 import type { Cell, CellCase, LaneColumn, LevelCount, MatrixData } from './matrix-data.ts';
 import type { Level, RuleGroup, Side } from './rules.ts';
 import type { LaneReport, ReportResult, ReportVerdict } from './run-lane.ts';
+import { upstreamLinks } from './upstream-links.ts';
 
 interface Draft {
   passed: Set<string>;
@@ -47,6 +48,12 @@ function listing(result: ReportResult, verdict: ReportVerdict, expectations: rea
   return named ?? expectations.find(covers) ?? { reason: 'counted as known by the run', source: "the lane's expectations file" };
 }
 
+/** The upstream issues and pull requests a source names, when it names any (the page links them). */
+const linksOf = (source: string) => {
+  const upstream = upstreamLinks(source);
+  return upstream.length ? { upstream } : {};
+};
+
 function judgeVerdict(draft: Draft, result: ReportResult, verdict: ReportVerdict, expectations: readonly Expectation[]): void {
   if (verdict.status === 'pass') {
     draft.passed.add(result.id);
@@ -56,7 +63,15 @@ function judgeVerdict(draft: Draft, result: ReportResult, verdict: ReportVerdict
   const listed = listing(result, verdict, expectations);
   const seen = { expected: verdict.expected, actual: verdict.actual, replay: result.replay };
   if (listed) {
-    draft.others.push({ id: result.id, level: verdict.level, status: 'expected', ...seen, reason: listed.reason, source: listed.source });
+    draft.others.push({
+      id: result.id,
+      level: verdict.level,
+      status: 'expected',
+      ...seen,
+      reason: listed.reason,
+      source: listed.source,
+      ...linksOf(listed.source),
+    });
     record(draft, verdict.level, 'expected');
   } else {
     draft.others.push({ id: result.id, level: verdict.level, status: verdict.level === 'must' ? 'fail' : 'should', ...seen });
@@ -110,6 +125,7 @@ export function cellsOfReport(report: LaneReport, options: CellOptions): Record<
           status: result.level === 'must' ? 'fail' : 'should',
           reason: `listed as a known failure ("${stale.reason}") but it passed: the expectation is stale`,
           source: stale.source,
+          ...linksOf(stale.source),
           replay: result.replay,
         });
         record(draft, result.level, 'fail');
@@ -139,12 +155,14 @@ export function cellsOfReport(report: LaneReport, options: CellOptions): Record<
 export function countLevels(
   cells: Record<string, Cell>,
   countedRules: ReadonlySet<string>,
-): { counts: Record<Level, LevelCount>; unexpected: string[]; expected: string[] } {
+): { counts: Record<Level, LevelCount>; unexpected: string[]; expected: string[]; passing: string[] } {
   const counts: Record<Level, LevelCount> = { must: { passed: 0, expected: 0, failed: 0, total: 0 }, should: { passed: 0, expected: 0, failed: 0, total: 0 } };
   const unexpected = new Set<string>();
   const expected = new Set<string>();
+  const judged = new Set<string>();
   for (const [rule, cell] of Object.entries(cells)) {
     if (!countedRules.has(rule)) continue;
+    if (cell.byLevel.must !== undefined || cell.byLevel.should !== undefined) judged.add(rule);
     for (const level of ['must', 'should'] as const) {
       const outcome = cell.byLevel[level];
       if (outcome === undefined) continue;
@@ -161,12 +179,19 @@ export function countLevels(
   }
   const byNumber = (ids: Iterable<string>) => [...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   // A rule with an unlisted failure at one level and a listed one at another counts as unlisted.
-  return { counts, unexpected: byNumber(unexpected), expected: byNumber([...expected].filter((id) => !unexpected.has(id))) };
+  return {
+    counts,
+    unexpected: byNumber(unexpected),
+    expected: byNumber([...expected].filter((id) => !unexpected.has(id))),
+    passing: byNumber([...judged].filter((id) => !unexpected.has(id) && !expected.has(id))),
+  };
 }
 
 export interface LaneOutcome {
-  column: Omit<LaneColumn, 'counts' | 'unexpected' | 'expected'>;
+  column: Omit<LaneColumn, 'counts' | 'unexpected' | 'expected' | 'passing'>;
   cells: Record<string, Cell>;
+  /** A stale lane's last good figures (stale.ts), used instead of counting its cells. */
+  kept?: Pick<LaneColumn, 'counts' | 'unexpected' | 'expected' | 'passing'>;
 }
 
 /** The whole matrix: rule groups with the levels seen, one column per lane, the cells. */
@@ -174,9 +199,9 @@ export function buildMatrix(groups: readonly RuleGroup[], lanes: readonly LaneOu
   const countedBySide = (side: Side) => new Set(groups.filter((g) => g.side === side && !g.informational).flatMap((g) => g.rules.map((r) => r.id)));
   const counted = { client: countedBySide('client'), server: countedBySide('server') };
   const cells: MatrixData['cells'] = {};
-  const columns: LaneColumn[] = lanes.map(({ column, cells: laneCells }) => {
+  const columns: LaneColumn[] = lanes.map(({ column, cells: laneCells, kept }) => {
     cells[column.name] = laneCells;
-    return { ...column, ...countLevels(laneCells, counted[column.kind]) };
+    return { ...column, ...(kept ?? countLevels(laneCells, counted[column.kind])) };
   });
   const seenLevels = (side: Side, rule: string): Level[] => {
     const levels = new Set<Level>();

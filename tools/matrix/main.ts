@@ -9,12 +9,16 @@ import { type Expectation, loadExpectations } from '../../conformance/run/expect
 import { officialCaseCoverageFigures } from '../official-cases/coverage.ts';
 import { laneAvailability } from './availability.ts';
 import { buildMatrix, cellsOfReport, type LaneOutcome } from './collect.ts';
+import { INFORMATIONAL_LANES } from './informational-lanes.ts';
 import { LANES, type Lane } from './lanes.ts';
 import { ReadmeMarkersError, readmeTable, renderSummaryTable, replaceReadmeTable } from './markdown.ts';
 import { MATRIX_USAGE, type MatrixOptions, MatrixUsageError, parseMatrixOptions } from './options.ts';
+import { SiteFolderError } from './publish-folder.ts';
 import { ruleGroups, rulesOfProperty } from './rules.ts';
+import { runInformational } from './run-informational.ts';
 import { laneArguments, runLane } from './run-lane.ts';
 import { writeSite } from './site.ts';
+import { keepLastGood, keepLastGoodInformation } from './stale.ts';
 import { type MatrixSummary, serializeSummary, summarize, summaryDifferences } from './summary.ts';
 import { resolveVersion } from './versions.ts';
 
@@ -72,16 +76,42 @@ async function main(argv: readonly string[], io: Io, repoRoot: string): Promise<
     io.stdout.write(`${MATRIX_USAGE}\n`);
     return 0;
   }
-  const lanes = options.lanes.length ? LANES.filter((l) => options.lanes.includes(l.name)) : LANES;
+  const chosen = <L extends { name: string }>(all: readonly L[]) => (options.lanes.length ? all.filter((l) => options.lanes.includes(l.name)) : all);
+  const committed = readCommittedSummary(repoRoot);
   const outcomes: LaneOutcome[] = [];
   // One at a time: several lanes start servers or child processes, and the machine is small.
-  for (const lane of lanes) outcomes.push(await runOne(lane, options, repoRoot, io));
-  const data = { ...buildMatrix(ruleGroups(), outcomes, options.seed), officialCases: await officialCaseCoverageFigures() };
+  // A lane that cannot run keeps its last good committed result, marked stale (stale.ts).
+  for (const lane of chosen(LANES))
+    outcomes.push(
+      keepLastGood(
+        await runOne(lane, options, repoRoot, io),
+        committed?.implementations.find((r) => r.name === lane.name),
+      ),
+    );
+  const informational = [];
+  for (const lane of chosen(INFORMATIONAL_LANES)) {
+    io.stderr.write(`matrix: ${lane.name}: tsx ${lane.script} (informational)\n`);
+    const column = await runInformational(lane, { repoRoot, timeoutMs: options.laneTimeoutMs });
+    io.stderr.write(`matrix: ${lane.name}: ${column.state === 'ran' ? column.finding : column.notes[0]}\n`);
+    informational.push(
+      keepLastGoodInformation(
+        column,
+        committed?.informational?.find((r) => r.name === lane.name),
+      ),
+    );
+  }
+  const data = {
+    ...buildMatrix(ruleGroups(), outcomes, options.seed),
+    ...(informational.length ? { informational } : {}),
+    officialCases: await officialCaseCoverageFigures(),
+  };
   const outDir = resolve(repoRoot, options.out);
   const site = writeSite(data, outDir);
   io.stdout.write(`matrix: wrote ${relative(process.cwd(), site.index) || site.index} and results.json\n`);
   const summary = summarize(data);
-  let exitCode = data.lanes.some((l) => l.state === 'error') ? 1 : 0;
+  // A lane that could not run fails the run, stale or not: its column was not verified this time.
+  const couldNotRun = [...data.lanes, ...(data.informational ?? [])].filter((l) => l.state === 'error' || l.state === 'stale');
+  let exitCode = couldNotRun.length ? 1 : 0;
   const readmePath = join(repoRoot, 'README.md');
   if (options.write) {
     writeFileSync(join(repoRoot, SUMMARY_PATH), serializeSummary(summary));
@@ -89,7 +119,6 @@ async function main(argv: readonly string[], io: Io, repoRoot: string): Promise<
     io.stdout.write(`matrix: updated ${SUMMARY_PATH} and the README's table\n`);
   }
   if (options.check) {
-    const committed = readCommittedSummary(repoRoot);
     const differences = committed ? summaryDifferences(committed, summary) : [`${SUMMARY_PATH} is missing`];
     if (committed && readmeTable(readFileSync(readmePath, 'utf8')) !== renderSummaryTable(committed))
       differences.push(`README.md: the matrix table is not the one rendered from ${SUMMARY_PATH}`);
@@ -102,7 +131,7 @@ async function main(argv: readonly string[], io: Io, repoRoot: string): Promise<
       io.stdout.write(`matrix: the fresh summary matches ${SUMMARY_PATH}\n`);
     }
   }
-  for (const lane of data.lanes.filter((l) => l.state === 'error')) io.stderr.write(`matrix: ${lane.name} ${lane.notes.join('\n  ')}\n`);
+  for (const lane of couldNotRun) io.stderr.write(`matrix: ${lane.name} ${lane.notes.join('\n  ')}\n`);
   return exitCode;
 }
 
@@ -115,7 +144,7 @@ export async function runMatrix(argv: readonly string[], io: Io = { stdout: proc
       io.stderr.write(`matrix: ${error.message}\nrun with --help for the options\n`);
       return 2;
     }
-    if (error instanceof ReadmeMarkersError) {
+    if (error instanceof ReadmeMarkersError || error instanceof SiteFolderError) {
       io.stderr.write(`matrix: ${error.message}\n`);
       return 2;
     }

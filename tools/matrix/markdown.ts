@@ -1,6 +1,8 @@
 // The README's "Conformance matrix" table, rendered from the committed summary.
+import { describeMisses, emulatorMisses } from './consequences.ts';
+import { INFORMATIONAL_LANES } from './informational-lanes.ts';
 import { describeOfficialCases } from './matrix-data.ts';
-import type { MatrixSummary, SummaryRow } from './summary.ts';
+import type { InformationalRow, MatrixSummary, SummaryRow } from './summary.ts';
 
 export const README_MARKERS = { start: '<!-- matrix:start -->', end: '<!-- matrix:end -->' } as const;
 
@@ -11,9 +13,35 @@ export class ReadmeMarkersError extends Error {
 const ids = (rules: readonly string[]) => (rules.length ? rules.join(', ') : 'none');
 const fraction = (count: { passed: number; total: number }) => (count.total === 0 ? '-' : `${count.passed}/${count.total}`);
 
+const hasResult = (r: { state: string }) => r.state === 'ran' || r.state === 'stale';
+
 function row(r: SummaryRow): string {
-  const cells = r.state === 'ran' ? [fraction(r.must), fraction(r.should), ids(r.expected), ids(r.unexpected)] : ['-', '-', '-', r.note ?? 'could not run'];
-  return `| ${r.name} | ${r.kind} | ${r.version ?? 'unknown'} | ${cells.join(' | ')} |`;
+  const cells = hasResult(r) ? [fraction(r.must), fraction(r.should), ids(r.expected), ids(r.unexpected)] : ['-', '-', '-', r.note ?? 'could not run'];
+  return `| ${r.name}${r.state === 'stale' ? ' (stale)' : ''} | ${r.kind} | ${r.version ?? 'unknown'} | ${cells.join(' | ')} |`;
+}
+
+/** "What would my sign-out tests miss on this emulator?", one line per server lane with a result. */
+export function emulatorLines(summary: MatrixSummary): string[] {
+  const servers = summary.implementations.filter((r) => r.kind === 'server' && hasResult(r));
+  if (servers.length === 0) return [];
+  return [
+    '',
+    'What your sign-out tests would miss on each server, in plain words, from the rules it does not pass (tools/matrix/consequences.ts):',
+    '',
+    ...servers.map((r) => `- **${r.name}** (${r.version ?? 'version unknown'}${r.state === 'stale' ? ', stale' : ''}): ${describeMisses(emulatorMisses(r))}`),
+  ];
+}
+
+function informationalLines(rows: readonly InformationalRow[]): string[] {
+  return rows.flatMap((r) => {
+    const lane = INFORMATIONAL_LANES.find((l) => l.name === r.name);
+    const sources = (lane?.sources ?? []).map((s) => `[${s.label}](${s.url})`).join(', ');
+    const said = hasResult(r) ? (r.finding ?? 'no finding') : (r.note ?? 'could not run');
+    return [
+      '',
+      `${lane?.title ?? r.name} (${r.version ?? 'version unknown'}; informational, never counted${r.state === 'stale' ? '; stale' : ''}): ${said}${sources ? ` Sources: ${sources}.` : ''}`,
+    ];
+  });
 }
 
 /**
@@ -22,11 +50,15 @@ function row(r: SummaryRow): string {
  */
 export function renderSummaryTable(summary: MatrixSummary): string {
   const skipped = summary.implementations.filter((r) => r.state === 'skipped');
+  const stale = summary.implementations.filter((r) => r.state === 'stale');
   return [
     '| implementation | kind | pinned version | must rules passed | should rules passed | known divergences (in its expectations file) | unexpected failures |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...summary.implementations.filter((r) => r.state !== 'skipped').map(row),
+    ...(stale.length ? ['', `Stale, so last good results: ${stale.map((r) => `${r.name} (${r.note ?? 'could not run'})`).join('; ')}.`] : []),
     ...(skipped.length ? ['', `Not in the tree yet, so not run: ${skipped.map((r) => `${r.name} (${r.kind})`).join(', ')}.`] : []),
+    ...emulatorLines(summary),
+    ...informationalLines(summary.informational ?? []),
     ...(summary.officialCases ? ['', `Official cases: ${describeOfficialCases(summary.officialCases)}.`] : []),
   ].join('\n');
 }

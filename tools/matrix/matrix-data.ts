@@ -1,6 +1,8 @@
 // The shape of results.json: everything the page shows, and what the summary is built from.
 import type { CoverageFigures } from '../official-cases/coverage.ts';
+import type { Observation } from '../resource-server/observation.ts';
 import type { Level, RuleGroup, Side } from './rules.ts';
+import type { UpstreamLink } from './upstream-links.ts';
 
 /** What a reader sees in a cell: the worst of its cases, informational rules apart. */
 export type CellStatus = 'pass' | 'fail' | 'should' | 'expected' | 'na' | 'info';
@@ -15,6 +17,8 @@ export interface CellCase {
   /** The expectation's reason and source (expected), why it did not apply (na), or why a listed failure is stale. */
   reason?: string;
   source?: string;
+  /** Issues and pull requests the source names (upstream-links.ts): the cell links to them. */
+  upstream?: UpstreamLink[];
   replay?: string;
 }
 
@@ -41,8 +45,9 @@ export interface LaneColumn {
   name: string;
   kind: Side;
   version: string | null;
-  state: 'ran' | 'skipped' | 'error';
-  /** Why a lane was skipped or could not run, or what was odd about its run. */
+  /** stale: the lane could not run, and the column shows its last good result (stale.ts). */
+  state: LaneState;
+  /** Why a lane was skipped, could not run or is stale, or what was odd about its run. */
   notes: string[];
   /** The name the report gives the implementation. */
   implementation?: string;
@@ -53,6 +58,24 @@ export interface LaneColumn {
   /** Rules where the lane does not pass at some level, split by whether the expectations file lists it. */
   unexpected: string[];
   expected: string[];
+  /** Counted rules the lane passes at every level it was judged at. */
+  passing: string[];
+}
+
+export type LaneState = 'ran' | 'skipped' | 'error' | 'stale';
+
+/** An informational lane's result (informational-lanes.ts): observations, never counted. */
+export interface InformationalColumn {
+  name: string;
+  title: string;
+  version: string | null;
+  state: LaneState;
+  notes: string[];
+  observations: Observation[];
+  /** What the observations come to, in one sentence (tools/resource-server/finding.ts). */
+  finding?: string;
+  sources: UpstreamLink[];
+  durationMs?: number;
 }
 
 export interface MatrixData {
@@ -62,6 +85,8 @@ export interface MatrixData {
   lanes: LaneColumn[];
   /** cells[lane][rule]; a missing cell is not applicable. */
   cells: Record<string, Record<string, Cell>>;
+  /** The informational lanes, apart from the client and server columns. */
+  informational?: InformationalColumn[];
   /** How many of the official Smithy awsJson1_1 cases the fixtures carry (tools/official-cases/). */
   officialCases?: OfficialCaseFigures;
 }

@@ -1,5 +1,8 @@
 import { parseArgs } from 'node:util';
+import { INFORMATIONAL_LANES } from './informational-lanes.ts';
 import { LANES } from './lanes.ts';
+
+const LANE_NAMES = [...LANES, ...INFORMATIONAL_LANES].map((l) => l.name);
 
 export class MatrixUsageError extends Error {
   override name = 'MatrixUsageError';
@@ -31,13 +34,17 @@ Options:
   --check               fail (exit 1) when the fresh summary differs from conformance/matrix/summary.json
                         or the README's table differs from the committed summary
   --write               update conformance/matrix/summary.json and the README's table
-  --lane <name>         only this lane (repeatable; not with --check or --write): ${LANES.map((l) => l.name).join(', ')}
+  --lane <name>         only this lane (repeatable; not with --check or --write): ${LANE_NAMES.join(', ')}
   --lane-timeout <s>    most seconds one lane may take (default ${DEFAULT_LANE_TIMEOUT_S})
   --seed <n>            property seed for every lane (default ${DEFAULT_SEED}; the committed summary uses the default)
   --help                show this text
 
+A lane that cannot run keeps its last good result from conformance/matrix/summary.json on the
+page, marked stale with the reason; the run still exits 1 for it. The informational lanes
+(${INFORMATIONAL_LANES.map((l) => l.name).join(', ')}) show what they observe and are never a failure.
+
 Exit codes: 0 the site was written (and with --check the summary matches); 1 --check found a
-difference or a lane could not run; 2 a usage error.`;
+difference or a lane could not run (stale or not); 2 a usage error.`;
 
 function wholeNumber(flag: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
@@ -68,8 +75,7 @@ export function parseMatrixOptions(argv: readonly string[]): MatrixOptions {
   if (values.out !== undefined && values.out.trim() === '') throw new MatrixUsageError('--out needs a directory');
   if (values.check && values.write) throw new MatrixUsageError('--check and --write: choose one');
   const lanes = values.lane ?? [];
-  for (const lane of lanes)
-    if (!LANES.some((l) => l.name === lane)) throw new MatrixUsageError(`--lane ${lane}: not a lane (${LANES.map((l) => l.name).join(', ')})`);
+  for (const lane of lanes) if (!LANE_NAMES.includes(lane)) throw new MatrixUsageError(`--lane ${lane}: not a lane (${LANE_NAMES.join(', ')})`);
   if (lanes.length > 0 && (values.check || values.write)) throw new MatrixUsageError('--lane runs part of the matrix, so it cannot go with --check or --write');
   const seed = wholeNumber('seed', values.seed, DEFAULT_SEED, 0);
   if ((values.check || values.write) && seed !== DEFAULT_SEED)

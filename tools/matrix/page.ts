@@ -1,7 +1,8 @@
 // Renders the matrix as one self-contained HTML page: the table is plain HTML (it reads
 // without scripts), the filters and the cell detail panel are a small inline script over the
 // same data, embedded as JSON. Nothing is loaded from anywhere else.
-import { type Cell, type CellStatus, describeOfficialCases, type LaneColumn, type MatrixData } from './matrix-data.ts';
+import { describeMisses, emulatorMisses } from './consequences.ts';
+import { type Cell, type CellStatus, describeOfficialCases, type InformationalColumn, type LaneColumn, type MatrixData } from './matrix-data.ts';
 import type { Side } from './rules.ts';
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,32 +21,41 @@ const STATUS_MARK: Record<CellStatus, string> = { pass: '✓', fail: '✗', shou
 
 function laneHeader(lane: LaneColumn): string {
   // The full reason is in the notes under the table; the header stays narrow.
-  const note =
-    lane.state === 'ran'
-      ? ''
-      : `<div class="lane-note" title="${escapeHtml(lane.notes[0] ?? lane.state)}">${lane.state === 'skipped' ? 'not run yet' : 'could not run'}</div>`;
+  const noteText = { ran: '', skipped: 'not run yet', error: 'could not run', stale: 'stale: last good result' }[lane.state];
+  const note = lane.state === 'ran' ? '' : `<div class="lane-note" title="${escapeHtml(lane.notes[0] ?? lane.state)}">${noteText}</div>`;
   return `<th scope="col" class="lane lane-${lane.state}" data-lane="${escapeHtml(lane.name)}"><div class="lane-name">${escapeHtml(lane.name)}</div><div class="lane-version">${escapeHtml(lane.version ?? 'version unknown')}</div>${note}</th>`;
 }
 
 function caseCount(cell: Cell): string {
   const judged = cell.passed.length + cell.others.filter((c) => c.status !== 'na').length;
   const notPassing = cell.others.filter((c) => c.status === 'fail' || c.status === 'should' || c.status === 'expected' || c.status === 'info-differs').length;
+  // A stale column's cells are kept from the summary, which keeps no cases.
+  if (cell.passed.length === 0 && cell.others.length === 0) return '';
   if (cell.status === 'pass') return `${judged} case${judged === 1 ? '' : 's'}`;
   if (cell.status === 'na') return '';
   return `${notPassing} of ${judged}`;
 }
 
+/** Links to the upstream issues and pull requests the cell's expectations cite, each once. */
+function upstreamHtml(cell: Cell): string {
+  const links = new Map<string, string>();
+  for (const c of cell.others) for (const link of c.upstream ?? []) links.set(link.url, link.label);
+  if (links.size === 0) return '';
+  return `<div class="upstream">${[...links].map(([url, label]) => `<a href="${escapeHtml(url)}" rel="noopener noreferrer" target="_blank">${escapeHtml(label)}</a>`).join(' ')}</div>`;
+}
+
 function cellHtml(lane: LaneColumn, rule: string, cell: Cell | undefined): string {
   const status: CellStatus = cell?.status ?? 'na';
-  const attributes = `class="cell status-${status}" data-lane="${escapeHtml(lane.name)}" data-rule="${rule}" data-status="${status}"`;
+  const attributes = `class="cell status-${status}${lane.state === 'stale' ? ' stale' : ''}" data-lane="${escapeHtml(lane.name)}" data-rule="${rule}" data-status="${status}"`;
   if (!cell) return `<td ${attributes}><span class="mark" title="${STATUS_LABEL.na}">${STATUS_MARK.na}</span></td>`;
-  return `<td ${attributes}><button type="button" title="${escapeHtml(`${rule} on ${lane.name}: ${STATUS_LABEL[status]}`)}"><span class="mark">${STATUS_MARK[status]}</span> <span class="label">${CELL_LABEL[status]}</span><span class="count">${caseCount(cell)}</span></button></td>`;
+  return `<td ${attributes}><button type="button" title="${escapeHtml(`${rule} on ${lane.name}: ${STATUS_LABEL[status]}`)}"><span class="mark">${STATUS_MARK[status]}</span> <span class="label">${CELL_LABEL[status]}</span><span class="count">${caseCount(cell)}</span></button>${upstreamHtml(cell)}</td>`;
 }
 
 function countText(lane: LaneColumn, level: 'must' | 'should'): string {
-  if (lane.state !== 'ran') return '–';
+  if (lane.state !== 'ran' && lane.state !== 'stale') return '–';
   const count = lane.counts[level];
   if (count.total === 0) return '–';
+  if (lane.state === 'stale') return `${count.passed}/${count.total} <span class="extra">(stale)</span>`;
   const extra = [count.expected ? `${count.expected} expected` : '', count.failed ? `${count.failed} failing` : ''].filter(Boolean).join(', ');
   return `${count.passed}/${count.total}${extra ? ` <span class="extra">(${extra})</span>` : ''}`;
 }
@@ -81,6 +91,32 @@ function sideTable(data: MatrixData, side: Side): string {
 <tbody>${rows.join('\n')}</tbody></table>${laneNotes(lanes)}</section>`;
 }
 
+/** "What would my sign-out tests miss on this emulator?" for every server lane with a result. */
+function emulatorSection(data: MatrixData): string {
+  const servers = data.lanes.filter((l) => l.kind === 'server' && (l.state === 'ran' || l.state === 'stale'));
+  if (servers.length === 0) return '';
+  const items = servers.map(
+    (lane) =>
+      `<li data-lane="${escapeHtml(lane.name)}"><b>${escapeHtml(lane.name)}</b> <span class="lane-version">${escapeHtml(lane.version ?? 'version unknown')}${lane.state === 'stale' ? ', stale' : ''}</span>: ${escapeHtml(describeMisses(emulatorMisses(lane)))}</li>`,
+  );
+  return `<section id="emulators"><h2>What your sign-out tests would miss on each server</h2><p class="lede">In plain words, from the rules each server lane does not pass, whether its expectations file lists them or not.</p><ul class="emulators">${items.join('')}</ul></section>`;
+}
+
+/** An informational lane: its finding, what each judge said at each step, and the sources. Never a failure. */
+function informationalSection(lane: InformationalColumn): string {
+  const rows = lane.observations.map(
+    (o) =>
+      `<tr data-observation="${escapeHtml(o.id)}" class="seen-${o.seen}"><td>${escapeHtml(o.step)}</td><td>${escapeHtml(o.judge)}</td><td class="seen">${o.seen}</td><td>${escapeHtml(o.detail)}</td></tr>`,
+  );
+  const said = lane.state === 'ran' || lane.state === 'stale' ? (lane.finding ?? '') : (lane.notes[0] ?? 'could not run');
+  const sources = lane.sources.map((s) => `<a href="${escapeHtml(s.url)}" rel="noopener noreferrer" target="_blank">${escapeHtml(s.label)}</a>`).join(', ');
+  return `<section class="informational" id="informational-${escapeHtml(lane.name)}" data-state="${lane.state}"><h2>${escapeHtml(lane.title)} <span class="badge">informational, never counted</span></h2>
+<p class="lane-version">${escapeHtml(lane.version ?? 'version unknown')}${lane.state === 'stale' ? ` <span class="lane-note">${escapeHtml(lane.notes[0] ?? 'stale')}</span>` : ''}</p>
+<p class="finding">${escapeHtml(said)}</p>
+${rows.length ? `<table class="observations"><thead><tr><th scope="col">step</th><th scope="col">judge</th><th scope="col">seen</th><th scope="col">detail</th></tr></thead><tbody>${rows.join('')}</tbody></table>` : ''}
+<p class="sources">Sources: ${sources}</p></section>`;
+}
+
 const STYLE = `
 :root{--pass:#1b7f3b;--fail:#c62828;--should:#b85c00;--expected:#5b4bb7;--na:#8a8a8a;--info:#2c6e91;font-family:system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;font-size:14px;color:#1d1d1f}
 body{margin:0 24px 48px}h1{font-size:22px;margin:20px 0 4px}h2{font-size:18px;margin:28px 0 8px}p.lede{margin:0 0 12px;color:#444;max-width:70em}
@@ -97,12 +133,16 @@ tr.group-row th{background:#eef1f6;font-size:13px;padding:6px}
 th.rule{font-weight:400}.rule-id{font-weight:700;margin-right:6px}.rule-title{color:#333;font-size:12.5px;margin-top:2px}
 .level{display:inline-block;font-size:11px;border-radius:3px;padding:0 4px;margin-right:4px;border:1px solid #bbb;color:#444}.level-must{border-color:#555;font-weight:600}
 td.cell button{all:unset;cursor:pointer;display:block;width:100%;font-size:12.5px}td.cell button:focus-visible{outline:2px solid #3b7dd8}
-td.cell .count{display:block;color:#555;font-size:11.5px}.mark{font-weight:700}
+td.cell .count{display:block;color:#555;font-size:11.5px}td.cell .upstream{font-size:11px;word-break:break-all}.mark{font-weight:700}
 .status-pass{background:#e8f5ec}.status-pass .mark{color:var(--pass)}
 .status-fail{background:#fde7e7}.status-fail .mark{color:var(--fail)}
 .status-should{background:#fff1e0}.status-should .mark{color:var(--should)}
 .status-expected{background:#eeebfa}.status-expected .mark{color:var(--expected)}
 .status-na{background:#fafafa;color:var(--na)}.status-info{background:#e8f2f7}.status-info .mark{color:var(--info)}
+td.cell.stale{opacity:.6}td.cell.stale .label::after{content:" (stale)"}
+ul.emulators li{margin:4px 0;max-width:80em}.badge{font-size:12px;font-weight:400;color:var(--info);border:1px solid var(--info);border-radius:3px;padding:0 4px}
+p.finding{font-weight:600;max-width:70em}table.observations{border-collapse:collapse}table.observations td,table.observations th{border:1px solid #ddd;padding:4px 6px;text-align:left}
+tr.seen-accepted td.seen{color:var(--info)}tr.seen-refused td.seen{color:#555}
 td.selected{outline:3px solid #3b7dd8;outline-offset:-3px}
 tr.summary-row th,tr.summary-row td{background:#f6f6f8;font-size:12.5px}td.summary{font-weight:700}.extra{font-weight:400;color:#555}
 #detail{position:fixed;right:0;top:0;bottom:0;width:min(560px,45vw);overflow:auto;background:#fff;border-left:2px solid #3b7dd8;box-shadow:-4px 0 12px rgba(0,0,0,.12);padding:12px 16px;z-index:5}
@@ -143,12 +183,13 @@ function show(td){
   var body=document.getElementById('detail-body');body.textContent='';
   body.appendChild(text('h3','',rule.id+' on '+lane.name+': '+labels[cell.status]));
   body.appendChild(text('p','detail-rule',rule.title));
+  if(lane.state==='stale')body.appendChild(text('p','detail-stale',lane.notes[0]));
   body.appendChild(text('p','detail-version',(lane.version||'version unknown')+(lane.command?' \\u2014 npm run conformance -- '+lane.command:'')));
   cell.others.forEach(function(c){
     var div=document.createElement('div');div.className='case case-'+c.status;div.dataset.case=c.id;
     div.appendChild(text('div','case-id',c.id+' ['+c.level+'] '+c.status));
     var dl=document.createElement('dl');
-    field(dl,'expected',c.expected);field(dl,'actual',c.actual);field(dl,c.status==='expected'?'reason':'note',c.reason);field(dl,'source',c.source);field(dl,'replay',c.replay,true);
+    field(dl,'expected',c.expected);field(dl,'actual',c.actual);field(dl,c.status==='expected'?'reason':'note',c.reason);field(dl,'source',c.source);if(c.upstream&&c.upstream.length){dl.appendChild(text('dt','','upstream'));var up=document.createElement('dd');c.upstream.forEach(function(l){var a=text('a','',l.label);a.href=l.url;a.rel='noopener noreferrer';a.target='_blank';up.appendChild(a);up.appendChild(document.createTextNode(' '));});dl.appendChild(up);}field(dl,'replay',c.replay,true);
     div.appendChild(dl);body.appendChild(div);
   });
   if(cell.passed.length){body.appendChild(text('h4','','Passed in '+cell.passed.length+' case'+(cell.passed.length===1?'':'s')));body.appendChild(text('p','passed-cases',cell.passed.join(', ')));}
@@ -186,6 +227,8 @@ ${data.officialCases ? `<p class="official" id="official-cases">${escapeHtml(des
 <div class="legend">${legend}</div>
 ${sideTable(data, 'client')}
 ${sideTable(data, 'server')}
+${emulatorSection(data)}
+${(data.informational ?? []).map(informationalSection).join('\n')}
 <aside id="detail" hidden aria-live="polite"><button type="button" class="close" id="detail-close">close</button><div id="detail-body"></div></aside>
 <script type="application/json" id="matrix-data">${scriptJson(data)}</script>
 <script>${SCRIPT}</script>

@@ -33,4 +33,55 @@ describe("the README's conformance matrix table", () => {
     expect(table).toContain('| odd-client | client | odd-sdk 2.3.4 | 1/2 | 0/2 | C14 | C3, C24 |');
     expect(table).toContain('Not in the tree yet, so not run: future-client (client).');
   });
+
+  it('marks a stale row and says why, keeping its figures', () => {
+    const summary = structuredClone(committed);
+    const moto = summary.implementations.find((r) => r.name === 'moto')!;
+    Object.assign(moto, { state: 'stale', note: 'stale: could not run (exit 2); showing the last good result (moto 5.2.5)' });
+    const table = renderSummaryTable(summary);
+    expect(table).toContain(`| moto (stale) | server | ${moto.version} | ${moto.must.passed}/${moto.must.total} |`);
+    expect(table).toContain('Stale, so last good results: moto (stale: could not run (exit 2); showing the last good result (moto 5.2.5)).');
+  });
+
+  it('answers what sign-out tests would miss on each server, from the rules it does not pass', () => {
+    const summary = structuredClone(committed);
+    summary.implementations = [
+      {
+        name: 'leaky',
+        kind: 'server',
+        version: 'leaky 1',
+        state: 'ran',
+        must: { passed: 1, total: 2 },
+        should: { passed: 0, total: 0 },
+        expected: ['R3'],
+        unexpected: [],
+        passing: [],
+      },
+      {
+        name: 'fine',
+        kind: 'server',
+        version: 'fine 1',
+        state: 'ran',
+        must: { passed: 2, total: 2 },
+        should: { passed: 0, total: 0 },
+        expected: [],
+        unexpected: [],
+        passing: [],
+      },
+    ];
+    const table = renderSummaryTable(summary);
+    expect(table).toContain('- **leaky** (leaky 1): Sign-out tests would miss that revoked access tokens keep working');
+    expect(table).toContain('- **fine** (fine 1): Sign-out behaves as the contract says.');
+  });
+
+  it('gives the informational lane its finding and linked sources, apart from the table', () => {
+    const summary = structuredClone(committed);
+    summary.informational = [
+      { name: 'aws-jwt-verify', version: 'aws-jwt-verify 5.2.1', state: 'ran', finding: 'The verifier still accepts it.', observations: [] },
+    ];
+    const table = renderSummaryTable(summary);
+    expect(table).toMatch(
+      /\(aws-jwt-verify 5\.2\.1; informational, never counted\): The verifier still accepts it\. Sources: \[awslabs\/aws-jwt-verify#151\]\(https:\/\/github\.com\/awslabs\/aws-jwt-verify\/issues\/151\)/,
+    );
+  });
 });

@@ -94,6 +94,11 @@ describe('the matrix page', () => {
     const text = await listed.textContent();
     expect(text).toContain('reads the error code from __type only');
     expect(text).toContain('odd-sdk parsers.py parse_error');
+    // The upstream issue the source names is a link, in the panel and in the cell itself.
+    expect(await listed.locator('a[href="https://github.com/odd-org/odd-sdk/issues/42"]').textContent()).toBe('odd-org/odd-sdk#42');
+    expect(await page.locator('td.cell[data-lane="odd-client"][data-rule="C14"] .upstream a').getAttribute('href')).toBe(
+      'https://github.com/odd-org/odd-sdk/issues/42',
+    );
     expect(text).toContain('npm run conformance -- --adapter odd-client --filter RevokeTokenErrorCodeField');
     await page.click('td.cell[data-lane="good-client"][data-rule="C1"] button');
     expect(await detail.locator('.passed-cases').textContent()).toBe('RevokeTokenSuccess');

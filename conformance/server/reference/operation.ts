@@ -1,6 +1,6 @@
-import type { HmacJwt } from './hmac-jwt.ts';
 import type { ResolvedOptions } from './options.ts';
 import type { JsonObject } from './request-body.ts';
+import type { Rs256Jwt } from './rs256-jwt.ts';
 import { ServiceError } from './service-error.ts';
 import type { StructureShape } from './shape.ts';
 import type { StateStore, UserPoolRecord, UserRecord } from './state-store.ts';
@@ -9,7 +9,7 @@ import type { TokenIssuer } from './token-issuer.ts';
 /** What an operation may use: the instance's state, token machinery and settings. @internal */
 export interface OperationContext {
   store: StateStore;
-  jwt: HmacJwt;
+  jwt: Rs256Jwt;
   tokens: TokenIssuer;
   options: ResolvedOptions;
 }

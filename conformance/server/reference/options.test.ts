@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_UNVERIFIED_BEHAVIOUR, resolveOptions } from './options.ts';
 
@@ -8,7 +9,7 @@ describe('resolveOptions', () => {
     expect(resolved.tokenLifetimes).toEqual({ accessSeconds: 3600, idSeconds: 3600, refreshSeconds: 2_592_000 });
     expect(resolved.malformedBodyError).toBe('SerializationException');
     expect(resolved.revokeToken).toEqual(DEFAULT_UNVERIFIED_BEHAVIOUR);
-    expect(resolved.signingKey.byteLength).toBe(32);
+    expect(resolved.signingKey).toBeUndefined();
     expect(resolved.requestId()).toMatch(/^[0-9a-f-]{36}$/);
   });
 
@@ -28,8 +29,11 @@ describe('resolveOptions', () => {
     expect(resolved.revokeToken.alreadyRevokedToken).toBe('succeed');
   });
 
-  it('gives each instance its own key unless one is given', () => {
-    expect(resolveOptions({}).signingKey).not.toEqual(resolveOptions({}).signingKey);
+  it('takes an RSA private key of at least 2048 bits and nothing else', () => {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    expect(resolveOptions({ signingKey: privateKey }).signingKey).toBe(privateKey);
+    expect(() => resolveOptions({ signingKey: publicKey })).toThrow(/signingKey/);
+    expect(() => resolveOptions({ signingKey: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey })).toThrow(/signingKey/);
   });
 
   it('rejects a bad region or token lifetime', () => {

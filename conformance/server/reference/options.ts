@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { type KeyObject, randomUUID } from 'node:crypto';
 import type { ModeledErrorName } from '../../../generated/index.ts';
 import { REGION_PATTERN } from '../../protocol/aws-json.ts';
+import { assertRs256Key } from './rs256-jwt.ts';
 import type { TokenLifetimes } from './token-issuer.ts';
 
 /**
@@ -69,8 +70,13 @@ export interface ReferenceServiceOptions {
   now?: () => number;
   /** Request ids for `x-amzn-RequestId`. Default random UUIDs. */
   requestId?: () => string;
-  /** HS256 key (at least 32 bytes) for access and ID tokens. Default: 32 random bytes per instance. */
-  signingKey?: Uint8Array;
+  /**
+   * RSA private key (at least 2048 bits) that signs access and ID tokens with RS256, as Cognito
+   * does. Default: one key per process, made when the first service is created. Either way each instance has its own
+   * key id, accepts only its own tokens, and serves its public key at
+   * `/<user pool id>/.well-known/jwks.json`.
+   */
+  signingKey?: KeyObject;
   /** Token lifetimes in seconds. Defaults: access and ID 3600, refresh 30 days (Cognito's defaults). */
   tokenLifetimes?: Partial<TokenLifetimes>;
   /** The error for a body that cannot be deserialised. Default `SerializationException`. */
@@ -87,7 +93,7 @@ export interface ResolvedOptions {
   accountId: string;
   now: () => number;
   requestId: () => string;
-  signingKey: Uint8Array;
+  signingKey: KeyObject | undefined;
   tokenLifetimes: TokenLifetimes;
   malformedBodyError: 'SerializationException' | 'InvalidParameterException';
   revokeToken: Required<UnverifiedRevokeTokenBehaviour>;
@@ -112,6 +118,7 @@ export function resolveOptions(options: ReferenceServiceOptions): ResolvedOption
     idSeconds: options.tokenLifetimes?.idSeconds ?? 3600,
     refreshSeconds: options.tokenLifetimes?.refreshSeconds ?? 30 * 24 * 3600,
   };
+  if (options.signingKey) assertRs256Key(options.signingKey);
   for (const [name, seconds] of Object.entries(lifetimes)) {
     if (!Number.isInteger(seconds) || seconds <= 0) throw new RangeError(`tokenLifetimes.${name} must be a positive integer`);
   }
@@ -120,7 +127,7 @@ export function resolveOptions(options: ReferenceServiceOptions): ResolvedOption
     accountId: options.accountId ?? '123456789012',
     now: options.now ?? Date.now,
     requestId: options.requestId ?? randomUUID,
-    signingKey: options.signingKey ?? randomBytes(32),
+    signingKey: options.signingKey,
     tokenLifetimes: lifetimes,
     malformedBodyError: options.malformedBodyError ?? 'SerializationException',
     revokeToken: { ...DEFAULT_UNVERIFIED_BEHAVIOUR, ...definedOnly(options.revokeToken ?? {}) },

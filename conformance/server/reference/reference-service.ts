@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { HmacJwt } from './hmac-jwt.ts';
+import { jwksPoolId, jwksResponse } from './jwks-route.ts';
 import type { OperationContext } from './operation.ts';
 import { OPERATION_NAMES, OPERATIONS } from './operation-table.ts';
 import { type OperationName, type ReferenceServiceOptions, resolveOptions } from './options.ts';
 import { MalformedBodyError, parseRequestBody } from './request-body.ts';
 import { errorResponse, successResponse } from './responses.ts';
 import { claimRequest } from './routing.ts';
+import { Rs256Jwt } from './rs256-jwt.ts';
 import { ServiceError } from './service-error.ts';
 import { StateStore } from './state-store.ts';
 import { TokenIssuer } from './token-issuer.ts';
@@ -13,7 +14,8 @@ import { validateInput } from './validate-input.ts';
 
 /**
  * An in-memory Cognito user-pools service that speaks awsJson 1.1 for the operations a
- * RevokeToken scenario needs. Each instance has its own state and its own signing key.
+ * RevokeToken scenario needs. Each instance has its own state and its own signing key id;
+ * it serves the public key of its RS256 tokens at `GET /<user pool id>/.well-known/jwks.json`.
  * @public
  */
 export interface ReferenceService {
@@ -33,7 +35,7 @@ export interface ReferenceService {
 export function createReferenceService(options: ReferenceServiceOptions = {}): ReferenceService {
   const resolved = resolveOptions(options);
   const store = new StateStore();
-  const jwt = new HmacJwt(resolved.signingKey);
+  const jwt = new Rs256Jwt(resolved.signingKey);
   const context: OperationContext = {
     store,
     jwt,
@@ -61,6 +63,9 @@ export function createReferenceService(options: ReferenceServiceOptions = {}): R
     region: resolved.region,
     operations: OPERATION_NAMES,
     async handle(request) {
+      // Only for a pool the instance has: anything else gets the framework errors as before.
+      const jwksPool = jwksPoolId(request);
+      if (jwksPool !== undefined && store.pools.has(jwksPool)) return jwksResponse(jwt.jwks());
       let requestId = '';
       try {
         requestId = resolved.requestId();

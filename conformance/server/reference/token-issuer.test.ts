@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HmacJwt } from './hmac-jwt.ts';
 import { DEFAULT_PASSWORD_POLICY } from './password-policy.ts';
+import { Rs256Jwt } from './rs256-jwt.ts';
 import { type AppClientRecord, StateStore, type UserPoolRecord, type UserRecord } from './state-store.ts';
 import { TokenIssuer } from './token-issuer.ts';
 
@@ -35,7 +35,7 @@ function client(enableTokenRevocation: boolean): AppClientRecord {
 }
 
 function setup(now = 1_700_000_000_000) {
-  const jwt = new HmacJwt(new Uint8Array(32).fill(1));
+  const jwt = new Rs256Jwt();
   const store = new StateStore();
   let clock = now;
   const issuer = new TokenIssuer(jwt, store, () => clock, 'us-east-1', { accessSeconds: 3600, idSeconds: 1800, refreshSeconds: 86_400 });

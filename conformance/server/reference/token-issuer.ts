@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { HmacJwt, JwtClaims } from './hmac-jwt.ts';
+import type { JwtClaims, Rs256Jwt } from './rs256-jwt.ts';
 import { mintRefreshToken } from './refresh-token.ts';
 import type { AppClientRecord, RefreshSessionRecord, StateStore, UserPoolRecord, UserRecord } from './state-store.ts';
 
@@ -28,13 +28,13 @@ const BOOLEAN_ATTRIBUTES = new Set(['email_verified', 'phone_number_verified']);
  * @internal
  */
 export class TokenIssuer {
-  readonly #jwt: HmacJwt;
+  readonly #jwt: Rs256Jwt;
   readonly #store: StateStore;
   readonly #now: () => number;
   readonly #region: string;
   readonly #lifetimes: TokenLifetimes;
 
-  constructor(jwt: HmacJwt, store: StateStore, now: () => number, region: string, lifetimes: TokenLifetimes) {
+  constructor(jwt: Rs256Jwt, store: StateStore, now: () => number, region: string, lifetimes: TokenLifetimes) {
     this.#jwt = jwt;
     this.#store = store;
     this.#now = now;
