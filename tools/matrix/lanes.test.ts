@@ -29,7 +29,6 @@ describe('the lane table', () => {
     expect(resolveVersion(lane('boto3').version, REPO_ROOT)).toMatch(/^boto3 \d+\.\d+\.\d+$/);
     expect(resolveVersion(lane('aws-sdk-go-v2').version, REPO_ROOT)).toMatch(/^cognitoidentityprovider \d+\.\d+\.\d+$/);
     expect(resolveVersion(lane('ministack').version, REPO_ROOT)).toBe('ministack 1.5.33');
-    expect(resolveVersion(lane('fakecloud').version, REPO_ROOT)).toBe('fakecloud 0.51.0');
     expect(resolveVersion(lane('aws-sdk-kotlin').version, REPO_ROOT)).toBe('aws.sdk.kotlin 1.5.15');
     expect(resolveVersion(lane('aws-cli-v1').version, REPO_ROOT)).toBe('awscli 1.46.2');
     expect(resolveVersion(lane('aws-cli-v2').version, REPO_ROOT)).toBe('Debian awscli 2.9.19-1');
