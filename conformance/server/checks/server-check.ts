@@ -26,6 +26,8 @@ export const OUTCOME_RULES = [
   'R13',
   'R14',
   'R15',
+  'R16',
+  'R17',
 ] as const satisfies readonly ServerRuleId[];
 
 /** @internal */

@@ -3,12 +3,15 @@ import { validMemberValue } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
 import { CaseRecorder, type GeneratedServerCase, StopAtFailure } from '../cases/server-case.ts';
 import type { RefreshFlow, SignInFlow } from '../provision/sessions.ts';
-import { CLIENT_ROLES, type ClientRole, SIGN_IN_ROLES, USER_COUNT } from '../provision/world.ts';
+import { CLIENT_ROLES, type ClientRole, SIGN_IN_ROLES, USER_COUNT, withOwnUsers } from '../provision/world.ts';
 import {
   type AssociatedSessions,
   GetTokens,
   GetUser,
+  GetUserWithOtherToken,
+  type NotAnAccessToken,
   Refresh,
+  RefreshWithUnknownToken,
   Revoke,
   RevokeOnOtherClient,
   RevokeUnknownToken,
@@ -16,7 +19,9 @@ import {
   type SecretMode,
   type SemanticsCommand,
   SignIn,
+  SignInWithBadProof,
   sweep,
+  type UnknownRefreshToken,
   UseRotatedOutToken,
 } from './commands.ts';
 import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
@@ -30,6 +35,13 @@ const signInRole = fc.constantFrom(...SIGN_IN_ROLES);
 const user = fc.nat({ max: USER_COUNT - 1 });
 
 const signInFlow = fc.constantFrom<SignInFlow>('USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH');
+const badProof = fc
+  .tuple(user, fc.constantFrom<'wrong' | 'missing'>('wrong', 'missing'), signInFlow)
+  .map(([u, proof, flow]) => new SignInWithBadProof(u, proof, flow));
+const notAnAccessToken = fc.tuple(index, fc.constantFrom<NotAnAccessToken>('id', 'refresh', 'altered')).map(([i, kind]) => new GetUserWithOtherToken(i, kind));
+const unknownRefreshToken = fc
+  .tuple(index, fc.constantFrom<UnknownRefreshToken>('never issued', 'one character off', 'case flipped', 'one character longer'))
+  .map(([i, kind]) => new RefreshWithUnknownToken(i, kind));
 const signIn = fc.tuple(signInRole, user, signInFlow).map(([r, u, f]) => new SignIn(r, u, f));
 const refresh = fc.tuple(index, fc.constantFrom<RefreshFlow>('REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN')).map(([i, flow]) => new Refresh(i, flow));
 const getTokens = index.map((i) => new GetTokens(i));
@@ -67,6 +79,9 @@ const COMMANDS: ReadonlyArray<fc.Arbitrary<SemanticsCommand>> = [
   wrongTokenType,
   otherClient,
   unknownToken,
+  badProof,
+  notAnAccessToken,
+  unknownRefreshToken,
 ];
 
 /** fast-check prints the commands that ran, then `/*replayPath="..."*\/` to replay them. */
@@ -79,10 +94,13 @@ export function commandsReplayPath(printed: string): string | undefined {
  * in, several sessions): random sequences of sign-ins, refreshes (REFRESH_TOKEN_AUTH, its legacy
  * name REFRESH_TOKEN, GetTokensFromRefreshToken with rotation on and off, rotated-out tokens),
  * GetUser calls and revocations (right, wrong or missing secret; NONE, LINKED or neither;
- * access and ID tokens; another client's token; a token nobody issued) run against the server
+ * access and ID tokens; another client's token; a token nobody issued), sign-ins with a bad
+ * SECRET_HASH, GetUser with what is not an access token and refreshes with a refresh token
+ * nobody issued run against the server
  * and against a model of the documented behaviour. Every refusal is followed by a re-check of
  * the session it touched (R8), and every sequence ends with a sweep of every session (R9). A
- * failing sequence shrinks to the shortest one that still fails.
+ * failing sequence shrinks to the shortest one that still fails. Each sequence has two users of its
+ * own, so the sweep covers every session they have.
  * @internal
  */
 export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<SemanticsCommand>]> = {
@@ -90,7 +108,7 @@ export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<S
   id: 'semantics-model-run',
   title: 'random sequences of sign-ins, refreshes, GetUser calls and revocations behave as the documented semantics say',
   level: 'must',
-  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R15', 'U1', 'U2', 'U3', 'semantics'],
+  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R14', 'R15', 'R16', 'R17', 'U1', 'U2', 'U3', 'semantics'],
   origin: 'conformance/server/semantics/model-run.ts',
   runs: 15,
   borrowsExpectations: true,
@@ -109,7 +127,8 @@ export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<S
   async run(context, [first, firstUser, commands]) {
     // Stopping at the first unexpected failure keeps later commands out of the shrunk sequence.
     const recorder = new CaseRecorder(context.wire.timeoutMs, context.failsRun);
-    const real: SemanticsReal = { context, world: await context.world(), recorder, sessions: [] };
+    const world = await withOwnUsers(await context.world(), context.api, context.sensitive);
+    const real: SemanticsReal = { context, world, recorder, sessions: [] };
     const model = emptyModel();
     try {
       await new SignIn(first, firstUser).run(model, real);

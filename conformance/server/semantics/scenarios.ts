@@ -1,42 +1,44 @@
-import { randomBytes } from 'node:crypto';
 import { type CaseContext, CaseRecorder, type FixedServerCase } from '../cases/server-case.ts';
+import { withOwnUsers } from '../provision/world.ts';
 import {
   GetTokens,
   GetUser,
+  GetUserWithOtherToken,
   Refresh,
+  RefreshWithUnknownToken,
   Revoke,
   RevokeOnOtherClient,
   RevokeUnknownToken,
   RevokeWithWrongTokenType,
   type SemanticsCommand,
   SignIn,
+  SignInWithBadProof,
   Sweep,
   UseRotatedOutToken,
 } from './commands.ts';
 import { emptyModel, type SemanticsReal } from './model.ts';
+import { neverIssuedRefreshToken } from './near-miss-values.ts';
 
 const ORIGIN = 'conformance/server/semantics/scenarios.ts';
 
 /**
  * Runs commands in order against a fresh model, skipping any whose precondition fails: the
  * same machinery as the model run, with a fixed script, so every rule is judged on every run
- * whatever the seed.
+ * whatever the seed. A script that signs in does so as users created for it (withOwnUsers).
  * @internal
  */
 export async function runScript(context: CaseContext, commands: readonly SemanticsCommand[]): Promise<CaseRecorder> {
   const recorder = new CaseRecorder(context.wire.timeoutMs);
   const model = emptyModel();
-  const real: SemanticsReal = { context, world: await context.world(), recorder, sessions: [] };
+  // Users of its own wherever the script signs in: the model then knows all their sessions.
+  const world = commands.some((command) => command instanceof SignIn)
+    ? await withOwnUsers(await context.world(), context.api, context.sensitive)
+    : await context.world();
+  const real: SemanticsReal = { context, world, recorder, sessions: [] };
   for (const command of commands) {
     if (await command.check(model)) await command.run(model, real);
   }
   return recorder;
-}
-
-/** Looks like a Cognito refresh token (five base64url segments) and was never issued by anyone. */
-function neverIssuedToken(): string {
-  const segment = (bytes: number) => randomBytes(bytes).toString('base64url');
-  return [Buffer.from('{"cty":"JWT","enc":"A256GCM","alg":"RSA-OAEP"}').toString('base64url'), segment(256), segment(12), segment(400), segment(16)].join('.');
 }
 
 // Every scenario is must level: even the unverified ones judge their answers by the wire rules.
@@ -85,6 +87,38 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
     ],
   ),
   scenario(
+    'semantics-get-user-takes-only-access-tokens',
+    'GetUser refuses an ID token, a refresh token and an access token with its signature altered, with NotAuthorizedException, and the session keeps working',
+    ['R16', 'R8'],
+    () => [
+      new SignIn('public'),
+      new GetUserWithOtherToken(0, 'id'),
+      new GetUserWithOtherToken(0, 'refresh'),
+      new GetUserWithOtherToken(0, 'altered'),
+      new SignIn('confidential', 1),
+      new Refresh(1),
+      new GetUserWithOtherToken(1, 'altered'),
+      new GetUserWithOtherToken(1, 'id'),
+      new Revoke(0, 'right'),
+      new GetUserWithOtherToken(0, 'id'),
+    ],
+  ),
+  scenario(
+    'semantics-unknown-refresh-token-is-invalid',
+    'a refresh token the server never issued, or one almost like a live one, is refused with NotAuthorizedException ("Invalid Refresh Token."), and the live one keeps working',
+    ['R17', 'R8'],
+    () => [
+      new SignIn('public'),
+      new RefreshWithUnknownToken(0, 'never issued'),
+      new RefreshWithUnknownToken(0, 'one character off'),
+      new RefreshWithUnknownToken(0, 'case flipped'),
+      new SignIn('confidential', 1),
+      new RefreshWithUnknownToken(1, 'one character longer'),
+      new SignIn('rotating'),
+      new RefreshWithUnknownToken(2, 'one character off'),
+    ],
+  ),
+  scenario(
     'semantics-revocation-switched-off-is-refused',
     'on an app client created with EnableTokenRevocation false, RevokeToken is refused with UnsupportedOperationException and nothing is revoked',
     ['R6', 'R4'],
@@ -92,10 +126,12 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
   ),
   scenario(
     'semantics-client-secret-is-checked',
-    'on an app client with a secret, a missing or wrong ClientSecret is refused with UnauthorizedException and revokes nothing; the right one revokes',
-    ['R7', 'R4', 'R1', 'R3'],
+    'on an app client with a secret, a missing or wrong ClientSecret is refused with UnauthorizedException and revokes nothing; the right one revokes; a sign-in with a wrong or missing SECRET_HASH is refused',
+    ['R7', 'R4', 'R1', 'R3', 'R14', 'R8'],
     () => [
       new SignIn('confidential'),
+      new SignInWithBadProof(0, 'wrong'),
+      new SignInWithBadProof(0, 'missing', 'ADMIN_USER_PASSWORD_AUTH'),
       new Revoke(0, 'missing'),
       new Revoke(0, 'wrong'),
       new GetUser(0, 0),
@@ -113,7 +149,7 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
       new SignIn('confidential', 0),
       new SignIn('public', 1),
       new SignIn('confidential', 1, 'ADMIN_USER_PASSWORD_AUTH'),
-      new SignIn('public', 1, 'ADMIN_USER_PASSWORD_AUTH'),
+      new SignIn('public', 1, 'ADMIN_NO_SRP_AUTH'),
       new Revoke(0, 'right', 'LINKED'),
       new Revoke(1, 'wrong'),
       new Revoke(3, 'missing', 'NONE'),
@@ -156,7 +192,7 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
     'semantics-unverified-unknown-token',
     'a well-formed refresh token the server never issued: the answer is compared with the configured outcome (informational)',
     ['U2', 'unverified'],
-    () => [new RevokeUnknownToken(neverIssuedToken())],
+    () => [new RevokeUnknownToken(neverIssuedRefreshToken())],
   ),
   scenario(
     'semantics-unverified-other-clients-token',
