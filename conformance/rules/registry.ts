@@ -707,6 +707,17 @@ export const RULES = [
     checkFile: 'conformance/server/checks/outcome.ts',
   },
   {
+    id: 'R18',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      "GlobalSignOut ends every session of the user on every app client (refresh tokens refused, access tokens refused as revoked) and no other user's; a revoked access token is refused with NotAuthorizedException",
+    source:
+      'documented: API_GlobalSignOut ("Invalidates the identity, access, and refresh tokens that Amazon Cognito issued to a user"; "Access Token has been revoked" for a revoked access token); observed: "Access Token has been revoked" on GetUser after GlobalSignOut (aws-amplify/amplify-js#3435)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
     id: 'U1',
     direction: 'server',
     area: 'unverified',

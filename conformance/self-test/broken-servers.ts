@@ -936,4 +936,11 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       return awsJson(500, { __type: 'InternalErrorException', message: "Cannot read properties of undefined (reading 'username')" });
     },
   },
+  {
+    name: 'global-sign-out-does-nothing',
+    fault: 'answers GlobalSignOut with 200 {} and ends no session: every token of the user keeps working',
+    rule: 'R18',
+    cases: ['semantics-global-sign-out'],
+    wrap: (service) => async (request) => (operationOf(request) === 'GlobalSignOut' ? awsJson(200, {}) : service.handle(request)),
+  },
 ];

@@ -28,6 +28,7 @@ export const OUTCOME_RULES = [
   'R15',
   'R16',
   'R17',
+  'R18',
 ] as const satisfies readonly ServerRuleId[];
 
 /** @internal */

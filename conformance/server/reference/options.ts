@@ -44,6 +44,7 @@ export type OperationName =
   | 'InitiateAuth'
   | 'AdminInitiateAuth'
   | 'GetUser'
+  | 'GlobalSignOut'
   | 'GetTokensFromRefreshToken'
   | 'RevokeToken';
 

@@ -257,7 +257,19 @@ export class SignIn implements SemanticsCommand {
   async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
     const result = await signInCall(real.context.api, real.world, this.role, this.user, this.flow);
     const tokens = sessionTokensOf(result, signInStep(this.role, this.user, this.flow), real.context.sensitive);
-    model.sessions.push({ role: this.role, user: this.user, refresh: 'live', access: 'live', accessTokens: 1, refreshTokens: 1, retiredAt: undefined });
+    // Sign-ins right after a global sign-out have been refused as revoked (aws-amplify/amplify-js#9838,
+    // aws/aws-sdk-js#4323): what such a session does within the sequence is not judged.
+    const state = model.signedOutUsers.has(this.user) ? 'unknown' : 'live';
+    model.sessions.push({
+      role: this.role,
+      user: this.user,
+      refresh: state,
+      access: state,
+      accessTokens: 1,
+      refreshTokens: 1,
+      retiredAt: undefined,
+      signedOut: false,
+    });
     real.sessions.push({ tokens, accessTokens: [tokens.accessToken], refreshTokens: [tokens.refreshToken] });
   }
 
@@ -443,6 +455,9 @@ export class Revoke extends OnSession {
       const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R7', level: 'must', error: 'UnauthorizedException' });
       if (!refusedWith(exchange, 'UnauthorizedException')) forget(session);
       else await recheck(real, label, session, tokens);
+    } else if (session.refresh === 'revoked' && session.signedOut) {
+      // A refresh token GlobalSignOut ended, revoked through RevokeToken: nothing documents or observes the answer.
+      await revoke(real, label, input, { kind: 'observe' });
     } else if (session.refresh === 'revoked') {
       // Observed in 2026 (semantics research section 8): 200 {}, so judged like the documented rules.
       const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'must' });
@@ -697,4 +712,41 @@ function rememberHandedOut(result: CallResult, real: SemanticsReal): void {
   if (!result.ok) return;
   const tokens = result.output['AuthenticationResult'] as Record<string, unknown> | undefined;
   for (const name of ['AccessToken', 'IdToken', 'RefreshToken']) if (typeof tokens?.[name] === 'string') real.context.sensitive.add(tokens[name] as string);
+}
+
+/**
+ * GlobalSignOut with the session's newest access token: accepted while the token is live, and
+ * then every session of the user, on every client, ends (R18): each is re-checked right away
+ * through GetUser, and so are the other users' live sessions, which must keep working. A
+ * revoked access token is refused with "Access Token has been revoked" (R18, API_GlobalSignOut).
+ * @internal
+ */
+export class GlobalSignOut extends OnSession {
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal, model: SemanticsModel): Promise<void> {
+    const result = await real.context.api.call('GlobalSignOut', { AccessToken: tokens.accessTokens.at(-1)! });
+    real.recorder.judge(this.toString(), 'GlobalSignOut', result.exchange, expectation(session.access, 'R18', ACCESS_REVOKED('R18')));
+    const users = model.sessions.filter((s) => s.user === session.user);
+    if (session.access === 'revoked' && !result.ok) return;
+    if (session.access !== 'live' || !result.ok) {
+      // Whether the user was signed out is unknown from here on.
+      for (const s of users) forget(s);
+      model.signedOutUsers.add(session.user);
+      return;
+    }
+    for (const s of users) {
+      if (s.refresh === 'live') s.refresh = 'revoked';
+      if (s.access === 'live') s.access = 'revoked';
+      s.signedOut = true;
+    }
+    model.signedOutUsers.add(session.user);
+    for (const [n, s] of model.sessions.entries()) {
+      if (s.access === 'unknown' || (s.user !== session.user && s.access !== 'live')) continue;
+      const theirs = real.sessions[n]!;
+      await checkAccess(real, `${this.toString()}, then getUser(#${n})`, s, theirs, theirs.accessTokens.length - 1, ['R18', 'R18']);
+    }
+  }
+
+  toString(): string {
+    return `globalSignOut(${this.ref})`;
+  }
 }

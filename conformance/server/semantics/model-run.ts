@@ -9,6 +9,7 @@ import {
   GetTokens,
   GetUser,
   GetUserWithOtherToken,
+  GlobalSignOut,
   type NotAnAccessToken,
   Refresh,
   RefreshWithUnknownToken,
@@ -82,6 +83,7 @@ const COMMANDS: ReadonlyArray<fc.Arbitrary<SemanticsCommand>> = [
   badProof,
   notAnAccessToken,
   unknownRefreshToken,
+  index.map((i) => new GlobalSignOut(i)),
 ];
 
 /** fast-check prints the commands that ran, then `/*replayPath="..."*\/` to replay them. */
@@ -95,8 +97,8 @@ export function commandsReplayPath(printed: string): string | undefined {
  * name REFRESH_TOKEN, GetTokensFromRefreshToken with rotation on and off, rotated-out tokens),
  * GetUser calls and revocations (right, wrong or missing secret; NONE, LINKED or neither;
  * access and ID tokens; another client's token; a token nobody issued), sign-ins with a bad
- * SECRET_HASH, GetUser with what is not an access token and refreshes with a refresh token
- * nobody issued run against the server
+ * SECRET_HASH, GetUser with what is not an access token, refreshes with a refresh token
+ * nobody issued, and GlobalSignOut run against the server
  * and against a model of the documented behaviour. Every refusal is followed by a re-check of
  * the session it touched (R8), and every sequence ends with a sweep of every session (R9). A
  * failing sequence shrinks to the shortest one that still fails. Each sequence has two users of its
@@ -108,7 +110,7 @@ export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<S
   id: 'semantics-model-run',
   title: 'random sequences of sign-ins, refreshes, GetUser calls and revocations behave as the documented semantics say',
   level: 'must',
-  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R14', 'R15', 'R16', 'R17', 'U1', 'U2', 'U3', 'semantics'],
+  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'U1', 'U2', 'U3', 'semantics'],
   origin: 'conformance/server/semantics/model-run.ts',
   runs: 15,
   borrowsExpectations: true,
