@@ -943,4 +943,16 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     cases: ['semantics-global-sign-out'],
     wrap: (service) => async (request) => (operationOf(request) === 'GlobalSignOut' ? awsJson(200, {}) : service.handle(request)),
   },
+  {
+    name: 'revoke-reads-the-token-with-a-pattern',
+    fault:
+      'reads Token out of the body text with a pattern that expects no space after the colon, so a request written by botocore (json.dumps) is refused as missing its Token',
+    rule: 'R1',
+    cases: ['semantics-revoking-ends-the-session'],
+    wrap: (service) => async (request) => {
+      if (operationOf(request) === 'RevokeToken' && !/"Token":"/.test(await request.clone().text()))
+        return awsJson(400, { __type: 'InvalidParameterException', message: 'Missing required parameter Token' });
+      return service.handle(request);
+    },
+  },
 ];

@@ -20,10 +20,10 @@ import {
   signInStep,
 } from '../provision/sessions.ts';
 import type { ClientRole, ProvisionedClient } from '../provision/world.ts';
-import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import type { Exchange } from '../wire/exchange.ts';
 import { MAX_SESSIONS, type SemanticsModel, type SemanticsReal, type SessionModel, type SessionReal } from './model.ts';
 import { caseFlipped, neverIssuedRefreshToken, oneCharacterOff, withAlteredSignature } from './near-miss-values.ts';
+import { type RequestForm, revokeRequestIn } from './request-forms.ts';
 import { agreesWith, describeExpectation, type UnverifiedExpectation } from './unverified.ts';
 
 /** @internal */
@@ -66,9 +66,15 @@ function secretMember(client: ProvisionedClient, mode: SecretMode): { ClientSecr
   return { ClientSecret: mode === 'right' ? client.clientSecret : wrongSecret(client.clientSecret) };
 }
 
-/** Sends a RevokeToken, judges it as the expectation says, and returns the exchange. */
-async function revoke(real: SemanticsReal, label: string, input: Record<string, string>, expected: ExpectedOutcome): Promise<Exchange> {
-  const request = awsJsonRequest(real.context.wire.endpoint, 'RevokeToken', input);
+/** Sends a RevokeToken, written in `form`, judges it as the expectation says, and returns the exchange. */
+async function revoke(
+  real: SemanticsReal,
+  label: string,
+  input: Record<string, string>,
+  expected: ExpectedOutcome,
+  form: RequestForm = 'plain',
+): Promise<Exchange> {
+  const request = await revokeRequestIn(form, real.context.wire.endpoint, real.context.region, input);
   await sendRevoke(real.context, real.recorder, label, request, expected, Object.values(input));
   return real.recorder.steps.at(-1)!.observation.exchange;
 }
@@ -433,6 +439,7 @@ export class Revoke extends OnSession {
     index: number,
     readonly secret: SecretMode,
     readonly associated: AssociatedSessions = undefined,
+    readonly form: RequestForm = 'plain',
   ) {
     super(index);
   }
@@ -448,24 +455,24 @@ export class Revoke extends OnSession {
     const badSecret = client.clientSecret !== undefined && this.secret !== 'right';
     const label = this.toString();
     if (!client.revocation) {
-      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R6', level: 'must', error: 'UnsupportedOperationException' });
+      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R6', level: 'must', error: 'UnsupportedOperationException' }, this.form);
       if (!refusedWith(exchange, 'UnsupportedOperationException')) forget(session);
       else await recheck(real, label, session, tokens);
     } else if (badSecret) {
-      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R7', level: 'must', error: 'UnauthorizedException' });
+      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R7', level: 'must', error: 'UnauthorizedException' }, this.form);
       if (!refusedWith(exchange, 'UnauthorizedException')) forget(session);
       else await recheck(real, label, session, tokens);
     } else if (session.refresh === 'revoked' && session.signedOut) {
       // A refresh token GlobalSignOut ended, revoked through RevokeToken: nothing documents or observes the answer.
-      await revoke(real, label, input, { kind: 'observe' });
+      await revoke(real, label, input, { kind: 'observe' }, this.form);
     } else if (session.refresh === 'revoked') {
       // Observed in 2026 (semantics research section 8): 200 {}, so judged like the documented rules.
-      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'must' });
+      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'must' }, this.form);
       noteUnverified(real, 'U1', real.context.unverified.alreadyRevokedToken, exchange);
     } else if (session.refresh === 'unknown') {
-      await revoke(real, label, input, { kind: 'observe' });
+      await revoke(real, label, input, { kind: 'observe' }, this.form);
     } else {
-      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R1', level: 'must' });
+      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R1', level: 'must' }, this.form);
       if (!accepted(exchange)) {
         forget(session);
         return;
@@ -492,7 +499,12 @@ export class Revoke extends OnSession {
   }
 
   toString(): string {
-    const parts = [this.ref, this.secret === 'right' ? '' : `${this.secret} secret`, this.associated ?? ''].filter(Boolean);
+    const parts = [
+      this.ref,
+      this.secret === 'right' ? '' : `${this.secret} secret`,
+      this.associated ?? '',
+      this.form === 'plain' ? '' : `as ${this.form}`,
+    ].filter(Boolean);
     return `revoke(${parts.join(', ')})`;
   }
 }

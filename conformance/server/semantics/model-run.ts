@@ -26,6 +26,7 @@ import {
   UseRotatedOutToken,
 } from './commands.ts';
 import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
+import { REQUEST_FORMS } from './request-forms.ts';
 
 const MAX_COMMANDS = 12;
 const tokenMember = revokeToken.input.members.find((member) => member.name === 'Token')!;
@@ -49,8 +50,13 @@ const getTokens = index.map((i) => new GetTokens(i));
 const rotatedOut = index.map((i) => new UseRotatedOutToken(i));
 const getUserCommand = fc.tuple(index, fc.nat({ max: 4 })).map(([i, t]) => new GetUser(i, t));
 const revokeCommand = fc
-  .tuple(index, fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing'), fc.constantFrom<AssociatedSessions>(undefined, 'NONE', 'LINKED'))
-  .map(([i, s, a]) => new Revoke(i, s, a));
+  .tuple(
+    index,
+    fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing'),
+    fc.constantFrom<AssociatedSessions>(undefined, 'NONE', 'LINKED'),
+    fc.constantFrom(...REQUEST_FORMS),
+  )
+  .map(([i, s, a, form]) => new Revoke(i, s, a, form));
 const wrongTokenType = fc
   .tuple(index, fc.constantFrom<'access' | 'id'>('access', 'id'), fc.nat({ max: 4 }))
   .map(([i, use, t]) => new RevokeWithWrongTokenType(i, use, t));
@@ -96,6 +102,7 @@ export function commandsReplayPath(printed: string): string | undefined {
  * in, several sessions): random sequences of sign-ins, refreshes (REFRESH_TOKEN_AUTH, its legacy
  * name REFRESH_TOKEN, GetTokensFromRefreshToken with rotation on and off, rotated-out tokens),
  * GetUser calls and revocations (right, wrong or missing secret; NONE, LINKED or neither;
+ * written as the suite, the JavaScript SDK v3 or botocore write them, or signed;
  * access and ID tokens; another client's token; a token nobody issued), sign-ins with a bad
  * SECRET_HASH, GetUser with what is not an access token, refreshes with a refresh token
  * nobody issued, and GlobalSignOut run against the server

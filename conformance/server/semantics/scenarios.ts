@@ -51,9 +51,24 @@ function scenario(id: string, title: string, tags: readonly string[], script: ()
 export const SCENARIO_CASES: readonly FixedServerCase[] = [
   scenario(
     'semantics-revoking-ends-the-session',
-    "revoking a refresh token ends it and every access token minted from it: the first sign-in's and a refreshed one",
+    "revoking a refresh token ends it and every access token minted from it: the first sign-in's and a refreshed one, however the request is written (botocore, the JavaScript SDK v3, signed)",
     ['R1', 'R2', 'R3'],
-    () => [new SignIn('public'), new Refresh(0), new GetUser(0, 0), new Revoke(0, 'right'), new GetUser(0, 0), new GetUser(0, 1), new Refresh(0)],
+    () => [
+      new SignIn('public'),
+      new Refresh(0),
+      new GetUser(0, 0),
+      new Revoke(0, 'right', undefined, 'botocore'),
+      new GetUser(0, 0),
+      new GetUser(0, 1),
+      new Refresh(0),
+      // The same, with the request as the JavaScript SDK v3 writes it, and signed.
+      new SignIn('confidential'),
+      new Revoke(1, 'right', undefined, 'aws-sdk-js-v3'),
+      new GetUser(1, 0),
+      new SignIn('public'),
+      new Revoke(2, 'right', undefined, 'signed'),
+      new Refresh(2),
+    ],
   ),
   scenario(
     'semantics-other-sessions-keep-working',
