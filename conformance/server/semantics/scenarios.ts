@@ -51,7 +51,7 @@ function scenario(id: string, title: string, tags: readonly string[], script: ()
 export const SCENARIO_CASES: readonly FixedServerCase[] = [
   scenario(
     'semantics-revoking-ends-the-session',
-    "revoking a refresh token ends it and every access token minted from it: the first sign-in's and a refreshed one, however the request is written (botocore, the JavaScript SDK v3, signed)",
+    "revoking a refresh token ends it and every access token minted from it: the first sign-in's and a refreshed one, for both spellings of the refresh flow and every time, however the request is written (botocore, the JavaScript SDK v3, signed)",
     ['R1', 'R2', 'R3'],
     () => [
       new SignIn('public'),
@@ -61,6 +61,9 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
       new GetUser(0, 0),
       new GetUser(0, 1),
       new Refresh(0),
+      // Revoked for every spelling of the refresh flow, and still revoked when asked again.
+      new Refresh(0, 'REFRESH_TOKEN'),
+      new Refresh(0),
       // The same, with the request as the JavaScript SDK v3 writes it, and signed.
       new SignIn('confidential'),
       new Revoke(1, 'right', undefined, 'aws-sdk-js-v3'),
@@ -68,6 +71,7 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
       new SignIn('public'),
       new Revoke(2, 'right', undefined, 'signed'),
       new Refresh(2),
+      new Sweep(),
     ],
   ),
   scenario(
@@ -185,7 +189,7 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
       new SignIn('confidential', 0),
       new SignIn('public', 1),
       new SignIn('confidential', 1, 'ADMIN_USER_PASSWORD_AUTH'),
-      new SignIn('public', 1, 'ADMIN_NO_SRP_AUTH'),
+      new SignIn('public', 1, 'ADMIN_USER_PASSWORD_AUTH'),
       new Revoke(0, 'right', 'LINKED'),
       new Revoke(1, 'wrong'),
       new Revoke(3, 'missing', 'NONE'),
@@ -194,6 +198,20 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
       new Revoke(4, 'right'),
       new SignIn('public', 0),
       new SignIn('public', 1),
+      new Sweep(),
+    ],
+  ),
+  scenario(
+    'semantics-legacy-sign-in-spelling',
+    "a session signed in through AdminInitiateAuth's legacy flow name ADMIN_NO_SRP_AUTH is a session like any other: revocable, refreshable, and swept",
+    ['R1', 'R3', 'R4', 'R9'],
+    () => [
+      new SignIn('public', 0, 'ADMIN_NO_SRP_AUTH'),
+      new SignIn('confidential', 1, 'ADMIN_NO_SRP_AUTH'),
+      new Refresh(1),
+      new Revoke(0, 'right'),
+      new GetUser(0, 0),
+      new GetUser(1, 1),
       new Sweep(),
     ],
   ),
