@@ -238,9 +238,10 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
   ),
   scenario(
     'semantics-unverified-second-revoke',
-    'revoking the same refresh token twice: the second answer is a success (observed 2026) and is compared with the configured outcome (informational)',
-    ['U1', 'R13', 'unverified'],
-    () => [new SignIn('public'), new Revoke(0, 'right'), new Revoke(0, 'right')],
+    'revoking the same refresh token twice: the second answer is a success (observed 2026) and is compared with the configured outcome (informational); the session stays revoked',
+    ['U1', 'R13', 'R3', 'R2', 'R9', 'unverified'],
+    // The session stays revoked after the second revoke: its tokens are used again, then swept.
+    () => [new SignIn('public'), new Revoke(0, 'right'), new Revoke(0, 'right'), new GetUser(0, 0), new Refresh(0), new Sweep()],
   ),
   scenario(
     'semantics-unverified-unknown-token',
