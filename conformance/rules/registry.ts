@@ -670,7 +670,7 @@ export const RULES = [
     area: 'semantics',
     level: 'per case',
     title:
-      'refuses a refresh on an app client with a secret when the proof is wrong or missing (SECRET_HASH for REFRESH_TOKEN_AUTH, ClientSecret for GetTokensFromRefreshToken)',
+      'refuses a sign-in or a refresh on an app client with a secret when the proof is wrong or missing (SECRET_HASH for InitiateAuth and AdminInitiateAuth, ClientSecret for GetTokensFromRefreshToken)',
     source:
       'documented: InitiateAuth AuthParameters (SECRET_HASH is required when the app client has a secret) and GetTokensFromRefreshToken ClientSecret (required when the app client has one), Cognito API reference',
     checkFile: 'conformance/server/checks/outcome.ts',
@@ -683,6 +683,39 @@ export const RULES = [
     title: 'GetUser answers the user the access token belongs to, never another user of the pool',
     source: 'documented: GetUser "gets user attributes and metadata for a user" identified by the access token (Cognito API reference)',
     checkFile: 'conformance/server/checks/user-identity.ts',
+  },
+  {
+    id: 'R16',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'GetUser accepts only an access token the pool issued: an ID token, a refresh token or an access token with its signature altered is refused with NotAuthorizedException',
+    source:
+      'documented: GetUser takes "a non-expired access token" (Cognito API reference, GetUser AccessToken); observed: "Invalid Access Token" for a token that is not one (awslabs/aws-amplify-identity-broker#538); cognito-local only decodes it (jagregory/cognito-local src/targets/getUser.ts)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R17',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      'refuses a refresh token it never issued, one almost like a live one included, with NotAuthorizedException ("Invalid Refresh Token." at should level), and never as revoked',
+    source:
+      'observed: NotAuthorizedException "Invalid Refresh Token." for an unknown refresh token (aws/aws-sdk-cpp#1789, aws/aws-sdk-java-v2#3418); moto answers "Refresh Token has been revoked" instead (getmoto/moto moto/cognitoidp/models.py)',
+    checkFile: 'conformance/server/checks/outcome.ts',
+  },
+  {
+    id: 'R18',
+    direction: 'server',
+    area: 'semantics',
+    level: 'per case',
+    title:
+      "GlobalSignOut ends every session of the user on every app client (refresh tokens refused, access tokens refused as revoked) and no other user's; a revoked access token is refused with NotAuthorizedException",
+    source:
+      'documented: API_GlobalSignOut ("Invalidates the identity, access, and refresh tokens that Amazon Cognito issued to a user"; "Access Token has been revoked" for a revoked access token); observed: "Access Token has been revoked" on GetUser after GlobalSignOut (aws-amplify/amplify-js#3435)',
+    checkFile: 'conformance/server/checks/outcome.ts',
   },
   {
     id: 'U1',

@@ -911,4 +911,48 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
       };
     },
   },
+  {
+    name: 'get-user-skips-the-signature',
+    fault: "GetUser decodes the access token's claims without verifying its signature, so a token with its signature altered names the user (cognito-local)",
+    rule: 'R16',
+    cases: ['semantics-get-user-takes-only-access-tokens'],
+    wrap: (service) => async (request) => {
+      const token = operationOf(request) === 'GetUser' ? (await jsonBody(request))?.['AccessToken'] : undefined;
+      const response = await service.handle(request);
+      if (typeof token !== 'string' || response.status < 400 || !(await response.clone().text()).includes('Invalid Access Token')) return response;
+      const claims = claimsOf(token);
+      if (claims['token_use'] !== 'access') return response;
+      return awsJson(200, { Username: claims['username'], UserAttributes: [{ Name: 'sub', Value: claims['sub'] }] });
+    },
+  },
+  {
+    name: 'unknown-refresh-token-crashes',
+    fault: 'looks the refresh token up and reads the session without checking it was found: a refresh token it never issued answers 500 InternalErrorException',
+    rule: 'R17',
+    cases: ['semantics-unknown-refresh-token-is-invalid'],
+    wrap: (service) => async (request) => {
+      const response = await service.handle(request);
+      if (response.status < 400 || !(await response.clone().text()).includes('Invalid Refresh Token')) return response;
+      return awsJson(500, { __type: 'InternalErrorException', message: "Cannot read properties of undefined (reading 'username')" });
+    },
+  },
+  {
+    name: 'global-sign-out-does-nothing',
+    fault: 'answers GlobalSignOut with 200 {} and ends no session: every token of the user keeps working',
+    rule: 'R18',
+    cases: ['semantics-global-sign-out'],
+    wrap: (service) => async (request) => (operationOf(request) === 'GlobalSignOut' ? awsJson(200, {}) : service.handle(request)),
+  },
+  {
+    name: 'revoke-reads-the-token-with-a-pattern',
+    fault:
+      'reads Token out of the body text with a pattern that expects no space after the colon, so a request written by botocore (json.dumps) is refused as missing its Token',
+    rule: 'R1',
+    cases: ['semantics-revoking-ends-the-session'],
+    wrap: (service) => async (request) => {
+      if (operationOf(request) === 'RevokeToken' && !/"Token":"/.test(await request.clone().text()))
+        return awsJson(400, { __type: 'InvalidParameterException', message: 'Missing required parameter Token' });
+      return service.handle(request);
+    },
+  },
 ];

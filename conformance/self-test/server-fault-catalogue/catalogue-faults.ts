@@ -12,6 +12,7 @@ import { claimsOf, errorTypeOf, outputOf, rewriteBody, withBody } from '../broke
 import {
   getUserAnswer,
   internalRequest,
+  isSignIn,
   type LedgerCall,
   type LedgerFault,
   type LedgerSession,
@@ -239,7 +240,7 @@ export const CATALOGUE_FAULTS: Readonly<Record<string, CatalogueFault>> = {
   }),
   'sign-in-revives-the-users-revoked-sessions': fault({
     after(call, response, ledger) {
-      if (call.operation !== 'InitiateAuth' || call.body?.['AuthFlow'] !== 'USER_PASSWORD_AUTH' || !accepted(response)) return response;
+      if (!isSignIn(call) || !accepted(response)) return response;
       const latest = ledger.sessions.at(-1);
       for (const session of ledger.sessions) if (session !== latest && session.username === latest?.username) ledger.revive(session);
       return response;

@@ -27,7 +27,7 @@ async function signedIn() {
       UserPoolId: poolId,
       ClientName: 'c',
       GenerateSecret: true,
-      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+      ExplicitAuthFlows: ['ALLOW_USER_PASSWORD_AUTH', 'ALLOW_ADMIN_USER_PASSWORD_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
     })
   ).body['UserPoolClient'] as unknown as { ClientId: string; ClientSecret: string };
   await world.call('AdminCreateUser', { UserPoolId: poolId, Username: 'alice', MessageAction: 'SUPPRESS' });
@@ -46,7 +46,7 @@ async function signedIn() {
       ClientId: created.ClientId,
       AuthParameters: { REFRESH_TOKEN: tokens.RefreshToken, SECRET_HASH: hash },
     });
-  return { world, created, tokens, refresh };
+  return { world, created, tokens, refresh, poolId, hash };
 }
 
 describe('SessionLedger', () => {
@@ -58,6 +58,24 @@ describe('SessionLedger', () => {
     expect(session).toMatchObject({ username: 'alice', clientId: created.ClientId, number: 1 });
     expect(ledger.byAccessToken(tokens.AccessToken)).toBe(session);
     expect(ledger.byAccessToken(tokens.IdToken)).toBe(session);
+  });
+
+  it("counts AdminInitiateAuth's sign-ins, by either spelling, among the user's sessions on the client", async () => {
+    const { world, created, poolId, hash } = await signedIn();
+    for (const flow of ['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']) {
+      const answer = await world.call('AdminInitiateAuth', {
+        AuthFlow: flow,
+        ClientId: created.ClientId,
+        UserPoolId: poolId,
+        AuthParameters: { USERNAME: 'alice', PASSWORD: 'Demo-Pass-1!', SECRET_HASH: hash },
+      });
+      expect(answer.status).toBe(200);
+    }
+    expect(world.ledger().sessions.map((s) => [s.username, s.number])).toEqual([
+      ['alice', 1],
+      ['alice', 2],
+      ['alice', 3],
+    ]);
   });
 
   it('an ended session is refused on GetUser and on refresh, as a revoked one is', async () => {

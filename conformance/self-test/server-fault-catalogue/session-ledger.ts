@@ -74,6 +74,18 @@ export function refreshTokenOf(call: LedgerCall): string | undefined {
   return typeof token === 'string' ? token : undefined;
 }
 
+// The password sign-ins of both operations, by every spelling: a fault in how a server keys its
+// sessions reaches the sessions of AdminInitiateAuth as much as those of InitiateAuth.
+const SIGN_IN_FLOWS: Readonly<Record<string, ReadonlySet<string>>> = {
+  InitiateAuth: new Set(['USER_PASSWORD_AUTH']),
+  AdminInitiateAuth: new Set(['ADMIN_USER_PASSWORD_AUTH', 'ADMIN_NO_SRP_AUTH']),
+};
+
+/** A password sign-in, by InitiateAuth or AdminInitiateAuth. @internal */
+export function isSignIn(call: LedgerCall): boolean {
+  return SIGN_IN_FLOWS[call.operation ?? '']?.has(String(call.body?.['AuthFlow'])) === true;
+}
+
 /**
  * What a wrapper around the reference learns from the wire: the app clients (with their
  * secrets) and every sign-in (with its refresh token and origin_jti). The reference's state is
@@ -126,7 +138,7 @@ export class SessionLedger {
     await (await this.service.handle(internalRequest('RevokeToken', input))).arrayBuffer();
   }
 
-  /** Learns from one answer of the reference. */
+  /** Learns from one answer of the reference: the clients it created, and every password sign-in. */
   async observe(call: LedgerCall, response: Response): Promise<void> {
     const output = await outputOf(response);
     if (!output) return;
@@ -140,12 +152,12 @@ export class SessionLedger {
         });
       }
     }
-    if (call.operation === 'InitiateAuth' && call.body?.['AuthFlow'] === 'USER_PASSWORD_AUTH') {
+    if (isSignIn(call)) {
       const result = output['AuthenticationResult'] as Record<string, unknown> | undefined;
       if (typeof result?.['RefreshToken'] !== 'string') return;
       const { RefreshToken: refreshToken, ...signInTokens } = result;
       const username = String(authParameterOf(call.body, 'USERNAME'));
-      const clientId = String(call.body['ClientId']);
+      const clientId = String(call.body?.['ClientId']);
       const number = this.sessions.filter((s) => s.username === username && s.clientId === clientId).length + 1;
       this.sessions.push({ username, clientId, refreshToken, originJti: claimsOf(String(result['AccessToken']))['origin_jti'], number, signInTokens });
     }

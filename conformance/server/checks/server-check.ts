@@ -26,6 +26,9 @@ export const OUTCOME_RULES = [
   'R13',
   'R14',
   'R15',
+  'R16',
+  'R17',
+  'R18',
 ] as const satisfies readonly ServerRuleId[];
 
 /** @internal */

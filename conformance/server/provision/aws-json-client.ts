@@ -15,6 +15,23 @@ export type CallResult =
 
 const TOKEN_MEMBERS = ['AccessToken', 'IdToken', 'RefreshToken'] as const;
 
+// Input members the Cognito model marks @sensitive that hold a token, a secret or a password.
+const SECRET_MEMBERS = ['AccessToken', 'RefreshToken', 'ClientSecret', 'Password', 'TemporaryPassword', 'PreviousPassword', 'ProposedPassword', 'Token'];
+
+/**
+ * The tokens, secrets and passwords a request carries: its secret members, and every
+ * AuthParameters value but USERNAME (SECRET_HASH, PASSWORD, REFRESH_TOKEN; the whole map is
+ * @sensitive in the model, but a sign-in's answer may name the user).
+ * @internal
+ */
+export function secretsOfInput(input: unknown): string[] {
+  if (!isJsonObject(input)) return [];
+  const values = SECRET_MEMBERS.map((name) => input[name]);
+  const parameters = input['AuthParameters'];
+  if (isJsonObject(parameters)) values.push(...Object.entries(parameters).flatMap(([name, value]) => (name === 'USERNAME' ? [] : [value])));
+  return values.filter((value): value is string => typeof value === 'string');
+}
+
 /**
  * A deliberately small awsJson 1.1 client over the suite's wire. The suite does not use the
  * AWS SDK here: every request must go through the wire's budget, rate and time limit; the SDK
@@ -34,7 +51,9 @@ export class AwsJsonClient {
     this.wire.remember(...values);
   }
 
+  /** Sends one call. What the request carries that is secret is remembered first, so its own answer may not quote it either (P2). */
   async call(operation: string, input: unknown, options: { signed?: boolean } = {}): Promise<CallResult> {
+    this.remember(...secretsOfInput(input));
     let request = awsJsonRequest(this.wire.endpoint, operation, input);
     if (options.signed) request = await signedWithSigV4(request, this.wire.endpoint, this.region);
     const exchange = await this.wire.send(request);

@@ -20,11 +20,12 @@ function authParameters(world: World, role: ClientRole, user: number, parameters
 }
 
 /**
- * The two password sign-ins: InitiateAuth's USER_PASSWORD_AUTH, as apps send it unsigned, and
- * AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH, as back ends send it signed.
+ * The password sign-ins: InitiateAuth's USER_PASSWORD_AUTH, as apps send it unsigned, and
+ * AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH, as back ends send it signed, or by its legacy
+ * name ADMIN_NO_SRP_AUTH, which the AuthFlowType documentation still lists.
  * @internal
  */
-export type SignInFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH';
+export type SignInFlow = 'USER_PASSWORD_AUTH' | 'ADMIN_USER_PASSWORD_AUTH' | 'ADMIN_NO_SRP_AUTH';
 
 /** The InitiateAuth request of a USER_PASSWORD_AUTH sign-in. @internal */
 export function signInInput(world: World, role: ClientRole, user = 0): Record<string, unknown> {

@@ -5,7 +5,7 @@ import { createReferenceService } from '../reference/index.ts';
 import { ServerWire } from '../wire/server-wire.ts';
 import { AwsJsonClient } from './aws-json-client.ts';
 import { getTokensFromRefreshToken, getUser, refreshedAccessToken, refreshSession, signIn } from './sessions.ts';
-import { CLIENT_ROLES, provisionWorld, SetupError, SIGN_IN_ROLES, USER_COUNT } from './world.ts';
+import { CLIENT_ROLES, provisionWorld, SetupError, SIGN_IN_ROLES, USER_COUNT, withOwnUsers } from './world.ts';
 
 const servers: LoopbackServer[] = [];
 afterEach(async () => {
@@ -46,6 +46,27 @@ describe('provisionWorld', () => {
         expect((await getUser(api, tokens.accessToken)).ok).toBe(true);
       }
     }
+  });
+
+  it('gives a sequence users of its own in the same pool and clients, who sign in, and names their setup steps', async () => {
+    const service = createReferenceService();
+    const { api, wire } = await clientFor((request) => service.handle(request));
+    const sensitive = new SensitiveValues();
+    const world = await provisionWorld(api, sensitive);
+    const before = wire.sent;
+    const own = await withOwnUsers(world, api, sensitive);
+    expect(wire.sent - before).toBe(2 * USER_COUNT);
+    expect([own.poolId, own.clients]).toEqual([world.poolId, world.clients]);
+    expect(own.users.map((u) => u.username)).not.toContain(world.users[0]!.username);
+    expect(own.username).toBe(own.users[0]!.username);
+    expect((await getUser(api, (await signIn(api, own, 'public', sensitive, 1)).accessToken)).ok).toBe(true);
+
+    const { api: failing } = await clientFor(async (request) =>
+      request.headers.get('x-amz-target')?.endsWith('.AdminSetUserPassword')
+        ? new Response('{"__type":"InternalErrorException"}', { status: 500 })
+        : service.handle(request),
+    );
+    await expect(withOwnUsers(world, failing, sensitive)).rejects.toThrow(/^AdminSetUserPassword \(for the sequence\): 500/);
   });
 
   it('names the step that failed', async () => {

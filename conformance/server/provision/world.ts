@@ -112,6 +112,46 @@ function field(output: Record<string, unknown>, step: string, ...path: string[])
 }
 
 /**
+ * Creates `USER_COUNT` confirmed users with permanent passwords in the pool. `label` tells
+ * apart the setup steps of each batch in a SetupError.
+ * @internal
+ */
+export async function provisionUsers(api: AwsJsonClient, poolId: string, sensitive: SensitiveValues, label = ''): Promise<WorldUser[]> {
+  const users: WorldUser[] = [];
+  for (let n = 0; n < USER_COUNT; n += 1) {
+    const username = `rt-${hex(6)}@example.com`;
+    const temporary = newPassword();
+    const password = newPassword();
+    sensitive.add(username, temporary, password);
+    api.remember(temporary, password);
+    const which = [n === 0 ? '' : `user ${n + 1}`, label].filter(Boolean).join(', ');
+    const step = (operation: string) => (which === '' ? operation : `${operation} (${which})`);
+    await must(
+      api.call('AdminCreateUser', { UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: temporary }, { signed: true }),
+      step('AdminCreateUser'),
+    );
+    await must(
+      api.call('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: password, Permanent: true }, { signed: true }),
+      step('AdminSetUserPassword'),
+    );
+    users.push({ username, password });
+  }
+  return users;
+}
+
+/**
+ * The run's world with users of its own for one sequence. The model then knows every session
+ * those users have, so the final sweep sees any of them that a revoke reached by mistake, and
+ * their sign-ins are numbered from the first on every client: a server that keys revocation on
+ * such a number (per user, per client) ends a session the sweep re-checks.
+ * @internal
+ */
+export async function withOwnUsers(world: World, api: AwsJsonClient, sensitive: SensitiveValues): Promise<World> {
+  const users = await provisionUsers(api, world.poolId, sensitive, 'for the sequence');
+  return { ...world, users, username: users[0]!.username, password: users[0]!.password };
+}
+
+/**
  * Creates the run's pool, clients and users. The username looks like an e-mail address so that
  * servers configured to sign users in by e-mail (cognito-local's default) accept it too.
  * @internal
@@ -139,24 +179,7 @@ export async function provisionWorld(api: AwsJsonClient, sensitive: SensitiveVal
     };
   }
 
-  const users: WorldUser[] = [];
-  for (let n = 0; n < USER_COUNT; n += 1) {
-    const username = `rt-${hex(6)}@example.com`;
-    const temporary = newPassword();
-    const password = newPassword();
-    sensitive.add(username, temporary, password);
-    api.remember(temporary, password);
-    const step = (operation: string) => (n === 0 ? operation : `${operation} (user ${n + 1})`);
-    await must(
-      api.call('AdminCreateUser', { UserPoolId: poolId, Username: username, MessageAction: 'SUPPRESS', TemporaryPassword: temporary }, { signed: true }),
-      step('AdminCreateUser'),
-    );
-    await must(
-      api.call('AdminSetUserPassword', { UserPoolId: poolId, Username: username, Password: password, Permanent: true }, { signed: true }),
-      step('AdminSetUserPassword'),
-    );
-    users.push({ username, password });
-  }
+  const users = await provisionUsers(api, poolId, sensitive);
   const first = users[0]!;
   return { poolId, clients, users, username: first.username, password: first.password };
 }

@@ -121,6 +121,11 @@ export const GetUserInput: StructureShape = structure({
 });
 
 /** @internal */
+export const GlobalSignOutInput: StructureShape = structure({
+  AccessToken: required(token),
+});
+
+/** @internal */
 export const GetTokensFromRefreshTokenInput: StructureShape = structure({
   RefreshToken: required(token),
   ClientId: required(clientId),

@@ -6,6 +6,7 @@ import { createUserPool } from './operations/create-user-pool.ts';
 import { createUserPoolClient } from './operations/create-user-pool-client.ts';
 import { getTokensFromRefreshToken } from './operations/get-tokens-from-refresh-token.ts';
 import { getUser } from './operations/get-user.ts';
+import { globalSignOut } from './operations/global-sign-out.ts';
 import { initiateAuth } from './operations/initiate-auth.ts';
 import { revokeToken } from './operations/revoke-token.ts';
 import type { OperationName } from './options.ts';
@@ -19,6 +20,7 @@ export const OPERATIONS: Readonly<Record<OperationName, Operation>> = {
   InitiateAuth: initiateAuth,
   AdminInitiateAuth: adminInitiateAuth,
   GetUser: getUser,
+  GlobalSignOut: globalSignOut,
   GetTokensFromRefreshToken: getTokensFromRefreshToken,
   RevokeToken: revokeToken,
 };

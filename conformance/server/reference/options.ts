@@ -45,6 +45,7 @@ export type OperationName =
   | 'InitiateAuth'
   | 'AdminInitiateAuth'
   | 'GetUser'
+  | 'GlobalSignOut'
   | 'GetTokensFromRefreshToken'
   | 'RevokeToken';
 

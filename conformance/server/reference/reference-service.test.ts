@@ -164,6 +164,7 @@ describe('createReferenceService', () => {
       'CreateUserPoolClient',
       'GetTokensFromRefreshToken',
       'GetUser',
+      'GlobalSignOut',
       'InitiateAuth',
       'RevokeToken',
     ]);

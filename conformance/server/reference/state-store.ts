@@ -67,6 +67,7 @@ export class StateStore {
   readonly clients = new Map<string, AppClientRecord>();
   readonly #sessions = new Map<string, RefreshSessionRecord>();
   readonly #revokedOrigins = new Set<string>();
+  readonly #signedOutEvents = new Set<string>();
   /** Rotated-out refresh tokens and the time (epoch ms) from which they stop working. */
   readonly #retired = new Map<string, number>();
   /** Each rotated session's current refresh token (a session never rotated has only its first). */
@@ -115,6 +116,24 @@ export class StateStore {
   revoke(session: RefreshSessionRecord): void {
     session.revoked = true;
     this.#revokedOrigins.add(session.originJti);
+  }
+
+  /**
+   * Ends every session of one user of a pool (GlobalSignOut), on every app client. Tokens of a
+   * client with revocation off carry no origin_jti, so their sessions are ended by event_id,
+   * which every access and ID token carries.
+   */
+  revokeUser(poolId: string, username: string): void {
+    for (const session of new Set(this.#sessions.values())) {
+      if (session.poolId !== poolId || session.username !== username) continue;
+      this.revoke(session);
+      this.#signedOutEvents.add(session.eventId);
+    }
+  }
+
+  /** The session of this event_id was ended by GlobalSignOut. */
+  isEventSignedOut(eventId: string): boolean {
+    return this.#signedOutEvents.has(eventId);
   }
 
   isOriginRevoked(originJti: string): boolean {

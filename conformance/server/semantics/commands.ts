@@ -5,6 +5,7 @@ import { describeAnswer, resolveErrorType } from '../checks/error-type.ts';
 import type { ExpectedOutcome, OutcomeRuleId } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';
 import type { CallResult } from '../provision/aws-json-client.ts';
+import { secretHash } from '../provision/secret-hash.ts';
 import {
   getTokensFromRefreshToken,
   getUser,
@@ -15,12 +16,14 @@ import {
   type SignInFlow,
   sessionTokensOf,
   signInCall,
+  signInInput,
   signInStep,
 } from '../provision/sessions.ts';
 import type { ClientRole, ProvisionedClient } from '../provision/world.ts';
-import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import type { Exchange } from '../wire/exchange.ts';
 import { MAX_SESSIONS, type SemanticsModel, type SemanticsReal, type SessionModel, type SessionReal } from './model.ts';
+import { caseFlipped, neverIssuedRefreshToken, oneCharacterOff, withAlteredSignature } from './near-miss-values.ts';
+import { type RequestForm, revokeRequestIn } from './request-forms.ts';
 import { agreesWith, describeExpectation, type UnverifiedExpectation } from './unverified.ts';
 
 /** @internal */
@@ -63,9 +66,15 @@ function secretMember(client: ProvisionedClient, mode: SecretMode): { ClientSecr
   return { ClientSecret: mode === 'right' ? client.clientSecret : wrongSecret(client.clientSecret) };
 }
 
-/** Sends a RevokeToken, judges it as the expectation says, and returns the exchange. */
-async function revoke(real: SemanticsReal, label: string, input: Record<string, string>, expected: ExpectedOutcome): Promise<Exchange> {
-  const request = awsJsonRequest(real.context.wire.endpoint, 'RevokeToken', input);
+/** Sends a RevokeToken, written in `form`, judges it as the expectation says, and returns the exchange. */
+async function revoke(
+  real: SemanticsReal,
+  label: string,
+  input: Record<string, string>,
+  expected: ExpectedOutcome,
+  form: RequestForm = 'plain',
+): Promise<Exchange> {
+  const request = await revokeRequestIn(form, real.context.wire.endpoint, real.context.region, input);
   await sendRevoke(real.context, real.recorder, label, request, expected, Object.values(input));
   return real.recorder.steps.at(-1)!.observation.exchange;
 }
@@ -239,7 +248,7 @@ abstract class OnSession implements SemanticsCommand {
   }
 }
 
-/** A password sign-in (USER_PASSWORD_AUTH or AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH): a new session, on one of the clients that allow it, as one of the users. @internal */
+/** A password sign-in (USER_PASSWORD_AUTH, or AdminInitiateAuth's ADMIN_USER_PASSWORD_AUTH or ADMIN_NO_SRP_AUTH): a new session, on one of the clients that allow it, as one of the users. @internal */
 export class SignIn implements SemanticsCommand {
   constructor(
     readonly role: ClientRole,
@@ -254,12 +263,25 @@ export class SignIn implements SemanticsCommand {
   async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
     const result = await signInCall(real.context.api, real.world, this.role, this.user, this.flow);
     const tokens = sessionTokensOf(result, signInStep(this.role, this.user, this.flow), real.context.sensitive);
-    model.sessions.push({ role: this.role, user: this.user, refresh: 'live', access: 'live', accessTokens: 1, refreshTokens: 1, retiredAt: undefined });
+    // Sign-ins right after a global sign-out have been refused as revoked (aws-amplify/amplify-js#9838,
+    // aws/aws-sdk-js#4323): what such a session does within the sequence is not judged.
+    const state = model.signedOutUsers.has(this.user) ? 'unknown' : 'live';
+    model.sessions.push({
+      role: this.role,
+      user: this.user,
+      refresh: state,
+      access: state,
+      accessTokens: 1,
+      refreshTokens: 1,
+      retiredAt: undefined,
+      signedOut: false,
+    });
     real.sessions.push({ tokens, accessTokens: [tokens.accessToken], refreshTokens: [tokens.refreshToken] });
   }
 
   toString(): string {
-    const parts = [this.role, this.user === 0 ? '' : `user ${this.user + 1}`, this.flow === 'USER_PASSWORD_AUTH' ? '' : 'admin'].filter(Boolean);
+    const flow = this.flow === 'USER_PASSWORD_AUTH' ? '' : this.flow === 'ADMIN_USER_PASSWORD_AUTH' ? 'admin' : `admin ${this.flow}`;
+    const parts = [this.role, this.user === 0 ? '' : `user ${this.user + 1}`, flow].filter(Boolean);
     return `signIn(${parts.join(', ')})`;
   }
 }
@@ -406,8 +428,8 @@ export class GetUser extends OnSession {
 
 /**
  * RevokeToken with the session's current refresh token on its own client, the secret right,
- * wrong or missing, RevokeAssociatedSessions NONE, LINKED or left out: revoked (R1), and with
- * LINKED no other session of the user with it (R10); refused on a client with revocation off
+ * wrong or missing, RevokeAssociatedSessions NONE, LINKED or left out: revoked (R1), and no
+ * other session of the user with it (R4, with LINKED R10); refused on a client with revocation off
  * (R6) or with a bad secret (R7), after which the session still works (R8); a second revoke is
  * unverified (U1).
  * @internal
@@ -417,6 +439,7 @@ export class Revoke extends OnSession {
     index: number,
     readonly secret: SecretMode,
     readonly associated: AssociatedSessions = undefined,
+    readonly form: RequestForm = 'plain',
   ) {
     super(index);
   }
@@ -432,42 +455,56 @@ export class Revoke extends OnSession {
     const badSecret = client.clientSecret !== undefined && this.secret !== 'right';
     const label = this.toString();
     if (!client.revocation) {
-      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R6', level: 'must', error: 'UnsupportedOperationException' });
+      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R6', level: 'must', error: 'UnsupportedOperationException' }, this.form);
       if (!refusedWith(exchange, 'UnsupportedOperationException')) forget(session);
       else await recheck(real, label, session, tokens);
     } else if (badSecret) {
-      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R7', level: 'must', error: 'UnauthorizedException' });
+      const exchange = await revoke(real, label, input, { kind: 'error', rule: 'R7', level: 'must', error: 'UnauthorizedException' }, this.form);
       if (!refusedWith(exchange, 'UnauthorizedException')) forget(session);
       else await recheck(real, label, session, tokens);
+    } else if (session.refresh === 'revoked' && session.signedOut) {
+      // A refresh token GlobalSignOut ended, revoked through RevokeToken: nothing documents or observes the answer.
+      await revoke(real, label, input, { kind: 'observe' }, this.form);
     } else if (session.refresh === 'revoked') {
       // Observed in 2026 (semantics research section 8): 200 {}, so judged like the documented rules.
-      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'must' });
+      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R13', level: 'must' }, this.form);
       noteUnverified(real, 'U1', real.context.unverified.alreadyRevokedToken, exchange);
     } else if (session.refresh === 'unknown') {
-      await revoke(real, label, input, { kind: 'observe' });
+      await revoke(real, label, input, { kind: 'observe' }, this.form);
     } else {
-      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R1', level: 'must' });
+      const exchange = await revoke(real, label, input, { kind: 'accepted', rule: 'R1', level: 'must' }, this.form);
       if (!accepted(exchange)) {
         forget(session);
         return;
       }
       session.refresh = 'revoked';
       if (session.access === 'live') session.access = 'revoked';
-      if (this.associated === 'LINKED') await this.#otherSessionsOfTheUser(session, real, model, label);
+      await this.#otherSessionsOfTheUser(session, real, model, label);
     }
   }
 
-  /** LINKED ends a parent SSO session, never another token session (RevokeAssociatedSessions documentation). */
+  /**
+   * The user's other live sessions, on this client and on the others, still work: a revoke ends
+   * one session (R4), and LINKED ends a parent SSO session, never another token session (R10,
+   * RevokeAssociatedSessions documentation). NONE and leaving the member out are judged alike,
+   * so a server that reads any value of the member as LINKED shows here.
+   */
   async #otherSessionsOfTheUser(session: SessionModel, real: SemanticsReal, model: SemanticsModel, label: string): Promise<void> {
-    const other = model.sessions.findIndex((s) => s !== session && s.user === session.user && s.access === 'live');
-    if (other < 0) return;
-    const theirs = model.sessions[other]!;
-    const tokens = real.sessions[other]!;
-    await checkAccess(real, `${label}, then getUser(#${other})`, theirs, tokens, tokens.accessTokens.length - 1, ['R10', 'R10']);
+    const rule = this.associated === 'LINKED' ? 'R10' : 'R4';
+    for (const [other, theirs] of model.sessions.entries()) {
+      if (theirs === session || theirs.user !== session.user || theirs.access !== 'live') continue;
+      const tokens = real.sessions[other]!;
+      await checkAccess(real, `${label}, then getUser(#${other})`, theirs, tokens, tokens.accessTokens.length - 1, [rule, rule]);
+    }
   }
 
   toString(): string {
-    const parts = [this.ref, this.secret === 'right' ? '' : `${this.secret} secret`, this.associated ?? ''].filter(Boolean);
+    const parts = [
+      this.ref,
+      this.secret === 'right' ? '' : `${this.secret} secret`,
+      this.associated ?? '',
+      this.form === 'plain' ? '' : `as ${this.form}`,
+    ].filter(Boolean);
     return `revoke(${parts.join(', ')})`;
   }
 }
@@ -550,5 +587,178 @@ export class RevokeUnknownToken implements SemanticsCommand {
 
   toString(): string {
     return `revokeUnknownToken(${this.token.length} characters)`;
+  }
+}
+
+/** Which token other than a live access token a GetUser call presents. @internal */
+export type NotAnAccessToken = 'id' | 'refresh' | 'altered';
+
+/**
+ * GetUser with a token that is not an access token the pool issued: the session's ID token, its
+ * refresh token, or its newest access token with one character of the signature changed. Each
+ * is refused with NotAuthorizedException (R16), and the session still works (R8). A server that
+ * only decodes the token (cognito-local) answers the user for all three.
+ * @internal
+ */
+export class GetUserWithOtherToken extends OnSession {
+  constructor(
+    index: number,
+    readonly kind: NotAnAccessToken,
+  ) {
+    super(index);
+  }
+
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
+    const token =
+      this.kind === 'id' ? tokens.tokens.idToken : this.kind === 'refresh' ? currentRefreshToken(tokens) : withAlteredSignature(tokens.accessTokens.at(-1)!);
+    real.context.sensitive.add(token);
+    const result = await getUser(real.context.api, token);
+    real.recorder.judge(this.toString(), 'GetUser', result.exchange, { kind: 'error', rule: 'R16', level: 'must', error: 'NotAuthorizedException' });
+    await recheck(real, this.toString(), session, tokens);
+  }
+
+  toString(): string {
+    const which = { id: 'IdToken', refresh: 'RefreshToken', altered: 'AlteredSignature' }[this.kind];
+    return `getUserWith${which}(${this.ref})`;
+  }
+}
+
+/** How a refresh token the server never issued is made: from nothing, or from the session's live one. @internal */
+export type UnknownRefreshToken = 'never issued' | 'one character off' | 'case flipped' | 'one character longer';
+
+/**
+ * A refresh with a refresh token the server never issued, made from nothing or from the
+ * session's live one (one character off, case flipped, one longer), on the session's client:
+ * REFRESH_TOKEN_AUTH there, GetTokensFromRefreshToken where refresh tokens rotate. Refused with
+ * NotAuthorizedException, "Invalid Refresh Token." where observed (R17), and the live token it
+ * resembles keeps working (R8). A server that matches tokens loosely, or calls every token it
+ * cannot find revoked (moto), shows here.
+ * @internal
+ */
+export class RefreshWithUnknownToken extends OnSession {
+  constructor(
+    index: number,
+    readonly kind: UnknownRefreshToken,
+  ) {
+    super(index);
+  }
+
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
+    const live = currentRefreshToken(tokens);
+    const token =
+      this.kind === 'never issued'
+        ? neverIssuedRefreshToken()
+        : this.kind === 'one character off'
+          ? oneCharacterOff(live)
+          : this.kind === 'case flipped'
+            ? caseFlipped(live)
+            : `${live}A`;
+    real.context.sensitive.add(token);
+    const refused: ExpectedOutcome = { kind: 'error', rule: 'R17', level: 'must', error: 'NotAuthorizedException' };
+    if (rotates(real.world.clients[session.role])) {
+      const result = await getTokensFromRefreshToken(real.context.api, real.world, session.role, token, real.context.sensitive);
+      real.recorder.judge(this.toString(), 'GetTokensFromRefreshToken', result.exchange, refused);
+    } else {
+      const result = await refreshSession(real.context.api, real.world, session.role, token, real.context.sensitive, { user: session.user });
+      real.recorder.judge(this.toString(), 'InitiateAuth', result.exchange, {
+        ...refused,
+        message: { rule: 'R17', pattern: /invalid refresh token/i, text: '"Invalid Refresh Token."' },
+      });
+    }
+    await recheck(real, this.toString(), session, tokens);
+  }
+
+  toString(): string {
+    return `refreshWithUnknownToken(${this.ref}, ${this.kind})`;
+  }
+}
+
+/**
+ * A password sign-in on the app client with a secret whose SECRET_HASH is wrong (made with the
+ * secret one character off) or missing: refused with NotAuthorizedException (R14), and the
+ * user's sessions on that client keep working (R8). The refused hash is one more secret the
+ * run knows, which no answer may quote (P2).
+ * @internal
+ */
+export class SignInWithBadProof implements SemanticsCommand {
+  constructor(
+    readonly user: number,
+    readonly proof: 'wrong' | 'missing',
+    readonly flow: SignInFlow = 'USER_PASSWORD_AUTH',
+  ) {}
+
+  check(): boolean {
+    return true;
+  }
+
+  async run(model: SemanticsModel, real: SemanticsReal): Promise<void> {
+    const client = real.world.clients.confidential;
+    const input = signInInput(real.world, 'confidential', this.user) as { AuthParameters: Record<string, string> };
+    const { SECRET_HASH: _right, ...parameters } = input.AuthParameters;
+    if (this.proof === 'wrong')
+      parameters['SECRET_HASH'] = secretHash(oneCharacterOff(client.clientSecret!), real.world.users[this.user]!.username, client.clientId);
+    const admin = this.flow !== 'USER_PASSWORD_AUTH';
+    const result = await real.context.api.call(
+      admin ? 'AdminInitiateAuth' : 'InitiateAuth',
+      { ...input, AuthParameters: parameters, ...(admin ? { AuthFlow: this.flow, UserPoolId: real.world.poolId } : {}) },
+      { signed: admin },
+    );
+    real.recorder.judge(this.toString(), admin ? 'AdminInitiateAuth' : 'InitiateAuth', result.exchange, {
+      kind: 'error',
+      rule: 'R14',
+      level: 'must',
+      error: 'NotAuthorizedException',
+    });
+    // A server that signed the user in all the same handed out tokens of a session nobody models.
+    if (result.ok) rememberHandedOut(result, real);
+    for (const [n, session] of model.sessions.entries())
+      if (session.user === this.user && session.role === 'confidential') await recheck(real, `${this.toString()}, then #${n}`, session, real.sessions[n]!);
+  }
+
+  toString(): string {
+    return `signInWith${this.proof === 'wrong' ? 'WrongSecretHash' : 'outSecretHash'}(confidential${this.user === 0 ? '' : `, user ${this.user + 1}`}${this.flow === 'USER_PASSWORD_AUTH' ? '' : ', admin'})`;
+  }
+}
+
+function rememberHandedOut(result: CallResult, real: SemanticsReal): void {
+  if (!result.ok) return;
+  const tokens = result.output['AuthenticationResult'] as Record<string, unknown> | undefined;
+  for (const name of ['AccessToken', 'IdToken', 'RefreshToken']) if (typeof tokens?.[name] === 'string') real.context.sensitive.add(tokens[name] as string);
+}
+
+/**
+ * GlobalSignOut with the session's newest access token: accepted while the token is live, and
+ * then every session of the user, on every client, ends (R18): each is re-checked right away
+ * through GetUser, and so are the other users' live sessions, which must keep working. A
+ * revoked access token is refused with "Access Token has been revoked" (R18, API_GlobalSignOut).
+ * @internal
+ */
+export class GlobalSignOut extends OnSession {
+  protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal, model: SemanticsModel): Promise<void> {
+    const result = await real.context.api.call('GlobalSignOut', { AccessToken: tokens.accessTokens.at(-1)! });
+    real.recorder.judge(this.toString(), 'GlobalSignOut', result.exchange, expectation(session.access, 'R18', ACCESS_REVOKED('R18')));
+    const users = model.sessions.filter((s) => s.user === session.user);
+    if (session.access === 'revoked' && !result.ok) return;
+    if (session.access !== 'live' || !result.ok) {
+      // Whether the user was signed out is unknown from here on.
+      for (const s of users) forget(s);
+      model.signedOutUsers.add(session.user);
+      return;
+    }
+    for (const s of users) {
+      if (s.refresh === 'live') s.refresh = 'revoked';
+      if (s.access === 'live') s.access = 'revoked';
+      s.signedOut = true;
+    }
+    model.signedOutUsers.add(session.user);
+    for (const [n, s] of model.sessions.entries()) {
+      if (s.access === 'unknown' || (s.user !== session.user && s.access !== 'live')) continue;
+      const theirs = real.sessions[n]!;
+      await checkAccess(real, `${this.toString()}, then getUser(#${n})`, s, theirs, theirs.accessTokens.length - 1, ['R18', 'R18']);
+    }
+  }
+
+  toString(): string {
+    return `globalSignOut(${this.ref})`;
   }
 }

@@ -18,7 +18,8 @@ async function brokenEndpoint(name: string): Promise<string> {
 
 describe('the semantics model run', () => {
   it('shrinks a server that leaves access tokens working to sign in, revoke and the final sweep, and replays it', async () => {
-    const first = await runServerSuite({ endpoint: await brokenEndpoint('access-tokens-outlive-revocation'), filters: ['semantics-model-run'], seed: 11 });
+    // At most seeds the shortest sequence is a GlobalSignOut instead (R18 then catches it); seed 12 shrinks to a revoke.
+    const first = await runServerSuite({ endpoint: await brokenEndpoint('access-tokens-outlive-revocation'), filters: ['semantics-model-run'], seed: 12 });
     const result = first.results[0]!;
     // The sweep at the end looks at every access token again, so no GetUser command is needed.
     expect(result.classified).toMatchObject({ kind: 'fail', failures: [{ check: 'R9' }] });
@@ -34,8 +35,8 @@ describe('the semantics model run', () => {
       replay: { path: path!, commandsReplayPath: commands! },
     });
     expect(again.results[0]!.counterexample).toEqual(result.counterexample);
-    // The world takes 11 setup calls; the replay adds only the shrunk sequence, not another search.
-    expect(again.summary.requests).toBeLessThan(11 + 10);
+    // The world takes 11 setup calls and the sequence's own two users 4; the replay adds only the shrunk sequence, not another search.
+    expect(again.summary.requests).toBeLessThan(11 + 4 + 10);
   });
 
   it('finds the undeclared error a server answers with', async () => {

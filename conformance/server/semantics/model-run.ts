@@ -3,12 +3,16 @@ import { validMemberValue } from '../../model/arbitraries.ts';
 import { revokeToken } from '../../model/contract.ts';
 import { CaseRecorder, type GeneratedServerCase, StopAtFailure } from '../cases/server-case.ts';
 import type { RefreshFlow, SignInFlow } from '../provision/sessions.ts';
-import { CLIENT_ROLES, type ClientRole, SIGN_IN_ROLES, USER_COUNT } from '../provision/world.ts';
+import { CLIENT_ROLES, type ClientRole, SIGN_IN_ROLES, USER_COUNT, withOwnUsers } from '../provision/world.ts';
 import {
   type AssociatedSessions,
   GetTokens,
   GetUser,
+  GetUserWithOtherToken,
+  GlobalSignOut,
+  type NotAnAccessToken,
   Refresh,
+  RefreshWithUnknownToken,
   Revoke,
   RevokeOnOtherClient,
   RevokeUnknownToken,
@@ -16,10 +20,13 @@ import {
   type SecretMode,
   type SemanticsCommand,
   SignIn,
+  SignInWithBadProof,
   sweep,
+  type UnknownRefreshToken,
   UseRotatedOutToken,
 } from './commands.ts';
 import { emptyModel, MAX_SESSIONS, type SemanticsReal } from './model.ts';
+import { REQUEST_FORMS } from './request-forms.ts';
 
 const MAX_COMMANDS = 12;
 const tokenMember = revokeToken.input.members.find((member) => member.name === 'Token')!;
@@ -30,14 +37,26 @@ const signInRole = fc.constantFrom(...SIGN_IN_ROLES);
 const user = fc.nat({ max: USER_COUNT - 1 });
 
 const signInFlow = fc.constantFrom<SignInFlow>('USER_PASSWORD_AUTH', 'USER_PASSWORD_AUTH', 'ADMIN_USER_PASSWORD_AUTH');
+const badProof = fc
+  .tuple(user, fc.constantFrom<'wrong' | 'missing'>('wrong', 'missing'), signInFlow)
+  .map(([u, proof, flow]) => new SignInWithBadProof(u, proof, flow));
+const notAnAccessToken = fc.tuple(index, fc.constantFrom<NotAnAccessToken>('id', 'refresh', 'altered')).map(([i, kind]) => new GetUserWithOtherToken(i, kind));
+const unknownRefreshToken = fc
+  .tuple(index, fc.constantFrom<UnknownRefreshToken>('never issued', 'one character off', 'case flipped', 'one character longer'))
+  .map(([i, kind]) => new RefreshWithUnknownToken(i, kind));
 const signIn = fc.tuple(signInRole, user, signInFlow).map(([r, u, f]) => new SignIn(r, u, f));
 const refresh = fc.tuple(index, fc.constantFrom<RefreshFlow>('REFRESH_TOKEN_AUTH', 'REFRESH_TOKEN')).map(([i, flow]) => new Refresh(i, flow));
 const getTokens = index.map((i) => new GetTokens(i));
 const rotatedOut = index.map((i) => new UseRotatedOutToken(i));
 const getUserCommand = fc.tuple(index, fc.nat({ max: 4 })).map(([i, t]) => new GetUser(i, t));
 const revokeCommand = fc
-  .tuple(index, fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing'), fc.constantFrom<AssociatedSessions>(undefined, 'NONE', 'LINKED'))
-  .map(([i, s, a]) => new Revoke(i, s, a));
+  .tuple(
+    index,
+    fc.constantFrom<SecretMode>('right', 'right', 'wrong', 'missing'),
+    fc.constantFrom<AssociatedSessions>(undefined, 'NONE', 'LINKED'),
+    fc.constantFrom(...REQUEST_FORMS),
+  )
+  .map(([i, s, a, form]) => new Revoke(i, s, a, form));
 const wrongTokenType = fc
   .tuple(index, fc.constantFrom<'access' | 'id'>('access', 'id'), fc.nat({ max: 4 }))
   .map(([i, use, t]) => new RevokeWithWrongTokenType(i, use, t));
@@ -67,6 +86,10 @@ const COMMANDS: ReadonlyArray<fc.Arbitrary<SemanticsCommand>> = [
   wrongTokenType,
   otherClient,
   unknownToken,
+  badProof,
+  notAnAccessToken,
+  unknownRefreshToken,
+  index.map((i) => new GlobalSignOut(i)),
 ];
 
 /** fast-check prints the commands that ran, then `/*replayPath="..."*\/` to replay them. */
@@ -79,10 +102,14 @@ export function commandsReplayPath(printed: string): string | undefined {
  * in, several sessions): random sequences of sign-ins, refreshes (REFRESH_TOKEN_AUTH, its legacy
  * name REFRESH_TOKEN, GetTokensFromRefreshToken with rotation on and off, rotated-out tokens),
  * GetUser calls and revocations (right, wrong or missing secret; NONE, LINKED or neither;
- * access and ID tokens; another client's token; a token nobody issued) run against the server
+ * written as the suite, the JavaScript SDK v3 or botocore write them, or signed;
+ * access and ID tokens; another client's token; a token nobody issued), sign-ins with a bad
+ * SECRET_HASH, GetUser with what is not an access token, refreshes with a refresh token
+ * nobody issued, and GlobalSignOut run against the server
  * and against a model of the documented behaviour. Every refusal is followed by a re-check of
  * the session it touched (R8), and every sequence ends with a sweep of every session (R9). A
- * failing sequence shrinks to the shortest one that still fails.
+ * failing sequence shrinks to the shortest one that still fails. Each sequence has two users of its
+ * own, so the sweep covers every session they have.
  * @internal
  */
 export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<SemanticsCommand>]> = {
@@ -90,7 +117,7 @@ export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<S
   id: 'semantics-model-run',
   title: 'random sequences of sign-ins, refreshes, GetUser calls and revocations behave as the documented semantics say',
   level: 'must',
-  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R15', 'U1', 'U2', 'U3', 'semantics'],
+  tags: ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7', 'R8', 'R9', 'R10', 'R11', 'R13', 'R14', 'R15', 'R16', 'R17', 'R18', 'U1', 'U2', 'U3', 'semantics'],
   origin: 'conformance/server/semantics/model-run.ts',
   runs: 15,
   borrowsExpectations: true,
@@ -109,7 +136,8 @@ export const MODEL_RUN_CASE: GeneratedServerCase<[ClientRole, number, Iterable<S
   async run(context, [first, firstUser, commands]) {
     // Stopping at the first unexpected failure keeps later commands out of the shrunk sequence.
     const recorder = new CaseRecorder(context.wire.timeoutMs, context.failsRun);
-    const real: SemanticsReal = { context, world: await context.world(), recorder, sessions: [] };
+    const world = await withOwnUsers(await context.world(), context.api, context.sensitive);
+    const real: SemanticsReal = { context, world, recorder, sessions: [] };
     const model = emptyModel();
     try {
       await new SignIn(first, firstUser).run(model, real);

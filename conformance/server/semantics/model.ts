@@ -31,11 +31,15 @@ export interface SessionModel {
    * undefined where no token was rotated out, or where what the server did with it is unknown.
    */
   retiredAt: number | undefined;
+  /** Ended by GlobalSignOut rather than RevokeToken: a RevokeToken of its refresh token is then not R13's second revoke. */
+  signedOut: boolean;
 }
 
 /** @internal */
 export interface SemanticsModel {
   sessions: SessionModel[];
+  /** Users a GlobalSignOut of the sequence signed out. */
+  signedOutUsers: Set<number>;
 }
 
 /** The tokens the server actually handed out, session by session, in the model's order. @internal */
@@ -59,5 +63,5 @@ export const MAX_SESSIONS = 6;
 
 /** @internal */
 export function emptyModel(): SemanticsModel {
-  return { sessions: [] };
+  return { sessions: [], signedOutUsers: new Set() };
 }

@@ -7,20 +7,9 @@ import type { ClientRole } from '../provision/world.ts';
 import { awsJsonRequest } from '../wire/aws-json-request.ts';
 import { recheck, type SemanticsCommand, SignIn } from './commands.ts';
 import { emptyModel, type SemanticsModel, type SemanticsReal } from './model.ts';
+import { caseFlipped, oneCharacterOff } from './near-miss-values.ts';
 
 const ORIGIN = 'conformance/server/semantics/near-misses.ts';
-
-/** Flips the case of every letter: the same length, the same characters but for case. @internal */
-export function caseFlipped(value: string): string {
-  return [...value].map((c) => (c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase())).join('');
-}
-
-/** One character off, in the middle, staying within the value's alphabet ([\w+] and the token pattern). @internal */
-export function oneCharacterOff(value: string): string {
-  const at = Math.floor(value.length / 2);
-  const c = value[at]!;
-  return `${value.slice(0, at)}${c === 'A' ? 'B' : 'A'}${value.slice(at + 1)}`;
-}
 
 /** A secret-alphabet string of exactly `length` characters that is not the client's. */
 function secretOfLength(length: number): string {
@@ -32,6 +21,7 @@ type Member = string | null;
 const refusedWith = (error: string, rule: 'R7' | 'R8'): ExpectedOutcome => ({ kind: 'error', rule, level: 'must', error });
 const refused: ExpectedOutcome = { kind: 'refused', rule: 'R8', level: 'must' };
 const observe: ExpectedOutcome = { kind: 'observe' };
+const outsideThePattern: ExpectedOutcome = { kind: 'refused', rule: 'S6', level: 'must' };
 
 /**
  * A RevokeToken built from a live session's request with one member almost right, sent, judged,
@@ -93,16 +83,18 @@ async function runNearMisses(context: CaseContext, roles: readonly ClientRole[],
 /**
  * Secrets almost right, on a live session of the app client with a secret: case flipped, one
  * character off, one character longer, another length, exactly the shortest and the longest
- * the model allows, and JSON null. Each is UnauthorizedException (R7) and revokes nothing (R8).
- * A comparison that stops early, folds case, trims, or crashes on another length shows here.
+ * the model allows, white space around it, and JSON null. Each is UnauthorizedException (R7),
+ * or a broken constraint (S6) for the white space, and revokes nothing (R8). A comparison that
+ * stops early, folds case, trims, or crashes on another length shows here.
  * @internal
  */
 export const SECRET_NEAR_MISSES_CASE: FixedServerCase = {
   kind: 'scripted',
   id: 'near-misses-client-secret',
-  title: 'a ClientSecret almost right (case flipped, one character off or longer, another length, 24 or 64 characters, null) is refused and revokes nothing',
+  title:
+    'a ClientSecret almost right (case flipped, one character off or longer, another length, 24 or 64 characters, white space around it, null) is refused and revokes nothing',
   level: 'must',
-  tags: ['R7', 'R8', 'S4', 'near-misses'],
+  tags: ['R7', 'R8', 'S4', 'S6', 'near-misses'],
   origin: ORIGIN,
   run: (context) => {
     const secret = (change: (secret: string) => Member) => (live: { Token: string; ClientId: string; ClientSecret?: string }) => ({
@@ -140,6 +132,26 @@ export const SECRET_NEAR_MISSES_CASE: FixedServerCase = {
           secret(() => secretOfLength(64)),
           unauthorized,
         ),
+        // White space is outside ClientSecretType's pattern ([\w+]+): a constraint broken (S6),
+        // never the right secret once trimmed.
+        new NearMiss(
+          'secretWithSpaceAfter',
+          0,
+          secret((s) => `${s} `),
+          outsideThePattern,
+        ),
+        new NearMiss(
+          'secretWithSpaceBefore',
+          0,
+          secret((s) => ` ${s}`),
+          outsideThePattern,
+        ),
+        new NearMiss(
+          'secretWithLineBreakAfter',
+          0,
+          secret((s) => `${s}\n`),
+          outsideThePattern,
+        ),
         // awsJson reads a null member as absent (S4): a missing secret.
         new NearMiss(
           'secretNull',
@@ -154,7 +166,8 @@ export const SECRET_NEAR_MISSES_CASE: FixedServerCase = {
 
 /**
  * Tokens and client ids almost right, each built from a live session: the refresh token case
- * flipped, one character off, one character longer, or null; an app client id nobody created
+ * flipped, one character off, one character longer, with a space after it (a broken pattern,
+ * S6), or null; the client id with a space after it (S6); an app client id nobody created
  * (one character off, case flipped, and of the longest length the model allows); a secret sent to the app client
  * that has none. None may revoke the live token (R8); a null Token and an unknown client are the
  * caller's mistake and take a 4xx (R8). What a server answers for a token it does not know is
@@ -164,9 +177,9 @@ export const SECRET_NEAR_MISSES_CASE: FixedServerCase = {
 export const TOKEN_NEAR_MISSES_CASE: FixedServerCase = {
   kind: 'scripted',
   id: 'near-misses-token-and-client',
-  title: 'a Token or ClientId almost right (case flipped, one character off or longer, null, unknown, the longest allowed) revokes nothing',
+  title: 'a Token or ClientId almost right (case flipped, one character off or longer, a space after it, null, unknown, the longest allowed) revokes nothing',
   level: 'must',
-  tags: ['R8', 'R3', 'S4', 'near-misses'],
+  tags: ['R8', 'R3', 'S4', 'S6', 'near-misses'],
   origin: ORIGIN,
   run: (context) => {
     type Live = { Token: string; ClientId: string; ClientSecret?: string };
@@ -178,6 +191,8 @@ export const TOKEN_NEAR_MISSES_CASE: FixedServerCase = {
         new NearMiss('tokenOneCharacterOff', 0, (live: Live) => ({ ...live, Token: oneCharacterOff(live.Token) }), observe),
         new NearMiss('tokenOneCharacterLonger', 0, (live: Live) => ({ ...live, Token: `${live.Token}A` }), observe),
         new NearMiss('tokenNull', 0, (live: Live) => ({ ...live, Token: null }), refused),
+        new NearMiss('tokenWithSpaceAfter', 0, (live: Live) => ({ ...live, Token: `${live.Token} ` }), outsideThePattern),
+        new NearMiss('clientIdWithSpaceAfter', 0, (live: Live) => ({ ...live, ClientId: `${live.ClientId} ` }), outsideThePattern),
         new NearMiss('unknownClientId', 0, (live: Live) => ({ ...live, ClientId: oneCharacterOff(live.ClientId) }), refused),
         new NearMiss('clientIdCaseFlipped', 0, (live: Live) => ({ ...live, ClientId: caseFlipped(live.ClientId) }), refused),
         new NearMiss('clientIdOf128Characters', 0, (live: Live) => ({ ...live, ClientId: 'a'.repeat(128) }), refused),
