@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type fc from 'fast-check';
+import { secretHash } from '../../protocol/secret-hash.ts';
 import { ruleById, type ServerRuleId } from '../../rules/registry.ts';
 import { describeAnswer, resolveErrorType } from '../checks/error-type.ts';
 import type { ExpectedOutcome, OutcomeRuleId } from '../checks/server-check.ts';
 import { sendRevoke } from '../probes/revoke-probe.ts';
 import type { CallResult } from '../provision/aws-json-client.ts';
-import { secretHash } from '../provision/secret-hash.ts';
 import {
   getTokensFromRefreshToken,
   getUser,
