@@ -21,6 +21,15 @@ const NPM_CACHE = join(repoRoot, '.cache', 'npm');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
+/**
+ * This process's environment without what an npm that started it set (npm_config_*, npm_command,
+ * ...): run under `npx -p node@22`, the project's own npx would otherwise inherit that package
+ * list and refuse to run without installing it again.
+ */
+function outsideNpm(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+}
+
 function run(command: string, args: string[], options: { cwd?: string; nodeDir?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
   const path = options.nodeDir ? `${options.nodeDir}${delimiter}${process.env.PATH}` : process.env.PATH;
   return spawnSync(command, args, {
@@ -28,7 +37,7 @@ function run(command: string, args: string[], options: { cwd?: string; nodeDir?:
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     // CI and GITHUB_ACTIONS stay out so the CLI picks its default reporters as on a laptop.
-    env: { ...process.env, CI: '', GITHUB_ACTIONS: '', PATH: path ?? '', npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false', ...options.env },
+    env: { ...outsideNpm(), CI: '', GITHUB_ACTIONS: '', PATH: path ?? '', npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false', ...options.env },
   });
 }
 
