@@ -15,7 +15,7 @@ export default defineConfig({
   test: {
     include: ['**/*.test.ts', 'test/**/*.spec.ts'],
     // .cache/ holds Stryker's sandbox copies of the project during npm run mutation.
-    exclude: ['node_modules/**', 'dist/**', 'build/**', '.cache/**'],
+    exclude: ['**/node_modules/**', 'dist/**', 'build/**', '.cache/**'],
     // Smithy, Maven, pip and child processes make a few suites slow on a 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 600_000,

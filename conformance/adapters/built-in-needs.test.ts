@@ -1,4 +1,7 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { packageRoot } from '../package-root.ts';
 import { BUILT_IN_NEEDS, missingPackageOf } from './built-in-needs.ts';
 import { BUILT_IN_ADAPTERS } from './load.ts';
 
@@ -12,11 +15,9 @@ describe('missingPackageOf', () => {
     );
   });
 
-  it('names a package the client itself needs, with the packages that bring it', () => {
+  it('names a package the generated client itself needs on its own: the package depends on each', () => {
     const error = notFound("Cannot find package '@smithy/core/schema' imported from /x/dist/generated/client/index.js");
-    expect(missingPackageOf(error, BUILT_IN_NEEDS['smithy-generated'])).toBe(
-      'needs @smithy/core (a package of @aws-sdk/client-cognito-identity-provider), which is not installed: npm install --save-dev @aws-sdk/client-cognito-identity-provider',
-    );
+    expect(missingPackageOf(error, BUILT_IN_NEEDS['smithy-generated'])).toBe('needs @smithy/core, which is not installed: npm install --save-dev @smithy/core');
   });
 
   it('says nothing of other errors: a relative module, or not a missing module at all', () => {
@@ -24,10 +25,34 @@ describe('missingPackageOf', () => {
     expect(missingPackageOf(new SyntaxError("Cannot find package 'aws-sdk'"), ['aws-sdk'])).toBeUndefined();
   });
 
-  it('knows the packages of every in-process built-in', () => {
-    for (const name of ['aws-sdk-v3', 'aws-sdk-v2', 'smithy-generated', 'amplify-v6']) {
+  it('knows the packages of every in-process built-in that the package does not install', () => {
+    for (const name of ['aws-sdk-v3', 'aws-sdk-v2', 'amplify-v6']) {
       expect(BUILT_IN_ADAPTERS[name], name).toBeDefined();
       expect(BUILT_IN_NEEDS[name]?.length, name).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('the generated client in the installed package', () => {
+  // The files Node loads (runtimeConfig.ts, not .browser.ts or .native.ts), and in each only
+  // import and export statements: the doc comments show imports of a package that does not exist.
+  const folder = join(packageRoot, 'generated', 'client');
+  const files = readdirSync(folder, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.ts') && !/\.(browser|native)\.ts$/.test(file));
+  const imported = new Set<string>();
+  for (const file of files) {
+    for (const [, specifier] of readFileSync(join(folder, file), 'utf8').matchAll(/^(?:import|export)[^;]*?from\s+["']([^"'.][^"']*)["']/gms)) {
+      const parts = specifier!.split('/');
+      imported.add(specifier!.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!);
+    }
+  }
+
+  it('finds what it checks: the generated client imports its runtime packages', () => {
+    expect(imported.size).toBeGreaterThan(20);
+    expect(imported).toContain('@smithy/smithy-client');
+  });
+
+  it('depends on every package the generated client imports, so --adapter smithy-generated runs where the package is installed', () => {
+    const { dependencies } = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+    expect([...imported].filter((name) => !(name in dependencies))).toEqual([]);
   });
 });

@@ -1,4 +1,6 @@
+import { existsSync } from 'node:fs';
 import { CLIENT_CHECKS } from '../checks/index.ts';
+import { fromWorkingDirectory, shippedFile } from '../files/shipped-file.ts';
 import { VOCABULARY } from '../fixtures/lint-rules/vocabulary.ts';
 import type { Check } from '../judging/check.ts';
 import { CLIENT_SEQUENCES } from '../properties/call-sequences.ts';
@@ -33,6 +35,16 @@ function listed(ids: readonly string[], limit = 12): string {
 }
 
 /**
+ * A file of this package as the user can open it from where they run: the repository path in a
+ * clone, `node_modules/revoketoken-conformance/dist/....js` in an installed package, and for a
+ * file only the repository has, its repository path saying so.
+ */
+function where(repositoryPath: string): string {
+  const file = shippedFile(repositoryPath);
+  return existsSync(file) ? fromWorkingDirectory(file) : `${repositoryPath} (in the repository; not in the installed package)`;
+}
+
+/**
  * `--explain <rule>`: everything about one rule in a few lines: what it asks and where that
  * comes from, the check that judges it, the cases that exercise it (by their tags), and the
  * broken implementation that proves the check can fail.
@@ -54,16 +66,16 @@ export function explainRule(word: string, fixtures: readonly FixtureWithFile[]):
   const selfTests =
     rule.direction === 'client'
       ? [
-          ...MUTANTS.filter((m) => m.caughtBy === id).map((m) => `conformance/self-test/mutants.ts: ${m.id}${m.strict ? ' (with --strict)' : ''}`),
-          ...BROKEN_SHIMS.filter((s) => s.rule === id).map((s) => `${s.module}: ${s.fault}`),
+          ...MUTANTS.filter((m) => m.caughtBy === id).map((m) => `${where('conformance/self-test/mutants.ts')}: ${m.id}${m.strict ? ' (with --strict)' : ''}`),
+          ...BROKEN_SHIMS.filter((s) => s.rule === id).map((s) => `${where(s.module)}: ${s.fault}`),
         ]
-      : BROKEN_SERVERS.filter((b) => b.rule === id).map((b) => `conformance/self-test/broken-servers.ts: ${b.name} (${b.fault})`);
+      : BROKEN_SERVERS.filter((b) => b.rule === id).map((b) => `${where('conformance/self-test/broken-servers.ts')}: ${b.name} (${b.fault})`);
   const lines = [
     `${rule.id}  ${rule.title}`,
     `  direction  ${rule.direction}, area ${rule.area}`,
     `  level      ${describeLevel(rule)}`,
     `  source     ${rule.source}`,
-    `  checked in ${rule.checkFile}${checks.length > 0 ? ` (${checks.map((c) => c.name).join(', ')})` : ' (reported by the runner, not by a check)'}`,
+    `  checked in ${where(rule.checkFile)}${checks.length > 0 ? ` (${checks.map((c) => c.name).join(', ')})` : ' (reported by the runner, not by a check)'}`,
     `  cases      ${cases.join('\n             ')}`,
     '             (a check judges every case it applies to; these are the cases tagged with the rule)',
     `  self-test  ${selfTests.length > 0 ? selfTests.join('\n             ') : rule.level === 'informational' ? '(none: informational rules never fail a run)' : '(none)'}`,
@@ -164,7 +176,7 @@ function caseLines(header: string, declared: readonly string[], measurement: Mea
 
 function explainFixture(fixture: FixtureWithFile): string {
   return caseLines(
-    `${fixture.id}  fixture [${fixture.level}]  ${fixture.file}`,
+    `${fixture.id}  fixture [${fixture.level}]  ${where(fixture.file)}`,
     fixture.tags,
     measureCase(fixtureToCase(fixture)),
     "the rules the suite's checks judge on it, given a conforming client's exchange",

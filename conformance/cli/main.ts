@@ -66,6 +66,12 @@ async function checkAdapterModule(spec: string): Promise<void> {
   }
 }
 
+/** The user's own file a report can point at: their adapter module, else their config file. */
+function usersFileOf(options: { command?: string | undefined; adapter: string }, cwd: string): string | undefined {
+  if (options.command === undefined && !Object.hasOwn(BUILT_IN_ADAPTERS, options.adapter)) return resolve(cwd, options.adapter);
+  return findConfigFile(cwd);
+}
+
 /** A client run; `argv` already carries the config file's settings (read before routing). */
 async function main(argv: string[], replay: ExpandedReplay, io: CliIo, crash: CrashRedaction): Promise<number> {
   const cwd = io.cwd ?? process.cwd();
@@ -122,7 +128,7 @@ async function main(argv: string[], replay: ExpandedReplay, io: CliIo, crash: Cr
         ...(argv.some((a) => a.startsWith('--start-timeout')) ? { startTimeoutMs: options.startTimeoutMs } : {}),
         redact: options.redact,
         isolate: options.isolate,
-        reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet }),
+        reporters: reportersFor(options.reporters, io, { verbose: options.verbose, quiet: options.quiet, usersFile: usersFileOf(options, cwd) }),
       },
       {
         failures,

@@ -85,7 +85,7 @@ export interface CliOptions extends CommonOptions {
 const BUILT_IN_HELP: Readonly<Record<string, string>> = {
   'aws-sdk-v3': 'AWS SDK for JavaScript v3 (the default; installed with the package)',
   'aws-sdk-v2': 'AWS SDK for JavaScript v2 (needs aws-sdk)',
-  'smithy-generated': "the client generated from this package's model (over the v3 client's runtime, installed with the package)",
+  'smithy-generated': "the client generated from this package's model (its runtime packages are installed with the package)",
   'amplify-v6': 'Amplify v6 signOut (needs @aws-amplify/auth, @aws-amplify/core)',
   boto3: 'Python boto3, out of process (from a clone of the repository)',
   'aws-sdk-go-v2': 'AWS SDK for Go v2, out of process (from a clone of the repository)',

@@ -13,12 +13,14 @@ import type { CliIo, ReporterSpec } from './flags.ts';
  * `quiet`: `--reporter` files add to it, never replace it. The console ends with the path of
  * each file written; `quiet` leaves only those lines and the verdict line. GitHub Actions (GITHUB_ACTIONS=true)
  * gets its annotations and job summary without asking. `alongsideHuman` are reporters a mode
- * shows next to the console report (the server suite's informational verdicts).
+ * shows next to the console report (the server suite's informational verdicts). `usersFile`
+ * (the user's adapter module or config file) is where JUnit and GitHub point a case whose file
+ * is not in the user's repository.
  */
 export function reportersFor(
   specs: readonly ReporterSpec[],
   io: CliIo,
-  options: { verbose: boolean; quiet?: boolean; alongsideHuman?: () => Reporter[] },
+  options: { verbose: boolean; quiet?: boolean; alongsideHuman?: () => Reporter[]; usersFile?: string | undefined },
 ): Reporter[] {
   const env = io.env ?? process.env;
   const reporters: Reporter[] = [];
@@ -30,12 +32,17 @@ export function reportersFor(
   }
   if (specs.some((spec) => spec.kind === 'github') || env.GITHUB_ACTIONS === 'true') {
     reporters.push(
-      githubReporter({ out: io.stdout, summaryPath: env.GITHUB_STEP_SUMMARY || undefined, ...(env.GITHUB_WORKSPACE ? { cwd: env.GITHUB_WORKSPACE } : {}) }),
+      githubReporter({
+        out: io.stdout,
+        summaryPath: env.GITHUB_STEP_SUMMARY || undefined,
+        usersFile: options.usersFile,
+        ...(env.GITHUB_WORKSPACE ? { cwd: env.GITHUB_WORKSPACE } : {}),
+      }),
     );
   }
   for (const spec of specs) {
     if (spec.kind === 'json') reporters.push(jsonReporter(spec.path));
-    else if (spec.kind === 'junit') reporters.push(junitReporter(spec.path));
+    else if (spec.kind === 'junit') reporters.push(junitReporter(spec.path, { usersFile: options.usersFile }));
     else if (spec.kind === 'ctrf') reporters.push(ctrfReporter(spec.path));
     else if (spec.kind === 'html') reporters.push(htmlReporter(spec.path));
   }

@@ -21,6 +21,8 @@ export interface GithubReporterOptions {
   maxAnnotations?: number;
   /** Paths in annotations are relative to this (the workspace); default the working directory. */
   cwd?: string;
+  /** The user's adapter module or config file: annotated instead of a case file outside their repository. */
+  usersFile?: string | undefined;
 }
 
 // Workflow command escaping (GitHub's toolkit, command.ts): data escapes %, CR and LF;
@@ -49,7 +51,7 @@ interface Annotation {
   message: string;
 }
 
-function annotations(results: readonly Result[], cwd: string | undefined): Annotation[] {
+function annotations(results: readonly Result[], cwd: string | undefined, usersFile: string | undefined): Annotation[] {
   const out: Annotation[] = [];
   for (const group of sameVerdictGroups(results)) {
     const shown = simplestFor(
@@ -60,7 +62,7 @@ function annotations(results: readonly Result[], cwd: string | undefined): Annot
     const rules = [...new Set(group.verdicts.map((v) => `${v.check} [${v.level}]`))].join(', ');
     out.push({
       command: 'error',
-      file: reportFile(shown.origin, cwd),
+      file: reportFile(shown.origin, cwd, usersFile),
       title: `RevokeToken conformance: ${rules} failed in ${group.cases.length} case${group.cases.length === 1 ? '' : 's'}`,
       message: [
         `${shown.kind} ${shown.id}: ${resultHeadline(shown)}`,
@@ -75,7 +77,7 @@ function annotations(results: readonly Result[], cwd: string | undefined): Annot
     if (result.classified.kind !== 'unexpected-pass') continue;
     out.push({
       command: 'error',
-      file: reportFile(result.origin, cwd),
+      file: reportFile(result.origin, cwd, usersFile),
       title: `RevokeToken conformance: ${result.id} passed but is listed as a known failure`,
       message: `${resultHeadline(result)}\nremove it from the expectations file\nreplay: ${result.replay}`,
     });
@@ -93,7 +95,7 @@ function annotations(results: readonly Result[], cwd: string | undefined): Annot
   for (const [rule, { verdict, cases }] of warned) {
     out.push({
       command: 'warning',
-      file: reportFile(cases[0]!.origin, cwd),
+      file: reportFile(cases[0]!.origin, cwd, usersFile),
       title: `RevokeToken conformance: ${rule} [should] diverges in ${cases.length} case${cases.length === 1 ? '' : 's'} (fails only with --strict)`,
       message: `${verdict.title}\n${headline(verdict)}\ncases: ${listIds(cases)}`,
     });
@@ -168,7 +170,7 @@ export function githubReporter(options: GithubReporterOptions): Reporter {
   return {
     onResult() {},
     onEnd(summary, results) {
-      const all = annotations(results, options.cwd);
+      const all = annotations(results, options.cwd, options.usersFile);
       for (const command of ['error', 'warning'] as const) {
         const mine = all.filter((a) => a.command === command);
         for (const a of mine.slice(0, max)) options.out.write(`${workflowCommand(command, { file: a.file, title: a.title }, a.message)}\n`);

@@ -8,6 +8,7 @@ import type { CapturedExchange } from '../run/captured-exchange.ts';
 import type { Reporter } from '../run/reporter.ts';
 import type { Result, Summary } from '../run/result.ts';
 import { simplestFor } from './causes.ts';
+import { curlEndpointNote, failureCurlLine } from './curl-line.ts';
 
 /**
  * One self-contained HTML page per run: a roll-up by rule, every case with its verdicts, the
@@ -199,7 +200,10 @@ function caseDetail(result: Result, index: number): string {
   if (result.exchanges) {
     const { shown, total } = result.exchanges;
     const note = shown.length < total ? ` (${shown.length} of ${total} shown)` : '';
-    parts.push(`<section class="exchanges"><h4>captured exchange${escapeHtml(note)}</h4>${shown.map(exchangeBlock).join('')}</section>`);
+    const curl = failureCurlLine(result.exchanges);
+    const curlPart =
+      curl === undefined ? '' : `<p class="curl">curl (${escapeHtml(curlEndpointNote(result.kind, result.id))}): <code>${escapeHtml(curl)}</code></p>`;
+    parts.push(`<section class="exchanges"><h4>captured exchange${escapeHtml(note)}</h4>${shown.map(exchangeBlock).join('')}${curlPart}</section>`);
   }
   const replayId = `replay-${index}`;
   parts.push(

@@ -2,6 +2,7 @@ import type { Verdict } from '../judging/check.ts';
 import type { Reporter } from '../run/reporter.ts';
 import { isFailure, type Result, type Summary } from '../run/result.ts';
 import { headline, rollupByRule, sameVerdictGroups, simplestFor, wrapIds } from './causes.ts';
+import { curlEndpointNote, failureCurlLine } from './curl-line.ts';
 
 export interface HumanReporterOptions {
   /** Where the report goes (stdout). */
@@ -126,6 +127,8 @@ function printResult(result: Result, write: (text: string) => void, verbose: boo
       write(`    sequence (${result.stopped ?? 'shrunk'}):`);
       for (const line of result.calls) write(`      ${line}`);
     }
+    const curl = failureCurlLine(result.exchanges);
+    if (curl !== undefined) write(`    curl (${curlEndpointNote(result.kind, result.id)}):\n      ${curl}`);
     write(`  replay: ${result.replay}`);
   } else if (c.kind === 'unexpected-pass') {
     write(`\nUNEXPECTED PASS ${label}`);

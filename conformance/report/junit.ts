@@ -35,9 +35,9 @@ function informationalOf(result: Result): Verdict[] {
   return Array.isArray(notes) ? (notes as Verdict[]) : [];
 }
 
-function testcase(result: Result): string {
+function testcase(result: Result, usersFile: string | undefined): string {
   const c = result.classified;
-  const head = `<testcase${attributes({ classname: `revoketoken.${result.kind}`, name: result.id, file: reportFile(result.origin), time: seconds(result.durationMs) })}`;
+  const head = `<testcase${attributes({ classname: `revoketoken.${result.kind}`, name: result.id, file: reportFile(result.origin, undefined, usersFile), time: seconds(result.durationMs) })}`;
   const body: string[] = [];
   if (c.kind === 'fail') {
     const detail = [
@@ -74,7 +74,7 @@ function testcase(result: Result): string {
 
 const isFailing = (r: Result) => r.classified.kind === 'fail' || r.classified.kind === 'unexpected-pass';
 
-function testsuite(summary: Summary, kind: Result['kind'], mine: readonly Result[], timestamp: string): string {
+function testsuite(summary: Summary, kind: Result['kind'], mine: readonly Result[], timestamp: string, usersFile: string | undefined): string {
   const counts = {
     name: `${summary.implementation}: ${SUITE_NAMES[kind]}`,
     tests: mine.length,
@@ -90,11 +90,11 @@ function testsuite(summary: Summary, kind: Result['kind'], mine: readonly Result
   ]
     .map(([name, value]) => `      <property${attributes({ name: name!, value: value! })}/>`)
     .join('\n')}\n    </properties>`;
-  return `  <testsuite${attributes(counts)}>\n${properties}\n${mine.map(testcase).join('\n')}\n  </testsuite>`;
+  return `  <testsuite${attributes(counts)}>\n${properties}\n${mine.map((result) => testcase(result, usersFile)).join('\n')}\n  </testsuite>`;
 }
 
 /** The whole document: one suite per kind of case present, in run order. */
-export function junitXml(summary: Summary, results: readonly Result[], now: Date = new Date()): string {
+export function junitXml(summary: Summary, results: readonly Result[], now: Date = new Date(), usersFile?: string): string {
   const timestamp = now.toISOString().replace(/\.\d+Z$/, '');
   const kinds = [...new Set(results.map((r) => r.kind))];
   const suites = kinds.map((kind) =>
@@ -103,6 +103,7 @@ export function junitXml(summary: Summary, results: readonly Result[], now: Date
       kind,
       results.filter((r) => r.kind === kind),
       timestamp,
+      usersFile,
     ),
   );
   const top = attributes({
@@ -121,11 +122,11 @@ export function junitXml(summary: Summary, results: readonly Result[], now: Date
  * file it came from and, when it failed, a message that says what broke (CI systems show the
  * message as the headline).
  */
-export function junitReporter(path: string): Reporter {
+export function junitReporter(path: string, options: { usersFile?: string | undefined } = {}): Reporter {
   return {
     onResult() {},
     onEnd(summary, results) {
-      writeFileAtomically(path, junitXml(summary, results));
+      writeFileAtomically(path, junitXml(summary, results, new Date(), options.usersFile));
     },
   };
 }

@@ -58,24 +58,30 @@ const ENTRY = new URL(`./worker-entry${OWN_EXTENSION}`, import.meta.url);
 
 /**
  * Node 20 workers do not run their entry through loader hooks given in execArgv (tsx's
- * included), so a TypeScript entry, or a TypeScript adapter, is loaded through a small bootstrap
- * that registers tsx inside the worker first.
+ * included), so a TypeScript entry is loaded through a small bootstrap that registers tsx
+ * inside the worker first. The compiled entry needs no tsx of its own: a TypeScript adapter is
+ * loaded by adapters/import-module.ts, which picks Node's type stripping or the tsx loader that
+ * fits the file's package type (tsx registered for the whole worker would take a `.ts` file of
+ * a CommonJS package through require() in a cycle). tsx's modules are still imported before
+ * the entry, unregistered, because loading them opens tsx's pipe to a parent tsx process, and
+ * after the entry the network guard would count that as the adapter reaching out.
  */
 function workerSource(spec: string): { source: string | URL; eval: boolean } {
-  if (OWN_EXTENSION === '.js' && !/\.m?ts$/.test(spec)) return { source: ENTRY, eval: false };
+  const typescriptAdapter = /\.[mc]?ts$/.test(spec);
+  if (OWN_EXTENSION === '.js' && !typescriptAdapter) return { source: ENTRY, eval: false };
+  const require = createRequire(import.meta.url);
   let tsxApi: string;
   try {
-    tsxApi = pathToFileURL(
-      createRequire(import.meta.url)
-        .resolve('tsx/esm/api')
-        .replace(/index\.cjs$/, 'index.mjs'),
-    ).href;
+    tsxApi = pathToFileURL(require.resolve('tsx/esm/api').replace(/index\.cjs$/, 'index.mjs')).href;
   } catch {
     if (OWN_EXTENSION === '.js') return { source: ENTRY, eval: false };
     throw new AdapterLoadError('the adapter sandbox needs tsx to run from TypeScript sources (npm install tsx)');
   }
+  const entry = JSON.stringify(ENTRY.href);
+  if (OWN_EXTENSION === '.ts') return { source: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${entry}); });`, eval: true };
+  const tsxCjsApi = JSON.stringify(require.resolve('tsx/cjs/api'));
   return {
-    source: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(ENTRY.href)}); });`,
+    source: `import('node:module').then(({ createRequire }) => { createRequire(${tsxCjsApi})(${tsxCjsApi}); return import(${JSON.stringify(tsxApi)}); }).then(() => import(${entry}));`,
     eval: true,
   };
 }

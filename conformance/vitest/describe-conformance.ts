@@ -47,6 +47,18 @@ function seedFrom(options: DescribeConformanceOptions): number | undefined {
 // vitest's -t matches the full name; a name that ends the pattern keeps RevokeTokenX from also picking RevokeTokenXY.
 const shellQuoted = (text: string) => `'${text.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&').replace(/'/g, `'\\''`)}$'`;
 
+/**
+ * A `.ts` adapter path that this Node cannot load (Node 20 without tsx): in vitest there is one
+ * more way out than on the command line, since vitest compiles what the test file imports.
+ * @internal
+ */
+export function withVitestWayOut(error: unknown, client: ConformanceClient): unknown {
+  if (typeof client !== 'string' || !/\.[mc]?ts$/.test(client) || !(error instanceof Error) || !error.message.includes('cannot load TypeScript by itself'))
+    return error;
+  error.message += `; or, in vitest, import it (import adapter from '${client}') and pass the adapter object: vitest compiles it (it then runs in vitest's own thread, not in the suite's sandbox)`;
+  return error;
+}
+
 /** Settles the test from the suite's result: pass, skip (not applicable), or an assertion error. */
 function settleTest(result: Result, context: TestContext): void {
   for (const warning of result.warnings) {
@@ -97,7 +109,11 @@ export function describeConformance(client: ConformanceClient, options: Describe
     const plan: ConformancePlan = await planConformance({ ...runOptions, ...clientOptions(client), ...(seed !== undefined ? { seed } : {}) });
     let session: SuiteSession | undefined;
     beforeAll(async () => {
-      session = await openPlan(plan, { replayFormat });
+      try {
+        session = await openPlan(plan, { replayFormat });
+      } catch (error) {
+        throw withVitestWayOut(error, client);
+      }
     }, setupTimeoutMs ?? 600_000);
     afterAll(async () => {
       await session?.close();

@@ -21,6 +21,15 @@ const NPM_CACHE = join(repoRoot, '.cache', 'npm');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
+/**
+ * This process's environment without what an npm that started it set (npm_config_*, npm_command,
+ * ...): run under `npx -p node@22`, the project's own npx would otherwise inherit that package
+ * list and refuse to run without installing it again.
+ */
+function outsideNpm(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
+}
+
 function run(command: string, args: string[], options: { cwd?: string; nodeDir?: string; env?: Record<string, string> } = {}): SpawnSyncReturns<string> {
   const path = options.nodeDir ? `${options.nodeDir}${delimiter}${process.env.PATH}` : process.env.PATH;
   return spawnSync(command, args, {
@@ -28,7 +37,7 @@ function run(command: string, args: string[], options: { cwd?: string; nodeDir?:
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
     // CI and GITHUB_ACTIONS stay out so the CLI picks its default reporters as on a laptop.
-    env: { ...process.env, CI: '', GITHUB_ACTIONS: '', PATH: path ?? '', npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false', ...options.env },
+    env: { ...outsideNpm(), CI: '', GITHUB_ACTIONS: '', PATH: path ?? '', npm_config_cache: NPM_CACHE, npm_config_update_notifier: 'false', ...options.env },
   });
 }
 
@@ -37,9 +46,18 @@ function ok(result: SpawnSyncReturns<string>, what: string): string {
   return result.stdout;
 }
 
-function install(cwd: string, packages: string[]): void {
-  ok(run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], { cwd }), `npm install ${packages.join(' ')}`);
+/** Installs `packages` into `cwd`; what npm printed, warnings included. */
+function install(cwd: string, packages: string[]): string {
+  const result = run(npm, ['install', '--no-audit', '--no-fund', '--prefer-offline', ...packages], { cwd });
+  ok(result, `npm install ${packages.join(' ')}`);
+  return `${result.stdout}${result.stderr}`;
 }
+
+/** The version of a package this repository tests with, so the user's project gets the same one from the cache. */
+const ourVersionOf = (name: string) => (JSON.parse(readFileSync(join(repoRoot, 'node_modules', name, 'package.json'), 'utf8')) as { version: string }).version;
+
+const typescriptBuiltIn =
+  (process.features as { typescript?: unknown }).typescript !== undefined && (process.features as { typescript?: unknown }).typescript !== false;
 
 /** The folder of a Node binary of `major` from the npm registry's `node` package (as .ci/run uses). */
 function nodeDir(major: number): string {
@@ -52,20 +70,62 @@ function conformance(args: string[], options: { nodeDir?: string; cwd?: string }
   return run(npx, ['--no-install', 'revoketoken-conformance', ...args], options);
 }
 
+/** A folder of the project (no package.json of its own: the project's CommonJS one rules) whose conformance.config.ts names the .ts adapter. */
+function typedConfigFolder(): string {
+  const folder = join(PROJECT, 'typed-config');
+  mkdirSync(folder, { recursive: true });
+  writeFileSync(
+    join(folder, 'conformance.config.ts'),
+    "const config: { adapter: string; seed: number } = { adapter: '../typed-adapter.ts', seed: 7 };\nexport default config;\n",
+  );
+  return folder;
+}
+
 let tarball: string;
+let installOutput = '';
 
 beforeAll(() => {
   rmSync(WORK, { recursive: true, force: true });
   mkdirSync(PROJECT, { recursive: true });
   tarball = packPackage(WORK);
-  writeFileSync(join(PROJECT, 'package.json'), `${JSON.stringify({ name: 'a-users-project', private: true, type: 'module' }, null, 2)}\n`);
+  // As a newcomer starts: `npm init -y`, which npm 11 writes with "type": "commonjs".
+  ok(run(npm, ['init', '-y']), 'npm init -y');
   for (const file of readdirSync(HERE)) cpSync(join(HERE, file), join(PROJECT, file));
-  install(PROJECT, [tarball, `msw@${USERS_MSW}`]);
+  installOutput = install(PROJECT, [tarball, `msw@${USERS_MSW}`]);
 });
 
 afterAll(() => rmSync(WORK, { recursive: true, force: true }));
 
-describe('the packed package installed into a fresh project', () => {
+// Each test starts the CLI (and npm) in child processes: minutes on a busy machine, never a hang.
+describe('the packed package installed into a fresh project', { timeout: 600_000 }, () => {
+  it('is a CommonJS project, as npm init -y makes it, and the install is quiet: no install script, no engine warning', () => {
+    const manifest = JSON.parse(readFileSync(join(PROJECT, 'package.json'), 'utf8')) as { type?: string };
+    expect(manifest.type ?? 'commonjs').toBe('commonjs');
+    expect(installOutput).not.toMatch(/EBADENGINE/);
+    expect(installOutput).not.toMatch(/revoketoken-conformance@[^\n]*\((?:pre|post)?(?:install|prepare)/);
+    const installed = JSON.parse(readFileSync(join(PROJECT, 'node_modules', 'revoketoken-conformance', 'package.json'), 'utf8')) as {
+      scripts?: Record<string, string>;
+    };
+    for (const script of ['preinstall', 'install', 'postinstall', 'prepare']) expect(installed.scripts?.[script], script).toBeUndefined();
+  });
+
+  it('ships every file its README and CONTRACT link to', () => {
+    const packed = ok(run('tar', ['-tzf', tarball], { cwd: WORK }), 'tar -tzf')
+      .split('\n')
+      .map((line) => line.replace(/^package\//, ''));
+    for (const doc of ['README.md', 'CONTRACT.md']) {
+      const text = readFileSync(join(PROJECT, 'node_modules', 'revoketoken-conformance', doc), 'utf8');
+      const targets = [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((m) => m[1]!).filter((target) => !target.startsWith('#') && !/^[a-z]+:/i.test(target));
+      if (doc === 'README.md') expect(targets.length, 'links in the README').toBeGreaterThan(3);
+      for (const target of targets.map((t) => t.replace(/#.*$/, '').replace(/^\.\//, ''))) {
+        expect(
+          packed.some((file) => file === target || (target.endsWith('/') && file.startsWith(target))),
+          `${doc} links ${target}`,
+        ).toBe(true);
+      }
+    }
+  });
+
   it("installs with one msw, the project's own, the default client, and none of the other built-in clients", () => {
     const msw = JSON.parse(readFileSync(join(PROJECT, 'node_modules', 'msw', 'package.json'), 'utf8')) as { version: string };
     expect(msw.version).toBe(USERS_MSW);
@@ -143,24 +203,82 @@ describe('the packed package installed into a fresh project', () => {
     for (const mode of ['--adapter', '--command', '--server', '--serve', '--explain', '--list']) expect(help.stdout).toContain(`  ${mode}`);
   });
 
-  it(`loads a .ts adapter on Node ${process.versions.node.split('.')[0]}: itself where it can, else through tsx, and says how without it`, () => {
-    if ((process.features as { typescript?: unknown }).typescript) {
-      expect(conformance(['--adapter', './typed-adapter.ts']).status).toBe(0);
-      return;
+  it(`loads a .ts adapter, a conformance.config.ts and describeConformance('./typed-adapter.ts') in this CommonJS project on Node ${process.versions.node}`, () => {
+    if (!typescriptBuiltIn) {
+      // Node 20: the one line says what to do; the rest of this test runs after doing it.
+      const refused = conformance(['--adapter', './typed-adapter.ts']);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr.trim().split('\n')).toHaveLength(1);
+      expect(refused.stderr).toContain('cannot load TypeScript by itself');
+      expect(refused.stderr).toContain('npm install --save-dev tsx');
+      install(PROJECT, [`tsx@${ourVersionOf('tsx')}`]);
     }
-    const refused = conformance(['--adapter', './typed-adapter.ts']);
-    expect(refused.status).toBe(2);
-    expect(refused.stderr).toContain('cannot load TypeScript by itself');
-    expect(refused.stderr).toContain('npm install --save-dev tsx');
-    // The documented fallback: with tsx installed next to the suite, the same adapter loads.
-    const tsx = JSON.parse(readFileSync(join(repoRoot, 'node_modules', 'tsx', 'package.json'), 'utf8')) as { version: string };
-    install(PROJECT, [`tsx@${tsx.version}`]);
-    const loaded = conformance(['--adapter', './typed-adapter.ts']);
-    expect(loaded.status, loaded.stderr).toBe(0);
-    expect(loaded.stdout).toContain('fetch client, in TypeScript');
+    const adapter = conformance(['--adapter', './typed-adapter.ts']);
+    expect(adapter.status, adapter.stderr).toBe(0);
+    expect(adapter.stdout).toContain('fetch client, in TypeScript');
+    const config = typedConfigFolder();
+    const configured = conformance([], { cwd: config });
+    expect(configured.status, configured.stderr).toBe(0);
+    expect(configured.stdout).toMatch(/fetch client, in TypeScript[\s\S]*seed 7\b/);
+    install(PROJECT, [`vitest@${ourVersionOf('vitest')}`]);
+    const vitest = run(process.execPath, [join(PROJECT, 'node_modules', 'vitest', 'vitest.mjs'), 'run', 'typed-conformance.test.mts'], {
+      env: { NO_COLOR: '1', FORCE_COLOR: '' },
+    });
+    expect(vitest.status, `${vitest.stdout}\n${vitest.stderr}`).toBe(0);
+    expect(vitest.stdout).toMatch(/Tests\s+\d+ passed/);
   });
 
-  it('type-checks a TypeScript file that imports types, validators and schemas', () => {
+  it("shows a client crash with the user's own stack, file and line", () => {
+    const crash = conformance(['--adapter', './crashing-adapter.mjs']);
+    expect(crash.status).toBe(1);
+    expect(crash.stdout).toMatch(/stack \(your frames, redacted\):\n\s+TypeError: [^\n]*\n\s+at codeOf \(crashing-adapter\.mjs:5:\d+\)/);
+    expect(crash.stdout).not.toMatch(/node_modules\/revoketoken-conformance[^\n]*:\d+:\d+/);
+  });
+
+  it('runs the generated client with --adapter smithy-generated, as --help says it is installed with the package', () => {
+    expect(conformance(['--help']).stdout).toMatch(/smithy-generated .*installed with the package/);
+    const smithy = conformance(['--adapter', 'smithy-generated']);
+    expect(smithy.status, `${smithy.stdout}\n${smithy.stderr}`).toBe(0);
+    expect(smithy.stdout).toMatch(/\d+ passed, 0 failed/);
+  });
+
+  it('re-checks every recorded failure after a fix with --replay failed, and forgets the fixed ones', () => {
+    const folder = join(PROJECT, 'replaying');
+    mkdirSync(folder, { recursive: true });
+    expect(conformance(['--adapter', '../broken-adapter.mjs', '--filter', 'C4'], { cwd: folder }).status).toBe(1);
+    const stored = () =>
+      Object.keys((JSON.parse(readFileSync(join(folder, '.revoketoken-conformance', 'failures.json'), 'utf8')) as { failures: object }).failures);
+    expect(stored().length).toBeGreaterThan(0);
+    const replayed = conformance(['--adapter', '../passing-adapter.mjs', '--replay', 'failed'], { cwd: folder });
+    expect(replayed.status, replayed.stderr).toBe(0);
+    expect(replayed.stdout).toMatch(/0 still failing, \d+ fixed/);
+    expect(stored()).toEqual([]);
+  });
+
+  it("names files that exist where the user runs: --explain's paths, JUnit's file= and GitHub's ::error file= (the user's adapter)", () => {
+    const explained = conformance(['--explain', 'C4']);
+    expect(explained.status).toBe(0);
+    const named = [...explained.stdout.matchAll(/(?:checked in|self-test) +(\S+?)[:\s]|^ {13}(\S+\.[jt]s):/gm)].map((m) => m[1] ?? m[2]!);
+    expect(named.length).toBeGreaterThan(1);
+    for (const line of explained.stdout.split('\n').filter((l) => named.some((path) => l.includes(path)))) {
+      const path = named.find((p) => line.includes(p))!;
+      if (!line.includes('(in the repository')) expect(existsSync(join(PROJECT, path)), `${path}, from: ${line}`).toBe(true);
+    }
+    const junit = join(PROJECT, 'out', 'junit.xml');
+    mkdirSync(join(PROJECT, 'out'), { recursive: true });
+    const broken = run(npx, ['--no-install', 'revoketoken-conformance', '--adapter', './broken-adapter.mjs', '--reporter', 'junit=out/junit.xml'], {
+      env: { GITHUB_ACTIONS: 'true', GITHUB_WORKSPACE: PROJECT },
+    });
+    expect(broken.status).toBe(1);
+    const files = [...readFileSync(junit, 'utf8').matchAll(/ file="([^"]+)"/g)].map((m) => m[1]!);
+    expect(files.length).toBeGreaterThan(10);
+    expect(new Set(files)).toEqual(new Set(['broken-adapter.mjs']));
+    const annotated = [...broken.stdout.matchAll(/^::error file=([^,]+),/gm)].map((m) => m[1]!);
+    expect(annotated.length).toBeGreaterThan(0);
+    expect(new Set(annotated)).toEqual(new Set(['broken-adapter.mjs']));
+  });
+
+  it('type-checks a TypeScript module (.mts, the project being CommonJS) that imports types, validators and schemas', () => {
     writeFileSync(
       join(PROJECT, 'tsconfig.json'),
       JSON.stringify({
@@ -174,7 +292,7 @@ describe('the packed package installed into a fresh project', () => {
           skipLibCheck: true,
           types: [],
         },
-        files: ['uses-the-contract.ts'],
+        files: ['uses-the-contract.mts'],
       }),
     );
     const tsc = run(process.execPath, [join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json']);
@@ -190,19 +308,28 @@ describe('the packed package installed into a fresh project', () => {
 
 // The Node this spec runs on is covered above; the other two majors run the CLI part.
 const currentMajor = Number(process.versions.node.split('.')[0]);
-describe.each([20, 22, 24].filter((major) => major !== currentMajor))('the installed CLI on Node %i', (major) => {
+describe.each([20, 22, 24].filter((major) => major !== currentMajor))('the installed CLI on Node %i', { timeout: 600_000 }, (major) => {
   let dir: string;
   beforeAll(() => {
     dir = nodeDir(major);
   });
 
-  it('passes a passing adapter, fails a broken one, and loads a .ts adapter through Node itself', () => {
+  it('passes a passing adapter, fails a broken one, and loads a .ts adapter and a .ts config (Node 20: through tsx, after saying so)', () => {
     expect(ok(run('node', ['--version'], { nodeDir: dir }), 'node --version')).toMatch(new RegExp(`^v${major}\\.`));
     expect(conformance(['--adapter', './passing-adapter.mjs'], { nodeDir: dir }).status).toBe(0);
     expect(conformance(['--adapter', './broken-adapter.mjs'], { nodeDir: dir }).status).toBe(1);
-    const typed = conformance(['--adapter', './typed-adapter.ts'], { nodeDir: dir });
+    let typed = conformance(['--adapter', './typed-adapter.ts'], { nodeDir: dir });
+    if (major < 22 && !existsSync(join(PROJECT, 'node_modules', 'tsx'))) {
+      expect(typed.status).toBe(2);
+      expect(typed.stderr).toContain('npm install --save-dev tsx');
+      install(PROJECT, [`tsx@${ourVersionOf('tsx')}`]);
+      typed = conformance(['--adapter', './typed-adapter.ts'], { nodeDir: dir });
+    }
     expect(typed.status, typed.stderr).toBe(0);
     expect(typed.stdout).toContain('fetch client, in TypeScript');
+    const configured = conformance([], { nodeDir: dir, cwd: typedConfigFolder() });
+    expect(configured.status, configured.stderr).toBe(0);
+    expect(configured.stdout).toMatch(/fetch client, in TypeScript[\s\S]*seed 7\b/);
   });
 });
 

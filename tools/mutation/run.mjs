@@ -2,7 +2,9 @@
 // `npm run mutation [-- client|server] [stryker flags]`: StrykerJS over one direction or both,
 // then the per-direction summary. StrykerJS 10 needs Node 22 or later; on an older Node (the
 // machine's is 20) it runs under Node 22 from the npm registry's `node` package, as .ci/run
-// does for its Node 22 test run.
+// does for its Node 22 test run. Stryker is not among the project's devDependencies (a Node 20
+// `npm install` would warn about its engines): it lives in tools/mutation/package.json and is
+// installed there, from its own lock file, the first time this runs or when that lock changed.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -22,7 +24,21 @@ if (unknown.length > 0) {
 }
 
 const major = Number(process.versions.node.split('.')[0]);
-const stryker = fileURLToPath(new URL('../../node_modules/@stryker-mutator/core/bin/stryker.js', import.meta.url));
+const toolsFolder = fileURLToPath(new URL('.', import.meta.url));
+const stryker = `${toolsFolder}node_modules/@stryker-mutator/core/bin/stryker.js`;
+
+// npm ci in tools/mutation when what is installed there is not what its lock file says. Its
+// peer vitest is left out (--legacy-peer-deps): the runner finds the project's own, one folder up.
+function installStryker() {
+  const lock = readFileSync(`${toolsFolder}package-lock.json`, 'utf8');
+  const stamp = `${toolsFolder}node_modules/.installed-lock.json`;
+  if (existsSync(stryker) && existsSync(stamp) && readFileSync(stamp, 'utf8') === lock) return;
+  console.log('mutation: installing StrykerJS into tools/mutation/node_modules (its own package.json and lock file)');
+  const result = spawnSync('npm', ['ci', '--legacy-peer-deps', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: toolsFolder, stdio: 'inherit' });
+  if (result.error) throw result.error;
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(stamp, lock);
+}
 
 // Leaves in Stryker's incremental file only the mutants no change to the suite can kill again
 // or spare: the killed ones, and the survivors listed as fault switches or equivalent. Stryker
@@ -54,6 +70,7 @@ function run(command, commandArgs) {
   return result.status ?? 1;
 }
 
+installStryker();
 for (const direction of asked.length > 0 ? asked : DIRECTIONS) {
   const configPath = `tools/mutation/stryker.${direction}.config.mjs`;
   const { default: config } = await import(pathToFileURL(`${root}${configPath}`).href);

@@ -29,7 +29,7 @@ export function strykerConfig(direction, mutate) {
     tempDirName: '.cache/stryker-tmp',
     cleanTempDir: true,
     // Toolchains and build output the killing specs never read; copying them would only slow the sandbox.
-    ignorePatterns: ['.venv', '.cache', 'dist', 'build', 'conformance-results', 'tools/smithy/lib', '.stryker-tmp'],
+    ignorePatterns: ['.venv', '.cache', 'tools/mutation/node_modules', 'dist', 'build', 'conformance-results', 'tools/smithy/lib', '.stryker-tmp'],
     thresholds: { high: 100, low: 95, break: null },
   };
 }

@@ -17,6 +17,13 @@ const SOURCES_PACKED = [
   'generated',
   'conformance/fixtures',
   'conformance/expectations',
+  'conformance/cli/conformance.config.schema.json',
+  // What the README links to, so each of its links resolves inside the package too.
+  'conformance/adapters/aws-sdk-v2.ts',
+  'examples/vitest-user',
+  'decisions',
+  'BENCHMARKS.md',
+  'CONTRIBUTING.md',
 ];
 
 function run(command: string, args: string[], cwd: string): string {
@@ -32,8 +39,10 @@ export function packPackage(folder: string): string {
   mkdirSync(staging, { recursive: true });
   const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
   run(process.execPath, [tsc, '-p', join(repoRoot, 'tsconfig.build.json'), '--outDir', join(staging, 'dist')], repoRoot);
-  for (const path of SOURCES_PACKED) if (existsSync(join(repoRoot, path))) cpSync(join(repoRoot, path), join(staging, path), { recursive: true });
-  // --ignore-scripts: "prepare" would build into the repository's dist/ again.
+  for (const path of SOURCES_PACKED)
+    if (existsSync(join(repoRoot, path)))
+      cpSync(join(repoRoot, path), join(staging, path), { recursive: true, filter: (source) => !source.split(/[\\/]/).includes('node_modules') });
+  // --ignore-scripts: "prepack" would build into the staging folder's dist/ again, from no sources.
   const packed = JSON.parse(run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', folder], staging)) as Array<{ filename: string }>;
   return join(folder, packed[0]!.filename);
 }

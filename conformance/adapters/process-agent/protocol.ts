@@ -56,9 +56,13 @@ export function parseHello(line: string): Hello {
   return { name: hello.name, capabilities };
 }
 
-/** The line that hands a client process one case. */
+/**
+ * The line that hands a client process one case. U+2028 and U+2029 are written as JSON escapes
+ * (the same string once parsed): JSON.stringify leaves them raw, and a line reader that takes
+ * them for line ends (Node 24's readline does) would cut a caller's string in two.
+ */
 export function caseLine(id: string, input: RevokeTokenInput, endpoint: string, region: string): string {
-  return JSON.stringify({ id, input, endpoint, region });
+  return JSON.stringify({ id, input, endpoint, region }).replace(/[\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
 }
 
 /** The line that asks a client process to cancel a case. */
