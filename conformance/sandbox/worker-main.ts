@@ -16,7 +16,15 @@ import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
 // clock live here with the adapter, and each case comes back as a plain ExecutionRecord.
 
 const port = parentPort!;
-const send = (message: FromSandbox) => port.postMessage(message);
+// Bound now, before the adapter loads: a later replacement of MessagePort.prototype.postMessage
+// (or of port.postMessage) never sees what the harness's side sends.
+const post = port.postMessage.bind(port);
+// The run's secret (decisions/0018), set by the harness's first message. It lives only in this
+// module's scope: the adapter can import this module but not read a binding it does not export.
+let nonce = '';
+const send = (message: FromSandbox) => post({ ...message, nonce });
+/** The case or sequence the worker is running (or ran last): the requests it captures are sent under it. */
+let currentSeq = 0;
 const realSetImmediate = globalThis.setImmediate;
 const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
 
@@ -182,8 +190,16 @@ async function measureIdleBaseline(): Promise<IdleProbe> {
   return probe;
 }
 
+/** The harness's first message: the run's secret, before anything of the adapter's runs. */
+function awaitSeal(): Promise<string> {
+  return new Promise((resolve) => {
+    port.once('message', (message: ToSandbox) => resolve(message.type === 'seal' ? message.nonce : ''));
+  });
+}
+
 export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const start = workerData as SandboxStart;
+  nonce = await awaitSeal();
   const idle = await measureIdleBaseline();
   watchProcess();
   const output = (stream: 1 | 2, text: string) => send({ type: 'output', stream, text });
@@ -192,6 +208,11 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const directOutput = installDirectOutputGuard(output);
   const intervals = watchIntervals();
   const service = new FakeService('intercepted');
+  // Each request goes to the harness as it is captured, before it is answered: what is judged is
+  // what the harness saw, whatever a record later says.
+  service.witnessEach((request, late) => {
+    if (currentSeq > 0) send({ type: 'request', seq: currentSeq, request, late });
+  });
   const globalsBeforeLoad = snapshotGlobals();
 
   send({ type: 'loading' });
@@ -247,6 +268,8 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const endpoint = placeEndpoint(plainEndpoint(start.region)).endpoint;
 
   port.on('message', async (message: ToSandbox) => {
+    if (message.type === 'seal') return;
+    if (message.type === 'case' || message.type === 'sequence') currentSeq = message.seq;
     if (message.type === 'close') {
       let problem: string | undefined;
       try {
