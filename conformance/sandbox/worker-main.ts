@@ -11,6 +11,8 @@ import { installDirectOutputGuard } from './direct-output-guard.ts';
 import { type IdleProbe, idleProbe } from './idle-probe.ts';
 import type { NetworkGuard } from './network-guard.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
+import { installReachGuard } from './reach-guard.ts';
+import { trackThreadPoolWork } from './thread-pool-work.ts';
 
 // The harness side of an adapter sandbox: msw interception, the fake service and the fake
 // clock live here with the adapter, and each case comes back as a plain ExecutionRecord.
@@ -52,15 +54,25 @@ function watchProcess(): void {
     send({ type: 'exit-called', code: String(code ?? process.exitCode ?? 0) });
     return realExit(code as number);
   }) as typeof process.exit;
-  // Signals would reach the harness's own process: refuse them.
-  const realKill = process.kill.bind(process);
-  process.kill = ((pid: number, signal?: string | number) => {
-    if (pid === process.pid || pid === 0 || pid === -process.pid || pid === process.ppid) {
-      faults.push(`sent a signal (${String(signal ?? 'SIGTERM')}) to the harness's process`);
-      return true;
-    }
-    return realKill(pid, signal);
-  }) as typeof process.kill;
+  // Signals would reach the harness's own process: refuse them. The pid is compared as Node
+  // reads it (a string "1234" is that process too), and a group (0 or below: the harness's own
+  // group, or every process) is never the adapter's to signal from here. process._kill is the
+  // raw form process.kill ends in.
+  const toHarness = (pid: unknown) => {
+    const number = Number(pid);
+    return Number.isInteger(number) && (number <= 0 || number === process.pid || number === process.ppid);
+  };
+  const refuseSignal = (real: (pid: number, signal?: string | number) => unknown) =>
+    ((pid: number, signal?: string | number) => {
+      if (toHarness(pid)) {
+        faults.push(`sent a signal (${String(signal ?? 'SIGTERM').slice(0, 20)}) to the harness's process or its group`);
+        return true;
+      }
+      return real(pid, signal);
+    }) as typeof process.kill;
+  const raw = process as unknown as { _kill?: (pid: number, signal?: string | number) => unknown };
+  if (typeof raw._kill === 'function') raw._kill = refuseSignal(raw._kill.bind(process));
+  process.kill = refuseSignal(process.kill.bind(process));
 }
 
 /**
@@ -190,6 +202,11 @@ async function measureIdleBaseline(): Promise<IdleProbe> {
   return probe;
 }
 
+/** What the reach guard refused during a call, as faults of the case (rule A5). */
+function refusedReach(refused: string[]): string[] {
+  return refused.map((what) => `${what}, which the sandbox refuses (decisions/0018)`);
+}
+
 /** The harness's first message: the run's secret, before anything of the adapter's runs. */
 function awaitSeal(): Promise<string> {
   return new Promise((resolve) => {
@@ -214,6 +231,11 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     if (currentSeq > 0) send({ type: 'request', seq: currentSeq, request, late });
   });
   const globalsBeforeLoad = snapshotGlobals();
+  // Last before the adapter: the harness's own modules are loaded by now.
+  const reach = installReachGuard();
+  // Thread-pool jobs are real work Node does not list: a call waiting on one is not stuck.
+  const work = trackThreadPoolWork();
+  const waitsOnNothing = () => work.pending() === 0 && idle.waitsOnNothing();
 
   send({ type: 'loading' });
   let adapter: Adapter;
@@ -237,6 +259,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     ...globalsBeforeLoad.restore(),
     ...faults.splice(0),
     ...directOutput.drain().map((write) => `${write} while loading`),
+    ...reach.drain().map((refused) => `${refused} while loading, which the sandbox refuses`),
     ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`),
   ];
   if (loadFaults.length > 0) {
@@ -290,7 +313,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
           fakeTime: true,
           caseTimeoutMs: message.caseTimeoutMs,
           offerDirectFetch: true,
-          waitsOnNothing: idle.waitsOnNothing,
+          waitsOnNothing,
         });
       } catch (error) {
         service.end();
@@ -298,7 +321,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
         poisoned = true;
       }
       await nextTurn();
-      const sequenceFaults = [...faults.splice(0), ...intervals.leaked(), ...globals.restore()];
+      const sequenceFaults = [...faults.splice(0), ...refusedReach(reach.drain()), ...intervals.leaked(), ...globals.restore()];
       const attempts = guard.drain();
       send({
         type: 'sequence-record',
@@ -318,7 +341,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
         fakeTime: true,
         caseTimeoutMs: message.caseTimeoutMs,
         offerDirectFetch: true,
-        waitsOnNothing: idle.waitsOnNothing,
+        waitsOnNothing,
       });
     } catch (error) {
       // The harness's own half failed, most likely because the adapter broke something it uses.
@@ -333,7 +356,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     }
     // One more turn, so an unhandled rejection the call left behind is reported for this case.
     await nextTurn();
-    const caseFaults = [...faults.splice(0), ...directOutput.drain(), ...intervals.leaked(), ...globals.restore()];
+    const caseFaults = [...faults.splice(0), ...refusedReach(reach.drain()), ...directOutput.drain(), ...intervals.leaked(), ...globals.restore()];
     const attempts = guard.drain();
     send({
       type: 'record',
