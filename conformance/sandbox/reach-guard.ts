@@ -17,6 +17,16 @@ import workerThreads from 'node:worker_threads';
 export interface ReachGuard {
   /** What was refused since the last drain, oldest first ("started a child process (spawn sleep)"). */
   drain(): string[];
+  /**
+   * Child processes let through while `childProcessesAllowed` said yes (the adapter's module
+   * loading: a module may build a process client, which the harness then runs in its own thread).
+   */
+  startedWhileAllowed(): string[];
+}
+
+export interface ReachGuardOptions {
+  /** True while child processes may start (noted, not refused). Default: never. */
+  childProcessesAllowed?: () => boolean;
 }
 
 const MAX_RECORDED = 100;
@@ -35,16 +45,22 @@ function commandOf(args: unknown[]): string {
   return 'a command';
 }
 
-export function installReachGuard(): ReachGuard {
+export function installReachGuard(options: ReachGuardOptions = {}): ReachGuard {
   const refused: string[] = [];
+  const allowed: string[] = [];
   const note = (what: string) => {
     if (refused.length < MAX_RECORDED) refused.push(what);
   };
 
   const processes = childProcess as unknown as Record<string, unknown>;
   for (const name of ['spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'fork']) {
-    processes[name] = (...args: unknown[]) => {
+    const real = processes[name] as (...args: unknown[]) => unknown;
+    processes[name] = function guarded(this: unknown, ...args: unknown[]) {
       const what = `started a child process (${name} ${commandOf(args)})`;
+      if (options.childProcessesAllowed?.()) {
+        if (allowed.length < MAX_RECORDED) allowed.push(what);
+        return real.apply(this, args);
+      }
       note(what);
       throw denied(what);
     };
@@ -96,6 +112,9 @@ export function installReachGuard(): ReachGuard {
   return {
     drain() {
       return refused.splice(0, refused.length);
+    },
+    startedWhileAllowed() {
+      return [...allowed];
     },
   };
 }

@@ -231,8 +231,11 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     if (currentSeq > 0) send({ type: 'request', seq: currentSeq, request, late });
   });
   const globalsBeforeLoad = snapshotGlobals();
-  // Last before the adapter: the harness's own modules are loaded by now.
-  const reach = installReachGuard();
+  // Last before the adapter: the harness's own modules are loaded by now. While the module loads
+  // a child process may start: a module that builds a process client (which the harness then
+  // runs in its own thread) starts it there. An in-process adapter that did fails the load below.
+  let loading = true;
+  const reach = installReachGuard({ childProcessesAllowed: () => loading });
   // Thread-pool jobs are real work Node does not list: a call waiting on one is not stuck.
   const work = trackThreadPoolWork();
   const waitsOnNothing = () => work.pending() === 0 && idle.waitsOnNothing();
@@ -253,9 +256,12 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     return;
   } finally {
     clearTimeout(keepAlive);
+    loading = false;
   }
   await nextTurn();
+  const outOfProcess = isOutOfProcess(adapter);
   const loadFaults = [
+    ...(outOfProcess ? [] : reach.startedWhileAllowed().map((started) => `${started} while loading, which an in-process adapter may not (decisions/0018)`)),
     ...globalsBeforeLoad.restore(),
     ...faults.splice(0),
     ...directOutput.drain().map((write) => `${write} while loading`),
@@ -281,9 +287,9 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     send({ type: 'load-error', message: `--adapter ${start.spec}: its name or capabilities cannot be read: ${describeError(error)}` });
     return;
   }
-  send({ type: 'ready', name, capabilities, outOfProcess: isOutOfProcess(adapter) });
+  send({ type: 'ready', name, capabilities, outOfProcess });
   // A process adapter belongs in the harness's thread: the harness loads it there instead.
-  if (isOutOfProcess(adapter)) {
+  if (outOfProcess) {
     await Promise.resolve(adapter.close?.()).catch(() => {});
     return;
   }
