@@ -39,7 +39,7 @@ describe('the requests judged are those the harness saw', () => {
 
   it('a sequence must list every request the harness saw, to a call or to none, and nothing else', () => {
     const sequence = (unattributed: CapturedRequest[]): SequenceRecord => ({
-      calls: [{ requests: [sent('a')], outcome: { kind: 'resolved', value: {} }, given: {} }, undefined],
+      calls: [{ requests: [sent('a')], outcome: { kind: 'resolved', value: {} }, inputChange: '', given: {} }, undefined],
       unattributed,
       misrouted: [],
     });
