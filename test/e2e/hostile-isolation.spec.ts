@@ -72,6 +72,13 @@ describe('finding 1: a verdict the code under test cannot forge', () => {
     expect(failing(written, CASE, 'A5')).toMatch(/broke the sandbox's channel: a '(record|request)' message .*without the run's secret/);
     expect(failing(written, 'adapter-close', 'A5')).toMatch(/no verdict of this run can be trusted: .*'record' message .*without the run's secret/);
   });
+
+  it('a module that posts a forged message while it loads fails the load: no case runs on its word', async () => {
+    const { code, written } = await run('forges-while-loading', '--filter', CASE);
+    expect(code).toBe(1);
+    expect(written.summary.passed).toBe(0);
+    expect(failing(written, 'adapter-load', 'A5')).toMatch(/no verdict of this run can be trusted: a 'ready' message .*without the run's secret/);
+  });
 });
 
 describe('finding 2: nothing runs where the guards do not reach', () => {
