@@ -173,7 +173,7 @@ describe(`the built conformance entry on Node ${process.version}`, () => {
       const reference = await createReferenceService().handle(request());
       console.log(JSON.stringify({ count: fixtures.length > 50, status: answer.status, body: await answer.json(), reference: reference.status, contract: ADAPTER_CONTRACT_VERSION }));
     `);
-    expect(out).toMatchObject({ count: true, status: 403, body: { __type: 'ForbiddenException' }, reference: 400, contract: '2.1.0' });
+    expect(out).toMatchObject({ count: true, status: 403, body: { __type: 'ForbiddenException' }, reference: 400, contract: '2.2.0' });
   });
 
   it('judges requests in handlers from createConformanceService, refusing one that breaks a must rule', () => {

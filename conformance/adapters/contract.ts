@@ -3,7 +3,7 @@
  * CONTRACT.md: a substantive change here bumps ADAPTER_CONTRACT_VERSION.
  * @public
  */
-export const ADAPTER_CONTRACT_VERSION = '2.1.0';
+export const ADAPTER_CONTRACT_VERSION = '2.2.0';
 
 /** The input of one call, as the model defines RevokeTokenRequest. @public */
 export interface RevokeTokenInput {

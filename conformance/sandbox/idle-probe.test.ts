@@ -5,7 +5,7 @@ import { WAITS_ON_NOTHING } from '../run/clock.ts';
 import { Sandbox } from './sandbox.ts';
 
 // The sandbox ends a call that waits on nothing as soon as it is sure, not after the real
-// budget; a call that waits on something real (a timer, a pipe, immediates) keeps its budget.
+// budget; a call that waits on something real (a timer, thread-pool work, immediates) keeps its budget.
 
 const ADAPTER = fileURLToPath(new URL('./test-fixtures/waits-on.ts', import.meta.url));
 // Long enough that a call cut by the budget is not mistaken for one found waiting on nothing.
@@ -39,10 +39,13 @@ describe('a call in the sandbox', () => {
     expect(outcome).toMatchObject({ kind: 'unsettled', detail: WAITS_ON_NOTHING });
   });
 
-  it.each(['real-timer', 'real-pipe', 'immediate-chain'])('that waits on something real (%s) is not cut: it settles', async (what) => {
-    const { outcome } = await sandbox.execute(waitingOn(what), { caseTimeoutMs: BUDGET_MS });
-    expect(outcome.kind).toBe('resolved');
-  });
+  it.each(['real-timer', 'thread-pool-job', 'thread-pool-digest', 'immediate-chain'])(
+    'that waits on something real (%s) is not cut: it settles',
+    async (what) => {
+      const { outcome } = await sandbox.execute(waitingOn(what), { caseTimeoutMs: BUDGET_MS });
+      expect(outcome.kind).toBe('resolved');
+    },
+  );
 
   it('that sleeps in fake-timer back-off still has the clock jumped for it', async () => {
     const record = await sandbox.execute(waitingOn('back-off'), { caseTimeoutMs: BUDGET_MS });

@@ -3,9 +3,14 @@ import type { Case } from '../fixtures/case.ts';
 import type { CallSequence } from '../properties/call-sequence.ts';
 import type { SequenceRecord } from '../run/execute-sequence.ts';
 import type { ExecutionRecord } from '../run/run-case.ts';
+import type { CapturedRequest } from '../wire/captured-request.ts';
 
 // The messages between the harness and an adapter sandbox (a worker thread). Everything that
 // crosses is plain data: the worker normalises what the adapter produced before sending it.
+// The channel is sealed (decisions/0018): the harness's first message hands the worker a secret
+// made for the run, which the worker keeps where the adapter's code cannot read it, and every
+// message back carries it; the harness checks each one (conformance/sandbox/channel.ts), and
+// one without the secret, or of the wrong shape, or for a case that is not running, fails the run.
 
 /** What the worker is started with (workerData). */
 export interface SandboxStart {
@@ -19,6 +24,8 @@ export interface SandboxStart {
 }
 
 export type ToSandbox =
+  /** The first message, before the adapter loads: the run's secret, never in workerData (which the adapter can read). */
+  | { type: 'seal'; nonce: string }
   | { type: 'case'; seq: number; case: Case; caseTimeoutMs: number }
   /** A whole call sequence on the one adapter object (decisions/0016). */
   | { type: 'sequence'; seq: number; sequence: CallSequence; caseTimeoutMs: number }
@@ -43,4 +50,13 @@ export type FromSandbox =
    */
   | { type: 'output'; stream: 1 | 2; text: string }
   /** The adapter called process.exit: the worker ends right after this message. */
-  | { type: 'exit-called'; code: string };
+  | { type: 'exit-called'; code: string }
+  /**
+   * A request the worker's fake service captured, sent as it arrives, before it is answered:
+   * the harness judges these, not the requests a record lists. `seq` is the case the worker was
+   * running; `late` when it came after that case's call had settled, or between cases.
+   */
+  | { type: 'request'; seq: number; request: CapturedRequest; late: boolean };
+
+/** A message from the worker as it crosses: with the run's secret. */
+export type SealedFromSandbox = FromSandbox & { nonce: string };

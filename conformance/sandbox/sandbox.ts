@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { createInterface } from 'node:readline';
 import type { Readable } from 'node:stream';
@@ -10,7 +11,9 @@ import type { CallSequence } from '../properties/call-sequence.ts';
 import { LineWindow } from '../redaction/line-window.ts';
 import type { SequenceRecord } from '../run/execute-sequence.ts';
 import type { CaseExecutor, ExecutionRecord } from '../run/run-case.ts';
+import { openSandboxMessage } from './channel.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
+import { checkSequenceRequests, type WitnessedRequests, withWitnessedRequests } from './witnessed-requests.ts';
 
 /**
  * Runs an in-process adapter loaded from a module in a worker thread (decisions/0011): whatever
@@ -105,6 +108,8 @@ class SandboxWorker {
   exitCalled: string | undefined;
   deathCause: string | undefined;
   pending: Pending | undefined;
+  /** The requests the worker's fake service sent for each case as it captured them, by case (decisions/0018). */
+  readonly witnessed = new Map<number, WitnessedRequests>();
   /** The worker's stdout and stderr, each held back a few lines so that a line is redacted with those after it. */
   private readonly outputs: LineWindow[];
   private onClosed: ((problem: string | undefined) => void) | undefined;
@@ -115,6 +120,9 @@ class SandboxWorker {
     maxHeapMb: number,
     private readonly onDeath: (worker: SandboxWorker) => void,
     output: (lines: readonly string[], at: number) => string = (lines, at) => lines[at]!,
+    private readonly nonce = '',
+    /** A message that failed the channel's check: the run fails (decisions/0018). */
+    private readonly onBreach: (breach: string) => void = () => {},
   ) {
     const { source, eval: isEval } = workerSource(start.spec);
     this.loaded = new Promise((resolve) => {
@@ -128,8 +136,14 @@ class SandboxWorker {
       stderr: true,
       resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 64 },
     });
+    // First, before the adapter's module loads: the run's secret, which every message back must carry.
+    this.post({ type: 'seal', nonce });
     this.outputs = [showLines(this.worker.stdout, output), showLines(this.worker.stderr, output)];
-    this.worker.on('message', (message: FromSandbox) => this.receive(message));
+    this.worker.on('message', (raw: unknown) => {
+      const opened = openSandboxMessage(raw, this.nonce);
+      if (opened.kind === 'breach') this.onBreach(opened.breach);
+      else this.receive(opened.message);
+    });
     this.worker.on('error', (error) => {
       this.deathCause ??= `the sandbox failed: ${error.message}`;
     });
@@ -163,6 +177,18 @@ class SandboxWorker {
       case 'exit-called':
         this.exitCalled = message.code;
         return;
+      case 'request': {
+        // Only for the case running now: a request under a case that has ended, or one not yet
+        // started, is not that case's to be judged with.
+        if (this.pending?.seq !== message.seq) {
+          if (message.seq > this.lastSeq) this.onBreach(`a request arrived for a case that had not started (${message.seq})`);
+          return;
+        }
+        const seen = this.witnessed.get(message.seq) ?? { during: [], late: [] };
+        (message.late ? seen.late : seen.during).push(message.request);
+        this.witnessed.set(message.seq, seen);
+        return;
+      }
       case 'output':
         this.outputs[message.stream - 1]?.write(String(message.text));
         return;
@@ -185,7 +211,11 @@ class SandboxWorker {
     }
   }
 
+  /** The highest case number posted to this worker. */
+  lastSeq = 0;
+
   post(message: ToSandbox): void {
+    if (message.type === 'case' || message.type === 'sequence') this.lastSeq = message.seq;
     this.worker.postMessage(message);
   }
 
@@ -244,6 +274,10 @@ export class Sandbox implements CaseExecutor {
     readonly name: string,
     readonly capabilities: AdapterCapabilities | undefined,
     first: SandboxWorker,
+    /** The run's secret, shared by every worker of the run (decisions/0018). */
+    private readonly nonce: string,
+    /** Every message that failed the channel's check, in the run: any one fails the run. */
+    private readonly breaches: string[],
   ) {
     this.current = first;
   }
@@ -269,8 +303,23 @@ export class Sandbox implements CaseExecutor {
       region: options.region,
       ...(options.startTimeoutMs !== undefined ? { startTimeoutMs: options.startTimeoutMs } : {}),
     };
-    const worker = new SandboxWorker(start, settings.maxHeapMb, () => {}, settings.output);
+    // Made here, never written where the adapter can read it (workerData, the environment, argv).
+    const nonce = randomBytes(24).toString('base64url');
+    const breaches: string[] = [];
+    const worker = new SandboxWorker(
+      start,
+      settings.maxHeapMb,
+      () => {},
+      settings.output,
+      nonce,
+      (breach) => breaches.push(breach),
+    );
     const loaded = await Sandbox.awaitLoad(worker, settings.loadTimeoutMs);
+    // A forged message while loading: the adapter is not one the run can trust with a verdict.
+    if (breaches.length > 0 && loaded.type !== 'load-error') {
+      void worker.worker.terminate();
+      return { kind: 'load-failed', problem: breachProblem(breaches) };
+    }
     if (loaded.type === 'load-error') {
       void worker.worker.terminate();
       throw new AdapterLoadError(loaded.message);
@@ -293,7 +342,7 @@ export class Sandbox implements CaseExecutor {
       if (!worker.exited) await worker.worker.terminate();
       return { kind: 'out-of-process' };
     }
-    const sandbox = new Sandbox(start, settings, loaded.name, loaded.capabilities, worker);
+    const sandbox = new Sandbox(start, settings, loaded.name, loaded.capabilities, worker, nonce, breaches);
     sandbox.adopt(worker);
     return { kind: 'ready', sandbox };
   }
@@ -327,7 +376,14 @@ export class Sandbox implements CaseExecutor {
     if (this.consecutiveDeaths >= MAX_CONSECUTIVE_DEATHS) {
       return `the sandbox died ${this.consecutiveDeaths} times in a row and is not restarted${this.lastLoadProblem ? ` (${this.lastLoadProblem})` : ''}`;
     }
-    const fresh = new SandboxWorker(this.start, this.options.maxHeapMb, () => {}, this.options.output);
+    const fresh = new SandboxWorker(
+      this.start,
+      this.options.maxHeapMb,
+      () => {},
+      this.options.output,
+      this.nonce,
+      (breach) => this.breaches.push(breach),
+    );
     const loaded = await Sandbox.awaitLoad(fresh, this.options.loadTimeoutMs);
     if (loaded.type !== 'ready') {
       void fresh.worker.terminate();
@@ -345,7 +401,8 @@ export class Sandbox implements CaseExecutor {
     if (typeof worker === 'string') return deathRecord(worker);
     const caseTimeoutMs = options.caseTimeoutMs ?? this.options.caseTimeoutMs;
     const seq = ++this.seq;
-    const record = await new Promise<ExecutionRecord>((resolve) => {
+    const breachesBefore = this.breaches.length;
+    const answered = await new Promise<ExecutionRecord>((resolve) => {
       // The worker bounds the call itself; this bound is for a worker that cannot run at all
       // (a synchronous busy loop), and ends it.
       const limit = caseTimeoutMs + this.options.watchdogGraceMs;
@@ -363,7 +420,10 @@ export class Sandbox implements CaseExecutor {
         startedAt: performance.now(),
         resolve: (value) => {
           clearTimeout(watchdog);
-          resolve(value as ExecutionRecord);
+          // The requests judged are those the harness saw, not those the record lists.
+          const checked = withWitnessedRequests(value as ExecutionRecord, worker.witnessed.get(seq) ?? { during: [], late: [] });
+          if (checked.breach) this.breaches.push(checked.breach);
+          resolve(checked.record);
         },
         die: (crash) => {
           clearTimeout(watchdog);
@@ -372,9 +432,11 @@ export class Sandbox implements CaseExecutor {
       };
       worker.post({ type: 'case', seq, case: c, caseTimeoutMs });
     });
+    worker.witnessed.delete(seq);
     if (worker.exited || worker.deathCause) this.consecutiveDeaths += 1;
     else this.consecutiveDeaths = 0;
-    return record;
+    const breached = this.breaches.slice(breachesBefore);
+    return breached.length > 0 ? { ...answered, faults: [...(answered.faults ?? []), ...breached.map((b) => `broke the sandbox's channel: ${b}`)] } : answered;
   }
 
   /** Runs a call sequence on the worker's one adapter object (decisions/0016); a dead or stuck worker becomes the record's problem. */
@@ -384,6 +446,7 @@ export class Sandbox implements CaseExecutor {
     if (typeof worker === 'string') return failed(worker);
     const caseTimeoutMs = options.caseTimeoutMs ?? this.options.caseTimeoutMs;
     const seq = ++this.seq;
+    const breachesBefore = this.breaches.length;
     const record = await new Promise<SequenceRecord>((resolve) => {
       const limit = caseTimeoutMs + this.options.watchdogGraceMs;
       const watchdog = setTimeout(() => {
@@ -397,6 +460,8 @@ export class Sandbox implements CaseExecutor {
         startedAt: performance.now(),
         resolve: (value) => {
           clearTimeout(watchdog);
+          const breach = checkSequenceRequests(value as SequenceRecord, worker.witnessed.get(seq) ?? { during: [], late: [] });
+          if (breach) this.breaches.push(breach);
           resolve(value as SequenceRecord);
         },
         die: (crash) => {
@@ -406,19 +471,36 @@ export class Sandbox implements CaseExecutor {
       };
       worker.post({ type: 'sequence', seq, sequence, caseTimeoutMs });
     });
+    worker.witnessed.delete(seq);
     if (worker.exited || worker.deathCause) this.consecutiveDeaths += 1;
     else this.consecutiveDeaths = 0;
-    return record;
+    const breached = this.breaches.slice(breachesBefore);
+    if (breached.length === 0) return record;
+    const problem = `the sandbox's channel was broken: ${breached.join('; ')}`;
+    return { ...record, problem: record.problem === undefined ? problem : `${record.problem}; ${problem}` };
   }
 
   /** Closes the adapter; a problem (close() threw, hung, or the sandbox died) is returned, not thrown. */
   async close(): Promise<string | undefined> {
     const worker = this.current;
-    if (!worker || worker.exited || worker.dying) return undefined;
-    const problem = await worker.close(this.options.closeTimeoutMs);
-    if (!worker.exited) void worker.worker.terminate();
-    return problem;
+    let problem: string | undefined;
+    if (worker && !worker.exited && !worker.dying) {
+      problem = await worker.close(this.options.closeTimeoutMs);
+      if (!worker.exited) void worker.worker.terminate();
+    }
+    // A breach of the channel fails the run, whatever the cases said (decisions/0018).
+    if (this.breaches.length === 0) return problem;
+    return problem === undefined ? breachProblem(this.breaches) : `${problem}; ${breachProblem(this.breaches)}`;
   }
+}
+
+/** The run's breaches, each kind once with how often it came. */
+function breachProblem(breaches: readonly string[]): string {
+  const counted = new Map<string, number>();
+  for (const breach of breaches) counted.set(breach, (counted.get(breach) ?? 0) + 1);
+  const kinds = [...counted].map(([breach, count]) => (count > 1 ? `${breach} (${count} times)` : breach));
+  const shown = kinds.slice(0, 5).join('; ');
+  return `the sandbox's channel was broken, so no verdict of this run can be trusted: ${shown}${kinds.length > 5 ? `; and ${kinds.length - 5} more kinds` : ''}`;
 }
 
 function describeDeath(cause: string, exitCalled: string | undefined): string {

@@ -11,12 +11,22 @@ import { installDirectOutputGuard } from './direct-output-guard.ts';
 import { type IdleProbe, idleProbe } from './idle-probe.ts';
 import type { NetworkGuard } from './network-guard.ts';
 import type { FromSandbox, SandboxStart, ToSandbox } from './protocol.ts';
+import { installReachGuard } from './reach-guard.ts';
+import { trackThreadPoolWork } from './thread-pool-work.ts';
 
 // The harness side of an adapter sandbox: msw interception, the fake service and the fake
 // clock live here with the adapter, and each case comes back as a plain ExecutionRecord.
 
 const port = parentPort!;
-const send = (message: FromSandbox) => port.postMessage(message);
+// Bound now, before the adapter loads: a later replacement of MessagePort.prototype.postMessage
+// (or of port.postMessage) never sees what the harness's side sends.
+const post = port.postMessage.bind(port);
+// The run's secret (decisions/0018), set by the harness's first message. It lives only in this
+// module's scope: the adapter can import this module but not read a binding it does not export.
+let nonce = '';
+const send = (message: FromSandbox) => post({ ...message, nonce });
+/** The case or sequence the worker is running (or ran last): the requests it captures are sent under it. */
+let currentSeq = 0;
 const realSetImmediate = globalThis.setImmediate;
 const nextTurn = () => new Promise<void>((resolve) => realSetImmediate(resolve));
 
@@ -44,15 +54,25 @@ function watchProcess(): void {
     send({ type: 'exit-called', code: String(code ?? process.exitCode ?? 0) });
     return realExit(code as number);
   }) as typeof process.exit;
-  // Signals would reach the harness's own process: refuse them.
-  const realKill = process.kill.bind(process);
-  process.kill = ((pid: number, signal?: string | number) => {
-    if (pid === process.pid || pid === 0 || pid === -process.pid || pid === process.ppid) {
-      faults.push(`sent a signal (${String(signal ?? 'SIGTERM')}) to the harness's process`);
-      return true;
-    }
-    return realKill(pid, signal);
-  }) as typeof process.kill;
+  // Signals would reach the harness's own process: refuse them. The pid is compared as Node
+  // reads it (a string "1234" is that process too), and a group (0 or below: the harness's own
+  // group, or every process) is never the adapter's to signal from here. process._kill is the
+  // raw form process.kill ends in.
+  const toHarness = (pid: unknown) => {
+    const number = Number(pid);
+    return Number.isInteger(number) && (number <= 0 || number === process.pid || number === process.ppid);
+  };
+  const refuseSignal = (real: (pid: number, signal?: string | number) => unknown) =>
+    ((pid: number, signal?: string | number) => {
+      if (toHarness(pid)) {
+        faults.push(`sent a signal (${String(signal ?? 'SIGTERM').slice(0, 20)}) to the harness's process or its group`);
+        return true;
+      }
+      return real(pid, signal);
+    }) as typeof process.kill;
+  const raw = process as unknown as { _kill?: (pid: number, signal?: string | number) => unknown };
+  if (typeof raw._kill === 'function') raw._kill = refuseSignal(raw._kill.bind(process));
+  process.kill = refuseSignal(process.kill.bind(process));
 }
 
 /**
@@ -182,8 +202,21 @@ async function measureIdleBaseline(): Promise<IdleProbe> {
   return probe;
 }
 
+/** What the reach guard refused during a call, as faults of the case (rule A5). */
+function refusedReach(refused: string[]): string[] {
+  return refused.map((what) => `${what}, which the sandbox refuses (decisions/0018)`);
+}
+
+/** The harness's first message: the run's secret, before anything of the adapter's runs. */
+function awaitSeal(): Promise<string> {
+  return new Promise((resolve) => {
+    port.once('message', (message: ToSandbox) => resolve(message.type === 'seal' ? message.nonce : ''));
+  });
+}
+
 export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const start = workerData as SandboxStart;
+  nonce = await awaitSeal();
   const idle = await measureIdleBaseline();
   watchProcess();
   const output = (stream: 1 | 2, text: string) => send({ type: 'output', stream, text });
@@ -192,7 +225,20 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const directOutput = installDirectOutputGuard(output);
   const intervals = watchIntervals();
   const service = new FakeService('intercepted');
+  // Each request goes to the harness as it is captured, before it is answered: what is judged is
+  // what the harness saw, whatever a record later says.
+  service.witnessEach((request, late) => {
+    if (currentSeq > 0) send({ type: 'request', seq: currentSeq, request, late });
+  });
   const globalsBeforeLoad = snapshotGlobals();
+  // Last before the adapter: the harness's own modules are loaded by now. While the module loads
+  // a child process may start: a module that builds a process client (which the harness then
+  // runs in its own thread) starts it there. An in-process adapter that did fails the load below.
+  let loading = true;
+  const reach = installReachGuard({ childProcessesAllowed: () => loading });
+  // Thread-pool jobs are real work Node does not list: a call waiting on one is not stuck.
+  const work = trackThreadPoolWork();
+  const waitsOnNothing = () => work.pending() === 0 && idle.waitsOnNothing();
 
   send({ type: 'loading' });
   let adapter: Adapter;
@@ -210,12 +256,16 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     return;
   } finally {
     clearTimeout(keepAlive);
+    loading = false;
   }
   await nextTurn();
+  const outOfProcess = isOutOfProcess(adapter);
   const loadFaults = [
+    ...(outOfProcess ? [] : reach.startedWhileAllowed().map((started) => `${started} while loading, which an in-process adapter may not (decisions/0018)`)),
     ...globalsBeforeLoad.restore(),
     ...faults.splice(0),
     ...directOutput.drain().map((write) => `${write} while loading`),
+    ...reach.drain().map((refused) => `${refused} while loading, which the sandbox refuses`),
     ...guard.drain().map((a) => `tried to reach the network while loading: ${a}`),
   ];
   if (loadFaults.length > 0) {
@@ -237,9 +287,9 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     send({ type: 'load-error', message: `--adapter ${start.spec}: its name or capabilities cannot be read: ${describeError(error)}` });
     return;
   }
-  send({ type: 'ready', name, capabilities, outOfProcess: isOutOfProcess(adapter) });
+  send({ type: 'ready', name, capabilities, outOfProcess });
   // A process adapter belongs in the harness's thread: the harness loads it there instead.
-  if (isOutOfProcess(adapter)) {
+  if (outOfProcess) {
     await Promise.resolve(adapter.close?.()).catch(() => {});
     return;
   }
@@ -247,6 +297,8 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   const endpoint = placeEndpoint(plainEndpoint(start.region)).endpoint;
 
   port.on('message', async (message: ToSandbox) => {
+    if (message.type === 'seal') return;
+    if (message.type === 'case' || message.type === 'sequence') currentSeq = message.seq;
     if (message.type === 'close') {
       let problem: string | undefined;
       try {
@@ -267,7 +319,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
           fakeTime: true,
           caseTimeoutMs: message.caseTimeoutMs,
           offerDirectFetch: true,
-          waitsOnNothing: idle.waitsOnNothing,
+          waitsOnNothing,
         });
       } catch (error) {
         service.end();
@@ -275,7 +327,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
         poisoned = true;
       }
       await nextTurn();
-      const sequenceFaults = [...faults.splice(0), ...intervals.leaked(), ...globals.restore()];
+      const sequenceFaults = [...faults.splice(0), ...refusedReach(reach.drain()), ...intervals.leaked(), ...globals.restore()];
       const attempts = guard.drain();
       send({
         type: 'sequence-record',
@@ -295,7 +347,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
         fakeTime: true,
         caseTimeoutMs: message.caseTimeoutMs,
         offerDirectFetch: true,
-        waitsOnNothing: idle.waitsOnNothing,
+        waitsOnNothing,
       });
     } catch (error) {
       // The harness's own half failed, most likely because the adapter broke something it uses.
@@ -310,7 +362,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
     }
     // One more turn, so an unhandled rejection the call left behind is reported for this case.
     await nextTurn();
-    const caseFaults = [...faults.splice(0), ...directOutput.drain(), ...intervals.leaked(), ...globals.restore()];
+    const caseFaults = [...faults.splice(0), ...refusedReach(reach.drain()), ...directOutput.drain(), ...intervals.leaked(), ...globals.restore()];
     const attempts = guard.drain();
     send({
       type: 'record',

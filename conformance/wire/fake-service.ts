@@ -43,6 +43,7 @@ export class FakeService {
   private settled = false;
   private transport: Transport = 'intercepted';
   private listeners: Array<(request: CapturedRequest) => void> = [];
+  private witness: ((request: CapturedRequest, late: boolean) => void) | undefined;
 
   constructor(defaultTransport: Transport = 'intercepted') {
     this.transport = defaultTransport;
@@ -56,6 +57,8 @@ export class FakeService {
       const atMs = late ? (served?.now?.() ?? 0) : 0;
       const captured = await captureRequest(request, this.transport);
       this.transport = fallbackTransport;
+      // Before anything else sees it: a sandbox hands each request of a case to the harness here (decisions/0018).
+      if (served) this.witness?.(captured, late);
       if (!served) {
         return HttpResponse.json({ __type: 'HarnessError', message: 'request arrived outside any case' }, { status: 599 });
       }
@@ -91,6 +94,15 @@ export class FakeService {
   /** The transport the next captured request arrives by (the loopback bridge sets it). */
   setTransport(transport: Transport): void {
     this.transport = transport;
+  }
+
+  /**
+   * Calls `witness` with every request this service captures for a case, for as long
+   * as the service lives: the sandbox sends each to the harness as it arrives, so the requests
+   * judged are the ones the harness saw, not the ones a record claims (decisions/0018).
+   */
+  witnessEach(witness: (request: CapturedRequest, late: boolean) => void): void {
+    this.witness = witness;
   }
 
   /** Calls `listener` for each request of the active case (used to abort mid-request). */

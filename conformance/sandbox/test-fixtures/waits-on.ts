@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { pbkdf2 } from 'node:crypto';
 import type { Adapter, RevokeTokenInput } from '../../adapters/contract.ts';
 
 // A client for idle-probe.test.ts: the Token it is given names what its call waits on. It
@@ -12,13 +12,12 @@ const WAITS: Record<string, () => Promise<unknown>> = {
   nothing: () => new Promise(() => {}),
   // A real timer of 300 ms: slow, but it settles.
   'real-timer': () => new Promise((resolve) => realSetTimeout(resolve, 300)),
-  // Output from a child process, over a real pipe: no timer in this thread at all.
-  'real-pipe': () =>
-    new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['-e', 'setTimeout(() => process.stdout.write("done"), 300)'], { stdio: ['ignore', 'pipe', 'ignore'] });
-      child.stdout.once('data', resolve);
-      child.once('error', reject);
-    }),
+  // A crypto job on libuv's thread pool, long past the idle grace: Node lists no resource for it
+  // (no timer, no handle in this thread), yet it settles the call (issue 18, finding 11).
+  'thread-pool-job': () =>
+    new Promise((resolve, reject) => pbkdf2('password', 'salt', 300_000, 64, 'sha512', (error, key) => (error ? reject(error) : resolve(key)))),
+  // The same through an ESM named import taken at load: the count sees it too.
+  'thread-pool-digest': () => crypto.subtle.digest('SHA-512', new Uint8Array(32 * 1024 * 1024)),
   // A back-off sleep on the (fake) global timer: the harness jumps the clock over it.
   'back-off': () => new Promise((resolve) => setTimeout(resolve, 5_000)),
   // A chain of real immediates lasting longer than the idle grace: progress without any timer.
