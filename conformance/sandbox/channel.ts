@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FromSandbox } from './protocol.ts';
 
-// The harness's side of the sealed channel (decisions/0018): every message from a sandbox is
+// The harness's side of the sealed channel (decisions/0021): every message from a sandbox is
 // checked for the run's secret and for its shape before anything reads it. The adapter shares
 // the worker with the code that posts, so it can post too; without the secret what it posts is
 // a breach, and a breach fails the run. Nothing of a rejected message is quoted (it may hold a

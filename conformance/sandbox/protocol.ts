@@ -7,7 +7,7 @@ import type { CapturedRequest } from '../wire/captured-request.ts';
 
 // The messages between the harness and an adapter sandbox (a worker thread). Everything that
 // crosses is plain data: the worker normalises what the adapter produced before sending it.
-// The channel is sealed (decisions/0018): the harness's first message hands the worker a secret
+// The channel is sealed (decisions/0021): the harness's first message hands the worker a secret
 // made for the run, which the worker keeps where the adapter's code cannot read it, and every
 // message back carries it; the harness checks each one (conformance/sandbox/channel.ts), and
 // one without the secret, or of the wrong shape, or for a case that is not running, fails the run.

@@ -5,7 +5,7 @@ import workerThreads from 'node:worker_threads';
 
 /**
  * What an adapter in the sandbox may not start: a child process, a worker thread, a native addon
- * or an inspector session (decisions/0018). Each runs code the sandbox's guards do not cover (a
+ * or an inspector session (decisions/0021). Each runs code the sandbox's guards do not cover (a
  * worker has no network guard, an addon or a child can connect, signal the harness or end its
  * process, an inspector session can read the sandbox's secret), so each is refused where it
  * starts, with an error like Node's own permission model gives (ERR_ACCESS_DENIED), and noted so
@@ -32,7 +32,7 @@ export interface ReachGuardOptions {
 const MAX_RECORDED = 100;
 
 function denied(what: string): NodeJS.ErrnoException {
-  const error = new Error(`conformance sandbox: ${what} is not allowed in the sandbox (decisions/0018)`) as NodeJS.ErrnoException;
+  const error = new Error(`conformance sandbox: ${what} is not allowed in the sandbox (decisions/0021)`) as NodeJS.ErrnoException;
   error.code = 'ERR_ACCESS_DENIED';
   return error;
 }

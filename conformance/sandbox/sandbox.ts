@@ -108,7 +108,7 @@ class SandboxWorker {
   exitCalled: string | undefined;
   deathCause: string | undefined;
   pending: Pending | undefined;
-  /** The requests the worker's fake service sent for each case as it captured them, by case (decisions/0018). */
+  /** The requests the worker's fake service sent for each case as it captured them, by case (decisions/0021). */
   readonly witnessed = new Map<number, WitnessedRequests>();
   /** The worker's stdout and stderr, each held back a few lines so that a line is redacted with those after it. */
   private readonly outputs: LineWindow[];
@@ -121,7 +121,7 @@ class SandboxWorker {
     private readonly onDeath: (worker: SandboxWorker) => void,
     output: (lines: readonly string[], at: number) => string = (lines, at) => lines[at]!,
     private readonly nonce = '',
-    /** A message that failed the channel's check: the run fails (decisions/0018). */
+    /** A message that failed the channel's check: the run fails (decisions/0021). */
     private readonly onBreach: (breach: string) => void = () => {},
   ) {
     const { source, eval: isEval } = workerSource(start.spec);
@@ -274,7 +274,7 @@ export class Sandbox implements CaseExecutor {
     readonly name: string,
     readonly capabilities: AdapterCapabilities | undefined,
     first: SandboxWorker,
-    /** The run's secret, shared by every worker of the run (decisions/0018). */
+    /** The run's secret, shared by every worker of the run (decisions/0021). */
     private readonly nonce: string,
     /** Every message that failed the channel's check, in the run: any one fails the run. */
     private readonly breaches: string[],
@@ -488,7 +488,7 @@ export class Sandbox implements CaseExecutor {
       problem = await worker.close(this.options.closeTimeoutMs);
       if (!worker.exited) void worker.worker.terminate();
     }
-    // A breach of the channel fails the run, whatever the cases said (decisions/0018).
+    // A breach of the channel fails the run, whatever the cases said (decisions/0021).
     if (this.breaches.length === 0) return problem;
     return problem === undefined ? breachProblem(this.breaches) : `${problem}; ${breachProblem(this.breaches)}`;
   }

@@ -4,7 +4,7 @@ import type { CapturedRequest } from '../wire/captured-request.ts';
 
 /**
  * The requests the harness saw for one case or sequence, as the sandbox's fake service sent
- * each on the sealed channel when it captured it (decisions/0018): those the call sent while it
+ * each on the sealed channel when it captured it (decisions/0021): those the call sent while it
  * ran, and those that came after it settled.
  */
 export interface WitnessedRequests {

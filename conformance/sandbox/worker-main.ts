@@ -21,7 +21,7 @@ const port = parentPort!;
 // Bound now, before the adapter loads: a later replacement of MessagePort.prototype.postMessage
 // (or of port.postMessage) never sees what the harness's side sends.
 const post = port.postMessage.bind(port);
-// The run's secret (decisions/0018), set by the harness's first message. It lives only in this
+// The run's secret (decisions/0021), set by the harness's first message. It lives only in this
 // module's scope: the adapter can import this module but not read a binding it does not export.
 let nonce = '';
 const send = (message: FromSandbox) => post({ ...message, nonce });
@@ -204,7 +204,7 @@ async function measureIdleBaseline(): Promise<IdleProbe> {
 
 /** What the reach guard refused during a call, as faults of the case (rule A5). */
 function refusedReach(refused: string[]): string[] {
-  return refused.map((what) => `${what}, which the sandbox refuses (decisions/0018)`);
+  return refused.map((what) => `${what}, which the sandbox refuses (decisions/0021)`);
 }
 
 /** The harness's first message: the run's secret, before anything of the adapter's runs. */
@@ -261,7 +261,7 @@ export async function runSandboxWorker(guard: NetworkGuard): Promise<void> {
   await nextTurn();
   const outOfProcess = isOutOfProcess(adapter);
   const loadFaults = [
-    ...(outOfProcess ? [] : reach.startedWhileAllowed().map((started) => `${started} while loading, which an in-process adapter may not (decisions/0018)`)),
+    ...(outOfProcess ? [] : reach.startedWhileAllowed().map((started) => `${started} while loading, which an in-process adapter may not (decisions/0021)`)),
     ...globalsBeforeLoad.restore(),
     ...faults.splice(0),
     ...directOutput.drain().map((write) => `${write} while loading`),

@@ -57,7 +57,7 @@ export class FakeService {
       const atMs = late ? (served?.now?.() ?? 0) : 0;
       const captured = await captureRequest(request, this.transport);
       this.transport = fallbackTransport;
-      // Before anything else sees it: a sandbox hands each request of a case to the harness here (decisions/0018).
+      // Before anything else sees it: a sandbox hands each request of a case to the harness here (decisions/0021).
       if (served) this.witness?.(captured, late);
       if (!served) {
         return HttpResponse.json({ __type: 'HarnessError', message: 'request arrived outside any case' }, { status: 599 });
@@ -99,7 +99,7 @@ export class FakeService {
   /**
    * Calls `witness` with every request this service captures for a case, for as long
    * as the service lives: the sandbox sends each to the harness as it arrives, so the requests
-   * judged are the ones the harness saw, not the ones a record claims (decisions/0018).
+   * judged are the ones the harness saw, not the ones a record claims (decisions/0021).
    */
   witnessEach(witness: (request: CapturedRequest, late: boolean) => void): void {
     this.witness = witness;

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Result, Summary } from '../../conformance/run/result.ts';
 import { cli } from './cli-harness.ts';
 
-// Issue 18's findings against the sandbox (decisions/0018), each as the client that found it:
+// Issue 18's findings against the sandbox (decisions/0021), each as the client that found it:
 // a forged verdict, code the guards did not cover, a harness ended from inside, a verdict that
 // depended on load. Each run must exit 1 (or 0 for the correct client), write its report, name
 // what happened, and let nothing out: a listener on 127.0.0.1 stands for the outside world.
