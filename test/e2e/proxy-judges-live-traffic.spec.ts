@@ -45,7 +45,7 @@ describe.each(UPSTREAMS)('the judging proxy in front of the $name', (upstream) =
     client.destroy();
     const { code, stdout } = await proxy.done;
 
-    expect(code).toBe(0);
+    expect(code, stdout).toBe(0);
     expect(stdout).toMatch(/#6 POST RevokeToken -> 200 {2}pass .* \[client and server rules\]/);
     expect(stdout).toMatch(/#5 POST InitiateAuth -> 200 {2}pass .* \[every-answer rules\]/);
     expect(stdout).toMatch(/stopped \(--max-requests 6\): 6 requests judged/);
