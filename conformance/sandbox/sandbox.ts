@@ -83,8 +83,12 @@ function workerSource(spec: string): { source: string | URL; eval: boolean } {
   const entry = JSON.stringify(ENTRY.href);
   if (OWN_EXTENSION === '.ts') return { source: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${entry}); });`, eval: true };
   const tsxCjsApi = JSON.stringify(require.resolve('tsx/cjs/api'));
+  // tsx's CommonJS loader compiles with esbuild's transformSync, whose first call starts
+  // esbuild's worker thread: started here, before the entry installs the reach guard, so it is
+  // the harness's worker, not one the adapter started (the guard refuses those).
+  const warmEsbuild = `try { createRequire(${tsxCjsApi})('esbuild').transformSync(''); } catch {}`;
   return {
-    source: `import('node:module').then(({ createRequire }) => { createRequire(${tsxCjsApi})(${tsxCjsApi}); return import(${JSON.stringify(tsxApi)}); }).then(() => import(${entry}));`,
+    source: `import('node:module').then(({ createRequire }) => { createRequire(${tsxCjsApi})(${tsxCjsApi}); ${warmEsbuild} return import(${JSON.stringify(tsxApi)}); }).then(() => import(${entry}));`,
     eval: true,
   };
 }

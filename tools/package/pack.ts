@@ -24,6 +24,7 @@ const SOURCES_PACKED = [
   'decisions',
   'BENCHMARKS.md',
   'CONTRIBUTING.md',
+  'TESTING.md',
 ];
 
 function run(command: string, args: string[], cwd: string): string {
