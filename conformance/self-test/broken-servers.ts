@@ -912,6 +912,31 @@ export const BROKEN_SERVERS: readonly BrokenServer[] = [
     },
   },
   {
+    name: 'get-tokens-refuses-every-client-secret',
+    fault:
+      'GetTokensFromRefreshToken refuses every request that carries a ClientSecret, the right one included, so the app client with a secret can never refresh through it',
+    rule: 'R11',
+    cases: ['semantics-refresh-token-rotation'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'GetTokensFromRefreshToken' ? await jsonBody(request) : undefined;
+      if (typeof body?.['ClientSecret'] !== 'string') return service.handle(request);
+      return awsJson(400, { __type: 'NotAuthorizedException', message: 'Unable to verify secret for client.' });
+    },
+  },
+  {
+    name: 'get-user-reads-three-segments',
+    fault:
+      'GetUser verifies the first three dot-separated segments of the access token and ignores any after them, so an access token with a segment added names the user',
+    rule: 'R16',
+    cases: ['semantics-get-user-takes-only-access-tokens'],
+    wrap: (service) => async (request) => {
+      const body = operationOf(request) === 'GetUser' ? await jsonBody(request) : undefined;
+      const token = body?.['AccessToken'];
+      if (typeof token !== 'string' || token.split('.').length <= 3) return service.handle(request);
+      return service.handle(withBody(request, { ...body, AccessToken: token.split('.').slice(0, 3).join('.') }));
+    },
+  },
+  {
     name: 'get-user-skips-the-signature',
     fault: "GetUser decodes the access token's claims without verifying its signature, so a token with its signature altered names the user (cognito-local)",
     rule: 'R16',

@@ -591,11 +591,12 @@ export class RevokeUnknownToken implements SemanticsCommand {
 }
 
 /** Which token other than a live access token a GetUser call presents. @internal */
-export type NotAnAccessToken = 'id' | 'refresh' | 'altered';
+export type NotAnAccessToken = 'id' | 'refresh' | 'altered' | 'extra segment';
 
 /**
  * GetUser with a token that is not an access token the pool issued: the session's ID token, its
- * refresh token, or its newest access token with one character of the signature changed. Each
+ * refresh token, or its newest access token with one character of the signature changed or a
+ * fourth segment added (a JWS has three; a server that reads only the first three takes it). Each
  * is refused with NotAuthorizedException (R16), and the session still works (R8). A server that
  * only decodes the token (cognito-local) answers the user for all three.
  * @internal
@@ -610,7 +611,13 @@ export class GetUserWithOtherToken extends OnSession {
 
   protected async runOn(session: SessionModel, tokens: SessionReal, real: SemanticsReal): Promise<void> {
     const token =
-      this.kind === 'id' ? tokens.tokens.idToken : this.kind === 'refresh' ? currentRefreshToken(tokens) : withAlteredSignature(tokens.accessTokens.at(-1)!);
+      this.kind === 'id'
+        ? tokens.tokens.idToken
+        : this.kind === 'refresh'
+          ? currentRefreshToken(tokens)
+          : this.kind === 'extra segment'
+            ? `${tokens.accessTokens.at(-1)!}.AAAA`
+            : withAlteredSignature(tokens.accessTokens.at(-1)!);
     real.context.sensitive.add(token);
     const result = await getUser(real.context.api, token);
     real.recorder.judge(this.toString(), 'GetUser', result.exchange, { kind: 'error', rule: 'R16', level: 'must', error: 'NotAuthorizedException' });
@@ -618,7 +625,7 @@ export class GetUserWithOtherToken extends OnSession {
   }
 
   toString(): string {
-    const which = { id: 'IdToken', refresh: 'RefreshToken', altered: 'AlteredSignature' }[this.kind];
+    const which = { id: 'IdToken', refresh: 'RefreshToken', altered: 'AlteredSignature', 'extra segment': 'ExtraSegment' }[this.kind];
     return `getUserWith${which}(${this.ref})`;
   }
 }

@@ -108,13 +108,14 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
   ),
   scenario(
     'semantics-get-user-takes-only-access-tokens',
-    'GetUser refuses an ID token, a refresh token and an access token with its signature altered, with NotAuthorizedException, and the session keeps working',
+    'GetUser refuses an ID token, a refresh token and an access token with its signature altered or a segment added, with NotAuthorizedException, and the session keeps working',
     ['R16', 'R8'],
     () => [
       new SignIn('public'),
       new GetUserWithOtherToken(0, 'id'),
       new GetUserWithOtherToken(0, 'refresh'),
       new GetUserWithOtherToken(0, 'altered'),
+      new GetUserWithOtherToken(0, 'extra segment'),
       new SignIn('confidential', 1),
       new Refresh(1),
       new GetUserWithOtherToken(1, 'altered'),
@@ -217,7 +218,7 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
   ),
   scenario(
     'semantics-refresh-token-rotation',
-    'GetTokensFromRefreshToken hands out a new refresh token exactly where rotation is on; the rotated-out token works only within the grace period; REFRESH_TOKEN_AUTH and REFRESH_TOKEN are refused where rotation is on and answer no refresh token elsewhere',
+    'GetTokensFromRefreshToken hands out a new refresh token exactly where rotation is on, and takes the right ClientSecret of an app client with one; the rotated-out token works only within the grace period; REFRESH_TOKEN_AUTH and REFRESH_TOKEN are refused where rotation is on and answer no refresh token elsewhere',
     ['R11', 'R2', 'R8', 'R9'],
     () => [
       new SignIn('rotating'),
@@ -233,6 +234,9 @@ export const SCENARIO_CASES: readonly FixedServerCase[] = [
       new Refresh(2, 'REFRESH_TOKEN_AUTH'),
       new Revoke(0, 'right'),
       new GetTokens(0),
+      // The app client with a secret: GetTokensFromRefreshToken with its right ClientSecret works.
+      new SignIn('confidential'),
+      new GetTokens(3),
       new Sweep(),
     ],
   ),
