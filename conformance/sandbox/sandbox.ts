@@ -81,12 +81,18 @@ function workerSource(spec: string): { source: string | URL; eval: boolean } {
     throw new AdapterLoadError('the adapter sandbox needs tsx to run from TypeScript sources (npm install tsx)');
   }
   const entry = JSON.stringify(ENTRY.href);
-  if (OWN_EXTENSION === '.ts') return { source: `import(${JSON.stringify(tsxApi)}).then((tsx) => { tsx.register(); return import(${entry}); });`, eval: true };
   const tsxCjsApi = JSON.stringify(require.resolve('tsx/cjs/api'));
-  // tsx's CommonJS loader compiles with esbuild's transformSync, whose first call starts
-  // esbuild's worker thread: started here, before the entry installs the reach guard, so it is
-  // the harness's worker, not one the adapter started (the guard refuses those).
+  // tsx compiles with esbuild, and esbuild's transformSync starts a worker thread on its first
+  // call (Node 22 and 24 take that path for the harness's own modules too, Node 20 for a .ts
+  // adapter of a CommonJS package): started here, before the entry installs the reach guard, it
+  // is the harness's worker, not one the adapter started (the guard refuses those).
   const warmEsbuild = `try { createRequire(${tsxCjsApi})('esbuild').transformSync(''); } catch {}`;
+  if (OWN_EXTENSION === '.ts') {
+    return {
+      source: `import('node:module').then(({ createRequire }) => { ${warmEsbuild} return import(${JSON.stringify(tsxApi)}); }).then((tsx) => { tsx.register(); return import(${entry}); });`,
+      eval: true,
+    };
+  }
   return {
     source: `import('node:module').then(({ createRequire }) => { createRequire(${tsxCjsApi})(${tsxCjsApi}); ${warmEsbuild} return import(${JSON.stringify(tsxApi)}); }).then(() => import(${entry}));`,
     eval: true,
