@@ -1,5 +1,5 @@
 """An audit hook that keeps a Python emulator on this machine, for the server lanes that run one
-(ministack/serve.py; moto/serve.py has the same rules inline).
+(ministack/serve.py and moto/serve.py).
 
 Once installed (before the emulator is imported), it refuses every network destination but
 loopback, every name lookup but loopback names, and every child process. The lane's environment
