@@ -1,6 +1,41 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { LaneError } from './cognito-local.ts';
+
+/** Nothing listens on the discard port of loopback, so whatever is pointed there fails at once, locally. */
+const NOWHERE = 'http://127.0.0.1:9';
+
+/**
+ * The environment every Python emulator lane starts from: none of the caller's AWS_* or proxy
+ * variables, HOME and TMPDIR the run's own folder (no ~/.aws, no ~/.docker), fake credentials
+ * of the lane's name, and botocore's endpoints, the instance metadata service and every HTTP(S)
+ * proxy pointed at loopback's discard port. Each lane adds its emulator's own settings; the
+ * lanes' audit hook (loopback_guard.py) refuses anything these miss.
+ * @internal
+ */
+export function loopbackLaneEnvironment(lane: string, home: string): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env['PATH'] ?? '',
+    HOME: home,
+    TMPDIR: home,
+    LANG: 'C.UTF-8',
+    AWS_ACCESS_KEY_ID: `${lane}-lane`,
+    AWS_SECRET_ACCESS_KEY: `${lane}-lane`,
+    AWS_DEFAULT_REGION: 'us-east-1',
+    AWS_CONFIG_FILE: join(home, 'aws-config'),
+    AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
+    AWS_ENDPOINT_URL: NOWHERE,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    HTTP_PROXY: NOWHERE,
+    HTTPS_PROXY: NOWHERE,
+    ALL_PROXY: NOWHERE,
+    http_proxy: NOWHERE,
+    https_proxy: NOWHERE,
+    NO_PROXY: '',
+    PYTHONDONTWRITEBYTECODE: '1',
+  };
+}
 
 /** @internal */
 export interface LaneProcessSpec<Ready> {

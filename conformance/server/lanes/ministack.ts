@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureVenv, repoRoot, VenvError } from '../../adapters/toolchains/python-venv.mjs';
 import { LaneError, type StartedServer } from './cognito-local.ts';
-import { startLaneProcess } from './lane-process.ts';
+import { loopbackLaneEnvironment, startLaneProcess } from './lane-process.ts';
 
 /**
  * The MiniStack release conformance/expectations/ministack.json describes. Another release may
@@ -18,8 +18,6 @@ export const MINISTACK_REQUIREMENTS = join(repoRoot, 'conformance', 'server', 'l
 const SERVE_SCRIPT = fileURLToPath(new URL('./ministack/serve.py', import.meta.url));
 /** The line ../loopback_guard.py writes on stderr when it refused a call off the machine. */
 const REFUSAL_MARK = 'ministack-lane: refused ';
-/** Nothing listens on the discard port of loopback, so whatever is pointed there fails at once, locally. */
-const NOWHERE = 'http://127.0.0.1:9';
 
 /** @internal */
 export interface StartedMiniStack extends StartedServer {
@@ -48,10 +46,7 @@ export interface StartMiniStackOptions {
  */
 function miniStackEnvironment(home: string): NodeJS.ProcessEnv {
   return {
-    PATH: process.env['PATH'] ?? '',
-    HOME: home,
-    TMPDIR: home,
-    LANG: 'C.UTF-8',
+    ...loopbackLaneEnvironment('ministack', home),
     LOG_LEVEL: 'WARNING',
     STATE_DIR: join(home, 'state'),
     S3_DATA_DIR: join(home, 's3'),
@@ -60,21 +55,7 @@ function miniStackEnvironment(home: string): NodeJS.ProcessEnv {
     SFTP_ENABLED: '0',
     COGNITO_EMAIL_ENABLED: 'false',
     MINISTACK_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'ministack-lane',
-    AWS_SECRET_ACCESS_KEY: 'ministack-lane',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(home, 'aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-    AWS_ENDPOINT_URL: NOWHERE,
-    AWS_EC2_METADATA_DISABLED: 'true',
-    HTTP_PROXY: NOWHERE,
-    HTTPS_PROXY: NOWHERE,
-    ALL_PROXY: NOWHERE,
-    http_proxy: NOWHERE,
-    https_proxy: NOWHERE,
-    NO_PROXY: '',
     DOCKER_HOST: `unix://${join(home, 'no-docker.sock')}`,
-    PYTHONDONTWRITEBYTECODE: '1',
   };
 }
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ensureVenv, repoRoot, VenvError } from '../../adapters/toolchains/python-venv.mjs';
 import { LaneError, type StartedServer } from './cognito-local.ts';
+import { loopbackLaneEnvironment } from './lane-process.ts';
 
 /**
  * The moto release conformance/expectations/moto.json describes. Another release may behave
@@ -18,8 +19,6 @@ export const MOTO_REQUIREMENTS = join(repoRoot, 'conformance', 'server', 'lanes'
 const SERVE_SCRIPT = fileURLToPath(new URL('./moto/serve.py', import.meta.url));
 /** The line serve.py writes on stderr when it refused a call off the machine. */
 const REFUSAL_MARK = 'moto-lane: refused ';
-/** Nothing listens on the discard port of loopback, so whatever is pointed there fails at once, locally. */
-const NOWHERE = 'http://127.0.0.1:9';
 
 /** @internal */
 export interface StartedMoto extends StartedServer {
@@ -45,31 +44,14 @@ export interface StartMotoOptions {
  */
 function motoEnvironment(home: string): NodeJS.ProcessEnv {
   return {
-    PATH: process.env['PATH'] ?? '',
-    HOME: home,
-    TMPDIR: home,
-    LANG: 'C.UTF-8',
-    AWS_ACCESS_KEY_ID: 'moto-lane',
-    AWS_SECRET_ACCESS_KEY: 'moto-lane',
-    AWS_DEFAULT_REGION: 'us-east-1',
-    AWS_CONFIG_FILE: join(home, 'aws-config'),
-    AWS_SHARED_CREDENTIALS_FILE: join(home, 'aws-credentials'),
-    AWS_ENDPOINT_URL: NOWHERE,
-    AWS_EC2_METADATA_DISABLED: 'true',
+    ...loopbackLaneEnvironment('moto', home),
     AWS_XRAY_SDK_ENABLED: 'false',
-    HTTP_PROXY: NOWHERE,
-    HTTPS_PROXY: NOWHERE,
-    ALL_PROXY: NOWHERE,
-    http_proxy: NOWHERE,
-    https_proxy: NOWHERE,
-    NO_PROXY: '',
     DOCKER_HOST: 'tcp://127.0.0.1:9',
     MOTO_DOCKER_NETWORK_MODE: 'none',
     MOTO_CALL_RESET_API: 'false',
     MOTO_EC2_LOAD_DEFAULT_AMIS: 'false',
     MOTO_IAM_LOAD_MANAGED_POLICIES: 'false',
     MOTO_EVENTS_INVOKE_HTTP: 'false',
-    PYTHONDONTWRITEBYTECODE: '1',
   };
 }
 
