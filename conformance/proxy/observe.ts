@@ -1,5 +1,5 @@
 import { operationOfTarget } from '../protocol/aws-json.ts';
-import { sensitiveMembersOfBody } from '../redaction/redact.ts';
+import { isSensitiveMemberName, stringMembersOfBody } from '../redaction/redact.ts';
 import type { Exchange } from '../server/wire/exchange.ts';
 import type { CapturedRequest } from '../wire/captured-request.ts';
 import type { ProxiedRequest } from './listen.ts';
@@ -38,50 +38,14 @@ const SECRET_MEMBERS = new Set([
   'session',
 ]);
 
+/** The secrets a body holds: the members redaction knows, and the auth APIs' passwords, tokens and proofs. */
 function secretsOf(body: string): string[] {
-  const found = sensitiveMembersOfBody(body);
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return found;
-  }
-  // A stack, not recursion: a hostile client may nest its body thousands of levels deep.
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (Array.isArray(node)) pending.push(...node);
-    else if (node !== null && typeof node === 'object') {
-      for (const [name, member] of Object.entries(node)) {
-        if (SECRET_MEMBERS.has(name.toLowerCase()) && typeof member === 'string' && member !== '') found.push(member);
-        else pending.push(member);
-      }
-    }
-  }
-  return found;
+  return stringMembersOfBody(body, (name) => isSensitiveMemberName(name) || SECRET_MEMBERS.has(name.toLowerCase())).filter((member) => member !== '');
 }
 
-/** The string values of members named `name` (any letter case), at any depth. */
+/** The string values of members named `name` (any letter case, underscores ignored), at any depth. */
 function valuesOfMember(body: string, name: string): string[] {
-  let value: unknown;
-  try {
-    value = JSON.parse(body);
-  } catch {
-    return [];
-  }
-  const found: string[] = [];
-  const pending: unknown[] = [value];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (Array.isArray(node)) pending.push(...node);
-    else if (node !== null && typeof node === 'object') {
-      for (const [key, member] of Object.entries(node)) {
-        if (key.toLowerCase().replaceAll('_', '') === name && typeof member === 'string') found.push(member);
-        else pending.push(member);
-      }
-    }
-  }
-  return found;
+  return stringMembersOfBody(body, (key) => key.toLowerCase().replaceAll('_', '') === name);
 }
 
 function hasTokenMember(body: string): boolean {

@@ -404,12 +404,12 @@ export function sensitiveValuesFor(params: object, enabled = true, sent: readonl
 }
 
 /**
- * The string values a JSON request body holds in sensitive members, at any depth and under
- * any letter case of the member name (a client that sends `clientId` still sends a client id).
- * A body that is not JSON gives none.
+ * The string values a JSON body holds in members whose name `wanted` accepts, at any depth. A
+ * member that is wanted but holds no string is searched like any other. A body that is not JSON
+ * gives none.
  * @internal
  */
-export function sensitiveMembersOfBody(body: string): string[] {
+export function stringMembersOfBody(body: string, wanted: (name: string) => boolean): string[] {
   let value: unknown;
   try {
     value = JSON.parse(body);
@@ -424,12 +424,22 @@ export function sensitiveMembersOfBody(body: string): string[] {
     if (Array.isArray(node)) for (const item of node) pending.push(item);
     else if (node !== null && typeof node === 'object') {
       for (const [name, member] of Object.entries(node)) {
-        if (isSensitiveMemberName(name) && typeof member === 'string' && member !== '') found.push(member);
+        if (typeof member === 'string' && wanted(name)) found.push(member);
         else pending.push(member);
       }
     }
   }
   return found;
+}
+
+/**
+ * The string values a JSON request body holds in sensitive members, at any depth and under
+ * any letter case of the member name (a client that sends `clientId` still sends a client id).
+ * A body that is not JSON gives none.
+ * @internal
+ */
+export function sensitiveMembersOfBody(body: string): string[] {
+  return stringMembersOfBody(body, isSensitiveMemberName).filter((member) => member !== '');
 }
 
 /** The params with their sensitive members replaced, for structured reports. @internal */
